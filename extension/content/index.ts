@@ -1,0 +1,4 @@
+/**
+ * Content script (isolated world): relays provider messages between the page and the background.
+ */
+export {};

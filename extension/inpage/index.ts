@@ -1,0 +1,4 @@
+/**
+ * Inpage script (page main world): defines the dApp-facing providers.
+ */
+export {};
