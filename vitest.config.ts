@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Chromium. Every e2e file runs in its own process (one dev node per process at most).
 export default defineConfig({
   test: {
+    teardownTimeout: 30_000,
     projects: [
       {
         test: {
@@ -19,6 +20,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts', 'test/adversary/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
+          globalSetup: ['test/support/global-devnode.ts'],
           fileParallelism: false,
           testTimeout: 240_000,
           hookTimeout: 240_000,

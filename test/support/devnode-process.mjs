@@ -78,8 +78,8 @@ let stopping = false;
 async function stop(code) {
   if (stopping) return;
   stopping = true;
-  // stop() can hang when the node is wedged; give up after 15 s.
-  await Promise.race([server.stop().catch(() => {}), new Promise((r) => setTimeout(r, 15_000))]);
+  // stop() can hang when the node is wedged; give up after 5 s (the data dir is throw-away).
+  await Promise.race([server.stop().catch(() => {}), new Promise((r) => setTimeout(r, 5_000))]);
   rmSync(runDir, { recursive: true, force: true });
   process.exit(code);
 }

@@ -106,15 +106,16 @@ export async function startDevNode(options: { blockMs?: number; roundMs?: number
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 7_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.connected) child.disconnect();
       rmSync(runDir, { recursive: true, force: true });
     },
   };
 }
 
 /** Polls until the node's PoS has finalized a PoW epoch (cfx_getStatus.latestFinalized > 0). */
-export async function waitForFinality(node: DevNode, minEpoch = 1, timeoutMs = 180_000): Promise<number> {
+export async function waitForFinality(node: { coreRpc: string }, minEpoch = 1, timeoutMs = 180_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const status = await rpcCall<{ latestFinalized: string }>(node.coreRpc, 'cfx_getStatus');

@@ -1,0 +1,23 @@
+/**
+ * Endpoints of the dev node that the e2e global setup started (see global-devnode.ts).
+ */
+import { inject } from 'vitest';
+
+export interface DevNodeEndpoints {
+  coreRpc: string;
+  coreWs: string;
+  espaceRpc: string;
+  espaceWs: string;
+  chainId: number;
+  evmChainId: number;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    devnode: DevNodeEndpoints;
+  }
+}
+
+export function sharedDevNode(): DevNodeEndpoints {
+  return inject('devnode');
+}
