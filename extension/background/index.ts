@@ -1,11 +1,28 @@
 /**
  * Background service worker: the composition root. It only wires services together.
+ *
+ * MV3 rules this file follows: every event listener is registered synchronously at top level (the
+ * worker may have been woken by that very event), services start asynchronously and requests
+ * wait for them (`router.setReady`), and nothing relies on in-memory state surviving — the worker
+ * is stopped whenever the browser likes.
  */
-chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-  // Only the extension's own pages may ask for status; pages go through the content relay.
-  if (sender.id !== chrome.runtime.id || sender.tab !== undefined) return false;
-  if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'ping') {
-    sendResponse({ type: 'pong', version: chrome.runtime.getManifest().version });
-  }
-  return false;
+import { UiRouter } from './router.js';
+import { UI_PORT_NAME } from '../shared/ui-protocol.js';
+
+const startedAt = Date.now();
+const router = new UiRouter();
+
+router.register({
+  'app.info': () => ({ version: chrome.runtime.getManifest().version, startedAt }),
 });
+
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name === UI_PORT_NAME) router.attach(port);
+  else port.disconnect();
+});
+
+async function startServices(): Promise<void> {
+  // Services are created here, in dependency order, and register their UI handlers.
+}
+
+router.setReady(startServices());
