@@ -10,7 +10,7 @@
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { hexToBytes } from '../encoding/hex.js';
 import { KeyError } from './errors.js';
-import { signHashWithSecret, type RecoverableSignature } from './signature.js';
+import { assertHash32, type RecoverableSignature } from './signature.js';
 
 const PRIVATE_KEY_HEX = /^(0x)?[0-9a-fA-F]{64}$/;
 
@@ -57,7 +57,14 @@ export class PrivateKey {
 
   /** Signs a 32-byte hash: RFC 6979 deterministic, low-s. */
   signHash(hash: Uint8Array): RecoverableSignature {
-    return signHashWithSecret(hash, this.#live());
+    assertHash32(hash);
+    // prehash: false — the input already is the hash; noble would otherwise SHA-256 it again.
+    const bytes = secp256k1.sign(hash, this.#live(), { prehash: false, format: 'recovered', lowS: true });
+    // 'recovered' format is recovery ‖ r ‖ s.
+    const signature = secp256k1.Signature.fromBytes(bytes, 'recovered');
+    const recovery = signature.recovery;
+    if (recovery !== 0 && recovery !== 1) throw new KeyError('key.signature', 'signer produced an unusable recovery bit');
+    return { r: signature.r, s: signature.s, yParity: recovery };
   }
 
   /** Zeroes the secret; later use throws `key.wiped`. */

@@ -1,5 +1,6 @@
 /**
- * Recoverable secp256k1 signatures over 32-byte hashes, and public-key recovery.
+ * Recoverable secp256k1 signatures over 32-byte hashes, and public-key recovery. (Signing lives
+ * in {@link PrivateKey.signHash} so the secret never leaves its object.)
  *
  * Threat model: recovery decides who sent a transaction or signed a message, so it only accepts
  * canonical signatures: r and s in 1..n−1, s in the lower half (high-s forms are the malleable
@@ -47,16 +48,4 @@ export function recoverPublicKey(hash: Uint8Array, signature: RecoverableSignatu
   } catch (cause) {
     throw new KeyError('key.signature', 'no public key recovers from this signature', { cause });
   }
-}
-
-/** Signs a 32-byte hash (RFC 6979 deterministic nonce, low-s). Internal: key objects call it. */
-export function signHashWithSecret(hash: Uint8Array, secret: Uint8Array): RecoverableSignature {
-  assertHash32(hash);
-  // prehash: false — the input is already the hash; noble would otherwise SHA-256 it again.
-  const bytes = secp256k1.sign(hash, secret, { prehash: false, format: 'recovered', lowS: true });
-  // 'recovered' format is recovery ‖ r ‖ s.
-  const signature = secp256k1.Signature.fromBytes(bytes, 'recovered');
-  const recovery = signature.recovery;
-  if (recovery !== 0 && recovery !== 1) throw new KeyError('key.signature', 'signer produced an unusable recovery bit');
-  return { r: signature.r, s: signature.s, yParity: recovery };
 }
