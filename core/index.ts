@@ -26,3 +26,4 @@ export * from './tx/core-decode.js';
 export * from './tx/espace-transaction.js';
 export { encodeEspaceTransactionUnsigned, espaceTransactionSigningHash, serializeEspaceTransaction, signEspaceTransaction, espaceV } from './tx/espace-sign.js';
 export * from './tx/espace-decode.js';
+export * from './vault/index.js';
