@@ -1,0 +1,121 @@
+/**
+ * React hooks over the background client: a query that refreshes on events and after the worker
+ * restarts, remembers its last result for the next first paint, and never hides its error.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { UiEvents, UiMethodName, UiParams, UiResult } from '../../shared/ui-api/index.js';
+import { recall, remember } from '../lib/last-known.js';
+import { background } from './client.js';
+
+export interface QueryState<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  /** Set while `data` is the remembered value from an earlier visit (ms since epoch). */
+  lastKnownAt: number | undefined;
+  refresh: () => void;
+}
+
+export interface QueryOptions {
+  /** Events after which the query runs again. */
+  refreshOn?: readonly (keyof UiEvents)[];
+  /** Remember results under this key (include anything that scopes them, e.g. the account). */
+  rememberAs?: string | undefined;
+  /** Poll every this many ms while the page is visible. */
+  pollMs?: number;
+  /** Skip the call (e.g. until a dependency is known). */
+  enabled?: boolean;
+}
+
+type ParamsArg<M extends UiMethodName> = UiParams<M> extends void ? [] : [UiParams<M>];
+
+export function useQuery<M extends UiMethodName>(method: M, params: UiParams<M> | undefined, options: QueryOptions = {}): QueryState<UiResult<M>> {
+  const { rememberAs, pollMs, enabled = true } = options;
+  const paramsKey = JSON.stringify(params ?? null);
+  const [state, setState] = useState<{ data: UiResult<M> | undefined; error: unknown; loading: boolean; lastKnownAt: number | undefined }>(() => {
+    const remembered = rememberAs ? recall<UiResult<M>>(rememberAs) : undefined;
+    return { data: remembered?.value, error: undefined, loading: enabled, lastKnownAt: remembered?.at };
+  });
+  const generation = useRef(0);
+
+  const run = useCallback(() => {
+    if (!enabled) return;
+    const mine = ++generation.current;
+    setState((s) => ({ ...s, loading: true }));
+    const args = (params === undefined ? [] : [params]) as ParamsArg<M>;
+    background.call(method, ...args).then(
+      (data) => {
+        if (mine !== generation.current) return;
+        if (rememberAs) remember(rememberAs, data);
+        setState({ data, error: undefined, loading: false, lastKnownAt: undefined });
+      },
+      (error: unknown) => {
+        if (mine !== generation.current) return;
+        setState((s) => ({ ...s, error, loading: false }));
+      },
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [method, paramsKey, rememberAs, enabled]);
+
+  // A new key (another account or network) starts from what was remembered for that key.
+  useEffect(() => {
+    const remembered = rememberAs ? recall<UiResult<M>>(rememberAs) : undefined;
+    setState({ data: remembered?.value, error: undefined, loading: enabled, lastKnownAt: remembered?.at });
+    run();
+  }, [run, rememberAs, enabled]);
+
+  const refreshOn = options.refreshOn ?? [];
+  const eventsKey = refreshOn.join(',');
+  useEffect(() => {
+    const offs = refreshOn.map((name) => background.on(name, () => run()));
+    offs.push(background.onReconnect(() => run()));
+    return () => offs.forEach((off) => off());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [run, eventsKey]);
+
+  useEffect(() => {
+    if (!pollMs) return;
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === 'visible') run();
+    }, pollMs);
+    return () => window.clearInterval(timer);
+  }, [run, pollMs]);
+
+  return { ...state, refresh: run };
+}
+
+/** Subscribes to a background event for the component's lifetime. */
+export function useEvent<E extends keyof UiEvents>(name: E, handler: (data: UiEvents[E]) => void): void {
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => background.on(name, (data) => ref.current(data)), [name]);
+}
+
+/** State for a one-off action (unlock, send, add node): busy flag and error, cleared on retry. */
+export function useAction<A extends unknown[], R>(action: (...args: A) => Promise<R>): { run: (...args: A) => Promise<R | undefined>; busy: boolean; error: unknown; reset: () => void } {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const run = useCallback(
+    async (...args: A) => {
+      setBusy(true);
+      setError(undefined);
+      try {
+        return await action(...args);
+      } catch (e) {
+        if (mounted.current) setError(e);
+        return undefined;
+      } finally {
+        if (mounted.current) setBusy(false);
+      }
+    },
+    [action],
+  );
+  return { run, busy, error, reset: () => setError(undefined) };
+}

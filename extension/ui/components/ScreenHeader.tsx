@@ -1,0 +1,18 @@
+/** The title row of a screen, with a back link to its parent screen. */
+import type { ReactElement, ReactNode } from 'react';
+import { Link } from '../app/router.js';
+import { Icon } from './icons.js';
+
+export function ScreenHeader({ title, back, actions }: { title: string; back?: string; actions?: ReactNode }): ReactElement {
+  return (
+    <div className="screen-header">
+      {back !== undefined ? (
+        <Link to={back} className="btn btn-ghost btn-icon" aria-label="Back">
+          <Icon name="back" />
+        </Link>
+      ) : null}
+      <h1>{title}</h1>
+      {actions}
+    </div>
+  );
+}

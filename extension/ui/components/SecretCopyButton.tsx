@@ -1,0 +1,39 @@
+/**
+ * Copies a secret (the recovery phrase) and takes it back off the clipboard after 30 seconds or
+ * when the screen closes, unless the user copied something else meanwhile (lib/secret-clipboard).
+ */
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
+import { browserSecretClipboard, SECRET_CLIPBOARD_TTL_MS, type ClearOutcome } from '../lib/secret-clipboard.js';
+import { Icon } from './icons.js';
+
+export function SecretCopyButton({ secret, label }: { secret: () => string; label: string }): ReactElement {
+  const [status, setStatus] = useState<'idle' | 'copied' | ClearOutcome | 'failed'>('idle');
+  const clipboard = useMemo(() => browserSecretClipboard((outcome) => setStatus(outcome)), []);
+  useEffect(() => () => void clipboard.clear(), [clipboard]);
+  const copy = async () => {
+    try {
+      await clipboard.copy(secret());
+      setStatus('copied');
+    } catch {
+      setStatus('failed');
+    }
+  };
+  const message: Partial<Record<typeof status, string>> = {
+    copied: `Copied. Wayfarer will clear the clipboard in ${SECRET_CLIPBOARD_TTL_MS / 1000} seconds — paste it now.`,
+    cleared: 'The clipboard was cleared.',
+    replaced_by_user: 'You copied something else since, so the clipboard was left alone.',
+    unreadable: 'The browser did not let Wayfarer check the clipboard. Clear it yourself by copying something else.',
+    failed: 'Copy failed.',
+  };
+  return (
+    <div className="stack">
+      <button type="button" className="btn" onClick={() => void copy()}>
+        <Icon name="copy" />
+        {label}
+      </button>
+      <span className="small muted" role="status" data-testid="secret-copy-status">
+        {message[status] ?? ''}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * The badge beside every value: how far it was verified. Tapping it explains, in one or two
+ * sentences, what that means and what the user can do.
+ */
+import { useState, type ReactElement } from 'react';
+import { TRUST_TEXT, trustDetail, type Trust, type TrustLevel } from '../model/trust.js';
+import { Icon, type IconName } from './icons.js';
+import { Sheet } from './Sheet.js';
+
+const ICONS: Record<TrustLevel, IconName> = {
+  verified: 'shieldCheck',
+  'cross-checked': 'users',
+  'single-source': 'user',
+  conflict: 'conflict',
+  unknown: 'question',
+};
+
+export function TrustBadge({ trust, subject }: { trust: Trust; subject?: string }): ReactElement {
+  const [open, setOpen] = useState(false);
+  const text = TRUST_TEXT[trust.level];
+  const detail = trustDetail(trust);
+  return (
+    <>
+      <button
+        type="button"
+        className={`trust trust-${trust.level}`}
+        data-trust={trust.level}
+        onClick={() => setOpen(true)}
+        aria-haspopup="dialog"
+        aria-label={`${text.label}${subject ? ` ${subject}` : ''}: what does this mean?`}
+      >
+        <Icon name={ICONS[trust.level]} />
+        {text.label}
+      </button>
+      <Sheet title={subject ? `${text.label}: ${subject}` : text.label} open={open} onClose={() => setOpen(false)}>
+        <div className="stack trust-explainer">
+          <p>{text.meaning}</p>
+          {detail ? <p className="muted">{detail}</p> : null}
+          {text.advice ? <p>{text.advice}</p> : null}
+          <TrustLegend current={trust.level} />
+        </div>
+      </Sheet>
+    </>
+  );
+}
+
+/** The four levels side by side, so the user learns the scale, not one word. */
+function TrustLegend({ current }: { current: TrustLevel }): ReactElement {
+  const levels: TrustLevel[] = ['verified', 'cross-checked', 'single-source', 'conflict'];
+  return (
+    <details>
+      <summary>All trust levels</summary>
+      <ul className="stack small">
+        {levels.map((level) => (
+          <li key={level} aria-current={level === current ? 'true' : undefined}>
+            <strong>{TRUST_TEXT[level].label}:</strong> {TRUST_TEXT[level].meaning}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * The lock screen. A wrong password says so plainly; after repeated failures the background
+ * imposes a growing delay, shown here as a countdown with the submit button disabled meanwhile.
+ */
+import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
+import { PasswordField } from '../../components/Field.js';
+import { ErrorState } from '../../components/AsyncState.js';
+
+export interface UnlockProps {
+  onUnlock: (password: string) => Promise<void>;
+  /** When the next attempt is allowed (ms since epoch), if the background is backing off. */
+  retryAt?: number | undefined;
+  failedAttempts?: number | undefined;
+  onForgot: () => void;
+}
+
+export function Unlock({ onUnlock, retryAt, failedAttempts, onForgot }: UnlockProps): ReactElement {
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [now, setNow] = useState(() => Date.now());
+  const waitMs = retryAt !== undefined ? Math.max(0, retryAt - now) : 0;
+  useEffect(() => {
+    if (waitMs <= 0) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 250);
+    return () => window.clearInterval(timer);
+  }, [waitMs > 0]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    setNow(Date.now());
+  }, [retryAt]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || waitMs > 0 || password === '') return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onUnlock(password);
+      setPassword('');
+    } catch (e) {
+      setError(e);
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const seconds = Math.ceil(waitMs / 1000);
+  return (
+    <main className="focus-screen" id="main">
+      <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+        <img className="brand-mark" src="icons/icon-128.png" alt="" width="56" height="56" />
+        <h1 className="center">Unlock Wayfarer</h1>
+        <PasswordField label="Password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" autoFocus disabled={busy} />
+        {error ? <ErrorState error={error} title="Not unlocked" /> : null}
+        {seconds > 0 ? (
+          <p className="field-error" role="status" data-testid="unlock-backoff">
+            Too many wrong passwords{failedAttempts ? ` (${failedAttempts})` : ''}. Try again in {seconds} s.
+          </p>
+        ) : null}
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy || seconds > 0 || password === ''}>
+          {busy ? <span className="spinner" aria-hidden="true" /> : null}
+          {busy ? 'Unlocking…' : 'Unlock'}
+        </button>
+        <button type="button" className="btn btn-ghost btn-block" onClick={onForgot}>
+          Forgot your password?
+        </button>
+      </form>
+    </main>
+  );
+}
