@@ -27,3 +27,8 @@ export * from './tx/espace-transaction.js';
 export { encodeEspaceTransactionUnsigned, espaceTransactionSigningHash, serializeEspaceTransaction, signEspaceTransaction, espaceV } from './tx/espace-sign.js';
 export * from './tx/espace-decode.js';
 export * from './vault/index.js';
+export * from './message/errors.js';
+export * from './message/signature-format.js';
+export * from './message/personal.js';
+export { parseTypes, encodeType, typeHash, type TypedDataSchema, type FieldType, type StructField } from './message/typed-data-schema.js';
+export * from './message/typed-data.js';
