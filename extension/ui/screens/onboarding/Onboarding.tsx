@@ -8,6 +8,7 @@
  */
 import { useEffect, useState, type ReactElement } from 'react';
 import { useAction } from '../../api/hooks.js';
+import { markInteractive } from '../../app/perf.js';
 import { ConfirmMnemonic } from './ConfirmMnemonic.js';
 import { ImportSecret } from './ImportSecret.js';
 import { SetPassword } from './SetPassword.js';
@@ -39,6 +40,7 @@ export function Onboarding({ actions }: { actions: OnboardingActions }): ReactEl
   useEffect(() => {
     window.scrollTo(0, 0);
   }, [step.name]);
+  useEffect(() => markInteractive('onboarding'), []);
 
   const choose = (choice: OnboardingChoice) => {
     if (choice === 'create') {

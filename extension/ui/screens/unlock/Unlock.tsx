@@ -5,6 +5,7 @@
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { PasswordField } from '../../components/Field.js';
 import { ErrorState } from '../../components/AsyncState.js';
+import { markInteractive } from '../../app/perf.js';
 
 export interface UnlockProps {
   onUnlock: (password: string) => Promise<void>;
@@ -28,6 +29,8 @@ export function Unlock({ onUnlock, retryAt, failedAttempts, onForgot }: UnlockPr
   useEffect(() => {
     setNow(Date.now());
   }, [retryAt]);
+
+  useEffect(() => markInteractive('unlock'), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
