@@ -9,9 +9,11 @@
  */
 import type { UiMethod } from './define.js';
 import { appMethods } from './app.js';
+import { providerMethods } from './provider.js';
 
 export const uiMethods = {
   ...appMethods,
+  ...providerMethods,
 } as const;
 
 export type UiMethods = typeof uiMethods;

@@ -1,0 +1,64 @@
+/**
+ * What a dApp asked the user to approve, as the background stores it (JSON, in
+ * chrome.storage.session, so it survives service-worker restarts) and as the approval page shows
+ * it. Shared by the background and the approval page; types only, plus the list of kinds.
+ * @module
+ */
+
+export const APPROVAL_KINDS = ['connect', 'unlock', 'personal_sign', 'typed_data', 'transaction', 'switch_chain', 'add_chain', 'watch_asset'] as const;
+export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
+
+export type HexString = `0x${string}`;
+
+/** The account a signing request names, as the dApp addressed it. */
+export interface ApprovalAccount {
+  accountId: string;
+  /** base32 on Core (for the request's network), EIP-55 on eSpace. */
+  address: string;
+}
+
+/** A transaction exactly as it will be signed; quantities as 0x hex, addresses in the space's form. */
+export interface TransactionDraft {
+  type: 0 | 1 | 2;
+  chainId: number;
+  nonce: HexString;
+  gas: HexString;
+  to: string | null;
+  value: HexString;
+  data: HexString;
+  gasPrice?: HexString;
+  maxFeePerGas?: HexString;
+  maxPriorityFeePerGas?: HexString;
+  accessList?: { address: string; storageKeys: string[] }[];
+  /** Core only. */
+  storageLimit?: HexString;
+  /** Core only. */
+  epochHeight?: HexString;
+}
+
+export interface NetworkSuggestion {
+  chainId: number;
+  name: string;
+  currencyName: string;
+  currencySymbol: string;
+  rpcUrls: string[];
+  blockExplorerUrl?: string;
+}
+
+export interface AssetSuggestion {
+  /** base32 contract on Core, EIP-55 on eSpace. */
+  address: string;
+  symbol: string;
+  decimals: number;
+  image?: string;
+}
+
+export type ApprovalRequest =
+  | { kind: 'connect'; returns: 'accounts' | 'permissions' }
+  | { kind: 'unlock' }
+  | { kind: 'personal_sign'; account: ApprovalAccount; messageHex: HexString }
+  | { kind: 'typed_data'; account: ApprovalAccount; typedData: unknown; chainId: number }
+  | { kind: 'transaction'; account: ApprovalAccount; tx: TransactionDraft }
+  | { kind: 'switch_chain'; chainId: number; networkName: string }
+  | { kind: 'add_chain'; network: NetworkSuggestion }
+  | { kind: 'watch_asset'; chainId: number; asset: AssetSuggestion };
