@@ -77,12 +77,18 @@ export class RpcClient {
    * @example await client.request('cfx_getBalance', [address, '0x1a4'])
    */
   async request<M extends RpcMethodName>(method: M, params: RpcParams<M>, options: CallOptions = {}): Promise<RpcResult<M>> {
-    const outcome = await this.withRetries(method, options, async (timeoutMs) => {
-      const request: JsonRpcRequest = { jsonrpc: '2.0', id: this.ids.take(), method, params };
-      const body = await this.transport.send(request, { timeoutMs, label: method, ...(options.signal ? { signal: options.signal } : {}) });
-      return parseSingleResponse(body, request, this.endpoint);
-    });
+    const outcome = await this.exchange(method, params, options);
     return this.resultOf(method, outcome);
+  }
+
+  /**
+   * Like {@link request}, but resolves to the answer exactly as the node sent it (after it passed
+   * the same schema). For consumers that hash or forward the JSON itself (light client, dApps).
+   */
+  async requestVerbatim<M extends RpcMethodName>(method: M, params: RpcParams<M>, options: CallOptions = {}): Promise<unknown> {
+    const outcome = await this.exchange(method, params, options);
+    this.resultOf(method, outcome);
+    return outcome.ok ? outcome.result : undefined;
   }
 
   /**
@@ -108,6 +114,14 @@ export class RpcClient {
       }
     });
     return results as BatchOutcomes<C>;
+  }
+
+  private exchange(method: RpcMethodName, params: readonly unknown[], options: CallOptions): Promise<JsonRpcOutcome> {
+    return this.withRetries(method, options, async (timeoutMs) => {
+      const request: JsonRpcRequest = { jsonrpc: '2.0', id: this.ids.take(), method, params };
+      const body = await this.transport.send(request, { timeoutMs, label: method, ...(options.signal ? { signal: options.signal } : {}) });
+      return parseSingleResponse(body, request, this.endpoint);
+    });
   }
 
   private resultOf<M extends RpcMethodName>(method: M, outcome: JsonRpcOutcome): RpcResult<M> {

@@ -1,0 +1,113 @@
+/**
+ * Node endpoints: which networks exist, what the wallet knows about each configured node, and the
+ * rules a user-entered URL must pass.
+ *
+ * A node is identified by space + URL. `operator` names who runs it: answers from nodes with the
+ * same operator count as ONE source when cross-checking, because one organisation (or one state
+ * that controls it) can make all its nodes tell the same lie.
+ * @module
+ */
+import { InvalidInputError } from '../../errors.js';
+import { redactEndpoint } from '../errors.js';
+
+export type NetworkKey = 'mainnet' | 'testnet' | 'local';
+export type Space = 'core' | 'espace';
+
+export interface NetworkConfig {
+  key: NetworkKey;
+  label: string;
+  /** Core chain id (also the CIP-37 network id). */
+  coreChainId: number;
+  /** eSpace (EVM) chain id. */
+  espaceChainId: number;
+}
+
+/** Chain ids: CIP-37 (mainnet 1029, testnet 1), eSpace docs (1030, 71); the local dev node uses 1024/1025. */
+export const NETWORKS: Readonly<Record<NetworkKey, NetworkConfig>> = {
+  mainnet: { key: 'mainnet', label: 'Conflux mainnet', coreChainId: 1029, espaceChainId: 1030 },
+  testnet: { key: 'testnet', label: 'Conflux testnet', coreChainId: 1, espaceChainId: 71 },
+  local: { key: 'local', label: 'Local dev node', coreChainId: 1024, espaceChainId: 1025 },
+};
+
+export interface NodeEndpoint {
+  /** `<network>/<space>/<url>`; stable across restarts. */
+  id: string;
+  network: NetworkKey;
+  space: Space;
+  /** Full HTTP(S) URL (its path may hold an API key: never logged, never shown in errors). */
+  url: string;
+  /** Optional WebSocket URL of the same node, for subscriptions. */
+  wsUrl?: string;
+  /** Who runs the node; equal operators are not independent. */
+  operator: string;
+  /** What the user sees (host, no path). */
+  label: string;
+  /** Shipped with the wallet, or added by the user (needs a host permission). */
+  origin: 'default' | 'user';
+}
+
+const MAX_URL_LENGTH = 2048;
+
+function parseUrl(url: string, allowed: readonly string[], title: string): URL {
+  if (typeof url !== 'string' || url.length === 0 || url.length > MAX_URL_LENGTH) throw new InvalidInputError(`"${title}" must be a URL of at most ${MAX_URL_LENGTH} characters`);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new InvalidInputError(`"${title}" is not a valid URL`);
+  }
+  if (!allowed.includes(parsed.protocol)) throw new InvalidInputError(`"${title}" must use ${allowed.join(' or ')}`);
+  // user:pass@ would be sent to every request and shown nowhere; ask for a path key instead.
+  if (parsed.username !== '' || parsed.password !== '') throw new InvalidInputError(`"${title}" must not contain a user name or password`);
+  if (parsed.hash !== '') throw new InvalidInputError(`"${title}" must not contain a #fragment`);
+  return parsed;
+}
+
+/**
+ * Checks and builds an endpoint. Plain `http:` is only accepted for loopback and private hosts
+ * (your own node on your own network); public nodes must use TLS so nobody on the path can read
+ * which addresses you ask about or rewrite the answers.
+ * @throws {InvalidInputError}
+ * @example makeEndpoint({ network: 'mainnet', space: 'core', url: 'https://main.confluxrpc.com', operator: 'Conflux Foundation (Confura)' })
+ */
+export function makeEndpoint(input: { network: NetworkKey; space: Space; url: string; wsUrl?: string; operator?: string; origin?: 'default' | 'user' }): NodeEndpoint {
+  if (!Object.hasOwn(NETWORKS, input.network)) throw new InvalidInputError(`unknown network "${String(input.network)}"`);
+  if (input.space !== 'core' && input.space !== 'espace') throw new InvalidInputError(`unknown space "${String(input.space)}"`);
+  const parsed = parseUrl(input.url, ['https:', 'http:'], 'url');
+  if (parsed.protocol === 'http:' && !isLocalHost(parsed.hostname)) throw new InvalidInputError('plain http is only allowed for a node on this computer or your local network; use https');
+  const endpoint: NodeEndpoint = {
+    id: `${input.network}/${input.space}/${parsed.href}`,
+    network: input.network,
+    space: input.space,
+    url: parsed.href,
+    operator: (input.operator ?? parsed.host).slice(0, 100),
+    label: redactEndpoint(parsed.href),
+    origin: input.origin ?? 'user',
+  };
+  if (input.wsUrl !== undefined) {
+    const ws = parseUrl(input.wsUrl, ['wss:', 'ws:'], 'wsUrl');
+    if (ws.protocol === 'ws:' && !isLocalHost(ws.hostname)) throw new InvalidInputError('plain ws is only allowed for a local node; use wss');
+    endpoint.wsUrl = ws.href;
+  }
+  return endpoint;
+}
+
+/** Loopback, `localhost`, and RFC 1918 / link-local IPv4 literals. */
+export function isLocalHost(hostname: string): boolean {
+  if (hostname === 'localhost' || hostname === '[::1]') return true;
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(hostname);
+  if (!m) return false;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a === 127 || a === 10 || (a === 192 && b === 168) || (a === 172 && b >= 16 && b <= 31) || (a === 169 && b === 254);
+}
+
+/**
+ * The host permission the extension must hold to talk to this node, as a match pattern for
+ * `chrome.permissions.request({ origins: [...] })` (which only works inside a user gesture, so the
+ * UI asks while the user clicks "Add node"). Match patterns without a port match every port.
+ * @example hostPermissionPattern('https://rpc.example.org/v1/key') // 'https://rpc.example.org/*'
+ */
+export function hostPermissionPattern(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.hostname}/*`;
+}

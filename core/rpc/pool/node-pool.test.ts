@@ -1,0 +1,112 @@
+import { describe, expect, test } from 'vitest';
+import { LightClientError } from '../../lightclient/errors.js';
+import { FakeClock } from '../testing/fake-clock.js';
+import { fakeNetwork, FakeRpcError } from '../testing/fake-fetch.js';
+import { BAN_DURATION_MS } from './bans.js';
+import { makeEndpoint } from './endpoint.js';
+import { NoNodeAvailableError } from './errors.js';
+import { NodePool } from './node-pool.js';
+
+const node = (host: string, operator: string) => makeEndpoint({ network: 'mainnet', space: 'core', url: `https://${host}`, operator });
+
+describe('NodePool.first (failover)', () => {
+  test('moves past a dead node to a live one and records health', async () => {
+    const net = fakeNetwork({ 'https://b.example/': () => '0x10' });
+    const pool = new NodePool({ network: 'mainnet', endpoints: [node('a.example', 'A'), node('b.example', 'B')], fetch: net.fetch, random: () => 0 });
+    const { value, node: used } = await pool.first('core', (c) => c.request('cfx_epochNumber', []));
+    expect(value).toBe('0x10');
+    expect(used.label).toBe('https://b.example');
+    const views = pool.list('core');
+    expect(views.find((v) => v.endpoint.label === 'https://a.example')?.health.consecutiveFailures).toBeGreaterThan(0);
+    expect(views.find((v) => v.endpoint.label === 'https://b.example')?.health.successes).toBe(1);
+  });
+
+  test('a malformed answer bans the node with the reason and the request moves on', async () => {
+    const net = fakeNetwork({ 'https://a.example/': () => 'garbage', 'https://b.example/': () => '0x10' });
+    const pool = new NodePool({ network: 'mainnet', endpoints: [node('a.example', 'A'), node('b.example', 'B')], fetch: net.fetch });
+    // Equal health keeps configuration order: a is asked first.
+    expect(pool.candidates('core').map((n) => n.label)).toEqual(['https://a.example', 'https://b.example']);
+    const { value } = await pool.first('core', (c) => c.request('cfx_epochNumber', []));
+    expect(value).toBe('0x10');
+    expect(pool.bans()).toHaveLength(1);
+    expect(pool.bans()[0]).toMatchObject({ nodeLabel: 'https://a.example', reason: 'malformed_response', severity: 'misbehaviour' });
+  });
+
+  test('light-client proofs of a lie ban for a day; node errors do not ban', async () => {
+    const clock = new FakeClock();
+    const net = fakeNetwork({ 'https://a.example/': () => '0x1', 'https://b.example/': () => '0x1' });
+    const pool = new NodePool({ network: 'mainnet', endpoints: [node('a.example', 'A'), node('b.example', 'B')], fetch: net.fetch, clock });
+    const [first] = pool.candidates('core');
+    pool.report(first!.id, new LightClientError('bad_header_hash', 'hash mismatch', { request: { method: 'cfx_getBlockByHash', params: [] } }));
+    expect(pool.bans()[0]).toMatchObject({ reason: 'forged_header', severity: 'proven_lie' });
+    expect(pool.bans()[0]!.evidence).toContain('cfx_getBlockByHash');
+    expect(pool.candidates('core').map((n) => n.id)).not.toContain(first!.id);
+    await clock.advance(BAN_DURATION_MS.proven_lie - 1);
+    expect(pool.isBanned(first!.id)).toBe(true);
+    await clock.advance(2);
+    expect(pool.isBanned(first!.id)).toBe(false);
+    const [other] = pool.candidates('core');
+    pool.report(other!.id, new LightClientError('missing', 'no block'));
+    expect(pool.bans()).toHaveLength(0);
+  });
+
+  test('repeated timeouts lead to a short unresponsive ban', async () => {
+    const clock = new FakeClock();
+    const net = fakeNetwork({});
+    const pool = new NodePool({ network: 'mainnet', endpoints: [node('a.example', 'A')], fetch: net.fetch, clock, random: () => 0 });
+    for (let i = 0; i < 3; i++) await expect(pool.first('core', (c) => c.request('cfx_epochNumber', [], { retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 } }))).rejects.toBeInstanceOf(NoNodeAvailableError);
+    expect(pool.bans()[0]).toMatchObject({ reason: 'unresponsive', severity: 'unavailable' });
+    expect(pool.bans()[0]!.expiresAt - pool.bans()[0]!.bannedAt).toBe(BAN_DURATION_MS.unavailable);
+  });
+
+  test('a JSON-RPC error makes the pool ask the next node without banning', async () => {
+    const net = fakeNetwork({
+      'https://a.example/': () => {
+        throw new FakeRpcError(-32602, 'epoch not executed');
+      },
+      'https://b.example/': () => {
+        throw new FakeRpcError(-32602, 'epoch not executed');
+      },
+    });
+    const pool = new NodePool({ network: 'mainnet', endpoints: [node('a.example', 'A'), node('b.example', 'B')], fetch: net.fetch });
+    const error = await pool.first('core', (c) => c.request('cfx_epochNumber', [])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NoNodeAvailableError);
+    expect((error as NoNodeAvailableError).attempts).toHaveLength(2);
+    expect(pool.bans()).toHaveLength(0);
+  });
+});
+
+describe('NodePool.independent', () => {
+  test('asks distinct operators first', async () => {
+    const net = fakeNetwork({ 'https://a1.example/': () => '0x1', 'https://a2.example/': () => '0x1', 'https://b.example/': () => '0x1' });
+    const pool = new NodePool({ network: 'mainnet', endpoints: [node('a1.example', 'A'), node('a2.example', 'A'), node('b.example', 'B')], fetch: net.fetch });
+    const answers = await pool.independent('core', 2, (c) => c.request('cfx_epochNumber', []));
+    expect(new Set(answers.map((a) => a.node.operator))).toEqual(new Set(['A', 'B']));
+  });
+
+  test('replaces a failing node with the next candidate', async () => {
+    const net = fakeNetwork({ 'https://b.example/': () => '0x1', 'https://c.example/': () => '0x1' });
+    const pool = new NodePool({ network: 'mainnet', endpoints: [node('a.example', 'A'), node('b.example', 'B'), node('c.example', 'C')], fetch: net.fetch, random: () => 0 });
+    const answers = await pool.independent('core', 2, (c) => c.request('cfx_epochNumber', [], { retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 } }));
+    expect(answers.filter((a) => a.ok)).toHaveLength(2);
+  });
+
+  test('privacy mode: each address goes to a stable pair of nodes, and addresses spread', async () => {
+    const endpoints = ['a', 'b', 'c', 'd', 'e', 'f'].map((h) => node(`${h}.example`, h.toUpperCase()));
+    const handlers = Object.fromEntries(endpoints.map((e) => [e.url, () => '0x1']));
+    const net = fakeNetwork(handlers);
+    const secret = new Uint8Array(32).fill(7);
+    const pool = new NodePool({ network: 'mainnet', endpoints, fetch: net.fetch, privacy: { enabled: true, secret } });
+    const seen = new Map<string, Set<string>>();
+    for (let i = 0; i < 40; i++) {
+      const key = `0x${i.toString(16).padStart(40, '0')}`;
+      const first = pool.candidates('core', { addressKey: key }).map((n) => n.id);
+      expect(first).toHaveLength(2);
+      expect(pool.candidates('core', { addressKey: key }).map((n) => n.id)).toEqual(first);
+      for (const id of first) seen.set(id, (seen.get(id) ?? new Set()).add(key));
+    }
+    // No node learns every address.
+    for (const keys of seen.values()) expect(keys.size).toBeLessThan(40);
+    expect(seen.size).toBeGreaterThan(2);
+  });
+});

@@ -1,0 +1,341 @@
+/**
+ * The node pool: the user's list of nodes per network, their health, their bans, and the two ways
+ * the wallet asks them — one node at a time with failover (`first`), or several independent nodes
+ * in parallel (`independent`) for answers that get compared.
+ *
+ * Threat model: any node may be slow, down, censoring, or lying, and several may share one
+ * operator. The pool keeps working while one configured node is honest: a node whose answer fails
+ * verification is banned (reason, evidence, expiry recorded for the user) and the request moves on
+ * to the next node; nodes of one operator never count as independent. Which node gets which
+ * address is decided by privacy mode (see privacy.ts), never by the node.
+ * @module
+ */
+import { RpcClient } from '../client.js';
+import { systemClock, type Clock } from '../clock.js';
+import { HttpTransport, type FetchFunction } from '../transport/http.js';
+import { WebSocketTransport, type WebSocketFactory } from '../transport/websocket.js';
+import { BanList, BAN_REASON_TEXT, makeBan, type BanReason, type BanRecord, type BanSeverity } from './bans.js';
+import { classifyFailure, type Verdict } from './classify.js';
+import type { NetworkKey, NodeEndpoint, Space } from './endpoint.js';
+import { emptyHealth, healthScore, recordFailure, recordSuccess, UNRESPONSIVE_AFTER, type NodeHealth } from './health.js';
+import { PRIVACY_NODES_PER_ADDRESS, rankForAddress } from './privacy.js';
+import { NoNodeAvailableError } from './errors.js';
+
+export interface NodeView {
+  endpoint: NodeEndpoint;
+  health: NodeHealth;
+  ban: BanRecord | undefined;
+  score: number;
+}
+
+export type PoolChange = 'nodes' | 'bans' | 'health';
+
+export interface NodePoolOptions {
+  network: NetworkKey;
+  endpoints: readonly NodeEndpoint[];
+  fetch: FetchFunction;
+  connectWebSocket?: WebSocketFactory;
+  clock?: Clock;
+  random?: () => number;
+  bans?: readonly BanRecord[];
+  /** Per-request deadline. Default 10 s (mobile connections are slow). */
+  timeoutMs?: number;
+  maxResponseBytes?: number;
+  privacy?: { enabled: boolean; secret: Uint8Array };
+  onChange?: (change: PoolChange) => void;
+}
+
+export type NodeAnswer<T> = { node: NodeEndpoint; ok: true; value: T } | { node: NodeEndpoint; ok: false; error: unknown; verdict: Verdict };
+
+export interface AskOptions {
+  /** An address the request is about (privacy mode assigns nodes by it). */
+  addressKey?: string;
+  signal?: AbortSignal;
+  /** Node ids not to ask (already asked). */
+  exclude?: ReadonlySet<string>;
+  /** Ignore privacy mode's per-address limit (used to settle a conflict). */
+  widen?: boolean;
+}
+
+export class NodePool {
+  private networkKey: NetworkKey;
+  private readonly endpoints = new Map<string, NodeEndpoint>();
+  private readonly health = new Map<string, NodeHealth>();
+  private readonly clients = new Map<string, RpcClient>();
+  private readonly wsClients = new Map<string, RpcClient>();
+  private readonly banList: BanList;
+  private readonly options: NodePoolOptions;
+  private readonly clock: Clock;
+  private privacy: { enabled: boolean; secret: Uint8Array } | undefined;
+
+  constructor(options: NodePoolOptions) {
+    this.options = options;
+    this.networkKey = options.network;
+    this.clock = options.clock ?? systemClock;
+    this.banList = new BanList(options.bans ?? []);
+    this.privacy = options.privacy;
+    for (const e of options.endpoints) this.endpoints.set(e.id, e);
+  }
+
+  get network(): NetworkKey {
+    return this.networkKey;
+  }
+
+  setNetwork(network: NetworkKey): void {
+    this.networkKey = network;
+    this.emit('nodes');
+  }
+
+  setPrivacy(privacy: { enabled: boolean; secret: Uint8Array }): void {
+    this.privacy = privacy;
+  }
+
+  get privacyEnabled(): boolean {
+    return this.privacy?.enabled === true;
+  }
+
+  /** Every node of the active network (optionally one space), with health and ban. */
+  list(space?: Space): NodeView[] {
+    const now = this.clock.now();
+    return [...this.endpoints.values()]
+      .filter((e) => e.network === this.networkKey && (space === undefined || e.space === space))
+      .map((endpoint) => {
+        const health = this.healthOf(endpoint.id);
+        return { endpoint, health, ban: this.banList.get(endpoint.id, now), score: healthScore(health) };
+      });
+  }
+
+  /** All endpoints of all networks (for persistence). */
+  allEndpoints(): NodeEndpoint[] {
+    return [...this.endpoints.values()];
+  }
+
+  get(id: string): NodeEndpoint | undefined {
+    return this.endpoints.get(id);
+  }
+
+  add(endpoint: NodeEndpoint): void {
+    if (this.endpoints.has(endpoint.id)) throw new RangeError(`node already configured: ${endpoint.label}`);
+    this.endpoints.set(endpoint.id, endpoint);
+    this.emit('nodes');
+  }
+
+  remove(id: string): boolean {
+    const removed = this.endpoints.delete(id);
+    this.clients.delete(id);
+    const ws = this.wsClients.get(id);
+    ws?.transport.close?.();
+    this.wsClients.delete(id);
+    if (removed) this.emit('nodes');
+    return removed;
+  }
+
+  /** The RPC client of one node (health is recorded on every request). */
+  client(id: string): RpcClient {
+    const existing = this.clients.get(id);
+    if (existing) return existing;
+    const endpoint = this.requireEndpoint(id);
+    const transport = new HttpTransport({ url: endpoint.url, fetch: this.options.fetch, clock: this.clock, ...(this.options.maxResponseBytes ? { maxResponseBytes: this.options.maxResponseBytes } : {}) });
+    const client = this.makeClient(id, transport);
+    this.clients.set(id, client);
+    return client;
+  }
+
+  /** A WebSocket client of the node, when it has a WebSocket URL and the platform can open one. */
+  wsClient(id: string): RpcClient | undefined {
+    const existing = this.wsClients.get(id);
+    if (existing) return existing;
+    const endpoint = this.requireEndpoint(id);
+    if (!endpoint.wsUrl || !this.options.connectWebSocket) return undefined;
+    const transport = new WebSocketTransport({ url: endpoint.wsUrl, connect: this.options.connectWebSocket, clock: this.clock });
+    const client = this.makeClient(id, transport);
+    this.wsClients.set(id, client);
+    return client;
+  }
+
+  // ---- bans -------------------------------------------------------------------------------
+
+  ban(id: string, reason: BanReason, severity: BanSeverity, evidence: string): BanRecord {
+    const endpoint = this.requireEndpoint(id);
+    const record = this.banList.add(makeBan({ nodeId: id, nodeLabel: endpoint.label, reason, severity, evidence, now: this.clock.now() }));
+    this.emit('bans');
+    return record;
+  }
+
+  liftBan(id: string): boolean {
+    const lifted = this.banList.lift(id);
+    if (lifted) this.emit('bans');
+    return lifted;
+  }
+
+  isBanned(id: string): boolean {
+    return this.banList.isBanned(id, this.clock.now());
+  }
+
+  /** Bans in force, newest first. */
+  bans(): BanRecord[] {
+    return this.banList.active(this.clock.now());
+  }
+
+  /** Every ban recorded since start, newest first (including ones later superseded). */
+  banHistory(): BanRecord[] {
+    return this.banList.recent();
+  }
+
+  /**
+   * Applies the verdict for an error a node's answer caused: ban, health penalty (banning after
+   * repeated failures), or nothing. Returns the verdict.
+   */
+  report(id: string, error: unknown): Verdict {
+    const verdict = classifyFailure(error);
+    if (verdict.kind === 'ban') this.ban(id, verdict.reason, verdict.severity, verdict.evidence);
+    if (verdict.kind === 'unhealthy' && this.healthOf(id).consecutiveFailures >= UNRESPONSIVE_AFTER && !this.isBanned(id)) {
+      this.ban(id, 'unresponsive', 'unavailable', `${UNRESPONSIVE_AFTER} requests in a row failed (${verdict.code})`);
+    }
+    return verdict;
+  }
+
+  // ---- choosing nodes ---------------------------------------------------------------------
+
+  /**
+   * Unbanned nodes of the active network and `space`, best first. With privacy mode and an
+   * address, the order is that address's stable assignment, limited to its assigned nodes unless
+   * `widen` is set.
+   */
+  candidates(space: Space, options: AskOptions = {}): NodeEndpoint[] {
+    const now = this.clock.now();
+    const usable = [...this.endpoints.values()].filter((e) => e.network === this.networkKey && e.space === space && !this.banList.isBanned(e.id, now) && !options.exclude?.has(e.id));
+    if (this.privacy?.enabled && options.addressKey !== undefined) {
+      const all = [...this.endpoints.values()].filter((e) => e.network === this.networkKey && e.space === space);
+      // Rank over all nodes (banned included) so a ban moves an address to the next node in its
+      // own ranking instead of reshuffling every address.
+      const ranked = rankForAddress(this.privacy.secret, options.addressKey, all);
+      const usableIds = new Set(usable.map((e) => e.id));
+      const ordered = ranked.filter((e) => usableIds.has(e.id));
+      return options.widen ? ordered : ordered.slice(0, Math.max(PRIVACY_NODES_PER_ADDRESS, 0) + this.bannedAmongFirst(ranked, now));
+    }
+    const scored = usable.map((e) => ({ e, s: healthScore(this.healthOf(e.id)) })).sort((a, b) => a.s - b.s);
+    // Best node of each operator first, so the first k nodes are as independent as possible.
+    const seen = new Set<string>();
+    const first: NodeEndpoint[] = [];
+    const rest: NodeEndpoint[] = [];
+    for (const { e } of scored) {
+      if (seen.has(e.operator)) rest.push(e);
+      else {
+        seen.add(e.operator);
+        first.push(e);
+      }
+    }
+    return [...first, ...rest];
+  }
+
+  /**
+   * Asks nodes one at a time until one answers acceptably; every failure is reported (bans,
+   * health) before the next node is tried.
+   * @throws {NoNodeAvailableError} when every candidate failed; its `failures` say why
+   */
+  async first<T>(space: Space, ask: (client: RpcClient, node: NodeEndpoint) => Promise<T>, options: AskOptions = {}): Promise<{ value: T; node: NodeEndpoint }> {
+    const failures: NodeAnswer<T>[] = [];
+    for (const node of this.candidates(space, options)) {
+      try {
+        return { value: await ask(this.client(node.id), node), node };
+      } catch (error) {
+        const verdict = this.report(node.id, error);
+        if (verdict.kind === 'aborted') throw error;
+        failures.push({ node, ok: false, error, verdict });
+      }
+    }
+    throw new NoNodeAvailableError(space, this.networkKey, failures.map((f) => ({ node: f.node.label, problem: f.ok ? '' : describeVerdict(f.verdict) })));
+  }
+
+  /**
+   * Asks up to `count` nodes of distinct operators in parallel; when one fails, the next candidate
+   * (of a new operator if possible) takes its place. Resolves with every answer and failure.
+   */
+  async independent<T>(space: Space, count: number, ask: (client: RpcClient, node: NodeEndpoint) => Promise<T>, options: AskOptions = {}): Promise<NodeAnswer<T>[]> {
+    const queue = this.candidates(space, options);
+    const answers: NodeAnswer<T>[] = [];
+    const operatorsAnswered = new Set<string>();
+    const inFlightOperators = new Set<string>();
+    const runOne = async (node: NodeEndpoint): Promise<void> => {
+      inFlightOperators.add(node.operator);
+      try {
+        const value = await ask(this.client(node.id), node);
+        answers.push({ node, ok: true, value });
+        operatorsAnswered.add(node.operator);
+      } catch (error) {
+        const verdict = this.report(node.id, error);
+        answers.push({ node, ok: false, error, verdict });
+        if (verdict.kind === 'aborted') return;
+      } finally {
+        inFlightOperators.delete(node.operator);
+      }
+      const next = this.takeNext(queue, operatorsAnswered, inFlightOperators);
+      if (next && operatorsAnswered.size < count && !options.signal?.aborted) await runOne(next);
+    };
+    const starters: NodeEndpoint[] = [];
+    while (starters.length < count) {
+      const next = this.takeNext(queue, operatorsAnswered, new Set([...inFlightOperators, ...starters.map((s) => s.operator)]));
+      if (!next) break;
+      starters.push(next);
+    }
+    await Promise.all(starters.map(runOne));
+    return answers;
+  }
+
+  /** Next queued node, preferring an operator not yet answered nor in flight. */
+  private takeNext(queue: NodeEndpoint[], answered: ReadonlySet<string>, inFlight: ReadonlySet<string>): NodeEndpoint | undefined {
+    const fresh = queue.findIndex((n) => !answered.has(n.operator) && !inFlight.has(n.operator) && !this.isBanned(n.id));
+    const index = fresh >= 0 ? fresh : queue.findIndex((n) => !this.isBanned(n.id));
+    if (index < 0) return undefined;
+    return queue.splice(index, 1)[0];
+  }
+
+  private bannedAmongFirst(ranked: readonly NodeEndpoint[], now: number): number {
+    return ranked.slice(0, PRIVACY_NODES_PER_ADDRESS).filter((e) => this.banList.isBanned(e.id, now)).length;
+  }
+
+  private makeClient(id: string, transport: HttpTransport | WebSocketTransport): RpcClient {
+    return new RpcClient({
+      transport,
+      clock: this.clock,
+      ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
+      ...(this.options.random ? { random: this.options.random } : {}),
+      onOutcome: (outcome) => {
+        const now = this.clock.now();
+        const health = this.healthOf(id);
+        if (outcome.ok) this.health.set(id, recordSuccess(health, outcome.latencyMs, now));
+        else if (outcome.error && outcome.error.fault !== 'aborted' && outcome.error.fault !== 'node_error') this.health.set(id, recordFailure(health, outcome.error.code, now));
+        this.emit('health');
+      },
+    });
+  }
+
+  private healthOf(id: string): NodeHealth {
+    return this.health.get(id) ?? emptyHealth();
+  }
+
+  private requireEndpoint(id: string): NodeEndpoint {
+    const endpoint = this.endpoints.get(id);
+    if (!endpoint) throw new RangeError(`no such node: ${id.slice(0, 80)}`);
+    return endpoint;
+  }
+
+  private emit(change: PoolChange): void {
+    this.options.onChange?.(change);
+  }
+}
+
+/** Short text for a failure, for error details and the UI. */
+export function describeVerdict(verdict: Verdict): string {
+  switch (verdict.kind) {
+    case 'ban':
+      return `banned: ${BAN_REASON_TEXT[verdict.reason]}`;
+    case 'unhealthy':
+    case 'declined':
+      return verdict.code;
+    case 'aborted':
+      return 'aborted';
+  }
+}
+

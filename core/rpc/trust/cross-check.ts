@@ -1,0 +1,138 @@
+/**
+ * Cross-checking an unprovable read (balance, nonce, contract call) across independent nodes at one
+ * verified epoch, and turning the answers into a {@link TrustedValue}.
+ *
+ * Threat model: a node may report any value; several nodes of one operator may report the same
+ * wrong value; a node may be slow or refuse. The read asks two nodes of different operators (the
+ * pool picks them; privacy mode limits which), compares, and on disagreement asks up to two more
+ * independent nodes. A value backed by a strict majority of at least two operators is returned with
+ * trust `conflict` and the outvoted nodes are banned (`outvoted`, since JSON-RPC offers no state
+ * proofs); without such a majority nothing is banned and no value is returned. An answer that
+ * contradicts a verified fact (e.g. a nonce below a verified transaction's) is a proven lie: the
+ * node is banned before the comparison and does not count.
+ * @module
+ */
+import type { RpcClient } from '../client.js';
+import type { BanReason } from '../pool/bans.js';
+import type { NodeEndpoint, Space } from '../pool/endpoint.js';
+import { NoNodeAvailableError } from '../pool/errors.js';
+import { describeVerdict, type NodeAnswer, type NodePool } from '../pool/node-pool.js';
+import type { ConflictCandidate, SourceAnswer, TrustedValue } from './types.js';
+
+export interface CrossCheckRequest<T> {
+  space: Space;
+  /** The verified epoch (eSpace: block number) every node is asked about. */
+  epoch: number;
+  /** What is being read, for evidence texts (e.g. "balance"). */
+  what: string;
+  /** The address the read is about (privacy assignment). */
+  addressKey?: string;
+  ask: (client: RpcClient, node: NodeEndpoint) => Promise<T>;
+  /** Canonical text of a value; equal texts mean equal values. */
+  show: (value: T) => string;
+  /** Ban reason for a node outvoted or proven wrong. */
+  banReason: BanReason;
+  /** Returns evidence when the value contradicts a verified fact (proof of a lie), else undefined. */
+  disprove?: (value: T) => string | undefined;
+  signal?: AbortSignal;
+}
+
+/** Extra nodes asked when the first ones disagree. */
+const ESCALATION_COUNT = 2;
+
+export async function crossCheckedRead<T>(pool: NodePool, request: CrossCheckRequest<T>): Promise<TrustedValue<T>> {
+  const base = { ...(request.addressKey !== undefined ? { addressKey: request.addressKey } : {}), ...(request.signal ? { signal: request.signal } : {}) };
+  const asked = new Set<string>();
+  const answers: NodeAnswer<T>[] = [];
+  const collect = async (count: number, widen: boolean) => {
+    const batch = await pool.independent(request.space, count, (client, node) => request.ask(client, node), { ...base, exclude: asked, widen });
+    for (const a of batch) {
+      asked.add(a.node.id);
+      answers.push(a);
+    }
+  };
+  await collect(2, false);
+  rejectProvenLies(pool, request, answers);
+  if (distinctAnswers(request, answers).size > 1) {
+    await collect(ESCALATION_COUNT, true);
+    rejectProvenLies(pool, request, answers);
+  } else if (usable(answers).length > 0 && operatorsOf(usable(answers)).size < 2) {
+    // Only one operator answered (others failed or were proven wrong): try for a second one.
+    await collect(1, false);
+    rejectProvenLies(pool, request, answers);
+  }
+  return judge(pool, request, answers);
+}
+
+/** Successful answers that were not proven wrong. */
+function usable<T>(answers: readonly NodeAnswer<T>[]): Extract<NodeAnswer<T>, { ok: true }>[] {
+  return answers.filter((a): a is Extract<NodeAnswer<T>, { ok: true }> => a.ok);
+}
+
+function operatorsOf(answers: readonly { node: NodeEndpoint }[]): Set<string> {
+  return new Set(answers.map((a) => a.node.operator));
+}
+
+function distinctAnswers<T>(request: CrossCheckRequest<T>, answers: readonly NodeAnswer<T>[]): Set<string> {
+  return new Set(usable(answers).map((a) => request.show(a.value)));
+}
+
+/** Bans nodes whose answer contradicts a verified fact and turns their answers into failures. */
+function rejectProvenLies<T>(pool: NodePool, request: CrossCheckRequest<T>, answers: NodeAnswer<T>[]): void {
+  if (!request.disprove) return;
+  for (let i = 0; i < answers.length; i++) {
+    const a = answers[i]!;
+    if (!a.ok) continue;
+    const evidence = request.disprove(a.value);
+    if (evidence === undefined) continue;
+    const ban = pool.ban(a.node.id, request.banReason, 'proven_lie', `${request.what} at epoch ${request.epoch}: ${evidence}`);
+    answers[i] = { node: a.node, ok: false, error: undefined, verdict: { kind: 'ban', reason: ban.reason, severity: ban.severity, evidence: ban.evidence } };
+  }
+}
+
+function judge<T>(pool: NodePool, request: CrossCheckRequest<T>, answers: readonly NodeAnswer<T>[]): TrustedValue<T> {
+  const good = usable(answers);
+  if (good.length === 0) {
+    throw new NoNodeAvailableError(request.space, pool.network, answers.map((a) => ({ node: a.node.label, problem: a.ok ? '' : describeVerdict(a.verdict) })));
+  }
+  const groups = new Map<string, { value: T; nodes: NodeEndpoint[] }>();
+  for (const a of good) {
+    const key = request.show(a.value);
+    const group = groups.get(key) ?? { value: a.value, nodes: [] };
+    group.nodes.push(a.node);
+    groups.set(key, group);
+  }
+  const sources = answers.map((a) => sourceOf(request, a));
+  if (groups.size === 1) {
+    const [only] = groups.values();
+    return { value: only!.value, epoch: request.epoch, trust: operatorsOf(good).size >= 2 ? 'cross-checked' : 'single-source', sources };
+  }
+  const candidates: ConflictCandidate[] = [...groups.entries()]
+    .map(([answer, g]) => ({ answer, operators: [...new Set(g.nodes.map((n) => n.operator))], nodes: g.nodes.map((n) => n.label) }))
+    .sort((a, b) => b.operators.length - a.operators.length);
+  const top = candidates[0]!;
+  const others = candidates.slice(1).reduce((sum, c) => sum + c.operators.length, 0);
+  // An operator appearing on both sides contradicts itself and cannot count for the majority.
+  const splitOperators = new Set(candidates.slice(1).flatMap((c) => c.operators));
+  const topIndependent = top.operators.filter((o) => !splitOperators.has(o));
+  if (topIndependent.length >= 2 && topIndependent.length > others) {
+    const winner = groups.get(top.answer)!;
+    for (const [answer, group] of groups) {
+      if (answer === top.answer) continue;
+      for (const node of group.nodes) {
+        pool.ban(node.id, request.banReason, 'outvoted', `${request.what} at epoch ${request.epoch}: said ${answer}, ${topIndependent.length} independent nodes said ${top.answer}`);
+      }
+    }
+    return { value: winner.value, epoch: request.epoch, trust: 'conflict', sources: answers.map((a) => sourceOf(request, a, pool)), conflict: { candidates, resolution: 'majority' } };
+  }
+  return { value: undefined, epoch: request.epoch, trust: 'conflict', sources, conflict: { candidates, resolution: 'unresolved' } };
+}
+
+function sourceOf<T>(request: CrossCheckRequest<T>, answer: NodeAnswer<T>, pool?: NodePool): SourceAnswer {
+  const base = { nodeId: answer.node.id, node: answer.node.label, operator: answer.node.operator };
+  if (answer.ok) {
+    const banned = pool?.isBanned(answer.node.id) === true;
+    return banned ? { ...base, answer: request.show(answer.value), problem: `banned: ${request.banReason}` } : { ...base, answer: request.show(answer.value) };
+  }
+  return { ...base, problem: describeVerdict(answer.verdict) };
+}
