@@ -1,0 +1,128 @@
+/**
+ * What the screens show, independent of how the background's API spells it. Adapters in
+ * api/adapters/ turn background results into these; screens never parse wire data themselves.
+ */
+import type { Trust } from './trust.js';
+
+export type Space = 'core' | 'espace';
+
+export interface AccountItem {
+  id: string;
+  name: string;
+  /** CIP-37 address on the current Core network. */
+  coreAddress: string;
+  coreHex: string;
+  /** EIP-55 eSpace address. */
+  espaceAddress: string;
+  /** 'hd' accounts come from the recovery phrase; imported keys have no phrase backup. */
+  kind: 'hd' | 'private-key';
+}
+
+export interface NetworkItem {
+  id: string;
+  name: string;
+  /** Core space network id (CIP-37 prefix). */
+  coreNetworkId: number;
+  /** eSpace chain id. */
+  espaceChainId: number;
+  isTestnet: boolean;
+}
+
+/** A value with the verification it got: every number on screen is one of these. */
+export interface Checked<T> {
+  value: T;
+  trust: Trust;
+  /** When the background fetched it (ms since epoch). */
+  at?: number | undefined;
+}
+
+export interface TokenItem {
+  /** Contract address in the space's form (base32 on Core, EIP-55 on eSpace); 'native' for CFX. */
+  address: string;
+  symbol: string;
+  name: string;
+  decimals: number;
+  balance: Checked<bigint> | undefined;
+  /** Why the balance is missing, if it is. */
+  balanceError?: string | undefined;
+}
+
+export type TxStatus = 'pending' | 'included' | 'verified' | 'failed' | 'dropped';
+
+export interface TxItem {
+  hash: string;
+  space: Space;
+  direction: 'out' | 'in' | 'self';
+  status: TxStatus;
+  from: string;
+  to: string | null;
+  value: bigint;
+  symbol: string;
+  decimals: number;
+  /** Fee actually paid (or maximum, while pending). */
+  fee?: bigint | undefined;
+  /** ms since epoch: submission time for our own, block time for received ones. */
+  timestamp?: number | undefined;
+  /** Epoch (Core) or block number (eSpace) it was included in. */
+  blockNumber?: number | undefined;
+  nonce?: number | undefined;
+  /** How far inclusion and outcome were checked. */
+  trust: Trust;
+  /** Plain-language reason for a failure. */
+  error?: string | undefined;
+  /** Decoded token transfer, when the transaction is one. */
+  token?: { symbol: string; decimals: number; amount: bigint; to: string } | undefined;
+}
+
+export type NodeHealth = 'ok' | 'slow' | 'failing' | 'banned' | 'unknown';
+
+export interface NodeItem {
+  id: string;
+  url: string;
+  space: Space;
+  health: NodeHealth;
+  latencyMs?: number | undefined;
+  userAdded: boolean;
+  /** Plain-language reason for a ban or failure. */
+  problem?: string | undefined;
+  bannedUntil?: number | undefined;
+}
+
+export interface VerificationFailure {
+  at: number;
+  node: string;
+  what: string;
+}
+
+export interface LightClientStatus {
+  /** Where verification starts: shipped with the wallet. */
+  checkpoint: { posEpoch: number; label?: string | undefined };
+  finalizedPosEpoch: number | undefined;
+  /** Latest Conflux epoch whose pivot block is finalized by PoS and verified here. */
+  verifiedEpoch: number | undefined;
+  /** Latest epoch the nodes report (not verified). */
+  networkEpoch: number | undefined;
+  /** Catch-up progress, when behind. */
+  sync: { done: number; total: number } | undefined;
+  state: 'syncing' | 'synced' | 'stalled' | 'error';
+  stateDetail?: string | undefined;
+  lastVerifiedAt?: number | undefined;
+  failures: VerificationFailure[];
+  bannedNodes: NodeItem[];
+}
+
+export interface ConnectedSite {
+  origin: string;
+  accounts: string[];
+  connectedAt?: number | undefined;
+  space?: Space | undefined;
+}
+
+export interface PendingApproval {
+  id: string;
+  origin: string;
+  kind: string;
+  /** One line: "Sign a message", "Send 1.5 CFX to cfx:…". */
+  summary: string;
+  createdAt?: number | undefined;
+}

@@ -1,0 +1,60 @@
+/** The current account in the top bar; tapping opens the list of accounts to switch to. */
+import { useState, type ReactElement } from 'react';
+import { shortenAddress } from '../../components/AddressText.js';
+import { Icon } from '../../components/icons.js';
+import { Sheet } from '../../components/Sheet.js';
+import type { AccountItem, Space } from '../../model/wallet.js';
+
+export interface AccountSwitcherProps {
+  accounts: readonly AccountItem[];
+  currentId: string | undefined;
+  space: Space;
+  onSelect: (id: string) => void;
+  onAdd?: (() => void) | undefined;
+  adding?: boolean;
+}
+
+export function AccountSwitcher({ accounts, currentId, space, onSelect, onAdd, adding }: AccountSwitcherProps): ReactElement {
+  const [open, setOpen] = useState(false);
+  const current = accounts.find((a) => a.id === currentId) ?? accounts[0];
+  const addressOf = (a: AccountItem) => (space === 'core' ? a.coreAddress : a.espaceAddress);
+  return (
+    <>
+      <button type="button" className="pill" onClick={() => setOpen(true)} aria-haspopup="dialog" aria-label={`Account: ${current?.name ?? 'none'}. Switch account`} data-testid="account-switcher">
+        <Icon name="user" />
+        <span className="truncate">{current?.name ?? '—'}</span>
+      </button>
+      <Sheet title="Accounts" open={open} onClose={() => setOpen(false)}>
+        <ul className="list" aria-label="Accounts">
+          {accounts.map((account) => (
+            <li key={account.id}>
+              <button
+                type="button"
+                className="list-item"
+                aria-current={account.id === current?.id ? 'true' : undefined}
+                onClick={() => {
+                  onSelect(account.id);
+                  setOpen(false);
+                }}
+              >
+                <span className="grow">
+                  <span className="primary">{account.name}</span>
+                  <br />
+                  <span className="secondary mono">{shortenAddress(addressOf(account))}</span>
+                </span>
+                {account.kind === 'private-key' ? <span className="small muted">imported</span> : null}
+                {account.id === current?.id ? <Icon name="check" title="Current account" /> : null}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {onAdd ? (
+          <button type="button" className="btn btn-block" onClick={onAdd} disabled={adding}>
+            <Icon name="plus" />
+            {adding ? 'Adding…' : 'Add account'}
+          </button>
+        ) : null}
+      </Sheet>
+    </>
+  );
+}

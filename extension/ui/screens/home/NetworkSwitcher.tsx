@@ -1,0 +1,50 @@
+/** The current network as a pill; tapping lists the networks to switch to. */
+import { useState, type ReactElement } from 'react';
+import { Icon } from '../../components/icons.js';
+import { Sheet } from '../../components/Sheet.js';
+import { Link } from '../../app/router.js';
+import type { NetworkItem } from '../../model/wallet.js';
+
+export function NetworkSwitcher({ networks, currentId, onSelect, health }: { networks: readonly NetworkItem[]; currentId: string | undefined; onSelect: (id: string) => void; health: 'ok' | 'warn' | 'bad' | 'unknown' }): ReactElement {
+  const [open, setOpen] = useState(false);
+  const current = networks.find((n) => n.id === currentId);
+  return (
+    <>
+      <button type="button" className="pill" onClick={() => setOpen(true)} aria-haspopup="dialog" aria-label={`Network: ${current?.name ?? 'unknown'}. Switch network`} data-testid="network-switcher">
+        <span className={`dot dot-${health === 'unknown' ? 'none' : health}`} aria-hidden="true" />
+        <span className="truncate">{current?.name ?? '—'}</span>
+      </button>
+      <Sheet title="Networks" open={open} onClose={() => setOpen(false)}>
+        <ul className="list" aria-label="Networks">
+          {networks.map((network) => (
+            <li key={network.id}>
+              <button
+                type="button"
+                className="list-item"
+                aria-current={network.id === currentId ? 'true' : undefined}
+                onClick={() => {
+                  onSelect(network.id);
+                  setOpen(false);
+                }}
+              >
+                <span className="grow">
+                  <span className="primary">{network.name}</span>
+                  <br />
+                  <span className="secondary">
+                    Core network {network.coreNetworkId} · eSpace chain {network.espaceChainId}
+                  </span>
+                </span>
+                {network.id === currentId ? <Icon name="check" title="Current network" /> : null}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <p className="small">
+          <Link to="/settings/networks" onClick={() => setOpen(false)}>
+            Manage networks and nodes
+          </Link>
+        </p>
+      </Sheet>
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * Step 1 of sending: recipient and amount. The recipient is checked as it is typed (network,
+ * space, checksum, contract, own account — format/recipient.ts); warnings must be acknowledged
+ * before the review. Amounts are parsed exactly (format/units.ts).
+ */
+import { useState, type FormEvent, type ReactElement } from 'react';
+import { Amount } from '../../components/Amount.js';
+import { TextField } from '../../components/Field.js';
+import { Notice } from '../../components/Notice.js';
+import { checkRecipient, type RecipientContext } from '../../format/recipient.js';
+import { AmountParseError, formatAmountExact, parseAmount } from '../../format/units.js';
+import type { Checked } from '../../model/wallet.js';
+
+export interface SendAsset {
+  symbol: string;
+  decimals: number;
+  /** 'native' for CFX, else the token contract. */
+  address: string;
+  balance: Checked<bigint> | undefined;
+}
+
+export interface SendFormValues {
+  recipientHex: string;
+  recipientDisplay: string;
+  amount: bigint;
+  warnings: string[];
+}
+
+export interface SendFormProps {
+  asset: SendAsset;
+  recipientContext: RecipientContext;
+  initial?: { recipient: string; amount: string } | undefined;
+  /** The largest amount that can be sent (balance minus the fee, for CFX). */
+  onMax: () => Promise<bigint>;
+  onReview: (values: SendFormValues, raw: { recipient: string; amount: string }) => void;
+  busy?: boolean;
+}
+
+export function SendForm({ asset, recipientContext, initial, onMax, onReview, busy }: SendFormProps): ReactElement {
+  const [recipient, setRecipient] = useState(initial?.recipient ?? '');
+  const [amountText, setAmountText] = useState(initial?.amount ?? '');
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [tried, setTried] = useState(false);
+  const [maxError, setMaxError] = useState<string | undefined>();
+  const [maxBusy, setMaxBusy] = useState(false);
+
+  const check = checkRecipient(recipient, recipientContext);
+  const showRecipientError = !check.ok && (tried || (recipient.trim() !== '' && check.problem !== 'empty'));
+  let amount: bigint | undefined;
+  let amountError: string | undefined;
+  try {
+    amount = parseAmount(amountText, asset.decimals);
+    if (amount === 0n) amountError = 'Enter an amount above zero.';
+    else if (asset.balance && amount > asset.balance.value) amountError = `More than your balance (${formatAmountExact(asset.balance.value, asset.decimals)} ${asset.symbol}).`;
+  } catch (error) {
+    amountError = error instanceof AmountParseError ? error.message : 'Invalid amount.';
+  }
+  const warnings = check.ok ? check.warnings : [];
+  const needsAck = warnings.length > 0;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (!check.ok || amount === undefined || amountError || (needsAck && !acknowledged)) return;
+    onReview({ recipientHex: check.hex, recipientDisplay: check.display, amount, warnings: warnings.map((w) => w.message) }, { recipient, amount: amountText });
+  };
+
+  const max = async () => {
+    setMaxError(undefined);
+    setMaxBusy(true);
+    try {
+      setAmountText(formatAmountExact(await onMax(), asset.decimals));
+    } catch (error) {
+      setMaxError(error instanceof Error ? error.message : 'Could not compute the maximum.');
+    } finally {
+      setMaxBusy(false);
+    }
+  };
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      <div className="card card-tight row-between wrap">
+        <span className="muted">Available</span>
+        {asset.balance ? <Amount value={asset.balance.value} decimals={asset.decimals} symbol={asset.symbol} trust={asset.balance.trust} subject="balance" /> : <span className="skeleton" aria-label="loading balance" />}
+      </div>
+      <TextField
+        label="Recipient"
+        value={recipient}
+        onChange={(e) => {
+          setRecipient(e.target.value);
+          setAcknowledged(false);
+        }}
+        placeholder={recipientContext.space === 'core' ? 'cfx:…' : '0x…'}
+        autoComplete="off"
+        spellCheck={false}
+        autoCapitalize="off"
+        error={showRecipientError && !check.ok ? check.message : undefined}
+        hint={check.ok ? <span className="mono break">{check.display}</span> : recipientContext.space === 'core' ? 'A Core space address (cfx:…)' : 'An eSpace address (0x…)'}
+      />
+      {warnings.length > 0 ? (
+        <Notice tone="warn" title="Check the recipient">
+          <ul className="stack small">
+            {warnings.map((w) => (
+              <li key={w.kind}>{w.message}</li>
+            ))}
+          </ul>
+          <label className="checkbox">
+            <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />
+            <span>I checked, send to this address anyway.</span>
+          </label>
+        </Notice>
+      ) : null}
+      <TextField
+        label={`Amount (${asset.symbol})`}
+        value={amountText}
+        onChange={(e) => setAmountText(e.target.value)}
+        inputMode="decimal"
+        autoComplete="off"
+        placeholder="0.0"
+        error={(tried || amountText !== '') && amountError ? amountError : maxError}
+        addon={
+          <button type="button" className="btn" onClick={() => void max()} disabled={maxBusy || !asset.balance}>
+            {maxBusy ? 'Max…' : 'Max'}
+          </button>
+        }
+      />
+      {tried && needsAck && !acknowledged ? <p className="field-error">Confirm the recipient warning above to continue.</p> : null}
+      <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+        {busy ? <span className="spinner" aria-hidden="true" /> : null}
+        {busy ? 'Preparing…' : 'Review'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * Step 2 of sending: everything that will be signed, field by field, as the background prepared
+ * it — nothing the user sees here is recomputed by the UI. The fee and (on Core) the storage
+ * collateral are shown as maximums, with the total that can leave the account.
+ */
+import type { ReactElement, ReactNode } from 'react';
+import { AddressText } from '../../components/AddressText.js';
+import { ErrorState } from '../../components/AsyncState.js';
+import { Notice } from '../../components/Notice.js';
+import { formatAmount } from '../../format/units.js';
+
+export interface ReviewField {
+  label: string;
+  value: string;
+  mono?: boolean;
+  /** Hidden behind "Technical details" (nonce, gas, data…). */
+  technical?: boolean;
+}
+
+export interface SendReviewModel {
+  networkName: string;
+  spaceName: string;
+  fromName: string;
+  from: string;
+  to: string;
+  /** What the recipient gets. */
+  amount: bigint;
+  symbol: string;
+  decimals: number;
+  /** Native currency of the network (fees are paid in it). */
+  nativeSymbol: string;
+  maxFee: bigint;
+  /** Core: storage collateral that may be locked (refunded when the storage is freed). */
+  maxCollateral?: bigint | undefined;
+  /** Native amount that may leave the account at most: value + fee + collateral. */
+  maxTotalNative: bigint;
+  fields: ReviewField[];
+  warnings: string[];
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }): ReactElement {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+export function SendReview({ model, onConfirm, onBack, busy, error }: { model: SendReviewModel; onConfirm: () => void; onBack: () => void; busy: boolean; error: unknown }): ReactElement {
+  const native = (v: bigint) => `${formatAmount(v, 18)} ${model.nativeSymbol}`;
+  const plain = model.fields.filter((f) => !f.technical);
+  const technical = model.fields.filter((f) => f.technical);
+  return (
+    <div className="stack" data-testid="send-review">
+      <div className="card stack">
+        <p className="center muted">You are sending</p>
+        <p className="center amount amount-big" data-testid="review-amount">
+          {formatAmount(model.amount, model.decimals)}
+          <span className="amount-unit">{model.symbol}</span>
+        </p>
+        <dl className="dl">
+          <Row label="From">
+            {model.fromName}
+            <br />
+            <AddressText address={model.from} />
+          </Row>
+          <Row label="To">
+            <span data-testid="review-to">
+              <AddressText address={model.to} full />
+            </span>
+          </Row>
+          <Row label="Network">
+            {model.networkName} · {model.spaceName}
+          </Row>
+          <Row label="Max fee">{native(model.maxFee)}</Row>
+          {model.maxCollateral !== undefined ? (
+            <Row label="Storage collateral">
+              {native(model.maxCollateral)}
+              <br />
+              <span className="small muted">Locked while the contract stores data for you; refunded when that storage is freed.</span>
+            </Row>
+          ) : null}
+          <Row label="Total at most">
+            <strong data-testid="review-total">{native(model.maxTotalNative)}</strong>
+            {model.symbol !== model.nativeSymbol ? <span className="small muted"> (plus {formatAmount(model.amount, model.decimals)} {model.symbol})</span> : null}
+          </Row>
+          {plain.map((f) => (
+            <Row key={f.label} label={f.label}>
+              <span className={f.mono ? 'mono break' : undefined}>{f.value}</span>
+            </Row>
+          ))}
+        </dl>
+        {technical.length > 0 ? (
+          <details>
+            <summary>Exactly what will be signed</summary>
+            <dl className="dl small" data-testid="review-technical">
+              {technical.map((f) => (
+                <Row key={f.label} label={f.label}>
+                  <span className={f.mono ? 'mono break' : undefined}>{f.value}</span>
+                </Row>
+              ))}
+            </dl>
+          </details>
+        ) : null}
+      </div>
+      {model.warnings.length > 0 ? (
+        <Notice tone="warn" title="You acknowledged">
+          <ul className="small">
+            {model.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      {error ? <ErrorState error={error} title="Not sent" /> : null}
+      <div className="btn-row">
+        <button type="button" className="btn" onClick={onBack} disabled={busy}>
+          Edit
+        </button>
+        <button type="button" className="btn btn-primary" onClick={onConfirm} disabled={busy}>
+          {busy ? <span className="spinner" aria-hidden="true" /> : null}
+          {busy ? 'Signing…' : 'Sign and send'}
+        </button>
+      </div>
+    </div>
+  );
+}

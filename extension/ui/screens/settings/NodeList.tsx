@@ -1,0 +1,109 @@
+/**
+ * The nodes Wayfarer asks, per space, with health, latency and bans; add and remove nodes. Adding
+ * a node asks the browser for permission to reach its host — that request must happen inside the
+ * click handler (a user gesture), before anything asynchronous.
+ */
+import { useState, type FormEvent, type ReactElement } from 'react';
+import { EmptyState, ErrorState } from '../../components/AsyncState.js';
+import { TextField } from '../../components/Field.js';
+import { Icon } from '../../components/icons.js';
+import { formatDateTime } from '../../format/time.js';
+import type { NodeHealth, NodeItem, Space } from '../../model/wallet.js';
+
+const HEALTH_TEXT: Record<NodeHealth, { label: string; dot: string }> = {
+  ok: { label: 'Healthy', dot: 'dot-ok' },
+  slow: { label: 'Slow', dot: 'dot-warn' },
+  failing: { label: 'Failing', dot: 'dot-warn' },
+  banned: { label: 'Banned', dot: 'dot-bad' },
+  unknown: { label: 'Not contacted yet', dot: '' },
+};
+
+/** The host-permission pattern for a node URL (`https://node.example/*`). */
+export function originPattern(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    if (!['http:', 'https:', 'ws:', 'wss:'].includes(parsed.protocol)) return undefined;
+    return `${parsed.protocol}//${parsed.hostname}/*`;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface NodeListProps {
+  space: Space;
+  nodes: readonly NodeItem[];
+  onAdd: (url: string) => Promise<void>;
+  onRemove: (node: NodeItem) => Promise<void>;
+}
+
+export function NodeList({ space, nodes, onAdd, onRemove }: NodeListProps): ReactElement {
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const spaceName = space === 'core' ? 'Core space' : 'eSpace';
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    const pattern = originPattern(url.trim());
+    if (!pattern) {
+      setError(new Error('Enter the node’s full address, e.g. https://node.example.org'));
+      return;
+    }
+    setBusy(true);
+    // Called synchronously in the submit handler: the browser only shows the prompt for a gesture.
+    chrome.permissions
+      .request({ origins: [pattern] })
+      .then(async (granted) => {
+        if (!granted) throw new Error('Wayfarer needs permission to connect to this node. Nothing was added.');
+        await onAdd(url.trim());
+        setUrl('');
+      })
+      .catch((e: unknown) => setError(e))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <section className="stack" aria-labelledby={`nodes-${space}`}>
+      <h2 id={`nodes-${space}`}>{spaceName} nodes</h2>
+      {nodes.length === 0 ? (
+        <EmptyState title="No nodes">Add at least one node, better two or more run by different people, so values can be cross-checked.</EmptyState>
+      ) : (
+        <ul className="list" data-testid={`nodes-${space}`}>
+          {nodes.map((node) => {
+            const health = HEALTH_TEXT[node.health];
+            return (
+              <li key={node.id} className="list-item" data-health={node.health}>
+                <span className={`dot ${health.dot}`} aria-hidden="true" />
+                <span className="grow">
+                  <span className="primary mono break">{node.url}</span>
+                  <br />
+                  <span className="secondary">
+                    {health.label}
+                    {node.latencyMs !== undefined ? ` · ${node.latencyMs} ms` : ''}
+                    {node.userAdded ? ' · added by you' : ' · built in'}
+                    {node.problem ? ` · ${node.problem}` : ''}
+                    {node.bannedUntil !== undefined ? ` · banned until ${formatDateTime(node.bannedUntil)}` : ''}
+                  </span>
+                </span>
+                {node.userAdded ? (
+                  <button type="button" className="btn btn-small" onClick={() => void onRemove(node).catch((e: unknown) => setError(e))} aria-label={`Remove ${node.url}`}>
+                    Remove
+                  </button>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <form className="stack" onSubmit={add} noValidate>
+        <TextField label={`Add a ${spaceName} node`} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" inputMode="url" autoComplete="off" spellCheck={false} autoCapitalize="off" hint="Its JSON-RPC address. The browser will ask you to allow Wayfarer to connect to it." />
+        <button type="submit" className="btn" disabled={busy || url.trim() === ''}>
+          <Icon name="plus" />
+          {busy ? 'Adding…' : 'Add node'}
+        </button>
+      </form>
+      {error ? <ErrorState error={error} title="Node not added" /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * What the light client knows and how it got there: the checkpoint it started from, the latest
+ * PoS-finalized epoch it verified, how far the nodes are ahead of it, catch-up progress, and the
+ * recent verification failures and banned nodes — the evidence behind every "verified" badge.
+ */
+import type { ReactElement } from 'react';
+import { EmptyState } from '../../components/AsyncState.js';
+import { LastKnown } from '../../components/LastKnown.js';
+import { Notice } from '../../components/Notice.js';
+import { formatDateTime, timeAgo } from '../../format/time.js';
+import type { LightClientStatus } from '../../model/wallet.js';
+
+const n = (value: number | undefined) => (value === undefined ? '—' : value.toLocaleString('en-US'));
+
+const STATE_TEXT: Record<LightClientStatus['state'], { title: string; tone: 'info' | 'warn' | 'danger' }> = {
+  synced: { title: 'Up to date: new values are verified against finalized history.', tone: 'info' },
+  syncing: { title: 'Catching up: verifying the chain’s history since the last visit.', tone: 'info' },
+  stalled: { title: 'Stalled: no node has given verifiable new data for a while.', tone: 'warn' },
+  error: { title: 'Verification is failing.', tone: 'danger' },
+};
+
+export function LightClientView({ status, lastKnownAt, now }: { status: LightClientStatus; lastKnownAt?: number | undefined; now: number }): ReactElement {
+  const lag = status.networkEpoch !== undefined && status.verifiedEpoch !== undefined ? Math.max(0, status.networkEpoch - status.verifiedEpoch) : undefined;
+  const state = STATE_TEXT[status.state];
+  return (
+    <div className="stack" data-testid="lightclient-status" data-state={status.state}>
+      <Notice tone={state.tone} title={state.title}>
+        {status.stateDetail ? <p>{status.stateDetail}</p> : null}
+        {lastKnownAt !== undefined ? <LastKnown at={lastKnownAt} /> : null}
+      </Notice>
+      {status.sync ? (
+        <div className="card stack">
+          <label htmlFor="lc-progress" className="label">
+            Catching up: {n(status.sync.done)} of {n(status.sync.total)} PoS epochs verified
+          </label>
+          <progress id="lc-progress" className="progress" max={Math.max(1, status.sync.total)} value={status.sync.done} />
+        </div>
+      ) : null}
+      <div className="card">
+        <dl className="dl">
+          <dt>Checkpoint</dt>
+          <dd>
+            PoS epoch {n(status.checkpoint.posEpoch)}
+            {status.checkpoint.label ? <span className="small muted"> · {status.checkpoint.label}</span> : null}
+            <br />
+            <span className="small muted">Built into this version of Wayfarer; verification starts here.</span>
+          </dd>
+          <dt>Finalized PoS epoch</dt>
+          <dd data-testid="lc-pos-epoch">{n(status.finalizedPosEpoch)}</dd>
+          <dt>Verified up to</dt>
+          <dd data-testid="lc-verified-epoch">
+            epoch {n(status.verifiedEpoch)}
+            {status.lastVerifiedAt !== undefined ? <span className="small muted"> · {timeAgo(status.lastVerifiedAt, now)}</span> : null}
+          </dd>
+          <dt>Network head</dt>
+          <dd>
+            epoch {n(status.networkEpoch)} <span className="small muted">(as the nodes report it, not verified)</span>
+          </dd>
+          <dt>Behind by</dt>
+          <dd data-testid="lc-lag">
+            {lag === undefined ? '—' : `${n(lag)} epochs`}
+            <br />
+            <span className="small muted">Finality takes a few minutes on Conflux, so recent blocks are always a little ahead.</span>
+          </dd>
+        </dl>
+      </div>
+      <section className="stack" aria-labelledby="lc-failures">
+        <h2 id="lc-failures">Recent verification failures</h2>
+        {status.failures.length === 0 ? (
+          <EmptyState title="None">Every piece of data checked so far was consistent.</EmptyState>
+        ) : (
+          <ul className="list">
+            {status.failures.map((f, i) => (
+              <li key={`${f.at}-${i}`} className="list-item">
+                <span className="grow">
+                  <span className="primary">{f.what}</span>
+                  <br />
+                  <span className="secondary">
+                    {f.node} · {formatDateTime(f.at)}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="stack" aria-labelledby="lc-banned">
+        <h2 id="lc-banned">Banned nodes</h2>
+        {status.bannedNodes.length === 0 ? (
+          <EmptyState title="None">No node has been caught serving bad data.</EmptyState>
+        ) : (
+          <ul className="list">
+            {status.bannedNodes.map((node) => (
+              <li key={node.id} className="list-item">
+                <span className="grow">
+                  <span className="primary mono break">{node.url}</span>
+                  <br />
+                  <span className="secondary">
+                    {node.problem ?? 'Banned'}
+                    {node.bannedUntil !== undefined ? ` · until ${formatDateTime(node.bannedUntil)}` : ''}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
