@@ -59,7 +59,7 @@ describe('eSpace transactions against viem', () => {
         const raw = await privateKeyToAccount(pk as Hex).signTransaction(viemTransaction(tx));
         expect(ours.raw).toBe(raw);
         expect(ours.hash).toBe(keccak256(raw));
-        expect(await recoverTransactionAddress({ serializedTransaction: ours.raw as Hex })).toBe(espaceAddressFromPrivateKey(privateKeyFromHex(pk)));
+        expect(await recoverTransactionAddress({ serializedTransaction: ours.raw as Parameters<typeof recoverTransactionAddress>[0]["serializedTransaction"] })).toBe(espaceAddressFromPrivateKey(privateKeyFromHex(pk)));
       }),
       { numRuns: RUNS },
     );
