@@ -32,3 +32,4 @@ export * from './message/signature-format.js';
 export * from './message/personal.js';
 export { parseTypes, encodeType, typeHash, type TypedDataSchema, type FieldType, type StructField } from './message/typed-data-schema.js';
 export * from './message/typed-data.js';
+export * from './lightclient/index.js';

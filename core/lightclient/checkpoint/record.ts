@@ -1,0 +1,135 @@
+/**
+ * The persisted form of the light client's progress: the latest verified committee and finalized
+ * pivot, bound to a chain id and to the trusted checkpoint it was derived from.
+ *
+ * Threat model: storage can be damaged (partial writes, manual edits, format changes). A record is
+ * accepted only if it is structurally complete, its integrity digest (SHA3-256 over the canonical
+ * JSON of its content) matches, its committee parses and has the recorded digest. Anything else is
+ * a typed `checkpoint.corrupt` error: the client never silently restarts from something weaker,
+ * and the caller decides (e.g. asks the user) whether to discard the record.
+ * @module
+ */
+import { sha3_256 } from '@noble/hashes/sha3.js';
+import { bytesToHex } from '../../encoding/hex.js';
+import { CheckpointError, LightClientError } from '../errors.js';
+import { committeeFromJson, epochStateToJson, type Committee, type EpochStateJson } from '../pos/committee.js';
+import type { FinalizedPivot, TrustLevel } from './types.js';
+
+export const CHECKPOINT_RECORD_VERSION = 1;
+
+export interface FinalizedPivotJson {
+  posEpoch: number;
+  round: number;
+  ledgerInfoId: string;
+  timestampUsecs: string;
+  height: number;
+  blockHash: string;
+}
+
+/** Plain JSON (structured-clone safe) record as stored. */
+export interface CheckpointRecord {
+  version: number;
+  chainId: number;
+  trust: TrustLevel;
+  /** The trusted checkpoint this state was derived from by verification. */
+  anchor: { epoch: number; digest: string };
+  committeeEpoch: number;
+  committeeDigest: string;
+  epochState: EpochStateJson;
+  finalized: FinalizedPivotJson | null;
+  /** Caller-supplied time of saving (ms since epoch). */
+  savedAt: number;
+  /** SHA3-256 of the canonical JSON of every other field. */
+  integrity: string;
+}
+
+/** The state a record describes. */
+export interface RestoredState {
+  readonly chainId: number;
+  readonly trust: TrustLevel;
+  readonly anchor: { readonly epoch: number; readonly digest: string };
+  readonly committee: Committee;
+  readonly finalized: FinalizedPivot | null;
+  readonly savedAt: number;
+}
+
+/** JSON with object keys sorted, so equal content always gives equal bytes. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+function integrityOf(record: object): string {
+  return bytesToHex(sha3_256(new TextEncoder().encode(canonicalJson(record))));
+}
+
+function pivotToJson(p: FinalizedPivot): FinalizedPivotJson {
+  return { posEpoch: p.posEpoch, round: p.round, ledgerInfoId: p.ledgerInfoId, timestampUsecs: p.timestampUsecs.toString(), height: p.height, blockHash: p.blockHash };
+}
+
+/** Builds the record to store for a state. */
+export function encodeCheckpointRecord(state: RestoredState): CheckpointRecord {
+  const body: Omit<CheckpointRecord, 'integrity'> = {
+    version: CHECKPOINT_RECORD_VERSION,
+    chainId: state.chainId,
+    trust: state.trust,
+    anchor: { epoch: state.anchor.epoch, digest: state.anchor.digest },
+    committeeEpoch: state.committee.epoch,
+    committeeDigest: state.committee.digest,
+    epochState: epochStateToJson(state.committee.state),
+    finalized: state.finalized === null ? null : pivotToJson(state.finalized),
+    savedAt: state.savedAt,
+  };
+  return { ...body, integrity: integrityOf(body) };
+}
+
+const corrupt = (message: string, cause?: unknown): CheckpointError => new CheckpointError('checkpoint.corrupt', `stored checkpoint is damaged: ${message}`, cause === undefined ? {} : { cause });
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isSafeCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isHash = (v: unknown): v is string => typeof v === 'string' && /^0x[0-9a-f]{64}$/.test(v);
+
+function decodePivot(value: unknown): FinalizedPivot | null {
+  if (value === null) return null;
+  if (!isObject(value)) throw corrupt('finalized pivot is not an object');
+  const { posEpoch, round, ledgerInfoId, timestampUsecs, height, blockHash } = value;
+  if (!isSafeCount(posEpoch) || !isSafeCount(round) || !isSafeCount(height)) throw corrupt('finalized pivot numbers are invalid');
+  if (!isHash(ledgerInfoId) || !isHash(blockHash)) throw corrupt('finalized pivot hashes are invalid');
+  if (typeof timestampUsecs !== 'string' || !/^(0|[1-9][0-9]{0,19})$/.test(timestampUsecs)) throw corrupt('finalized pivot timestamp is invalid');
+  return { posEpoch, round, ledgerInfoId, timestampUsecs: BigInt(timestampUsecs), height, blockHash };
+}
+
+/**
+ * Validates a stored record for `chainId` and returns the state it describes.
+ * @throws {CheckpointError} `checkpoint.corrupt`, `checkpoint.wrong_chain`
+ */
+export function decodeCheckpointRecord(raw: unknown, chainId: number): RestoredState {
+  if (!isObject(raw)) throw corrupt('not an object');
+  const { version, chainId: storedChain, trust, anchor, committeeEpoch, committeeDigest, epochState, finalized, savedAt, integrity } = raw;
+  if (version !== CHECKPOINT_RECORD_VERSION) throw corrupt(`unknown record version ${String(version)}`);
+  if (!isSafeCount(storedChain)) throw corrupt('chain id is invalid');
+  if (storedChain !== chainId) throw new CheckpointError('checkpoint.wrong_chain', `stored checkpoint is for chain ${storedChain}, not ${chainId}`);
+  if (trust !== 'shipped' && trust !== 'tofu') throw corrupt('trust level is invalid');
+  if (!isObject(anchor) || !isSafeCount(anchor.epoch) || !isHash(anchor.digest)) throw corrupt('anchor is invalid');
+  if (!isSafeCount(committeeEpoch) || !isHash(committeeDigest) || !isSafeCount(savedAt) || !isHash(integrity)) throw corrupt('header fields are invalid');
+  if (!isObject(epochState)) throw corrupt('committee is missing');
+  const { integrity: _ignored, ...body } = raw;
+  if (integrityOf(body) !== integrity) throw corrupt('integrity digest does not match its content');
+  let committee: Committee;
+  try {
+    committee = committeeFromJson(epochState);
+  } catch (cause) {
+    if (cause instanceof LightClientError) throw corrupt(`committee does not parse (${cause.kind})`, cause);
+    throw cause;
+  }
+  if (committee.epoch !== committeeEpoch || committee.digest !== committeeDigest) throw corrupt('committee does not match its recorded epoch and digest');
+  if (committee.epoch < anchor.epoch) throw corrupt('committee is older than its anchor');
+  return { chainId, trust, anchor: { epoch: anchor.epoch, digest: anchor.digest }, committee, finalized: decodePivot(finalized), savedAt };
+}

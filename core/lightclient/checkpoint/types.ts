@@ -1,0 +1,42 @@
+/**
+ * Data model of trusted starting points.
+ *
+ * `trust` says where the first committee came from and is shown to the user:
+ * - `shipped`: pinned in this release with provenance (public networks);
+ * - `tofu`: trust on first use — the committee a dev node reported the first time it was asked,
+ *   for local development chains only. It proves consistency afterwards, not authenticity.
+ * @module
+ */
+import type { EpochStateJson } from '../pos/committee.js';
+
+export type TrustLevel = 'shipped' | 'tofu';
+
+/** A committee to start from. */
+export interface Checkpoint {
+  /** Human name of the network ('mainnet', 'dev', …). */
+  readonly network: string;
+  /** Core-space chain id the checkpoint belongs to (1029 mainnet, 1 testnet, …). */
+  readonly chainId: number;
+  readonly trust: TrustLevel;
+  /** PoS epoch whose committee this is. */
+  readonly epoch: number;
+  readonly epochState: EpochStateJson;
+  /** SHA3-256(BCS(EpochState)), lower-case `0x` hex; checked on load. */
+  readonly digest: string;
+  /** Where the committee came from (for shipped ones: the exact data and how it was verified). */
+  readonly source: string;
+}
+
+/** The latest PoS-finalized PoW pivot block the client verified. */
+export interface FinalizedPivot {
+  /** PoS epoch and round of the ledger info that decided it. */
+  readonly posEpoch: number;
+  readonly round: number;
+  /** Lower-case `0x` hex id of that PoS block. */
+  readonly ledgerInfoId: string;
+  readonly timestampUsecs: bigint;
+  /** Pivot block height (= epoch number). */
+  readonly height: number;
+  /** Lower-case `0x` hex hash of the pivot block. */
+  readonly blockHash: string;
+}
