@@ -1,0 +1,28 @@
+/** Pending approvals screen: what sites are waiting for, each opening the approval page. */
+import type { ReactElement } from 'react';
+import { useQuery } from '../../api/hooks.js';
+import { approvalPageUrl, approvalsFromApi } from '../../api/adapters/provider.js';
+import { ErrorState, Loading } from '../../components/AsyncState.js';
+import { ScreenHeader } from '../../components/ScreenHeader.js';
+import { ApprovalsView } from './ApprovalsView.js';
+
+export function openApproval(id: string): void {
+  void chrome.tabs.create({ url: approvalPageUrl(id) });
+}
+
+export function Approvals(): ReactElement {
+  const approvals = useQuery('provider.listApprovals', undefined, { refreshOn: ['provider.approvalsChanged'] });
+  return (
+    <div className="stack">
+      <ScreenHeader title="Waiting for you" back="/" />
+      {approvals.error ? <ErrorState error={approvals.error} onRetry={approvals.refresh} /> : null}
+      {approvals.data ? <ApprovalsView approvals={approvalsFromApi(approvals.data)} onOpen={(a) => openApproval(a.id)} now={Date.now()} /> : !approvals.error ? <Loading /> : null}
+    </div>
+  );
+}
+
+/** The banner on the home screen when something waits. */
+export function usePendingApprovalCount(): number {
+  const approvals = useQuery('provider.listApprovals', undefined, { refreshOn: ['provider.approvalsChanged'] });
+  return approvals.data?.length ?? 0;
+}
