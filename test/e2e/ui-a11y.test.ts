@@ -1,0 +1,124 @@
+/**
+ * Accessibility basics of the wallet pages in real Chromium: WCAG AA contrast of every colour pair
+ * the design uses (light and dark), labelled controls, keyboard focus that is visible, and no
+ * inline styles (the CSP forbids them; they would silently not apply).
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
+import { DESKTOP, MOBILE, openWallet } from './ui-helpers.js';
+
+let browser: ExtensionBrowser;
+beforeAll(async () => {
+  browser = await launchWithExtension({ viewport: MOBILE });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** [foreground, background, minimum ratio]: text needs 4.5, borders and icons 3. */
+const PAIRS: [string, string, number][] = [
+  ['--text', '--bg', 4.5],
+  ['--text', '--surface', 4.5],
+  ['--text', '--surface-2', 4.5],
+  ['--text-muted', '--bg', 4.5],
+  ['--text-muted', '--surface', 4.5],
+  ['--text-muted', '--surface-2', 4.5],
+  ['--accent', '--surface', 4.5],
+  ['--accent', '--bg', 4.5],
+  ['--on-accent', '--accent', 4.5],
+  ['--danger', '--surface', 4.5],
+  ['--danger', '--danger-bg', 4.5],
+  ['--warn', '--warn-bg', 4.5],
+  ['--info', '--info-bg', 4.5],
+  ['--text', '--danger-bg', 4.5],
+  ['--text', '--warn-bg', 4.5],
+  ['--text', '--info-bg', 4.5],
+  ['--trust-verified', '--trust-verified-bg', 4.5],
+  ['--trust-crosschecked', '--trust-crosschecked-bg', 4.5],
+  ['--trust-single', '--trust-single-bg', 4.5],
+  ['--trust-conflict', '--trust-conflict-bg', 4.5],
+  ['--trust-unknown', '--trust-unknown-bg', 4.5],
+  ['--trust-verified', '--surface', 3],
+  ['--trust-single', '--surface', 3],
+  ['--trust-conflict', '--surface', 3],
+  ['--border-strong', '--surface', 3],
+  ['--focus', '--bg', 3],
+  ['--focus', '--surface', 3],
+];
+
+async function contrastReport(page: Page): Promise<{ pair: string; ratio: number; min: number }[]> {
+  return page.evaluate((pairs) => {
+    const probe = document.createElement('span');
+    document.body.append(probe);
+    const rgb = (variable: string): [number, number, number] => {
+      probe.style.setProperty('color', `var(${variable})`);
+      const match = /rgba?\((\d+), (\d+), (\d+)/.exec(getComputedStyle(probe).color);
+      if (!match) throw new Error(`cannot resolve ${variable}`);
+      return [Number(match[1]), Number(match[2]), Number(match[3])];
+    };
+    const luminance = ([r, g, b]: [number, number, number]) => {
+      const lin = (c: number) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const out = pairs.map(([fg, bg, min]) => {
+      const a = luminance(rgb(fg));
+      const b = luminance(rgb(bg));
+      return { pair: `${fg} on ${bg}`, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), min };
+    });
+    probe.remove();
+    return out;
+  }, PAIRS);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`colour pairs meet WCAG AA contrast (${scheme})`, async () => {
+    const { page } = await openWallet(browser);
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.locator('h1').first().waitFor();
+    const failing = (await contrastReport(page)).filter((r) => r.ratio < r.min).map((r) => `${r.pair}: ${r.ratio.toFixed(2)} < ${r.min}`);
+    expect(failing).toEqual([]);
+    await page.close();
+  });
+}
+
+test('every control has an accessible name, the page has a language, and nothing uses inline styles', async () => {
+  for (const viewport of [MOBILE, DESKTOP]) {
+    const { page, errors } = await openWallet(browser, '/', viewport);
+    await page.getByRole('button', { name: 'Create a new wallet' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll('button, a[href], input, select, textarea')]
+        .filter((el) => {
+          const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el as HTMLInputElement).labels?.length;
+          return !labelled && !(el.textContent ?? '').trim();
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
+    expect(await page.locator('[style]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }
+});
+
+test('keyboard: Tab reaches the first action and focus is visible', async () => {
+  const { page } = await openWallet(browser);
+  await page.getByRole('button', { name: 'Create a new wallet' }).waitFor();
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const style = getComputedStyle(el);
+    return { text: el.textContent, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  });
+  expect(focused.text).toBe('Create a new wallet');
+  expect(focused.outline).not.toBe('none');
+  expect(focused.width).toBeGreaterThanOrEqual(2);
+  // Enter activates it, like a click.
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('h1').first().textContent()).toBe('Your recovery phrase');
+  await page.close();
+});

@@ -1,0 +1,47 @@
+/**
+ * Helpers for the UI end-to-end tests: open the wallet page at a viewport, collect page errors,
+ * and save screenshots.
+ *
+ * Screenshots go to test/screenshots/. A normal run writes `<name>.tmp.png` (ignored by git) so
+ * the suite never rewrites the committed images; `UPDATE_SCREENSHOTS=1` writes `<name>.png`, the
+ * curated set the README shows. Values that change between runs (times, epochs, hashes) are masked.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import type { ExtensionBrowser } from '../support/browser.js';
+
+export const SCREENSHOTS = resolve(import.meta.dirname, '../screenshots');
+export const MOBILE = { width: 360, height: 740 } as const;
+export const DESKTOP = { width: 1280, height: 800 } as const;
+
+export interface WalletPage {
+  page: Page;
+  errors: string[];
+}
+
+/** Opens popup.html (as a tab, the way mobile Chromium shows it) at `hash`. */
+export async function openWallet(browser: ExtensionBrowser, hash = '/', viewport: { width: number; height: number } = MOBILE): Promise<WalletPage> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(viewport);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`${browser.popupUrl}#${hash}`);
+  return { page, errors };
+}
+
+export async function shot(page: Page, name: string, options: { mask?: Locator[]; fullPage?: boolean } = {}): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = resolve(SCREENSHOTS, `${name}${process.env.UPDATE_SCREENSHOTS ? '' : '.tmp'}.png`);
+  // Let transitions and spinners settle; caret blinking is hidden by Playwright.
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide', mask: options.mask ?? [], maskColor: '#9aa3ad' });
+}
+
+/** Everything a screenshot should not capture literally: times, epochs, hashes. */
+export function volatile(page: Page): Locator[] {
+  return [page.locator('[data-testid="last-known"]'), page.locator('[data-volatile]')];
+}
