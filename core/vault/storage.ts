@@ -15,7 +15,7 @@
  * stays byte-for-byte as it was for later recovery.
  * @module
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import { VaultStorageError } from './errors.js';
 
 /** A record as stored: its text and when it was written. */
@@ -46,6 +46,11 @@ interface VaultDb extends DBSchema {
   meta: { key: 'throttle'; value: ThrottleState };
 }
 
+export interface WriteOptions {
+  /** Also clear the wrong-password counter, in the same transaction (a new vault starts clean). */
+  readonly clearThrottle?: boolean;
+}
+
 /** Storage operations the vault needs; {@link IdbVaultStorage} is the IndexedDB implementation. */
 export interface VaultStorage {
   readCurrent(): Promise<StoredRecord | undefined>;
@@ -55,13 +60,13 @@ export interface VaultStorage {
    * `previous` and store `next` as current. Returns false, writing nothing, when the current record
    * is something else (another writer got there first).
    */
-  commit(expected: string | undefined, next: string, now: number): Promise<boolean>;
+  commit(expected: string | undefined, next: string, now: number, options?: WriteOptions): Promise<boolean>;
   /**
    * Atomically: if the current record's text is `expected`, move the current and previous records to
    * the archive and store `next` as current, with no previous. Returns the archive ids, or false
    * when the current record is something else.
    */
-  replace(expected: string | undefined, next: string, now: number): Promise<number[] | false>;
+  replace(expected: string | undefined, next: string, now: number, options?: WriteOptions): Promise<number[] | false>;
   listArchive(): Promise<ArchivedRecord[]>;
   readArchived(archiveId: number): Promise<ArchivedRecord | undefined>;
   deleteArchived(archiveId: number): Promise<void>;
@@ -123,26 +128,26 @@ export class IdbVaultStorage implements VaultStorage {
   }
 
   async readCurrent(): Promise<StoredRecord | undefined> {
-    return this.#read(async (db) => db.get('records', 'current'));
+    return this.#single('records', 'readonly', (store) => store.get('current'));
   }
 
   async readPrevious(): Promise<StoredRecord | undefined> {
-    return this.#read(async (db) => db.get('records', 'previous'));
+    return this.#single('records', 'readonly', (store) => store.get('previous'));
   }
 
-  async commit(expected: string | undefined, next: string, now: number): Promise<boolean> {
-    const result = await this.#write(expected, next, now, false);
+  async commit(expected: string | undefined, next: string, now: number, options: WriteOptions = {}): Promise<boolean> {
+    const result = await this.#write(expected, next, now, false, options);
     return result !== false;
   }
 
-  async replace(expected: string | undefined, next: string, now: number): Promise<number[] | false> {
-    return this.#write(expected, next, now, true);
+  async replace(expected: string | undefined, next: string, now: number, options: WriteOptions = {}): Promise<number[] | false> {
+    return this.#write(expected, next, now, true, options);
   }
 
-  async #write(expected: string | undefined, next: string, now: number, archiveOld: boolean): Promise<number[] | false> {
+  async #write(expected: string | undefined, next: string, now: number, archiveOld: boolean, options: WriteOptions): Promise<number[] | false> {
     if (typeof next !== 'string' || next.length === 0) throw new TypeError('"next" expected a non-empty string');
     const db = await this.#connection();
-    const tx = db.transaction(['records', 'archive'], 'readwrite');
+    const tx = db.transaction(['records', 'archive', 'meta'], 'readwrite');
     const records = tx.objectStore('records');
     const archive = tx.objectStore('archive');
     try {
@@ -167,6 +172,7 @@ export class IdbVaultStorage implements VaultStorage {
         await records.put(current, 'previous');
       }
       await records.put({ text: next, savedAt: now }, 'current');
+      if (options.clearThrottle === true) await tx.objectStore('meta').delete('throttle');
       const readBack = await records.get('current');
       if (readBack?.text !== next) throw new VaultStorageError('The vault did not read back as written.');
       await tx.done;
@@ -180,32 +186,48 @@ export class IdbVaultStorage implements VaultStorage {
   }
 
   async listArchive(): Promise<ArchivedRecord[]> {
-    const entries = await this.#read(async (db) => db.getAll('archive'));
+    const entries = await this.#single('archive', 'readonly', (store) => store.getAll());
     return entries.map(withArchiveId);
   }
 
   async readArchived(archiveId: number): Promise<ArchivedRecord | undefined> {
-    const entry = await this.#read(async (db) => db.get('archive', archiveId));
+    const entry = await this.#single('archive', 'readonly', (store) => store.get(archiveId));
     return entry === undefined ? undefined : withArchiveId(entry);
   }
 
   async deleteArchived(archiveId: number): Promise<void> {
-    await this.#read(async (db) => db.delete('archive', archiveId));
+    await this.#single('archive', 'readwrite', (store) => store.delete(archiveId));
   }
 
   async readThrottle(): Promise<ThrottleState | undefined> {
-    return this.#read(async (db) => db.get('meta', 'throttle'));
+    return this.#single('meta', 'readonly', (store) => store.get('throttle'));
   }
 
   async writeThrottle(state: ThrottleState | undefined): Promise<void> {
-    await this.#read(async (db) => (state === undefined ? db.delete('meta', 'throttle') : db.put('meta', state, 'throttle')));
+    await this.#single('meta', 'readwrite', async (store) => {
+      if (state === undefined) await store.delete('throttle');
+      else await store.put(state, 'throttle');
+    });
   }
 
-  async #read<T>(fn: (db: IDBPDatabase<VaultDb>) => Promise<T>): Promise<T> {
+  /** One request in its own transaction; resolves only once the transaction has completed. */
+  async #single<Name extends StoreNames<VaultDb>, Mode extends IDBTransactionMode, T>(
+    name: Name,
+    mode: Mode,
+    request: (store: IDBPObjectStore<VaultDb, [Name], Name, Mode>) => Promise<T>,
+  ): Promise<T> {
     const db = await this.#connection();
+    let tx: IDBPTransaction<VaultDb, [Name], Mode> | undefined;
     try {
-      return await fn(db);
+      tx = db.transaction(name, mode);
+      const result = await request(tx.objectStore(name));
+      await tx.done;
+      return result;
     } catch (cause) {
+      if (tx !== undefined) {
+        abortQuietly(tx);
+        await tx.done.catch(() => undefined);
+      }
       throw new VaultStorageError('Reading or writing vault storage failed.', { cause });
     }
   }

@@ -208,17 +208,14 @@ export class Vault {
     try {
       for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
         const stored = await this.#context.storage.readCurrent();
+        // A new vault (or a proven backup) starts with a clean slate of password attempts.
+        const options = { clearThrottle: true };
         if (mode === 'create') {
-          if (stored !== undefined || !(await this.#context.storage.commit(undefined, sealed.text, this.#context.now()))) throw new VaultExistsError();
-          await this.#context.storage.writeThrottle(undefined);
+          if (stored !== undefined || !(await this.#context.storage.commit(undefined, sealed.text, this.#context.now(), options))) throw new VaultExistsError();
           return { result: sealed.result, archivedIds: [] };
         }
-        const archivedIds = await this.#context.storage.replace(stored?.text, sealed.text, this.#context.now());
-        if (archivedIds !== false) {
-          // A new vault (or a proven backup) starts with a clean slate of password attempts.
-          await this.#context.storage.writeThrottle(undefined);
-          return { result: sealed.result, archivedIds };
-        }
+        const archivedIds = await this.#context.storage.replace(stored?.text, sealed.text, this.#context.now(), options);
+        if (archivedIds !== false) return { result: sealed.result, archivedIds };
       }
       throw new VaultWriteConflictError();
     } catch (error) {
