@@ -11,6 +11,8 @@
 import { WeakPasswordError } from './errors.js';
 
 export const MIN_PASSWORD_LENGTH = 8;
+/** Below this length the estimate is capped at "fair". */
+const SHORT_LENGTH = 12;
 /** Upper bound on what is fed to the KDF; far above anything typed. */
 export const MAX_PASSWORD_LENGTH = 1024;
 
@@ -110,6 +112,12 @@ export function estimatePasswordStrength(password: string): PasswordStrength {
   }
   if (classSize(password) <= 26 && length < 16) warnings.push('Longer passphrases or mixed characters are stronger.');
 
-  const score: PasswordScore = bits < 30 ? 0 : bits < 45 ? 1 : bits < 60 ? 2 : bits < 80 ? 3 : 4;
+  let score: PasswordScore = bits < 30 ? 0 : bits < 45 ? 1 : bits < 60 ? 2 : bits < 80 ? 3 : 4;
+  // Short passwords are usually words with substitutions, which this small estimator cannot see
+  // through; against offline guessing they deserve no better than "fair".
+  if (length < SHORT_LENGTH && score > 2) {
+    score = 2;
+    warnings.push(`Use ${SHORT_LENGTH} or more characters.`);
+  }
   return { score, bits: Math.round(bits), warnings: score === 4 ? [] : [...new Set(warnings)] };
 }
