@@ -18,7 +18,7 @@ async function setup() {
   const storage = await IdbVaultStorage.open(name);
   const vault = new Vault({ storage });
   const created = await vault.create(PASSWORD, { kind: 'generate', words: 24 });
-  return { name, storage, vault, ...created };
+  return { name, storage, ...created };
 }
 
 describe('backup', () => {

@@ -4,6 +4,8 @@
  * code under test. It pins the format: a record written today must open in every later version.
  * Run: `npx tsx test/vectors/vault/generate-format-v2.ts > test/vectors/vault/format-v2.json`.
  */
+export {};
+
 const password = 'format two password ✓';
 const iterations = 600_000;
 const id = '0123456789abcdef0123456789abcdef';

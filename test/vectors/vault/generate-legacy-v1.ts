@@ -4,6 +4,8 @@
  * core/vault/legacy-v1.ts. Run: `npx tsx test/vectors/vault/generate-legacy-v1.ts > test/vectors/vault/legacy-v1.json`.
  * The output is random (salt, IV) and committed once; regenerate only if the fixture is lost.
  */
+export {};
+
 const password = 'legacy vault password';
 const iterations = 310_000;
 const payload = {
