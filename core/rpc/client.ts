@@ -83,9 +83,10 @@ export class RpcClient {
 
   /**
    * Like {@link request}, but resolves to the answer exactly as the node sent it (after it passed
-   * the same schema). For consumers that hash or forward the JSON itself (light client, dApps).
+   * the same schema). For consumers that hash or forward the JSON itself (light client, dApps);
+   * parameters are not typed here because such callers hold them as plain JSON.
    */
-  async requestVerbatim<M extends RpcMethodName>(method: M, params: RpcParams<M>, options: CallOptions = {}): Promise<unknown> {
+  async requestVerbatim(method: RpcMethodName, params: readonly unknown[], options: CallOptions = {}): Promise<unknown> {
     const outcome = await this.exchange(method, params, options);
     this.resultOf(method, outcome);
     return outcome.ok ? outcome.result : undefined;

@@ -54,6 +54,8 @@ export function classifyFailure(error: unknown): Verdict {
     if (error.nodeAtFault && reason !== undefined) {
       return { kind: 'ban', reason, severity: reason === 'malformed_response' ? 'misbehaviour' : 'proven_lie', evidence: `${describeRequest(error)}${error.message}` };
     }
+    // A transport failure surfaces as `missing`; judge the underlying RPC failure instead.
+    if (error.kind === 'missing' && error.cause instanceof RpcError) return classifyFailure(error.cause);
     if (error.kind === 'stale') return { kind: 'ban', reason: 'stale', severity: 'unavailable', evidence: `${describeRequest(error)}${error.message}` };
     return { kind: 'declined', code: error.code };
   }

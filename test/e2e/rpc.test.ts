@@ -1,0 +1,134 @@
+/**
+ * The RPC layer against a real Conflux dev node: light client over the node pool, verified epoch,
+ * eSpace anchoring, cross-checked reads at the verified epoch, subscriptions, and a Core
+ * transaction tracked until its inclusion and receipt are proved.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+// @ts-expect-error the ws package ships no type declarations
+import WebSocket from 'ws';
+import { LightClient, fetchTofuCheckpoint, MemoryCheckpointStore } from '../../core/lightclient/index.js';
+import { privateKeyFromHex, coreAddressFromPrivateKey, encodeCfxAddress } from '../../core/index.js';
+import { signCoreTransaction } from '../../core/tx/core-sign.js';
+import { makeEndpoint } from '../../core/rpc/pool/endpoint.js';
+import { NodePool } from '../../core/rpc/pool/node-pool.js';
+import { VerifiedChain } from '../../core/rpc/verified/chain.js';
+import { VerifiedRunner } from '../../core/rpc/verified/runner.js';
+import { AccountReader } from '../../core/rpc/trust/account-reader.js';
+import { TxTracker } from '../../core/rpc/tx/tracker.js';
+import { HeadWatcher } from '../../core/rpc/heads.js';
+import { systemClock } from '../../core/rpc/clock.js';
+import type { WebSocketLike } from '../../core/rpc/transport/websocket.js';
+import { toQuantity } from '../../core/encoding/hex.js';
+import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality } from '../support/devnode.js';
+import { sharedDevNode } from '../support/shared-devnode.js';
+
+const node = sharedDevNode();
+const alt = (url: string) => url.replace('127.0.0.1', 'localhost');
+
+function makePool() {
+  const endpoints = [
+    makeEndpoint({ network: 'local', space: 'core', url: node.coreRpc, wsUrl: node.coreWs, operator: 'dev node (direct)' }),
+    makeEndpoint({ network: 'local', space: 'core', url: alt(node.coreRpc), operator: 'dev node (second name)' }),
+    makeEndpoint({ network: 'local', space: 'espace', url: node.espaceRpc, wsUrl: node.espaceWs, operator: 'dev node (direct)' }),
+    makeEndpoint({ network: 'local', space: 'espace', url: alt(node.espaceRpc), operator: 'dev node (second name)' }),
+  ];
+  return new NodePool({ network: 'local', endpoints, fetch: (input, init) => fetch(input, init), connectWebSocket: (url) => new WebSocket(url) as WebSocketLike, privacy: { enabled: true, secret: new Uint8Array(32).fill(1) } });
+}
+
+let pool: NodePool;
+let chain: VerifiedChain;
+let tracker: TxTracker;
+let reader: AccountReader;
+
+beforeAll(async () => {
+  await waitForFinality(node, 1);
+  pool = makePool();
+  const runner = new VerifiedRunner(pool);
+  const checkpoint = (await runner.run((transport) => fetchTofuCheckpoint(transport, node.chainId))).value;
+  const [first] = pool.candidates('core');
+  const lightClient = await LightClient.create({ chainId: node.chainId, checkpoint, transport: runner.transportFor(first!, pool.candidates('espace')[0]), store: new MemoryCheckpointStore() }, Date.now());
+  chain = new VerifiedChain({ pool, lightClient, clock: systemClock });
+  tracker = new TxTracker({ pool, clock: systemClock, prove: chain.prove, chainIds: { core: node.chainId, espace: node.evmChainId } });
+  reader = new AccountReader({ pool, verifiedEpoch: (space) => chain.verifiedEpoch(space), nonceFloor: (space, key, epoch) => tracker.nonceFloor(space, key, epoch) });
+});
+
+describe('verified chain over the pool', () => {
+  test('syncs PoS finality and verifies the finalized pivot header; eSpace block N is the pivot of epoch N', async () => {
+    const progress: string[] = [];
+    const report = await chain.sync((p) => progress.push(p.phase));
+    expect(report.finalized).not.toBeNull();
+    expect(progress).toContain('finality');
+    const epoch = await chain.verifiedEpoch('core');
+    expect(epoch).toBe(report.finalized!.height);
+    const status = await rpcCall<{ latestFinalized: string }>(node.coreRpc, 'cfx_getStatus');
+    expect(epoch).toBeLessThanOrEqual(Number(BigInt(status.latestFinalized)));
+    expect(await chain.verifiedEpoch('espace')).toBe(epoch);
+    expect(pool.bans()).toEqual([]);
+  });
+});
+
+describe('cross-checked reads', () => {
+  test('balance and nonce at the verified epoch equal what the node holds at that epoch', async () => {
+    const from = encodeCfxAddress(coreAddressFromPrivateKey(privateKeyFromHex(GENESIS_PRIVATE_KEY)), node.chainId);
+    const balance = await reader.getBalance('core', from);
+    expect(balance.trust).toBe('cross-checked');
+    const direct = await rpcCall<string>(node.coreRpc, 'cfx_getBalance', [from, toQuantity(balance.epoch)]);
+    expect(balance.value).toBe(BigInt(direct));
+    expect(balance.sources).toHaveLength(2);
+    const nonce = await reader.getNonce('core', from);
+    expect(nonce.value).toBe(BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [from, toQuantity(nonce.epoch)])));
+    const espace = await reader.getBalance('espace', '0x1234567890123456789012345678901234567890');
+    expect(espace.trust).toBe('cross-checked');
+  });
+});
+
+describe('subscriptions', () => {
+  test('new epochs arrive over the WebSocket subscription, and polling works without it', async () => {
+    const [core] = pool.candidates('core').filter((n) => n.wsUrl);
+    const heads: [number, string][] = [];
+    const watcher = new HeadWatcher({ space: 'core', pollClient: pool.client(core!.id), subscribeClient: pool.wsClient(core!.id)!, clock: systemClock, onHead: (n, via) => heads.push([n, via]) });
+    await watcher.start();
+    expect(watcher.mode).toBe('subscription');
+    await expect.poll(() => heads.length, { timeout: 10_000 }).toBeGreaterThan(2);
+    expect(heads.every(([, via]) => via === 'subscription')).toBe(true);
+    watcher.stop();
+    pool.wsClient(core!.id)!.transport.close?.();
+
+    const polled: number[] = [];
+    const poller = new HeadWatcher({ space: 'espace', pollClient: pool.client(pool.candidates('espace')[0]!.id), clock: systemClock, pollIntervalMs: 200, onHead: (n) => polled.push(n) });
+    await poller.start();
+    await expect.poll(() => polled.length, { timeout: 10_000 }).toBeGreaterThan(1);
+    poller.stop();
+    expect(polled[1]!).toBeGreaterThan(polled[0]!);
+  });
+});
+
+describe('sending', () => {
+  test('a Core transaction is broadcast, located, and proved: included — verified; nonces follow it', async () => {
+    const key = privateKeyFromHex(GENESIS_PRIVATE_KEY);
+    const from = encodeCfxAddress(coreAddressFromPrivateKey(key), node.chainId);
+    const stateNonce = (await reader.getNonce('core', from)).value!;
+    const nonce = tracker.pendingNonce('core', from, BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [from])));
+    expect(nonce).toBeGreaterThanOrEqual(stateNonce);
+    const epoch = Number(BigInt(await rpcCall<string>(node.coreRpc, 'cfx_epochNumber', ['latest_state'])));
+    const signed = signCoreTransaction({ type: 2, chainId: node.chainId, nonce, gas: 21000n, to: from, value: 1n, storageLimit: 0n, epochHeight: BigInt(epoch), data: '0x', maxFeePerGas: 10n ** 9n, maxPriorityFeePerGas: 1n, accessList: [] }, key, node.chainId);
+    const sent = await tracker.send('core', signed.raw as `0x${string}`);
+    expect(sent.hash).toBe(signed.hash);
+    expect(sent.acceptedBy.length).toBeGreaterThan(0);
+    expect(tracker.pendingNonce('core', from, stateNonce)).toBe(nonce + 1n);
+
+    let receiptEpoch = 0;
+    await expect.poll(async () => {
+      const r = await rpcCall<{ epochNumber: string } | null>(node.coreRpc, 'cfx_getTransactionReceipt', [signed.hash]);
+      receiptEpoch = r ? Number(BigInt(r.epochNumber)) : 0;
+      return receiptEpoch;
+    }, { timeout: 30_000 }).toBeGreaterThan(0);
+    await waitForFinality(node, receiptEpoch + 11);
+    await chain.sync();
+    const tracked = await tracker.refresh(signed.hash);
+    expect(tracked.status).toBe('included_verified');
+    expect(tracked.proof).toMatchObject({ epoch: receiptEpoch, outcome: 'success' });
+    expect(tracker.nonceFloor('core', tracked.addressKey, receiptEpoch)).toBe(nonce + 1n);
+    expect(pool.bans()).toEqual([]);
+  });
+});
