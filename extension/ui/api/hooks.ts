@@ -29,21 +29,35 @@ export interface QueryOptions {
 
 type ParamsArg<M extends UiMethodName> = UiParams<M> extends void ? [] : [UiParams<M>];
 
+/** A background method as a query (see {@link useAsync}). */
 export function useQuery<M extends UiMethodName>(method: M, params: UiParams<M> | undefined, options: QueryOptions = {}): QueryState<UiResult<M>> {
-  const { rememberAs, pollMs, enabled = true } = options;
   const paramsKey = JSON.stringify(params ?? null);
-  const [state, setState] = useState<{ data: UiResult<M> | undefined; error: unknown; loading: boolean; lastKnownAt: number | undefined }>(() => {
-    const remembered = rememberAs ? recall<UiResult<M>>(rememberAs) : undefined;
+  return useAsync(
+    () => background.call(method, ...((params === undefined ? [] : [params]) as ParamsArg<M>)),
+    `${method}:${paramsKey}`,
+    options,
+  );
+}
+
+/**
+ * Runs `load` now, again when `key` changes, on the listed events, after a worker restart and on
+ * the poll interval; remembers results under `rememberAs` for the next first paint.
+ */
+export function useAsync<T>(load: () => Promise<T>, key: string, options: QueryOptions = {}): QueryState<T> {
+  const { rememberAs, pollMs, enabled = true } = options;
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean; lastKnownAt: number | undefined }>(() => {
+    const remembered = rememberAs ? recall<T>(rememberAs) : undefined;
     return { data: remembered?.value, error: undefined, loading: enabled, lastKnownAt: remembered?.at };
   });
   const generation = useRef(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
 
   const run = useCallback(() => {
     if (!enabled) return;
     const mine = ++generation.current;
     setState((s) => ({ ...s, loading: true }));
-    const args = (params === undefined ? [] : [params]) as ParamsArg<M>;
-    background.call(method, ...args).then(
+    loadRef.current().then(
       (data) => {
         if (mine !== generation.current) return;
         if (rememberAs) remember(rememberAs, data);
@@ -54,15 +68,18 @@ export function useQuery<M extends UiMethodName>(method: M, params: UiParams<M> 
         setState((s) => ({ ...s, error, loading: false }));
       },
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [method, paramsKey, rememberAs, enabled]);
+  }, [key, rememberAs, enabled]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // A new key (another account or network) starts from what was remembered for that key.
+  const first = useRef(true);
   useEffect(() => {
-    const remembered = rememberAs ? recall<UiResult<M>>(rememberAs) : undefined;
-    setState({ data: remembered?.value, error: undefined, loading: enabled, lastKnownAt: remembered?.at });
+    if (!first.current) {
+      const remembered = rememberAs ? recall<T>(rememberAs) : undefined;
+      setState({ data: remembered?.value, error: undefined, loading: enabled, lastKnownAt: remembered?.at });
+    }
+    first.current = false;
     run();
-  }, [run, rememberAs, enabled]);
+  }, [run]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const refreshOn = options.refreshOn ?? [];
   const eventsKey = refreshOn.join(',');
@@ -70,8 +87,7 @@ export function useQuery<M extends UiMethodName>(method: M, params: UiParams<M> 
     const offs = refreshOn.map((name) => background.on(name, () => run()));
     offs.push(background.onReconnect(() => run()));
     return () => offs.forEach((off) => off());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [run, eventsKey]);
+  }, [run, eventsKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     if (!pollMs) return;

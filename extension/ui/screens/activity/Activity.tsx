@@ -1,0 +1,42 @@
+/** Activity list and transaction details containers. */
+import type { ReactElement } from 'react';
+import { useAsync } from '../../api/hooks.js';
+import { useWallet } from '../../app/wallet.js';
+import { ErrorState, Loading } from '../../components/AsyncState.js';
+import { LastKnown } from '../../components/LastKnown.js';
+import { ScreenHeader } from '../../components/ScreenHeader.js';
+import { ActivityList } from './ActivityList.js';
+import { TxDetailsView } from './TxDetailsView.js';
+
+export function Activity(): ReactElement {
+  const { backend, account, space, network } = useWallet();
+  const scope = account && network ? `${network.id}:${space}:${account.id}` : '';
+  const items = useAsync(() => backend.activity(space, account!.id), `activity:${scope}`, { enabled: scope !== '', refreshOn: backend.chainEvents, rememberAs: scope ? `activity:${scope}` : undefined, pollMs: 15_000 });
+  return (
+    <div className="stack">
+      <ScreenHeader title="Activity" />
+      <p className="muted small">
+        {account?.name ?? ''} · {space === 'core' ? 'Core space' : 'eSpace'}
+        {items.lastKnownAt !== undefined ? (
+          <>
+            {' · '}
+            <LastKnown at={items.lastKnownAt} />
+          </>
+        ) : null}
+      </p>
+      {items.error ? <ErrorState error={items.error} onRetry={items.refresh} title="Activity not available" /> : null}
+      {items.data ? <ActivityList items={items.data} now={Date.now()} /> : !items.error ? <Loading /> : null}
+    </div>
+  );
+}
+
+export function TxDetails({ hash }: { hash: string }): ReactElement {
+  const { backend } = useWallet();
+  const tx = useAsync(() => backend.transaction(hash), `tx:${hash}`, { refreshOn: backend.chainEvents, pollMs: 5000 });
+  return (
+    <div className="stack">
+      <ScreenHeader title="Transaction" back="/activity" />
+      {tx.data ? <TxDetailsView tx={tx.data} /> : tx.error ? <ErrorState error={tx.error} onRetry={tx.refresh} /> : <Loading />}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * Home: the chosen account's balance (with its trust badge, and "last known" while refreshing),
+ * the Core/eSpace switch, send and receive, tokens, and anything waiting for the user.
+ */
+import { useEffect, type ReactElement } from 'react';
+import { useAsync } from '../../api/hooks.js';
+import { Link } from '../../app/router.js';
+import { markInteractive } from '../../app/perf.js';
+import { useWallet } from '../../app/wallet.js';
+import { shortenAddress } from '../../components/AddressText.js';
+import { Amount } from '../../components/Amount.js';
+import { ErrorState, Loading } from '../../components/AsyncState.js';
+import { CopyButton } from '../../components/CopyButton.js';
+import { Icon } from '../../components/icons.js';
+import { Notice } from '../../components/Notice.js';
+import { SegmentedControl } from '../../components/SegmentedControl.js';
+import { usePendingApprovalCount } from '../approvals/Approvals.js';
+import { TokenList } from './TokenList.js';
+
+export function Home(): ReactElement {
+  const { backend, account, space, setSpace, network } = useWallet();
+  const scope = account && network ? `${network.id}:${space}:${account.id}` : '';
+  const balance = useAsync(() => backend.balance(space, account!.id), `balance:${scope}`, { enabled: scope !== '', refreshOn: backend.chainEvents, rememberAs: scope ? `balance:${scope}` : undefined, pollMs: 30_000 });
+  const tokens = useAsync(() => backend.tokens(space, account!.id), `tokens:${scope}`, { enabled: scope !== '', refreshOn: backend.chainEvents, rememberAs: scope ? `tokens:${scope}` : undefined, pollMs: 60_000 });
+  const pending = usePendingApprovalCount();
+  useEffect(() => markInteractive('home'), []);
+
+  if (!account) return <Loading label="Loading your accounts…" />;
+  const address = space === 'core' ? account.coreAddress : account.espaceAddress;
+  return (
+    <div className="stack">
+      <h1 className="visually-hidden">Wayfarer — {account.name}</h1>
+      {pending > 0 ? (
+        <Notice tone="info">
+          <Link to="/approvals" className="banner-link">
+            <strong>
+              {pending} request{pending === 1 ? '' : 's'} from sites waiting for you
+            </strong>
+            <Icon name="chevron" />
+          </Link>
+        </Notice>
+      ) : null}
+      <div className="space-row">
+        <SegmentedControl
+          label="Space"
+          value={space}
+          onChange={setSpace}
+          options={[
+            { value: 'core', label: 'Core' },
+            { value: 'espace', label: 'eSpace' },
+          ]}
+        />
+        <CopyButton value={address} label={shortenAddress(address, 4)} small />
+      </div>
+      <section className="card balance-card stack" aria-label="Balance" data-testid="balance">
+        <span className="muted small">{space === 'core' ? 'Core space' : 'eSpace'} balance</span>
+        {balance.data ? (
+          <Amount value={balance.data.value} decimals={18} symbol="CFX" trust={balance.data.trust} lastKnownAt={balance.lastKnownAt} size="big" subject="balance" maxFractionDigits={4} />
+        ) : balance.error ? null : (
+          <span className="skeleton amount-big" aria-label="Loading balance" />
+        )}
+        {balance.error ? <ErrorState error={balance.error} onRetry={balance.refresh} title="Balance not available" /> : null}
+        <div className="home-actions">
+          <Link to="/send" className="btn btn-primary">
+            <Icon name="send" />
+            Send
+          </Link>
+          <Link to="/receive" className="btn">
+            <Icon name="receive" />
+            Receive
+          </Link>
+        </div>
+      </section>
+      {tokens.data ? <TokenList tokens={tokens.data} lastKnownAt={tokens.lastKnownAt} /> : tokens.error ? <ErrorState error={tokens.error} onRetry={tokens.refresh} title="Tokens not available" /> : <Loading label="Loading tokens…" />}
+    </div>
+  );
+}

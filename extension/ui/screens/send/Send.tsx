@@ -1,0 +1,124 @@
+/**
+ * Sending, in three steps on one screen: form → review (what the background prepared, exactly as
+ * it will be signed) → progress (sent, included, verified — or failed). The review is prepared by
+ * the background from the form values; the UI computes nothing that ends up in the signature.
+ */
+import { useState, type ReactElement } from 'react';
+import type { PreparedSend } from '../../api/backend.js';
+import { useAction, useAsync } from '../../api/hooks.js';
+import { Link, useLocation } from '../../app/router.js';
+import { useWallet } from '../../app/wallet.js';
+import { ErrorState, Loading } from '../../components/AsyncState.js';
+import { ScreenHeader } from '../../components/ScreenHeader.js';
+import { TrustBadge } from '../../components/TrustBadge.js';
+import { SendForm, type SendAsset, type SendFormValues } from './SendForm.js';
+import { SendReview } from './SendReview.js';
+import { TxProgress } from './TxProgress.js';
+
+type Step = { name: 'form' } | { name: 'review'; prepared: PreparedSend; values: SendFormValues } | { name: 'sent'; hash: string };
+
+export function Send(): ReactElement {
+  const { backend, account, accounts, space, network } = useWallet();
+  const { query } = useLocation();
+  const token = query.get('token') ?? 'native';
+  const scope = account && network ? `${network.id}:${space}:${account.id}` : '';
+  const balance = useAsync(() => backend.balance(space, account!.id), `balance:${scope}`, { enabled: scope !== '' && token === 'native', rememberAs: scope ? `balance:${scope}` : undefined });
+  const tokens = useAsync(() => backend.tokens(space, account!.id), `tokens:${scope}`, { enabled: scope !== '' && token !== 'native', rememberAs: scope ? `tokens:${scope}` : undefined });
+  const [step, setStep] = useState<Step>({ name: 'form' });
+  const [raw, setRaw] = useState<{ recipient: string; amount: string }>();
+  const prepare = useAction((values: SendFormValues) => backend.prepareSend({ space, accountId: account!.id, asset: token, toHex: values.recipientHex, amount: values.amount }));
+  const send = useAction((id: string) => backend.send(id));
+
+  if (!account || !network) return <Loading />;
+  const tokenItem = tokens.data?.find((t) => t.address === token);
+  const asset: SendAsset | undefined =
+    token === 'native' ? { symbol: 'CFX', decimals: 18, address: 'native', balance: balance.data } : tokenItem ? { symbol: tokenItem.symbol, decimals: tokenItem.decimals, address: tokenItem.address, balance: tokenItem.balance } : undefined;
+  const own = new Map((accounts.data ?? []).map((a) => [a.coreHex.toLowerCase(), a.name] as const));
+  const ownEspace = new Map((accounts.data ?? []).map((a) => [a.espaceAddress.toLowerCase(), a.name] as const));
+  const recipientContext = {
+    space,
+    networkId: space === 'core' ? network.coreNetworkId : network.espaceChainId,
+    fromHex: (space === 'core' ? account.coreHex : account.espaceAddress).toLowerCase(),
+    ownAccounts: space === 'core' ? own : ownEspace,
+  };
+  const title = step.name === 'form' ? `Send ${asset?.symbol ?? ''}`.trim() : step.name === 'review' ? 'Review' : 'Sent';
+
+  return (
+    <div className="stack">
+      <ScreenHeader title={title} back="/" />
+      {step.name === 'form' ? (
+        asset ? (
+          <>
+            <SendForm
+              asset={asset}
+              recipientContext={recipientContext}
+              initial={raw}
+              busy={prepare.busy}
+              onMax={() => backend.maxSendable({ space, accountId: account.id, asset: token, toHex: recipientContext.fromHex })}
+              onReview={(values, typed) => {
+                setRaw(typed);
+                void prepare.run(values).then((prepared) => {
+                  if (prepared) setStep({ name: 'review', prepared, values });
+                });
+              }}
+            />
+            {prepare.error ? <ErrorState error={prepare.error} title="Could not prepare the transaction" /> : null}
+          </>
+        ) : tokens.error || balance.error ? (
+          <ErrorState error={tokens.error ?? balance.error} onRetry={() => (token === 'native' ? balance.refresh() : tokens.refresh())} />
+        ) : (
+          <Loading />
+        )
+      ) : null}
+      {step.name === 'review' ? (
+        <SendReview
+          model={{ ...step.prepared.review, fromName: account.name, warnings: step.values.warnings }}
+          busy={send.busy}
+          error={send.error}
+          onBack={() => {
+            send.reset();
+            setStep({ name: 'form' });
+          }}
+          onConfirm={() =>
+            void send.run(step.prepared.id).then((result) => {
+              if (result) setStep({ name: 'sent', hash: result.hash });
+            })
+          }
+        />
+      ) : null}
+      {step.name === 'sent' ? <SentStatus hash={step.hash} /> : null}
+    </div>
+  );
+}
+
+/** Live status of the transaction just sent. */
+function SentStatus({ hash }: { hash: string }): ReactElement {
+  const { backend } = useWallet();
+  const tx = useAsync(() => backend.transaction(hash), `tx:${hash}`, { refreshOn: backend.chainEvents, pollMs: 3000 });
+  return (
+    <div className="card stack" data-testid="send-status">
+      {tx.data ? (
+        <>
+          <div className="row-between wrap">
+            <strong>Your transaction</strong>
+            <TrustBadge trust={tx.data.trust} subject="transaction" />
+          </div>
+          <TxProgress status={tx.data.status} error={tx.data.error} blockNumber={tx.data.blockNumber} space={tx.data.space} />
+        </>
+      ) : tx.error ? (
+        <ErrorState error={tx.error} onRetry={tx.refresh} />
+      ) : (
+        <TxProgress status="pending" space="core" />
+      )}
+      <p className="small mono break">{hash}</p>
+      <div className="btn-row">
+        <Link to={`/activity/${hash}`} className="btn">
+          Details
+        </Link>
+        <Link to="/" className="btn btn-primary">
+          Done
+        </Link>
+      </div>
+    </div>
+  );
+}

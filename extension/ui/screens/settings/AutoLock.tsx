@@ -1,0 +1,37 @@
+/** Settings → Auto-lock: how long the wallet stays unlocked without use. */
+import type { ReactElement } from 'react';
+import { useAction, useAsync } from '../../api/hooks.js';
+import { useWallet } from '../../app/wallet.js';
+import { ErrorState, Loading } from '../../components/AsyncState.js';
+import { ScreenHeader } from '../../components/ScreenHeader.js';
+import { formatDuration } from '../../format/time.js';
+
+export function AutoLock(): ReactElement {
+  const { backend } = useWallet();
+  const settings = useAsync(() => backend.autoLock(), 'autolock', { refreshOn: backend.vaultEvents });
+  const save = useAction(async (idleMs: number) => {
+    await backend.setAutoLock(idleMs);
+    settings.refresh();
+  });
+  return (
+    <div className="stack">
+      <ScreenHeader title="Auto-lock" back="/settings" />
+      <p>After this long without use, Wayfarer locks itself and asks for your password again. Shorter is safer if someone else may pick up your device.</p>
+      {settings.error ? <ErrorState error={settings.error} onRetry={settings.refresh} /> : null}
+      {settings.data ? (
+        <fieldset className="stack">
+          <legend>Lock after</legend>
+          {settings.data.choicesMs.map((ms) => (
+            <label key={ms} className="checkbox">
+              <input type="radio" name="autolock" checked={settings.data?.idleMs === ms} disabled={save.busy} onChange={() => void save.run(ms)} />
+              <span>{ms === 0 ? 'Only when the browser closes' : formatDuration(ms)}</span>
+            </label>
+          ))}
+        </fieldset>
+      ) : !settings.error ? (
+        <Loading />
+      ) : null}
+      {save.error ? <ErrorState error={save.error} title="Not saved" /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/** Settings → Networks and nodes: choose the network; see and edit the nodes of each space. */
+import type { ReactElement } from 'react';
+import { useAsync } from '../../api/hooks.js';
+import { useWallet } from '../../app/wallet.js';
+import { ErrorState, Loading } from '../../components/AsyncState.js';
+import { Icon } from '../../components/icons.js';
+import { ScreenHeader } from '../../components/ScreenHeader.js';
+import type { Space } from '../../model/wallet.js';
+import { NodeList } from './NodeList.js';
+
+function SpaceNodes({ space }: { space: Space }): ReactElement {
+  const { backend, network } = useWallet();
+  const nodes = useAsync(() => backend.nodes(space), `nodes:${network?.id ?? ''}:${space}`, { refreshOn: backend.chainEvents, pollMs: 10_000 });
+  if (nodes.error) return <ErrorState error={nodes.error} onRetry={nodes.refresh} title="Nodes not available" />;
+  if (!nodes.data) return <Loading />;
+  return (
+    <NodeList
+      space={space}
+      nodes={nodes.data}
+      onAdd={async (url) => {
+        await backend.addNode(space, url);
+        nodes.refresh();
+      }}
+      onRemove={async (node) => {
+        await backend.removeNode(space, node.id);
+        nodes.refresh();
+      }}
+    />
+  );
+}
+
+export function Networks(): ReactElement {
+  const { backend, networks, refreshVault } = useWallet();
+  return (
+    <div className="stack">
+      <ScreenHeader title="Networks and nodes" back="/settings" />
+      <section className="stack" aria-labelledby="network-title">
+        <h2 id="network-title">Network</h2>
+        {networks.error ? <ErrorState error={networks.error} onRetry={networks.refresh} /> : null}
+        {networks.data ? (
+          <ul className="list" data-testid="networks">
+            {networks.data.networks.map((network) => (
+              <li key={network.id}>
+                <button
+                  type="button"
+                  className="list-item"
+                  aria-current={network.id === networks.data?.currentId ? 'true' : undefined}
+                  onClick={() =>
+                    void backend.selectNetwork(network.id).then(() => {
+                      networks.refresh();
+                      refreshVault();
+                    })
+                  }
+                >
+                  <span className="grow">
+                    <span className="primary">{network.name}</span>
+                    <br />
+                    <span className="secondary">
+                      Core network {network.coreNetworkId} · eSpace chain {network.espaceChainId}
+                    </span>
+                  </span>
+                  {network.id === networks.data?.currentId ? <Icon name="check" title="Current network" /> : null}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : !networks.error ? (
+          <Loading />
+        ) : null}
+      </section>
+      <p className="small muted">Wayfarer asks several independent nodes and compares their answers. Two or more nodes run by different people per space let values be cross-checked; nodes caught serving bad data are banned automatically.</p>
+      <SpaceNodes space="core" />
+      <SpaceNodes space="espace" />
+    </div>
+  );
+}
