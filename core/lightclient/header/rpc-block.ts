@@ -9,11 +9,11 @@
  * except `epochNumber` and the transaction hashes, which callers use for lookups, not for hashing.
  * @module
  */
-import { decodeCfxAddressToBytes } from '../../address/cip37.js';
 import { bytesToHex } from '../../encoding/hex.js';
 import { decodeRlp } from '../../encoding/rlp.js';
 import { malformed } from '../errors.js';
 import { asArray, asBoolean, asBytes, asObject, asQuantity, asSafeNumber, asString, asU64, type JsonObject } from '../json.js';
+import { readRpcAddress } from '../rpc-address.js';
 
 /** Header fields that the RPC reports exactly as they are hashed. */
 export interface ExactHeaderFields {
@@ -54,17 +54,7 @@ function readAuthor(value: unknown): Uint8Array {
   const text = asString(value, 'miner');
   const cached = authorCache.get(text);
   if (cached !== undefined) return cached;
-  let bytes: Uint8Array;
-  if (text.startsWith('0x')) {
-    // Nodes before CIP-37 printed the author as hex.
-    bytes = asBytes(text, 'miner', 20);
-  } else {
-    try {
-      bytes = decodeCfxAddressToBytes(text).bytes;
-    } catch (cause) {
-      throw malformed(`miner: not a valid CIP-37 address`, cause);
-    }
-  }
+  const bytes = readRpcAddress(text, 'miner');
   if (authorCache.size > 256) authorCache.clear();
   authorCache.set(text, bytes);
   return bytes;

@@ -10,6 +10,7 @@
  * @module
  */
 import { bls12_381 } from '@noble/curves/bls12-381.js';
+import { bytesToHex } from '../../encoding/hex.js';
 import { LightClientError } from '../errors.js';
 
 const { longSignatures } = bls12_381;
@@ -21,9 +22,19 @@ function invalidPoint(title: string, cause?: unknown): LightClientError {
   return new LightClientError('invalid_point', `${title}: not a valid point of the BLS12-381 subgroup`, cause === undefined ? {} : { cause });
 }
 
+/**
+ * Checked keys by encoding. Validators keep their keys across epochs, so each rotation would
+ * otherwise repeat the same decompressions and subgroup checks. Only valid points are cached.
+ */
+const keyCache = new Map<string, G1Point>();
+const KEY_CACHE_SIZE = 1024;
+
 /** Decodes a G1 public key (48-byte compressed or 96-byte uncompressed); rejects identity and non-subgroup points. */
 export function decodePublicKey(bytes: Uint8Array, title = 'public key'): G1Point {
   if (bytes.length !== 48 && bytes.length !== 96) throw new LightClientError('malformed', `${title}: expected 48 or 96 bytes, got ${bytes.length}`);
+  const cacheKey = bytesToHex(bytes);
+  const cached = keyCache.get(cacheKey);
+  if (cached !== undefined) return cached;
   let point: G1Point;
   try {
     point = bls12_381.G1.Point.fromBytes(bytes);
@@ -32,6 +43,8 @@ export function decodePublicKey(bytes: Uint8Array, title = 'public key'): G1Poin
     throw invalidPoint(title, cause);
   }
   if (point.is0()) throw invalidPoint(title);
+  if (keyCache.size >= KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value!);
+  keyCache.set(cacheKey, point);
   return point;
 }
 

@@ -46,20 +46,22 @@ export function committeeFromParsed(parsed: ParsedEpochState): Committee {
   };
 }
 
-const parsedCommittees = new WeakMap<object, Committee>();
+/** Recently built committees by their exact JSON text (content-keyed, so mutation is harmless). */
+const parsedCommittees = new Map<string, Committee>();
+const COMMITTEE_CACHE_SIZE = 16;
 
 /**
- * Builds a committee from EpochState JSON. Results are cached per JSON object, so verifying many
- * ledger infos against the same committee object decodes its keys once.
+ * Builds a committee from EpochState JSON. Results are cached by content, so verifying many
+ * ledger infos against the same committee decodes its keys once.
  * @throws {LightClientError} `malformed`, `invalid_point`
  */
 export function committeeFromJson(json: unknown): Committee {
-  if (typeof json === 'object' && json !== null) {
-    const cached = parsedCommittees.get(json);
-    if (cached !== undefined) return cached;
-  }
+  const key = JSON.stringify(json) ?? '';
+  const cached = parsedCommittees.get(key);
+  if (cached !== undefined) return cached;
   const committee = committeeFromParsed(parseEpochState(json));
-  if (typeof json === 'object' && json !== null) parsedCommittees.set(json, committee);
+  if (parsedCommittees.size >= COMMITTEE_CACHE_SIZE) parsedCommittees.delete(parsedCommittees.keys().next().value!);
+  parsedCommittees.set(key, committee);
   return committee;
 }
 

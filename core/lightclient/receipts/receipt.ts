@@ -16,11 +16,11 @@
  * reproduced makes the epoch `unprovable_receipt` (a limit of JSON-RPC, not proof of a bad node).
  * @module
  */
-import { decodeCfxAddressToBytes } from '../../address/cip37.js';
 import { bytesToHex } from '../../encoding/hex.js';
 import { encodeRlp, rlpInt, type RlpItem } from '../../encoding/rlp.js';
 import { LightClientError, malformed } from '../errors.js';
-import { asArray, asBoolean, asBytes, asObject, asQuantity, asSafeNumber, asString, type JsonObject } from '../json.js';
+import { asArray, asBoolean, asBytes, asObject, asQuantity, asSafeNumber, type JsonObject } from '../json.js';
+import { readRpcAddress } from '../rpc-address.js';
 import { BLOOM_BYTES, logsBloom } from './bloom.js';
 
 export type Space = 'native' | 'evm';
@@ -56,15 +56,7 @@ export interface ReceiptView {
   readonly contractCreated: Uint8Array | null;
 }
 
-function readAddress(value: unknown, title: string): Uint8Array {
-  const text = asString(value, title);
-  if (text.startsWith('0x')) return asBytes(text, title, 20);
-  try {
-    return decodeCfxAddressToBytes(text).bytes;
-  } catch (cause) {
-    throw malformed(`${title}: not a valid address`, cause);
-  }
-}
+const readAddress = readRpcAddress;
 
 function readSpace(value: unknown, title: string): Space {
   if (value === 'native' || value === 'evm') return value;
