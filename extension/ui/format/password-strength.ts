@@ -53,7 +53,7 @@ export function passwordStrength(password: string): PasswordStrength {
   const lower = password.toLowerCase();
   for (const word of COMMON) if (lower.includes(word)) effectiveLength -= word.length - 1;
   const bits = Math.max(0, Math.round(Math.max(1, effectiveLength) * Math.log2(Math.max(poolSize(password), 10))));
-  if (bits < 40) return { level: 'weak', bits, hint: 'Easy to guess. Add more words or characters; avoid common words and patterns.' };
-  if (bits < 64) return { level: 'fair', bits, hint: 'Could be stronger. A few unrelated words make a long, memorable password.' };
-  return { level: 'strong', bits, hint: 'Strong. Store it somewhere safe: it cannot be recovered.' };
+  if (bits < 40) return { level: 'weak', bits, hint: 'Easy to guess: add more words or characters, and avoid common words and patterns.' };
+  if (bits < 64) return { level: 'fair', bits, hint: 'Could be stronger: a few unrelated words make a long, memorable password.' };
+  return { level: 'strong', bits, hint: 'Store it somewhere safe: it cannot be recovered.' };
 }

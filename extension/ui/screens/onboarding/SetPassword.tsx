@@ -33,7 +33,7 @@ export function SetPassword({ onSubmit, onBack, busy, error, submitLabel = 'Crea
             <span />
           </div>
           <span className="small" data-testid="password-strength">
-            <strong>{{ too_short: 'Too short', weak: 'Weak', fair: 'Fair', strong: 'Strong' }[strength.level]}.</strong> {strength.hint}
+            <strong>Strength: {{ too_short: 'too short', weak: 'weak', fair: 'fair', strong: 'strong' }[strength.level]}.</strong> {strength.hint}
           </span>
         </div>
       ) : null}
