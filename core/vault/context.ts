@@ -39,17 +39,23 @@ export async function requireCurrentRecord(context: VaultContext): Promise<{ tex
   return current;
 }
 
-/** When the next password attempt is allowed (0: now). Re-anchors a throttle left in the future by a clock change. */
-export async function passwordRetryAt(context: VaultContext): Promise<number> {
+/** Wrong passwords in a row so far, and when the next attempt is allowed (ms since epoch; 0: now). */
+export interface PasswordThrottleView {
+  readonly failedAttempts: number;
+  readonly retryAt: number;
+}
+
+/** The throttle as it stands. Re-anchors a throttle left in the future by a clock change. */
+export async function passwordThrottle(context: VaultContext): Promise<PasswordThrottleView> {
   let state = await context.storage.readThrottle();
-  if (state === undefined) return 0;
+  if (state === undefined) return { failedAttempts: 0, retryAt: 0 };
   const now = context.now();
   const anchored = reanchor(state, now);
   if (anchored !== state) {
     await context.storage.writeThrottle(anchored);
     state = anchored;
   }
-  return nextAttemptAt(state, now);
+  return { failedAttempts: state.failures, retryAt: nextAttemptAt(state, now) };
 }
 
 /**
@@ -58,7 +64,7 @@ export async function passwordRetryAt(context: VaultContext): Promise<number> {
  * and clears the counter on success. Call inside the queue.
  */
 export async function attemptPassword<T>(context: VaultContext, attempt: () => Promise<T>): Promise<T> {
-  const retryAt = await passwordRetryAt(context);
+  const { retryAt } = await passwordThrottle(context);
   if (retryAt > 0) throw new UnlockThrottledError(retryAt);
   let result: T;
   try {

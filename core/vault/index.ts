@@ -14,4 +14,5 @@ export { MAX_NAME_LENGTH, MAX_ACCOUNTS, type WalletKind, type HexString as Vault
 export type { NewWalletInput } from './wallet-input.js';
 export type { AccountView, WalletView, KeyringView } from './views.js';
 export { UnlockedVault, type SessionBinding, type SessionKey } from './unlocked-vault.js';
+export type { PasswordThrottleView } from './context.js';
 export { Vault, type VaultOptions, type VaultStatus, type UnlockResult, type ArchiveEntryView } from './vault.js';

@@ -30,7 +30,7 @@ import { decodeBackup } from './backup.js';
 import { assertNewPassword } from './password.js';
 import { emptyKeyring, type Keyring } from './keyring.js';
 import { addResolvedWallet, resolveNewWallet, type NewWalletInput } from './wallet-input.js';
-import { attemptPassword, newId, passwordRetryAt, readCurrentRecord, requireCurrentRecord, type VaultContext } from './context.js';
+import { attemptPassword, newId, passwordThrottle, readCurrentRecord, requireCurrentRecord, type PasswordThrottleView, type VaultContext } from './context.js';
 import { bindingOf, UnlockedVault, type SessionKey } from './unlocked-vault.js';
 import { SerialQueue } from './serial.js';
 import type { ArchiveReason, VaultStorage } from './storage.js';
@@ -91,7 +91,12 @@ export class Vault {
 
   /** When the next password attempt is allowed (ms since epoch), 0 if now. */
   async passwordRetryAt(): Promise<number> {
-    return this.#context.queue.run(async () => passwordRetryAt(this.#context));
+    return (await this.passwordThrottle()).retryAt;
+  }
+
+  /** Wrong passwords in a row and when the next attempt is allowed. */
+  async passwordThrottle(): Promise<PasswordThrottleView> {
+    return this.#context.queue.run(async () => passwordThrottle(this.#context));
   }
 
   /**

@@ -8,6 +8,7 @@
  */
 import { UiRouter } from './router.js';
 import { UI_PORT_NAME } from '../shared/ui-protocol.js';
+import { installVault } from './vault/install.js';
 
 const startedAt = Date.now();
 const router = new UiRouter();
@@ -16,6 +17,8 @@ router.register({
   'app.info': () => ({ version: chrome.runtime.getManifest().version, startedAt }),
 });
 
+const vault = installVault(router);
+
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name === UI_PORT_NAME) router.attach(port);
   else port.disconnect();
@@ -23,6 +26,7 @@ chrome.runtime.onConnect.addListener((port) => {
 
 async function startServices(): Promise<void> {
   // Services are created here, in dependency order, and register their UI handlers.
+  await vault.ready;
 }
 
 router.setReady(startServices());

@@ -10,10 +10,12 @@
 import type { UiMethod } from './define.js';
 import { appMethods } from './app.js';
 import { providerMethods } from './provider.js';
+import { vaultMethods } from './vault.js';
 
 export const uiMethods = {
   ...appMethods,
   ...providerMethods,
+  ...vaultMethods,
 } as const;
 
 export type UiMethods = typeof uiMethods;

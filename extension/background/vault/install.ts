@@ -1,0 +1,70 @@
+/**
+ * Wires the vault into the background worker. Called once, synchronously, from the composition
+ * root: the alarm listener must be registered in the worker's first turn (the worker may have been
+ * woken by that very alarm), while the service itself starts asynchronously.
+ * @module
+ */
+import { IdbVaultStorage, Vault } from '../../../core/vault/index.js';
+import type { UiRouter } from '../router.js';
+import { AutoLockSettingStore } from './settings-store.js';
+import { SessionStore } from './session-store.js';
+import { chromeAlarms, chromeArea, trustedSessionArea } from './platform.js';
+import { VaultService } from './service.js';
+import { vaultUiHandlers } from './ui-handlers.js';
+import { vaultKeyring, type VaultKeyring } from './provider-keyring.js';
+
+export interface InstalledVault {
+  /** Resolves once the service has started (session resumed or discarded). */
+  readonly ready: Promise<VaultService>;
+  /** Accounts, lock state and signing by account id, for the dApp provider. */
+  readonly keyring: VaultKeyring;
+}
+
+export function installVault(router: UiRouter): InstalledVault {
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
+  const ready = (async () =>
+    VaultService.start({
+      vault: new Vault({ storage: await IdbVaultStorage.open() }),
+      session: new SessionStore(await trustedSessionArea()),
+      settings: new AutoLockSettingStore(chromeArea(chrome.storage.local)),
+      alarms: chromeAlarms,
+      now: Date.now,
+      events: {
+        statusChanged: (status) => {
+          router.emit('vault.changed', status);
+          notify();
+        },
+        accountsChanged: () => {
+          router.emit('vault.accountsChanged', {});
+          notify();
+        },
+      },
+    }))();
+  chrome.alarms.onAlarm.addListener((alarm) => {
+    ready
+      .then(async (service) => service.handleAlarm(alarm.name))
+      .catch((error: unknown) => console.error('vault: auto-lock alarm failed:', error instanceof Error ? error.name : typeof error));
+  });
+  router.register(vaultUiHandlers(() => ready));
+  const keyring = vaultKeyringWhenReady(ready, (listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  });
+  return { ready, keyring };
+}
+
+function vaultKeyringWhenReady(ready: Promise<VaultService>, subscribe: (listener: () => void) => () => void): VaultKeyring {
+  const keyring = ready.then((service) => vaultKeyring(service, subscribe));
+  return {
+    isUnlocked: async () => (await keyring).isUnlocked(),
+    listAccounts: async () => (await keyring).listAccounts(),
+    signCoreTransaction: async (...args) => (await keyring).signCoreTransaction(...args),
+    signEspaceTransaction: async (...args) => (await keyring).signEspaceTransaction(...args),
+    personalSign: async (...args) => (await keyring).personalSign(...args),
+    signTypedData: async (...args) => (await keyring).signTypedData(...args),
+    onChange: subscribe,
+  };
+}
