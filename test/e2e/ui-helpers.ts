@@ -45,3 +45,25 @@ export async function shot(page: Page, name: string, options: { mask?: Locator[]
 export function volatile(page: Page): Locator[] {
   return [page.locator('[data-testid="last-known"]'), page.locator('[data-volatile]')];
 }
+
+/** A fixed phrase for tests that need known addresses (BIP39 test vector; never hold funds on it). */
+export const TEST_MNEMONIC = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** Goes through "Import a recovery phrase" → password, ending in the unlocked wallet. */
+export async function importWalletThroughUi(page: Page, mnemonic = TEST_MNEMONIC, password = TEST_PASSWORD): Promise<void> {
+  await page.getByRole('button', { name: 'Import a recovery phrase' }).click();
+  await page.getByLabel('Recovery phrase', { exact: true }).fill(mnemonic);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('New password', { exact: true }).fill(password);
+  await page.getByLabel('Repeat password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Import wallet' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
+}
+
+/** Unlocks from the lock screen. */
+export async function unlockThroughUi(page: Page, password = TEST_PASSWORD): Promise<void> {
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
+}

@@ -8,13 +8,17 @@ import type { UiEvents } from '../../shared/ui-api/index.js';
 import type { AccountItem, Checked, LightClientStatus, NetworkItem, NodeItem, Space, TokenItem, TxItem } from '../model/wallet.js';
 import type { SendReviewModel } from '../screens/send/SendReview.js';
 
-export type VaultStatus = 'uninitialized' | 'locked' | 'unlocked';
+export type VaultStatus = 'uninitialized' | 'locked' | 'unlocked' | 'unreadable';
 
 export interface VaultState {
   status: VaultStatus;
   /** While the background is backing off after wrong passwords: next attempt allowed at (ms). */
   retryAt?: number | undefined;
   failedAttempts?: number | undefined;
+  /** When the wallet will lock itself unless used (ms since epoch). */
+  lockAt?: number | null | undefined;
+  /** Why the stored vault cannot be read, and whether the copy from before the last write exists. */
+  unreadable?: { message: string; previousAvailable: boolean } | null | undefined;
 }
 
 export type NewWallet = { kind: 'mnemonic'; mnemonic: string } | { kind: 'private-key'; privateKey: string };
@@ -50,15 +54,20 @@ export interface WalletBackend {
 
   vaultState(): Promise<VaultState>;
   newMnemonic(): Promise<string>;
-  createWallet(wallet: NewWallet, password: string): Promise<void>;
+  /** `replaceExisting` keeps the current vault in this device's archive (restorable), then replaces it. */
+  createWallet(wallet: NewWallet, password: string, replaceExisting?: boolean): Promise<void>;
   unlock(password: string): Promise<void>;
   lock(): Promise<void>;
-  accounts(): Promise<AccountItem[]>;
-  addAccount(): Promise<AccountItem>;
-  revealMnemonic(password: string): Promise<string>;
+  /** Accounts with Core addresses for `coreNetworkId`. */
+  accounts(coreNetworkId: number): Promise<AccountItem[]>;
+  /** A new account derived from the recovery phrase of `fromAccountId`'s wallet (or the first phrase). */
+  addAccount(fromAccountId: string | undefined): Promise<{ id: string }>;
+  /** The recovery phrase behind `accountId`'s wallet (or the first phrase). */
+  revealMnemonic(accountId: string | undefined, password: string): Promise<string>;
   exportBackup(password: string): Promise<{ fileName: string; text: string }>;
   restoreBackup(text: string, password: string): Promise<void>;
-  resetWallet(): Promise<void>;
+  /** Restores the copy from before the last write, when the current vault is unreadable. */
+  restorePrevious(password: string): Promise<void>;
   autoLock(): Promise<AutoLockSettings>;
   setAutoLock(idleMs: number): Promise<void>;
 

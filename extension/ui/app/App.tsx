@@ -5,17 +5,18 @@
  */
 import { useEffect, type ReactElement } from 'react';
 import { backgroundBackend } from '../api/background-backend.js';
-import { useWallet, WalletProvider } from './wallet.js';
+import { useWallet, WalletProvider, type WalletSession } from './wallet.js';
 import { Shell } from './Shell.js';
 import { Routes } from './Routes.js';
-import { Onboarding } from '../screens/onboarding/Onboarding.js';
+import { Onboarding, type OnboardingActions } from '../screens/onboarding/Onboarding.js';
+import { VaultUnreadable } from '../screens/unlock/VaultUnreadable.js';
 import { Unlock } from '../screens/unlock/Unlock.js';
 import { AccountSwitcher } from '../screens/home/AccountSwitcher.js';
 import { NetworkSwitcher } from '../screens/home/NetworkSwitcher.js';
 import { ErrorState } from '../components/AsyncState.js';
 import { useAction } from '../api/hooks.js';
 import { navigate, useLocation } from './router.js';
-import { ResetWallet } from '../screens/settings/Reset.js';
+import { ResetWallet, START_OVER_PATH } from '../screens/settings/Reset.js';
 import { forgetAll } from '../lib/last-known.js';
 
 export function App(): ReactElement {
@@ -42,36 +43,17 @@ function Gate(): ReactElement {
   }
   if (status === 'uninitialized') {
     return (
-      <Onboarding
-        actions={{
-          newMnemonic: () => backend.newMnemonic(),
-          createFromMnemonic: async (mnemonic, password) => {
-            await backend.createWallet({ kind: 'mnemonic', mnemonic }, password);
-            forgetAll();
-            wallet.refreshVault();
-          },
-          importPrivateKey: async (privateKey, password) => {
-            await backend.createWallet({ kind: 'private-key', privateKey }, password);
-            forgetAll();
-            wallet.refreshVault();
-          },
-        }}
-      />
+      <Onboarding actions={onboardingActions(wallet, false)} />
     );
   }
+  if (path === START_OVER_PATH) return <ResetWallet back={status === 'unlocked' ? '/settings' : '/'} />;
+  if (status === 'unreadable') return <VaultUnreadable />;
   if (status === 'locked') {
-    if (path === '/forgot') {
-      return (
-        <main className="focus-screen" id="main">
-          <ResetWallet back="/" />
-        </main>
-      );
-    }
     return (
       <Unlock
         retryAt={vault.data?.retryAt}
         failedAttempts={vault.data?.failedAttempts}
-        onForgot={() => navigate('/forgot')}
+        onForgot={() => navigate(START_OVER_PATH)}
         onUnlock={async (password) => {
           try {
             await backend.unlock(password);
@@ -85,11 +67,32 @@ function Gate(): ReactElement {
   return <UnlockedWallet />;
 }
 
+/** Creating the first wallet, or one that replaces (and archives) the current vault. */
+export function onboardingActions(wallet: WalletSession, replaceExisting: boolean): OnboardingActions {
+  const { backend } = wallet;
+  const done = () => {
+    forgetAll();
+    navigate('/', { replace: true });
+    wallet.refreshVault();
+  };
+  return {
+    newMnemonic: () => backend.newMnemonic(),
+    createFromMnemonic: async (mnemonic, password) => {
+      await backend.createWallet({ kind: 'mnemonic', mnemonic }, password, replaceExisting);
+      done();
+    },
+    importPrivateKey: async (privateKey, password) => {
+      await backend.createWallet({ kind: 'private-key', privateKey }, password, replaceExisting);
+      done();
+    },
+  };
+}
+
 function UnlockedWallet(): ReactElement {
   const wallet = useWallet();
   const { backend, accounts, account, networks, space } = wallet;
   const addAccount = useAction(async () => {
-    const created = await backend.addAccount();
+    const created = await backend.addAccount(account?.id);
     wallet.selectAccount(created.id);
     accounts.refresh();
   });
@@ -120,6 +123,7 @@ function UnlockedWallet(): ReactElement {
         </>
       }
     >
+      {networks.error && !networks.data ? <ErrorState error={networks.error} onRetry={networks.refresh} title="Networks not available" /> : null}
       {accounts.error && !accounts.data ? <ErrorState error={accounts.error} onRetry={accounts.refresh} title="Accounts not available" /> : null}
       {addAccount.error ? <ErrorState error={addAccount.error} title="No account added" /> : null}
       <Routes />

@@ -14,7 +14,6 @@ import { AutoLock } from '../screens/settings/AutoLock.js';
 import { Privacy } from '../screens/settings/Privacy.js';
 import { RevealMnemonic } from '../screens/settings/RevealMnemonic.js';
 import { Backup } from '../screens/settings/Backup.js';
-import { ResetWallet } from '../screens/settings/Reset.js';
 import { Status } from '../screens/status/Status.js';
 import { EmptyState } from '../components/AsyncState.js';
 
@@ -34,7 +33,6 @@ const ROUTES: [string, (params: Record<string, string>) => ReactElement][] = [
   ['/settings/privacy', () => <Privacy />],
   ['/settings/reveal', () => <RevealMnemonic />],
   ['/settings/backup', () => <Backup />],
-  ['/settings/reset', () => <ResetWallet />],
 ];
 
 export function Routes(): ReactElement {

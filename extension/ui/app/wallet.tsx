@@ -50,8 +50,13 @@ function writePreference(key: string, value: string): void {
 export function WalletProvider({ backend, children }: { backend: WalletBackend; children: ReactNode }): ReactElement {
   const vault = useAsync(() => backend.vaultState(), 'vault', { refreshOn: backend.vaultEvents, rememberAs: 'vault.state' });
   const unlocked = vault.data?.status === 'unlocked';
-  const accounts = useAsync(() => backend.accounts(), `accounts:${unlocked}`, { refreshOn: [...backend.vaultEvents, ...backend.chainEvents], rememberAs: 'vault.accounts', enabled: unlocked });
   const networks = useAsync(() => backend.networks(), 'networks', { refreshOn: backend.chainEvents, rememberAs: 'chain.networks', enabled: unlocked });
+  const coreNetworkId = networks.data?.networks.find((n) => n.id === networks.data?.currentId)?.coreNetworkId;
+  const accounts = useAsync(() => backend.accounts(coreNetworkId!), `accounts:${unlocked}:${coreNetworkId}`, {
+    refreshOn: backend.vaultEvents,
+    rememberAs: coreNetworkId === undefined ? undefined : `vault.accounts:${coreNetworkId}`,
+    enabled: unlocked && coreNetworkId !== undefined,
+  });
   const [accountId, setAccountId] = useState(() => readPreference(ACCOUNT_KEY));
   const [space, setSpaceState] = useState<Space>(() => (readPreference(SPACE_KEY) === 'espace' ? 'espace' : 'core'));
 

@@ -8,6 +8,8 @@ export type Space = 'core' | 'espace';
 
 export interface AccountItem {
   id: string;
+  /** The wallet (recovery phrase or imported key) the account belongs to. */
+  walletId: string;
   name: string;
   /** CIP-37 address on the current Core network. */
   coreAddress: string;

@@ -18,14 +18,16 @@ import { usePendingApprovalCount } from '../approvals/Approvals.js';
 import { TokenList } from './TokenList.js';
 
 export function Home(): ReactElement {
-  const { backend, account, space, setSpace, network } = useWallet();
+  const { backend, account, accounts, networks, space, setSpace, network } = useWallet();
   const scope = account && network ? `${network.id}:${space}:${account.id}` : '';
   const balance = useAsync(() => backend.balance(space, account!.id), `balance:${scope}`, { enabled: scope !== '', refreshOn: backend.chainEvents, rememberAs: scope ? `balance:${scope}` : undefined, pollMs: 30_000 });
   const tokens = useAsync(() => backend.tokens(space, account!.id), `tokens:${scope}`, { enabled: scope !== '', refreshOn: backend.chainEvents, rememberAs: scope ? `tokens:${scope}` : undefined, pollMs: 60_000 });
   const pending = usePendingApprovalCount();
-  useEffect(() => markInteractive('home'), []);
+  useEffect(() => {
+    if (account) markInteractive('home');
+  }, [account]);
 
-  if (!account) return <Loading label="Loading your accounts…" />;
+  if (!account) return networks.error || accounts.error ? <></> : <Loading label="Loading your accounts…" />;
   const address = space === 'core' ? account.coreAddress : account.espaceAddress;
   return (
     <div className="stack">

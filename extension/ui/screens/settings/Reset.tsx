@@ -1,43 +1,43 @@
 /**
- * Settings → Reset wallet: removes every key and setting from this device. Typing the confirmation
- * word guards against a mis-tap; the recovery phrase is the only way back.
+ * Reset: start over with a new or imported wallet. The current vault is not destroyed but moved to
+ * this device's archive (the background keeps it, encrypted, restorable with its password), so a
+ * mis-tap or a forgotten-then-remembered password is never a loss. Typing the confirmation word
+ * guards against accidents.
  */
 import { useState, type FormEvent, type ReactElement } from 'react';
-import { useAction } from '../../api/hooks.js';
-import { navigate } from '../../app/router.js';
+import { onboardingActions } from '../../app/App.js';
 import { useWallet } from '../../app/wallet.js';
-import { ErrorState } from '../../components/AsyncState.js';
 import { TextField } from '../../components/Field.js';
 import { Notice } from '../../components/Notice.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
-import { forgetAll } from '../../lib/last-known.js';
+import { Onboarding } from '../onboarding/Onboarding.js';
 
 const CONFIRM_WORD = 'RESET';
+/** Shown full-screen, outside the wallet frame, whatever the lock state. */
+export const START_OVER_PATH = '/start-over';
 
 export function ResetWallet({ back = '/settings' }: { back?: string }): ReactElement {
-  const { backend, refreshVault } = useWallet();
+  const wallet = useWallet();
   const [typed, setTyped] = useState('');
-  const reset = useAction(async () => {
-    await backend.resetWallet();
-    forgetAll();
-    navigate('/', { replace: true });
-    refreshVault();
-  });
+  const [confirmed, setConfirmed] = useState(false);
+  if (confirmed) return <Onboarding actions={onboardingActions(wallet, true)} />;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (typed.trim().toUpperCase() === CONFIRM_WORD) void reset.run();
+    if (typed.trim().toUpperCase() === CONFIRM_WORD) setConfirmed(true);
   };
   return (
-    <form className="stack" onSubmit={submit} noValidate>
-      <ScreenHeader title="Reset wallet" back={back} />
-      <Notice tone="danger" title="This removes the wallet from this device">
-        <p>All accounts, keys and settings are deleted. Without your recovery phrase (or a backup file and its password), your funds are lost for good.</p>
-      </Notice>
-      <TextField label={`Type ${CONFIRM_WORD} to confirm`} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" autoCapitalize="characters" />
-      {reset.error ? <ErrorState error={reset.error} title="Not reset" /> : null}
-      <button type="submit" className="btn btn-danger btn-block" disabled={reset.busy || typed.trim().toUpperCase() !== CONFIRM_WORD}>
-        {reset.busy ? 'Resetting…' : 'Reset wallet'}
-      </button>
-    </form>
+    <main className="focus-screen" id="main">
+      <form className="stack" onSubmit={submit} noValidate>
+        <ScreenHeader title="Start over" back={back} />
+        <Notice tone="warn" title="Set up a new wallet on this device">
+          <p>You will create or import another wallet. The current one is moved to this device’s archive, still encrypted with its password — it can be restored from there, or from its recovery phrase.</p>
+        </Notice>
+        <p>Continue only if you have the recovery phrase of the current wallet, or are sure you do not need it.</p>
+        <TextField label={`Type ${CONFIRM_WORD} to confirm`} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" autoCapitalize="characters" />
+        <button type="submit" className="btn btn-danger btn-block" disabled={typed.trim().toUpperCase() !== CONFIRM_WORD}>
+          Start over
+        </button>
+      </form>
+    </main>
   );
 }

@@ -15,10 +15,10 @@ import { MnemonicGrid } from '../onboarding/MnemonicGrid.js';
 const SHOW_FOR_MS = 120_000;
 
 export function RevealMnemonic(): ReactElement {
-  const { backend } = useWallet();
+  const { backend, account } = useWallet();
   const [password, setPassword] = useState('');
   const [words, setWords] = useState<string[] | undefined>();
-  const reveal = useAction((pw: string) => backend.revealMnemonic(pw));
+  const reveal = useAction((pw: string) => backend.revealMnemonic(account?.id, pw));
   useEffect(() => {
     if (!words) return;
     const timer = window.setTimeout(() => setWords(undefined), SHOW_FOR_MS);

@@ -12,7 +12,7 @@ const ENTRIES: { to: string; icon: IconName; title: string; detail: string }[] =
   { to: '/settings/privacy', icon: 'eyeOff', title: 'Privacy', detail: 'Hide amounts, remember nothing, spread requests over nodes' },
   { to: '/settings/reveal', icon: 'eye', title: 'Show recovery phrase', detail: 'Needs your password' },
   { to: '/settings/backup', icon: 'server', title: 'Backup and restore', detail: 'Export or restore an encrypted backup file' },
-  { to: '/settings/reset', icon: 'alert', title: 'Reset wallet', detail: 'Remove everything from this device' },
+  { to: '/start-over', icon: 'alert', title: 'Start over', detail: 'Set up another wallet; this one is archived on the device' },
 ];
 
 export function SettingsIndex(): ReactElement {

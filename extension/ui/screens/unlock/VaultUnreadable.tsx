@@ -1,0 +1,49 @@
+/**
+ * The stored vault cannot be read (damaged storage, a failed write). Nothing is guessed: the user
+ * chooses between the copy from before the last write, a backup file, or starting over (which
+ * archives the damaged vault instead of deleting it).
+ */
+import { useState, type FormEvent, type ReactElement } from 'react';
+import { useAction } from '../../api/hooks.js';
+import { navigate } from '../../app/router.js';
+import { START_OVER_PATH } from '../settings/Reset.js';
+import { useWallet } from '../../app/wallet.js';
+import { ErrorState } from '../../components/AsyncState.js';
+import { PasswordField } from '../../components/Field.js';
+import { Notice } from '../../components/Notice.js';
+
+export function VaultUnreadable(): ReactElement {
+  const { backend, vault, refreshVault } = useWallet();
+  const [password, setPassword] = useState('');
+  const info = vault.data?.unreadable;
+  const restore = useAction(async (pw: string) => {
+    await backend.restorePrevious(pw);
+    refreshVault();
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void restore.run(password).then(() => setPassword(''));
+  };
+  return (
+    <main className="focus-screen" id="main">
+      <div className="stack">
+        <h1>The wallet cannot be read</h1>
+        <Notice tone="danger">{info?.message ?? 'The stored wallet data is damaged.'}</Notice>
+        {info?.previousAvailable ? (
+          <form className="stack card" onSubmit={submit} noValidate>
+            <h2>Restore the previous copy</h2>
+            <p className="small">Wayfarer kept the wallet as it was before the last change. Its password is your wallet password.</p>
+            <PasswordField label="Password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
+            {restore.error ? <ErrorState error={restore.error} title="Not restored" /> : null}
+            <button type="submit" className="btn btn-primary" disabled={restore.busy || password === ''}>
+              {restore.busy ? 'Restoring…' : 'Restore previous copy'}
+            </button>
+          </form>
+        ) : null}
+        <button type="button" className="btn btn-block" onClick={() => navigate(START_OVER_PATH)}>
+          Start over with my recovery phrase
+        </button>
+      </div>
+    </main>
+  );
+}
