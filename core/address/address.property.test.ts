@@ -39,7 +39,7 @@ describe('CIP-37 against js-conflux-sdk', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 180_000);
 
   test('single-character corruptions: accept exactly when the SDK accepts', () => {
     // Replacement characters come from the alphabet: the SDK reads the out-of-alphabet `i`/`o` as
@@ -64,7 +64,7 @@ describe('CIP-37 against js-conflux-sdk', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 180_000);
 });
 
 describe('EIP-55 against viem', () => {
@@ -80,5 +80,5 @@ describe('EIP-55 against viem', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 180_000);
 });

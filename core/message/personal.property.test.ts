@@ -53,7 +53,7 @@ describe('Core personal_sign against js-conflux-sdk', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 180_000);
 
   test('hex messages (UTF-8-decodable bytes; see header)', () => {
     fc.assert(
@@ -64,7 +64,7 @@ describe('Core personal_sign against js-conflux-sdk', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 180_000);
 });
 
 describe('eSpace personal_sign against viem and eth-sig-util', () => {
@@ -82,5 +82,5 @@ describe('eSpace personal_sign against viem and eth-sig-util', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 180_000);
 });

@@ -108,7 +108,7 @@ describe('EIP-712 v4 against eth-sig-util and viem', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 180_000);
 });
 
 describe('CIP-23 against eth-sig-util hashStruct (domain renamed) and js-conflux-sdk Message.sign', () => {
@@ -130,5 +130,5 @@ describe('CIP-23 against eth-sig-util hashStruct (domain renamed) and js-conflux
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 180_000);
 });

@@ -83,7 +83,7 @@ describe('Core transactions against js-conflux-sdk', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 180_000);
 
   test('decoding: ours decodes SDK output; the SDK decodes ours to the same fields and sender', () => {
     fc.assert(
@@ -108,5 +108,5 @@ describe('Core transactions against js-conflux-sdk', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 180_000);
 });

@@ -59,11 +59,11 @@ describe('eSpace transactions against viem', () => {
         const raw = await privateKeyToAccount(pk as Hex).signTransaction(viemTransaction(tx));
         expect(ours.raw).toBe(raw);
         expect(ours.hash).toBe(keccak256(raw));
-        expect(await recoverTransactionAddress({ serializedTransaction: ours.raw as Parameters<typeof recoverTransactionAddress>[0]["serializedTransaction"] })).toBe(espaceAddressFromPrivateKey(privateKeyFromHex(pk)));
+        expect(await recoverTransactionAddress({ serializedTransaction: ours.raw as Parameters<typeof recoverTransactionAddress>[0]['serializedTransaction'] })).toBe(espaceAddressFromPrivateKey(privateKeyFromHex(pk)));
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 180_000);
 
   test('decoding agrees with viem parseTransaction', async () => {
     await fc.assert(
@@ -90,7 +90,7 @@ describe('eSpace transactions against viem', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 180_000);
 });
 
 describe('eSpace round trip over the full U256 nonce range', () => {
@@ -106,5 +106,5 @@ describe('eSpace round trip over the full U256 nonce range', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 180_000);
 });
