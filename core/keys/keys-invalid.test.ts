@@ -101,6 +101,7 @@ describe('private keys', () => {
 
   test('the secret never serialises and is wiped on request', () => {
     const key = generatePrivateKey();
+    key.publicKey(); // cached before wiping
     const secretHex = Buffer.from(key.exportBytes()).toString('hex');
     expect(JSON.stringify({ key })).toBe('{"key":"[PrivateKey]"}');
     expect(String(key)).toBe('[PrivateKey]');
@@ -112,6 +113,7 @@ describe('private keys', () => {
     expect(key.isWiped).toBe(true);
     expect(codeOf(() => key.exportBytes())).toBe('key.wiped');
     expect(codeOf(() => key.signHash(new Uint8Array(32)))).toBe('key.wiped');
+    expect(codeOf(() => key.publicKey())).toBe('key.wiped');
   });
 
   test('signing checks the hash length', () => {

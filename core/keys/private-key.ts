@@ -51,7 +51,8 @@ export class PrivateKey {
 
   /** Public key, 65 bytes uncompressed (`04‖x‖y`) or 33 bytes compressed. */
   publicKey(compressed = false): Uint8Array {
-    this.#publicKey ??= secp256k1.getPublicKey(this.#live(), false);
+    const secret = this.#live(); // a wiped key refuses every operation, even cached ones
+    this.#publicKey ??= secp256k1.getPublicKey(secret, false);
     return compressed ? secp256k1.Point.fromBytes(this.#publicKey).toBytes(true) : Uint8Array.from(this.#publicKey);
   }
 

@@ -7,7 +7,7 @@
 import { bytesToHex, hexToBytes } from '../encoding/hex.js';
 import { rlpBytes, rlpList, type RlpDecoded, type RlpItem } from '../encoding/rlp.js';
 import { TxError } from './errors.js';
-import { assertShape, describe } from './fields.js';
+import { assertShape, describeValue } from './fields.js';
 
 export interface AccessListEntry {
   address: string;
@@ -25,7 +25,7 @@ export interface AddressCodec {
 
 /** Validates an access list; returns its normalised form and RLP item. */
 export function readAccessList(value: unknown, codec: AddressCodec): { list: AccessList; rlp: RlpItem[] } {
-  if (!Array.isArray(value)) throw new TxError('tx.access_list', `accessList: expected an array, got ${describe(value)}`, { details: 'accessList' });
+  if (!Array.isArray(value)) throw new TxError('tx.access_list', `accessList: expected an array, got ${describeValue(value)}`, { details: 'accessList' });
   const list: AccessList = [];
   const rlp: RlpItem[] = [];
   value.forEach((entry: unknown, i) => {

@@ -20,14 +20,14 @@ export function readUint(value: unknown, field: string, max: bigint): bigint {
   let n: bigint;
   if (typeof value === 'bigint') n = value;
   else if (typeof value === 'number' && Number.isSafeInteger(value)) n = BigInt(value);
-  else throw new TxError('tx.field', `${field}: expected a bigint or safe integer, got ${describe(value)}`, { details: field });
+  else throw new TxError('tx.field', `${field}: expected a bigint or safe integer, got ${describeValue(value)}`, { details: field });
   if (n < 0n || n > max) throw new TxError('tx.range', `${field}: ${n} is outside 0..${max}`, { details: field });
   return n;
 }
 
 /** Chain ids are u32 in conflux-rust for both spaces; 0 names no real network. */
 export function readChainId(value: unknown, field = 'chainId'): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new TxError('tx.field', `${field}: expected an integer, got ${describe(value)}`, { details: field });
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw new TxError('tx.field', `${field}: expected an integer, got ${describeValue(value)}`, { details: field });
   if (value < 1 || value > UINT32_MAX) throw new TxError('tx.chain_id', `${field}: ${value} is outside 1..${UINT32_MAX}`, { details: field });
   return value;
 }
@@ -42,7 +42,7 @@ export function assertActiveChain(chainId: number, activeChainId: number): void 
 
 /** Parses `data` (0x hex, any case) to bytes. */
 export function readData(value: unknown, field = 'data'): Uint8Array {
-  if (typeof value !== 'string') throw new TxError('tx.field', `${field}: expected a 0x hex string, got ${describe(value)}`, { details: field });
+  if (typeof value !== 'string') throw new TxError('tx.field', `${field}: expected a 0x hex string, got ${describeValue(value)}`, { details: field });
   try {
     return hexToBytes(value, undefined, field);
   } catch (cause) {
@@ -68,7 +68,7 @@ export function assertShape(input: unknown, allowed: readonly string[], required
   return record;
 }
 
-export function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   return typeof value;
