@@ -3,7 +3,8 @@
  * mobile Chromium). The interface moves opaque records keyed by chain id; the light client
  * validates what it loads (`record.ts`), so a store implementation needs no knowledge of the
  * format. Two implementations: in memory (tests, ephemeral sessions) and IndexedDB via `idb`,
- * with the `IDBFactory` injected so that core stays free of browser globals.
+ * with the `IDBFactory` injected (the database to use is the caller's choice; `idb` itself still
+ * expects the standard `IDB*` classes that browsers and workers provide).
  * @module
  */
 import { wrap, type IDBPDatabase } from 'idb';
