@@ -1,4 +1,8 @@
 /**
- * Content script (isolated world): relays provider messages between the page and the background.
+ * Content script (isolated world, every http/https frame, document_start): relays provider
+ * messages between the page and the background. See relay.ts for what it accepts and why.
+ * @module
  */
-export {};
+import { startRelay } from './relay.js';
+
+startRelay(window, chrome.runtime);

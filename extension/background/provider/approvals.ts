@@ -1,0 +1,255 @@
+/**
+ * The queue of requests waiting for the user, and their lifecycle:
+ *
+ *   create → (approval page shows it) → resolve(approve | reject) → execute → settle → deliver
+ *
+ * One request at a time per origin is shown (the oldest); other origins' requests are listed
+ * after it. Every transition is persisted before it takes effect (see pending-store.ts), so a
+ * service-worker restart resumes where it was: waiting requests wait on, approved ones finish, and
+ * settled answers are delivered when the page's content script reconnects. Closing the approval
+ * window rejects what was waiting (4001), as with other wallets; a page that goes away takes its
+ * waiting requests with it.
+ * @module
+ */
+import { WayfarerError } from '../../../core/errors.js';
+import type { ApprovalRequest } from '../../shared/provider-approvals.js';
+import type { ProviderSpace } from '../../shared/provider-protocol.js';
+import type { ApprovalSummary, ApprovalView } from '../../shared/ui-api/provider.js';
+import { visibleAddresses } from './accounts.js';
+import { buildApprovalView } from './approval-view.js';
+import type { ApprovalWindow } from './approval-window.js';
+import type { Connections } from './connections.js';
+import { disconnected, toProviderErrorPayload, userRejected } from './errors.js';
+import type { ProviderEvents } from './events.js';
+import { execute, WalletLockedError } from './executors.js';
+import { permissionObjects } from './methods/accounts-methods.js';
+import { SETTLED_TTL_MS, WAITING_TTL_MS, type Outcome, type PendingRecord, type PendingStore } from './pending-store.js';
+import type { PermissionStore } from './permissions.js';
+import type { Requester } from './requester.js';
+import type { ProviderChain, ProviderKeyring } from './wallet-services.js';
+
+export class ApprovalStateError extends WayfarerError {
+  declare readonly code: 'provider.approval_state';
+  constructor(message: string) {
+    super('provider.approval_state', message);
+  }
+}
+
+export class WalletLockedUiError extends WayfarerError {
+  declare readonly code: 'provider.locked';
+  constructor() {
+    super('provider.locked', 'Unlock the wallet first');
+  }
+}
+
+export interface ApprovalDeps {
+  store: PendingStore;
+  window: ApprovalWindow;
+  connections: Connections;
+  events: ProviderEvents;
+  permissions: PermissionStore;
+  keyring: ProviderKeyring;
+  chain: ProviderChain;
+  now: () => number;
+  newId: () => string;
+  /** Tells UI pages how many approvals wait. */
+  notifyUi: (count: number) => void;
+}
+
+const COALESCING_KINDS = new Set(['connect', 'unlock']);
+
+export class ApprovalCenter {
+  constructor(private readonly deps: ApprovalDeps) {}
+
+  private context(record: PendingRecord) {
+    const { keyring, chain, permissions, store, events } = this.deps;
+    return { requester: record.requester, space: record.space, keyring, chain, permissions, store, accountsChanged: (origin: string, space: ProviderSpace) => events.accountsChanged(origin, [space]) };
+  }
+
+  private changed(): void {
+    this.deps.notifyUi(this.deps.store.waitingCount());
+  }
+
+  /** Queues a request for the user and brings the approval page up. */
+  async create(requester: Requester, requestId: string, space: ProviderSpace, method: string, request: ApprovalRequest): Promise<void> {
+    const topOrigin = requester.frameId === 0 ? undefined : await this.deps.connections.topOrigin(requester.tabId);
+    const record: PendingRecord = {
+      v: 1,
+      id: this.deps.newId(),
+      requester,
+      ...(topOrigin === undefined ? {} : { topOrigin }),
+      requestId,
+      space,
+      method,
+      request,
+      createdAt: this.deps.now(),
+      state: 'waiting',
+    };
+    await this.deps.store.add(record);
+    this.changed();
+    await this.deps.window.show();
+  }
+
+  list(): ApprovalSummary[] {
+    return this.deps.store.active().map((r) => ({ id: r.id, origin: r.requester.origin, kind: r.request.kind, space: r.space, createdAt: r.createdAt }));
+  }
+
+  async view(id: string): Promise<ApprovalView> {
+    const record = this.deps.store.get(id);
+    if (!record || record.state !== 'waiting') throw new ApprovalStateError('This request is no longer waiting');
+    return buildApprovalView(record, { keyring: this.deps.keyring, chain: this.deps.chain, waiting: this.deps.store.waitingCount() });
+  }
+
+  /** The user's decision on the approval shown. Returns the next one to show (or null). */
+  async resolve(id: string, approve: boolean, accountId: string | undefined): Promise<{ next: string | null }> {
+    const record = this.deps.store.get(id);
+    if (!record || record.state !== 'waiting') throw new ApprovalStateError('This request is no longer waiting');
+    if (!this.deps.store.active().some((r) => r.id === id)) throw new ApprovalStateError('An earlier request from this site must be answered first');
+    if (!approve) {
+      await this.settle(record, { error: toProviderErrorPayload(userRejected()) });
+      if (COALESCING_KINDS.has(record.request.kind)) await this.settleSiblings(record, { error: toProviderErrorPayload(userRejected()) });
+    } else {
+      if (!(await this.deps.keyring.isUnlocked())) throw new WalletLockedUiError();
+      const approved = await this.deps.store.update(id, { state: 'approved', ...(accountId === undefined ? {} : { decision: { accountId } }) });
+      if (approved) await this.run(approved);
+    }
+    return this.next();
+  }
+
+  private async next(): Promise<{ next: string | null }> {
+    const next = this.deps.store.active()[0]?.id ?? null;
+    if (next === null) await this.deps.window.close();
+    return { next };
+  }
+
+  /** Executes an approved record and settles it with the result or the error. */
+  private async run(record: PendingRecord): Promise<void> {
+    let outcome: Outcome;
+    try {
+      outcome = { result: (await execute(this.context(record), record)) ?? null };
+    } catch (error) {
+      if (error instanceof WalletLockedError && record.state === 'approved') {
+        // Locked between the click and the signature: ask again rather than fail the dApp.
+        await this.deps.store.update(record.id, { state: 'waiting' });
+        this.changed();
+        throw new WalletLockedUiError();
+      }
+      if (!(error instanceof WayfarerError)) console.error(`provider: ${record.request.kind} approval failed:`, error instanceof Error ? error.name : typeof error);
+      outcome = { error: toProviderErrorPayload(error) };
+    }
+    await this.settle(record, outcome);
+    if (COALESCING_KINDS.has(record.request.kind) && 'result' in outcome) await this.answerSiblingsFromGrant(record);
+  }
+
+  /** Other connect/unlock requests of the same site and space get the same answer. */
+  private async answerSiblingsFromGrant(record: PendingRecord): Promise<void> {
+    for (const sibling of this.siblings(record)) {
+      const ctx = this.context(sibling);
+      let outcome: Outcome;
+      try {
+        if (sibling.request.kind === 'connect' && sibling.request.returns === 'permissions') {
+          const grant = await this.deps.permissions.get(sibling.requester.origin, sibling.space);
+          const { chainId } = await this.deps.chain.activeNetwork(sibling.space);
+          outcome = { result: permissionObjects(sibling.requester.origin, sibling.space, grant, chainId) };
+        } else {
+          outcome = { result: await visibleAddresses(ctx) };
+        }
+      } catch (error) {
+        outcome = { error: toProviderErrorPayload(error) };
+      }
+      await this.settle(sibling, outcome);
+    }
+  }
+
+  private async settleSiblings(record: PendingRecord, outcome: Outcome): Promise<void> {
+    for (const sibling of this.siblings(record)) await this.settle(sibling, outcome);
+  }
+
+  private siblings(record: PendingRecord): PendingRecord[] {
+    return this.deps.store
+      .waitingFor(record.requester.origin)
+      .filter((r) => r.id !== record.id && r.space === record.space && COALESCING_KINDS.has(r.request.kind));
+  }
+
+  /** Stores the outcome, then delivers it; the record is dropped once delivered. */
+  private async settle(record: PendingRecord, outcome: Outcome): Promise<void> {
+    const settled = await this.deps.store.update(record.id, { state: 'settled', outcome, settledAt: this.deps.now() });
+    this.changed();
+    if (settled) await this.deliver(settled);
+  }
+
+  private async deliver(record: PendingRecord): Promise<void> {
+    const outcome = record.outcome;
+    if (!outcome) return;
+    const message = 'result' in outcome ? { type: 'response' as const, id: record.requestId, result: outcome.result } : { type: 'response' as const, id: record.requestId, error: outcome.error };
+    if (await this.deps.connections.deliver(record.requester.documentId, message)) await this.deps.store.remove(record.id);
+  }
+
+  /** A document (re)connected and listed what it still waits for. Returns the ids this side does not hold. */
+  async hello(documentId: string, ids: readonly string[]): Promise<string[]> {
+    const unknown: string[] = [];
+    for (const id of ids) {
+      const record = this.deps.store.find(documentId, id);
+      if (!record) unknown.push(id);
+      else if (record.state === 'settled') await this.deliver(record);
+    }
+    return unknown;
+  }
+
+  /** Whether this document already has a request with this id here (ids must be unique per document). */
+  holds(documentId: string, requestId: string): boolean {
+    return this.deps.store.find(documentId, requestId) !== undefined;
+  }
+
+  /** The document went away: nobody is left to answer, so its waiting requests are dropped. */
+  async documentGone(documentId: string): Promise<void> {
+    let removed = false;
+    for (const record of this.deps.store.forDocument(documentId)) {
+      if (record.state === 'waiting' || record.state === 'settled') {
+        await this.deps.store.remove(record.id);
+        removed = true;
+      }
+    }
+    if (removed) {
+      this.changed();
+      if (this.deps.store.active().length === 0) await this.deps.window.close();
+    }
+  }
+
+  /** The user closed the approval page: everything waiting is rejected. */
+  async windowClosed(): Promise<void> {
+    const reason = toProviderErrorPayload(userRejected('the request (the approval window was closed)'));
+    for (const record of this.deps.store.all()) if (record.state === 'waiting') await this.settle(record, { error: reason });
+  }
+
+  /** The wallet was unlocked elsewhere (e.g. the popup): unlock-only requests can be answered. */
+  async walletUnlocked(): Promise<void> {
+    for (const record of this.deps.store.all()) {
+      if (record.state !== 'waiting' || record.request.kind !== 'unlock') continue;
+      const approved = await this.deps.store.update(record.id, { state: 'approved' });
+      if (approved) await this.run(approved).catch(() => undefined);
+    }
+    if (this.deps.store.active().length === 0) await this.deps.window.close();
+  }
+
+  /**
+   * After a worker start: finish what was approved, deliver what was settled, expire what is too
+   * old, and drop requests whose page no longer exists.
+   */
+  async restore(): Promise<void> {
+    const now = this.deps.now();
+    for (const record of this.deps.store.all()) {
+      if (record.state === 'approved') {
+        await this.run(record).catch(() => undefined);
+      } else if (record.state === 'settled') {
+        if (now - (record.settledAt ?? record.createdAt) > SETTLED_TTL_MS) await this.deps.store.remove(record.id);
+        else await this.deliver(record);
+      } else if (now - record.createdAt > WAITING_TTL_MS) {
+        await this.settle(record, { error: toProviderErrorPayload(disconnected('The request expired before the user answered it')) });
+      } else if (!(await this.deps.connections.alive(record.requester))) {
+        await this.deps.store.remove(record.id);
+      }
+    }
+    this.changed();
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * What happens once the user approved a request: one function per approval kind, each working
+ * only from the persisted record (so it runs the same after a service-worker restart).
+ *
+ * Signing re-checks everything that may have changed while the approval was open: the account must
+ * still be granted to the origin, the active chain must still be the one the request was prepared
+ * for. A transaction is signed, then decoded back with core/tx and compared with what the user
+ * approved (fields and sender) before it is stored and broadcast — so the bytes sent are provably
+ * the transaction shown. The signed bytes are persisted before broadcasting: if the worker stops in
+ * between, the restart broadcasts the same bytes again (same hash) instead of signing anew.
+ * @module
+ */
+import { hexToBytes } from '../../../core/encoding/hex.js';
+import { decodeCoreTransaction } from '../../../core/tx/core-decode.js';
+import { prepareCoreTransaction } from '../../../core/tx/core-transaction.js';
+import { decodeEspaceTransaction } from '../../../core/tx/espace-decode.js';
+import { prepareEspaceTransaction } from '../../../core/tx/espace-transaction.js';
+import type { ApprovalAccount, TransactionDraft } from '../../shared/provider-approvals.js';
+import type { ProviderSpace } from '../../shared/provider-protocol.js';
+import { visibleAddresses, type AccountContext } from './accounts.js';
+import { chainDisconnected, invalidParams, ProviderRpcError, unauthorized } from './errors.js';
+import { permissionObjects } from './methods/accounts-methods.js';
+import type { PendingRecord, PendingStore } from './pending-store.js';
+import { coreDraftToInput, espaceDraftToInput } from './tx-builder.js';
+import type { Hex } from './wallet-services.js';
+
+export interface ExecutionContext extends AccountContext {
+  store: PendingStore;
+  /** Tells every document of an origin that its visible accounts in a space may have changed. */
+  accountsChanged(origin: string, space: ProviderSpace): Promise<void>;
+}
+
+export class WalletLockedError extends ProviderRpcError {
+  constructor() {
+    super(4100, 'The wallet is locked; unlock it to continue');
+  }
+}
+
+async function requireUnlocked(ctx: ExecutionContext): Promise<void> {
+  if (!(await ctx.keyring.isUnlocked())) throw new WalletLockedError();
+}
+
+async function requireGranted(ctx: ExecutionContext, account: ApprovalAccount): Promise<void> {
+  const grant = await ctx.permissions.get(ctx.requester.origin, ctx.space);
+  if (!grant?.accounts.some((a) => a.id === account.accountId)) throw unauthorized('The account is no longer connected to this site');
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+}
+
+/** Signs, proves the signed bytes are the approved transaction, persists them. */
+async function signDraft(ctx: ExecutionContext, record: PendingRecord, account: ApprovalAccount, draft: TransactionDraft): Promise<{ raw: Hex; hash: Hex }> {
+  const chainId = draft.chainId;
+  let signed: { raw: Hex; hash: Hex };
+  let matches: boolean;
+  if (ctx.space === 'core') {
+    const input = coreDraftToInput(draft);
+    signed = await ctx.keyring.signCoreTransaction(account.accountId, input, chainId);
+    const decoded = decodeCoreTransaction(signed.raw, { chainId });
+    matches = stableJson(decoded.transaction) === stableJson(prepareCoreTransaction(input).tx) && decoded.from === account.address && decoded.hash === signed.hash;
+  } else {
+    const input = espaceDraftToInput(draft);
+    signed = await ctx.keyring.signEspaceTransaction(account.accountId, input, chainId);
+    const decoded = decodeEspaceTransaction(signed.raw, { chainId });
+    matches =
+      stableJson(decoded.transaction) === stableJson(prepareEspaceTransaction(input).tx) &&
+      decoded.from.toLowerCase() === account.address.toLowerCase() &&
+      decoded.hash === signed.hash;
+  }
+  if (!matches) throw new ProviderRpcError(-32603, 'The signed transaction does not match the approved one; nothing was sent');
+  await ctx.store.update(record.id, { signed });
+  return signed;
+}
+
+export async function execute(ctx: ExecutionContext, record: PendingRecord): Promise<unknown> {
+  const request = record.request;
+  const origin = ctx.requester.origin;
+  switch (request.kind) {
+    case 'connect': {
+      await requireUnlocked(ctx);
+      const accountId = record.decision?.accountId;
+      if (accountId === undefined) throw invalidParams('Choose an account to connect');
+      const account = (await ctx.keyring.listAccounts()).find((a) => a.id === accountId);
+      if (!account) throw invalidParams('That account no longer exists');
+      const grant = await ctx.permissions.grant(origin, ctx.space, [{ id: account.id, coreHex: account.coreHex.toLowerCase(), espaceAddress: account.espaceAddress }]);
+      await ctx.accountsChanged(origin, ctx.space);
+      if (request.returns === 'permissions') {
+        const { chainId } = await ctx.chain.activeNetwork(ctx.space);
+        return permissionObjects(origin, ctx.space, grant, chainId);
+      }
+      return visibleAddresses(ctx);
+    }
+    case 'unlock': {
+      await requireUnlocked(ctx);
+      const visible = await visibleAddresses(ctx);
+      if (visible.length === 0) throw unauthorized();
+      return visible;
+    }
+    case 'personal_sign': {
+      await requireUnlocked(ctx);
+      await requireGranted(ctx, request.account);
+      return ctx.keyring.personalSign(request.account.accountId, ctx.space, hexToBytes(request.messageHex));
+    }
+    case 'typed_data': {
+      await requireUnlocked(ctx);
+      await requireGranted(ctx, request.account);
+      const { chainId } = await ctx.chain.activeNetwork(ctx.space);
+      if (chainId !== request.chainId) throw chainDisconnected(`The active network changed to ${chainId}; this signature was requested for ${request.chainId}`);
+      return ctx.keyring.signTypedData(request.account.accountId, ctx.space, request.typedData, chainId);
+    }
+    case 'transaction': {
+      const { chainId } = await ctx.chain.activeNetwork(ctx.space);
+      if (chainId !== request.tx.chainId) throw chainDisconnected(`The active network changed to ${chainId}; this transaction was prepared for ${request.tx.chainId}`);
+      let signed = record.signed;
+      if (!signed) {
+        await requireUnlocked(ctx);
+        await requireGranted(ctx, request.account);
+        signed = await signDraft(ctx, record, request.account, request.tx);
+      }
+      const hash = await ctx.chain.sendRawTransaction(ctx.space, signed.raw);
+      if (hash.toLowerCase() !== signed.hash.toLowerCase()) throw new ProviderRpcError(-32603, 'The network reported a different transaction hash than the one signed');
+      return signed.hash;
+    }
+    case 'switch_chain':
+      await ctx.chain.switchNetwork(ctx.space, request.chainId);
+      return null;
+    case 'add_chain':
+      await ctx.chain.addNetwork({ space: ctx.space, ...request.network });
+      await ctx.chain.switchNetwork(ctx.space, request.network.chainId);
+      return null;
+    case 'watch_asset': {
+      const { chainId } = await ctx.chain.activeNetwork(ctx.space);
+      if (chainId !== request.chainId) throw chainDisconnected('The active network changed since this token was suggested');
+      await ctx.chain.watchAsset({ space: ctx.space, chainId, ...request.asset });
+      return true;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Accepts provider ports from content scripts the moment they connect — at the worker's top level,
+ * synchronously, as MV3 requires (the connection may be what woke the worker) — and hands their
+ * messages, in order, to the provider service once it has started.
+ *
+ * The requester is read from `port.sender` here, once, and bound to the port: nothing any message
+ * says can change who is asking. Ports from anything but a web page frame of this extension's
+ * content script are closed at once. Messages that fail the schema are dropped.
+ * @module
+ */
+import { providerError, ProviderErrorCode } from '../../shared/provider-errors.js';
+import { contentToBackgroundSchema } from '../../shared/provider-protocol.js';
+import { requesterFromSender } from './requester.js';
+import type { ProviderService } from './service.js';
+
+export class ProviderGateway {
+  private service: Promise<ProviderService>;
+  private resolveService!: (service: ProviderService) => void;
+  private rejectService!: (error: unknown) => void;
+
+  constructor(private readonly extensionId: string) {
+    this.service = new Promise((resolve, reject) => {
+      this.resolveService = resolve;
+      this.rejectService = reject;
+    });
+    this.service.catch(() => undefined); // reported per request below
+  }
+
+  /** Called once from the composition root with the starting service. */
+  setService(service: Promise<ProviderService>): void {
+    service.then(this.resolveService, this.rejectService);
+  }
+
+  attach(port: chrome.runtime.Port): void {
+    let requester;
+    try {
+      requester = requesterFromSender(port.sender, this.extensionId);
+    } catch {
+      port.disconnect();
+      return;
+    }
+    const who = requester;
+    let queue: Promise<unknown> = this.service.then((s) => s.connect(who, port));
+    port.onMessage.addListener((raw: unknown) => {
+      let message;
+      try {
+        message = contentToBackgroundSchema.parse(raw);
+      } catch {
+        return;
+      }
+      const parsed = message;
+      // Start handling in arrival order; do not wait for one request to finish before the next.
+      queue = queue
+        .then(() => this.service)
+        .then(
+          (s) => {
+            void s.message(who, parsed).catch(() => undefined);
+          },
+          () => {
+            if (parsed.type !== 'request') return;
+            try {
+              port.postMessage({ type: 'response', id: parsed.id, error: providerError(ProviderErrorCode.internal, 'Wayfarer failed to start; reload the extension') });
+            } catch {
+              // The page went away.
+            }
+          },
+        );
+    });
+    port.onDisconnect.addListener(() => {
+      void this.service.then((s) => s.disconnect(who, port)).catch(() => undefined);
+    });
+  }
+
+  windowRemoved(kind: 'window' | 'tab', id: number): void {
+    void this.service.then((s) => s.windowRemoved(kind, id)).catch(() => undefined);
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Requests waiting for the user, persisted in chrome.storage.session so they survive the service
+ * worker being stopped (on mobile, often) — together with their outcome until the dApp's document
+ * has received it.
+ *
+ * Ids: each record has a random approval id (what UI pages name); the dApp's own request id is
+ * kept only as a correlation token scoped to the browser-assigned document id, so a page can never
+ * name, answer or observe another document's request. Records are written before the approval is
+ * shown, and a signed transaction is written before it is broadcast, so a restart at any point
+ * either finds the record (and continues) or finds nothing (and the request was never shown, so the
+ * content script may send it again).
+ *
+ * Bounds: at most MAX_PENDING_APPROVALS_PER_ORIGIN waiting records per origin; settled records are
+ * dropped once delivered or after SETTLED_TTL_MS.
+ * @module
+ */
+import type { ApprovalRequest } from '../../shared/provider-approvals.js';
+import type { ProviderErrorPayload } from '../../shared/provider-errors.js';
+import { MAX_PENDING_APPROVALS_PER_ORIGIN, type ProviderSpace } from '../../shared/provider-protocol.js';
+import { limitExceeded } from './errors.js';
+import type { Requester } from './requester.js';
+import type { StorageArea } from './storage-area.js';
+
+export const PENDING_KEY_PREFIX = 'wayfarer.provider.pending.';
+/** An answer nobody collected is dropped after this long (the page is gone). */
+export const SETTLED_TTL_MS = 10 * 60 * 1000;
+/** A request nobody decided is dropped after this long (answered with an error if possible). */
+export const WAITING_TTL_MS = 24 * 60 * 60 * 1000;
+const FORMAT_VERSION = 1;
+
+export type Outcome = { result: unknown } | { error: ProviderErrorPayload };
+
+export interface PendingRecord {
+  v: typeof FORMAT_VERSION;
+  id: string;
+  requester: Requester;
+  /** Origin of the top-level page when the request comes from an embedded frame (null: unknown). */
+  topOrigin?: string | null;
+  requestId: string;
+  space: ProviderSpace;
+  method: string;
+  request: ApprovalRequest;
+  createdAt: number;
+  state: 'waiting' | 'approved' | 'settled';
+  /** What the user chose (connect: the account). */
+  decision?: { accountId?: string };
+  /** A signed transaction, stored before it is broadcast so a restart re-sends the same bytes. */
+  signed?: { raw: `0x${string}`; hash: `0x${string}` };
+  outcome?: Outcome;
+  settledAt?: number;
+}
+
+function isRecord(value: unknown): value is PendingRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Partial<PendingRecord>;
+  return (
+    r.v === FORMAT_VERSION &&
+    typeof r.id === 'string' &&
+    typeof r.requestId === 'string' &&
+    typeof r.method === 'string' &&
+    (r.space === 'core' || r.space === 'espace') &&
+    typeof r.createdAt === 'number' &&
+    (r.state === 'waiting' || r.state === 'approved' || r.state === 'settled') &&
+    typeof r.requester === 'object' &&
+    r.requester !== null &&
+    typeof r.requester.origin === 'string' &&
+    typeof r.requester.documentId === 'string' &&
+    typeof r.request === 'object' &&
+    r.request !== null
+  );
+}
+
+export class PendingStore {
+  private readonly records = new Map<string, PendingRecord>();
+
+  constructor(private readonly area: StorageArea) {}
+
+  /** Reads every stored record (at worker start). Records this version cannot read are removed. */
+  async load(): Promise<void> {
+    const all = await this.area.get(null);
+    const unreadable: string[] = [];
+    for (const [key, value] of Object.entries(all)) {
+      if (!key.startsWith(PENDING_KEY_PREFIX)) continue;
+      if (isRecord(value)) this.records.set(value.id, value);
+      else unreadable.push(key);
+    }
+    if (unreadable.length > 0) {
+      console.warn(`provider: dropping ${unreadable.length} unreadable pending request record(s)`);
+      await this.area.remove(unreadable);
+    }
+  }
+
+  /** Adds a waiting record, refusing when the origin already has the maximum waiting. */
+  async add(record: PendingRecord): Promise<void> {
+    const waiting = this.waitingFor(record.requester.origin).length;
+    if (waiting >= MAX_PENDING_APPROVALS_PER_ORIGIN) {
+      throw limitExceeded(`Too many requests are already waiting for the user (at most ${MAX_PENDING_APPROVALS_PER_ORIGIN} per site)`);
+    }
+    await this.area.set({ [PENDING_KEY_PREFIX + record.id]: record });
+    this.records.set(record.id, record);
+  }
+
+  async update(id: string, change: Partial<PendingRecord>): Promise<PendingRecord | undefined> {
+    const current = this.records.get(id);
+    if (!current) return undefined;
+    const next: PendingRecord = { ...current, ...change };
+    await this.area.set({ [PENDING_KEY_PREFIX + id]: next });
+    this.records.set(id, next);
+    return next;
+  }
+
+  async remove(id: string): Promise<void> {
+    this.records.delete(id);
+    await this.area.remove(PENDING_KEY_PREFIX + id);
+  }
+
+  get(id: string): PendingRecord | undefined {
+    return this.records.get(id);
+  }
+
+  all(): PendingRecord[] {
+    return [...this.records.values()].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  }
+
+  find(documentId: string, requestId: string): PendingRecord | undefined {
+    for (const r of this.records.values()) if (r.requester.documentId === documentId && r.requestId === requestId) return r;
+    return undefined;
+  }
+
+  forDocument(documentId: string): PendingRecord[] {
+    return this.all().filter((r) => r.requester.documentId === documentId);
+  }
+
+  waitingFor(origin: string): PendingRecord[] {
+    return this.all().filter((r) => r.state === 'waiting' && r.requester.origin === origin);
+  }
+
+  /** The approvals the user can act on now: the oldest waiting one of each origin, oldest first. */
+  active(): PendingRecord[] {
+    const seen = new Set<string>();
+    const heads: PendingRecord[] = [];
+    for (const r of this.all()) {
+      if (r.state !== 'waiting' || seen.has(r.requester.origin)) continue;
+      seen.add(r.requester.origin);
+      heads.push(r);
+    }
+    return heads;
+  }
+
+  waitingCount(): number {
+    return this.all().filter((r) => r.state === 'waiting').length;
+  }
+}

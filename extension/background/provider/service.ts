@@ -1,0 +1,140 @@
+/**
+ * The provider service: wires the dispatcher, approvals, permissions, events and connections
+ * together, and exposes the UI handlers. Created once per worker start (async factory: it loads
+ * what a previous worker persisted and finishes or expires it before taking new requests).
+ * @module
+ */
+import type { ProviderSpace } from '../../shared/provider-protocol.js';
+import { SPACES, type ContentToBackground } from '../../shared/provider-protocol.js';
+import type { ConnectedSite } from '../../shared/ui-api/provider.js';
+import type { UiHandlers } from '../router.js';
+import { formatAddress } from './accounts.js';
+import { ApprovalCenter } from './approvals.js';
+import { ApprovalWindow, type WindowApis } from './approval-window.js';
+import { Connections, type TabMessaging } from './connections.js';
+import { RequestDispatcher } from './dispatcher.js';
+import { ProviderEvents } from './events.js';
+import { PendingStore } from './pending-store.js';
+import { PermissionStore } from './permissions.js';
+import type { Requester } from './requester.js';
+import type { StorageArea } from './storage-area.js';
+import type { ProviderChain, ProviderKeyring } from './wallet-services.js';
+
+export interface ProviderServiceDeps {
+  keyring: ProviderKeyring;
+  chain: ProviderChain;
+  /** chrome.storage.local: permissions. */
+  local: StorageArea;
+  /** chrome.storage.session: pending requests, known documents, the approval window. */
+  session: StorageArea;
+  tabs: TabMessaging;
+  windows: WindowApis;
+  approvalPageUrl: string;
+  /** Pushes UI events (approvals and connected sites changed). */
+  notifyUi: { approvals(count: number): void; sites(): void };
+  now?: () => number;
+  newId?: () => string;
+}
+
+function randomId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export class ProviderService {
+  private constructor(
+    private readonly deps: ProviderServiceDeps,
+    private readonly permissions: PermissionStore,
+    private readonly connections: Connections,
+    private readonly events: ProviderEvents,
+    private readonly approvals: ApprovalCenter,
+    private readonly window: ApprovalWindow,
+    private readonly dispatcher: RequestDispatcher,
+  ) {}
+
+  static async create(deps: ProviderServiceDeps): Promise<ProviderService> {
+    const now = deps.now ?? Date.now;
+    const newId = deps.newId ?? randomId;
+    const permissions = new PermissionStore(deps.local, newId, now);
+    const connections = new Connections(deps.session, deps.tabs);
+    const events = new ProviderEvents(connections, permissions, deps.keyring, deps.chain);
+    const store = new PendingStore(deps.session);
+    await store.load();
+    const window = new ApprovalWindow(deps.windows, deps.session, deps.approvalPageUrl);
+    const approvals = new ApprovalCenter({ store, window, connections, events, permissions, keyring: deps.keyring, chain: deps.chain, now, newId, notifyUi: deps.notifyUi.approvals });
+    const dispatcher = new RequestDispatcher({ keyring: deps.keyring, chain: deps.chain, permissions, approvals, connections, events });
+    const service = new ProviderService(deps, permissions, connections, events, approvals, window, dispatcher);
+    deps.keyring.onChange(() => void service.walletChanged());
+    deps.chain.onNetworkChange((space) => void events.chainChanged(space).catch(() => undefined));
+    await approvals.restore();
+    return service;
+  }
+
+  private async walletChanged(): Promise<void> {
+    try {
+      await this.events.walletChanged();
+      if (await this.deps.keyring.isUnlocked()) await this.approvals.walletUnlocked();
+      this.deps.notifyUi.approvals(this.approvals.list().length);
+    } catch (error) {
+      console.error('provider: wallet change handling failed:', error instanceof Error ? error.name : typeof error);
+    }
+  }
+
+  async connect(requester: Requester, port: chrome.runtime.Port): Promise<void> {
+    await this.connections.attach(requester, port);
+  }
+
+  async disconnect(requester: Requester, port: chrome.runtime.Port): Promise<void> {
+    if (!this.connections.isConnected(requester.documentId)) return;
+    this.connections.detach(requester.documentId, port);
+    await this.approvals.documentGone(requester.documentId);
+  }
+
+  async message(requester: Requester, message: ContentToBackground): Promise<void> {
+    if (message.type === 'request') {
+      await this.dispatcher.handle(requester, message);
+      return;
+    }
+    const unknown = await this.approvals.hello(requester.documentId, message.pending);
+    for (const id of unknown) {
+      if (!this.dispatcher.isInFlight(requester.documentId, id)) this.connections.post(requester.documentId, { type: 'unknown', id });
+    }
+  }
+
+  async windowRemoved(kind: 'window' | 'tab', id: number): Promise<void> {
+    if (await this.window.wasClosed(kind, id)) await this.approvals.windowClosed();
+  }
+
+  private async sites(): Promise<ConnectedSite[]> {
+    const all = await this.permissions.list();
+    const chainIds = {} as Record<ProviderSpace, number>;
+    for (const space of SPACES) chainIds[space] = (await this.deps.chain.activeNetwork(space)).chainId;
+    return Object.entries(all)
+      .map(([origin, site]) => ({
+        origin,
+        core: site.core ? { addresses: site.core.accounts.map((a) => formatAddress('core', a, chainIds.core)), date: site.core.date } : null,
+        espace: site.espace ? { addresses: site.espace.accounts.map((a) => formatAddress('espace', a, chainIds.espace)), date: site.espace.date } : null,
+      }))
+      .sort((a, b) => a.origin.localeCompare(b.origin));
+  }
+
+  uiHandlers(): UiHandlers {
+    return {
+      'provider.listApprovals': () => this.approvals.list(),
+      'provider.getApproval': ({ id }) => this.approvals.view(id),
+      'provider.resolveApproval': ({ id, approve, accountId }) => this.approvals.resolve(id, approve, accountId),
+      'provider.listSites': () => this.sites(),
+      'provider.disconnectSite': async ({ origin, space }) => {
+        if (await this.permissions.revoke(origin, space)) {
+          await this.events.accountsChanged(origin);
+          this.deps.notifyUi.sites();
+        }
+      },
+      'provider.resetSites': async () => {
+        const origins = Object.keys(await this.permissions.list().catch(() => ({})));
+        await this.permissions.reset();
+        for (const origin of origins) await this.events.accountsChanged(origin);
+        this.deps.notifyUi.sites();
+      },
+    };
+  }
+}

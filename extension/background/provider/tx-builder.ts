@@ -1,0 +1,158 @@
+/**
+ * Completes a dApp's transaction request into the exact transaction the user will be shown and
+ * asked to sign: chain id of the active network, nonce from the chain service, gas (and on Core the
+ * storage limit and epoch height) estimated by the nodes when the dApp left them out, and fees.
+ *
+ * Everything the nodes answer is checked for shape before use, the dApp's own values win over
+ * estimates, and the result passes core/tx's validation (the same the signer applies), so a draft
+ * that reaches the approval page can be signed as shown. A `chainId` that is not the active chain's
+ * is refused: transactions are only ever signed for the network the user is on.
+ * @module
+ */
+import { prepareCoreTransaction, type CoreTransactionInput } from '../../../core/tx/core-transaction.js';
+import { prepareEspaceTransaction, type EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
+import { TxError } from '../../../core/tx/errors.js';
+import type { HexString, TransactionDraft } from '../../shared/provider-approvals.js';
+import { nullable, object, optional, quantity } from '../../shared/schema.js';
+import { invalidParams, NodeRpcError, ProviderRpcError } from './errors.js';
+import type { CoreTxRequest, EspaceTxRequest } from './tx-request.js';
+import type { ProviderChain, ProviderNetwork } from './wallet-services.js';
+
+const q = (n: bigint): HexString => `0x${n.toString(16)}`;
+
+const coreEstimateSchema = object({ gasLimit: quantity(), gasUsed: optional(quantity()), storageCollateralized: quantity() }, { strict: false });
+const baseFeeSchema = object({ baseFeePerGas: optional(nullable(quantity())) }, { strict: false });
+
+function checkChainId(requested: HexString | undefined, network: ProviderNetwork): void {
+  if (requested !== undefined && BigInt(requested) !== BigInt(network.chainId)) {
+    throw invalidParams(`chainId ${requested} is not the active chain 0x${network.chainId.toString(16)}; switch networks first`);
+  }
+}
+
+async function readQuantity(chain: ProviderChain, space: 'core' | 'espace', method: string, params: unknown[]): Promise<bigint> {
+  return BigInt(quantity().parse(await chain.read(space, method, params), method));
+}
+
+/** An estimate that fails on the node (e.g. the call reverts) is reported to the dApp as the node said it. */
+async function estimate<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof NodeRpcError || error instanceof ProviderRpcError) throw error;
+    throw new ProviderRpcError(-32603, 'Could not estimate the transaction on the network; set gas explicitly or try again');
+  }
+}
+
+export function coreDraftToInput(draft: TransactionDraft): CoreTransactionInput {
+  const common = {
+    chainId: draft.chainId,
+    nonce: BigInt(draft.nonce),
+    gas: BigInt(draft.gas),
+    to: draft.to,
+    value: BigInt(draft.value),
+    storageLimit: BigInt(draft.storageLimit ?? '0x0'),
+    epochHeight: BigInt(draft.epochHeight ?? '0x0'),
+    data: draft.data,
+  };
+  if (draft.type === 2) return { type: 2, ...common, maxFeePerGas: BigInt(draft.maxFeePerGas ?? '0x0'), maxPriorityFeePerGas: BigInt(draft.maxPriorityFeePerGas ?? '0x0'), accessList: draft.accessList ?? [] };
+  if (draft.type === 1) return { type: 1, ...common, gasPrice: BigInt(draft.gasPrice ?? '0x0'), accessList: draft.accessList ?? [] };
+  return { type: 0, ...common, gasPrice: BigInt(draft.gasPrice ?? '0x0') };
+}
+
+export function espaceDraftToInput(draft: TransactionDraft): EspaceTransactionInput {
+  const common = { chainId: draft.chainId, nonce: BigInt(draft.nonce), gas: BigInt(draft.gas), to: draft.to, value: BigInt(draft.value), data: draft.data };
+  if (draft.type === 2) return { type: 2, ...common, maxFeePerGas: BigInt(draft.maxFeePerGas ?? '0x0'), maxPriorityFeePerGas: BigInt(draft.maxPriorityFeePerGas ?? '0x0'), accessList: draft.accessList ?? [] };
+  if (draft.type === 1) return { type: 1, ...common, gasPrice: BigInt(draft.gasPrice ?? '0x0'), accessList: draft.accessList ?? [] };
+  return { type: 0, ...common, gasPrice: BigInt(draft.gasPrice ?? '0x0') };
+}
+
+/** Runs core/tx's validation on a draft; a failure is the dApp's invalid input. */
+export function validateDraft(space: 'core' | 'espace', draft: TransactionDraft): void {
+  try {
+    if (space === 'core') prepareCoreTransaction(coreDraftToInput(draft));
+    else prepareEspaceTransaction(espaceDraftToInput(draft));
+  } catch (error) {
+    if (error instanceof TxError) throw invalidParams(`Invalid transaction: ${error.message}`);
+    throw error;
+  }
+}
+
+function chooseType(requested: 0 | 1 | 2 | undefined, hasGasPrice: boolean, hasAccessList: boolean, networkHasBaseFee: boolean): 0 | 1 | 2 {
+  if (requested !== undefined) return requested;
+  if (networkHasBaseFee && !hasGasPrice) return 2;
+  return hasAccessList ? 1 : 0;
+}
+
+/** Builds a Core transaction for `from` (base32 on the active network). */
+export async function buildCoreDraft(chain: ProviderChain, network: ProviderNetwork, request: CoreTxRequest, from: string): Promise<TransactionDraft> {
+  checkChainId(request.chainId, network);
+  if (request.gas !== undefined && request.gasLimit !== undefined && request.gas !== request.gasLimit) throw invalidParams('gas and gasLimit disagree');
+  const to = request.to ?? null;
+  const value = request.value ?? '0x0';
+  const data = request.data ?? '0x';
+  if (to === null && data === '0x') throw invalidParams('A transaction without "to" deploys a contract and needs "data"');
+
+  const latest = baseFeeSchema.parse(await chain.read('core', 'cfx_getBlockByEpochNumber', ['latest_state', false]), 'block');
+  const baseFee = latest.baseFeePerGas ?? undefined;
+  const type = chooseType(request.type, request.gasPrice !== undefined, request.accessList !== undefined, baseFee !== undefined);
+  if (type !== 2 && (request.maxFeePerGas !== undefined || request.maxPriorityFeePerGas !== undefined)) throw invalidParams('maxFeePerGas/maxPriorityFeePerGas need a type 2 transaction');
+
+  const nonce = await chain.nextNonce('core', from);
+  const epochHeight = request.epochHeight !== undefined ? BigInt(request.epochHeight) : await readQuantity(chain, 'core', 'cfx_epochNumber', ['latest_state']);
+  let gas = request.gas ?? request.gasLimit;
+  let storageLimit = request.storageLimit;
+  if (gas === undefined || storageLimit === undefined) {
+    const call: Record<string, unknown> = { from, value, data, ...(to === null ? {} : { to }) };
+    const answer = await estimate(async () => coreEstimateSchema.parse(await chain.read('core', 'cfx_estimateGasAndCollateral', [call, 'latest_state']), 'estimate'));
+    gas ??= answer.gasLimit;
+    storageLimit ??= answer.storageCollateralized;
+  }
+
+  const draft: TransactionDraft = { type, chainId: network.chainId, nonce: q(nonce), gas, to, value, data, storageLimit, epochHeight: q(epochHeight) };
+  if (type === 2) {
+    const priority = request.maxPriorityFeePerGas !== undefined ? BigInt(request.maxPriorityFeePerGas) : await readQuantity(chain, 'core', 'cfx_maxPriorityFeePerGas', []);
+    if (baseFee === undefined && request.maxFeePerGas === undefined) throw invalidParams('The network reports no base fee; give maxFeePerGas or use gasPrice');
+    draft.maxPriorityFeePerGas = q(priority);
+    draft.maxFeePerGas = request.maxFeePerGas ?? q(BigInt(baseFee ?? '0x0') * 2n + priority);
+  } else {
+    draft.gasPrice = request.gasPrice ?? q(await readQuantity(chain, 'core', 'cfx_gasPrice', []));
+  }
+  if (type !== 0) draft.accessList = request.accessList ?? [];
+  validateDraft('core', draft);
+  return draft;
+}
+
+/** Builds an eSpace transaction for `from` (hex). */
+export async function buildEspaceDraft(chain: ProviderChain, network: ProviderNetwork, request: EspaceTxRequest, from: string): Promise<TransactionDraft> {
+  checkChainId(request.chainId, network);
+  if (request.gas !== undefined && request.gasLimit !== undefined && request.gas !== request.gasLimit) throw invalidParams('gas and gasLimit disagree');
+  if (request.data !== undefined && request.input !== undefined && request.data.toLowerCase() !== request.input.toLowerCase()) throw invalidParams('data and input disagree');
+  const to = request.to ?? null;
+  const value = request.value ?? '0x0';
+  const data = request.data ?? request.input ?? '0x';
+  if (to === null && data === '0x') throw invalidParams('A transaction without "to" deploys a contract and needs "data"');
+
+  const latest = baseFeeSchema.parse(await chain.read('espace', 'eth_getBlockByNumber', ['latest', false]), 'block');
+  const baseFee = latest.baseFeePerGas ?? undefined;
+  const type = chooseType(request.type, request.gasPrice !== undefined, request.accessList !== undefined, baseFee !== undefined);
+  if (type !== 2 && (request.maxFeePerGas !== undefined || request.maxPriorityFeePerGas !== undefined)) throw invalidParams('maxFeePerGas/maxPriorityFeePerGas need a type 2 transaction');
+
+  const nonce = await chain.nextNonce('espace', from);
+  let gas = request.gas ?? request.gasLimit;
+  if (gas === undefined) {
+    const call: Record<string, unknown> = { from, value, data, ...(to === null ? {} : { to }) };
+    gas = q(await estimate(() => readQuantity(chain, 'espace', 'eth_estimateGas', [call])));
+  }
+  const draft: TransactionDraft = { type, chainId: network.chainId, nonce: q(nonce), gas, to, value, data };
+  if (type === 2) {
+    const priority = request.maxPriorityFeePerGas !== undefined ? BigInt(request.maxPriorityFeePerGas) : await readQuantity(chain, 'espace', 'eth_maxPriorityFeePerGas', []);
+    if (baseFee === undefined && request.maxFeePerGas === undefined) throw invalidParams('The network reports no base fee; give maxFeePerGas or use gasPrice');
+    draft.maxPriorityFeePerGas = q(priority);
+    draft.maxFeePerGas = request.maxFeePerGas ?? q(BigInt(baseFee ?? '0x0') * 2n + priority);
+  } else {
+    draft.gasPrice = request.gasPrice ?? q(await readQuantity(chain, 'espace', 'eth_gasPrice', []));
+  }
+  if (type !== 0) draft.accessList = request.accessList ?? [];
+  validateDraft('espace', draft);
+  return draft;
+}
