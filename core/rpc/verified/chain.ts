@@ -9,7 +9,7 @@ import type { LightClient, SyncProgress, SyncReport } from '../../lightclient/cl
 import { proveReceipt } from '../../lightclient/client/proofs.js';
 import { LightClientError } from '../../lightclient/errors.js';
 import type { Clock } from '../clock.js';
-import type { Space } from '../pool/endpoint.js';
+import type { NodeEndpoint, Space } from '../pool/endpoint.js';
 import type { NodePool } from '../pool/node-pool.js';
 import type { InclusionProof, InclusionProver } from '../tx/types.js';
 import { checkEspaceBlock } from './espace-anchor.js';
@@ -20,6 +20,8 @@ export interface VerifiedChainOptions {
   pool: NodePool;
   lightClient: LightClient;
   clock: Clock;
+  /** Configured chain ids; a node serving another chain is banned. */
+  chainIds: { core: number; espace: number };
 }
 
 export class VerifiedChain {
@@ -27,6 +29,7 @@ export class VerifiedChain {
   private readonly pool: NodePool;
   private readonly lightClient: LightClient;
   private readonly clock: Clock;
+  private readonly chainIds: { core: number; espace: number };
   /** Heights whose eSpace block was checked against the verified pivot. */
   private readonly anchoredEspace = new Set<number>();
 
@@ -34,6 +37,7 @@ export class VerifiedChain {
     this.pool = options.pool;
     this.lightClient = options.lightClient;
     this.clock = options.clock;
+    this.chainIds = options.chainIds;
     this.runner = new VerifiedRunner(options.pool);
   }
 
@@ -43,9 +47,18 @@ export class VerifiedChain {
 
   /** Follows PoS finality to the nodes' latest committed block, then verifies the finalized pivot header. */
   async sync(onProgress?: (progress: SyncProgress) => void, signal?: AbortSignal): Promise<SyncReport> {
-    const { value } = await this.runner.run((transport) =>
-      this.lightClient.sync({ now: this.clock.now(), transport, ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) }),
-    );
+    const fromEpoch = this.lightClient.committeeEpoch;
+    const { value } = await this.runner.run(async (transport) => {
+      try {
+        return await this.lightClient.sync({ now: this.clock.now(), transport, ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
+      } catch (error) {
+        if (!isEpochBoundaryEcho(error)) throw error;
+        // Right after a PoS epoch change the newest committed ledger info is still the previous
+        // epoch's last one, which the sync has just used to rotate; the light client reports it as
+        // older than the new committee. Nothing newer exists yet: keep what was verified.
+        return { fromEpoch, committeeEpoch: this.lightClient.committeeEpoch, epochsVerified: this.lightClient.committeeEpoch - fromEpoch, finalized: this.lightClient.finalizedPivot };
+      }
+    });
     if (value.finalized !== null) await this.runner.run((transport) => this.lightClient.finalizedHeader({ transport }));
     return value;
   }
@@ -70,6 +83,46 @@ export class VerifiedChain {
     return header.height;
   }
 
+  /**
+   * Checks every unbanned node against what is already verified: it must serve the configured
+   * chain, and must not be behind the verified PoS epoch or finalized pivot (a node that claims
+   * the chain stopped earlier is stale, or is hiding recent blocks). Offending nodes are banned.
+   * Cheap (one or two small requests per node), so it runs with every sync.
+   */
+  async checkNodes(): Promise<void> {
+    const finalized = this.lightClient.finalizedPivot?.height ?? 0;
+    const posEpoch = this.lightClient.committeeEpoch;
+    const check = async (node: NodeEndpoint): Promise<void> => {
+      const client = this.pool.client(node.id);
+      try {
+        if (node.space === 'core') {
+          const status = await client.request('cfx_getStatus', []);
+          if (Number(BigInt(status.chainId)) !== this.chainIds.core) {
+            this.pool.ban(node.id, 'wrong_chain', 'misbehaviour', `serves chain ${Number(BigInt(status.chainId))}, expected ${this.chainIds.core}`);
+            return;
+          }
+          if (Number(BigInt(status.latestState)) < finalized) {
+            this.pool.ban(node.id, 'stale', 'unavailable', `latest executed epoch ${Number(BigInt(status.latestState))} is below the verified finalized epoch ${finalized}`);
+            return;
+          }
+          const pos = await client.request('pos_getStatus', []);
+          if (Number(BigInt(pos.epoch)) < posEpoch) this.pool.ban(node.id, 'stale', 'unavailable', `PoS epoch ${Number(BigInt(pos.epoch))} is behind the verified PoS epoch ${posEpoch}`);
+        } else {
+          const chainId = Number(BigInt(await client.request('eth_chainId', [])));
+          if (chainId !== this.chainIds.espace) {
+            this.pool.ban(node.id, 'wrong_chain', 'misbehaviour', `serves chain ${chainId}, expected ${this.chainIds.espace}`);
+            return;
+          }
+          const head = Number(BigInt(await client.request('eth_blockNumber', [])));
+          if (head < finalized) this.pool.ban(node.id, 'stale', 'unavailable', `latest block ${head} is below the verified finalized block ${finalized}`);
+        }
+      } catch (error) {
+        this.pool.report(node.id, error);
+      }
+    };
+    await Promise.all([...this.pool.candidates('core'), ...this.pool.candidates('espace')].map(check));
+  }
+
   /** Proves a transaction and its receipt (inclusion prover for the transaction tracker). */
   readonly prove: InclusionProver = async (query) => {
     const { value } = await this.runner.run((transport) => proveReceipt(this.lightClient, { transactionHash: query.transactionHash, blockHash: query.blockHash, epoch: query.epoch }, { transport }));
@@ -82,4 +135,14 @@ export class VerifiedChain {
     };
     return proof;
   };
+}
+
+/**
+ * `epoch_regression` from `pos_getLedgerInfoByBlockNumber('latest_committed')`: the node's newest
+ * committed ledger info belongs to the epoch before the committee the client now holds. Honest
+ * nodes answer this way for a few seconds after every PoS epoch change, so it is neither banned nor
+ * passed to the next node.
+ */
+function isEpochBoundaryEcho(error: unknown): boolean {
+  return error instanceof LightClientError && error.kind === 'epoch_regression' && error.request?.method === 'pos_getLedgerInfoByBlockNumber';
 }
