@@ -6,12 +6,28 @@ import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { browserSecretClipboard, SECRET_CLIPBOARD_TTL_MS, type ClearOutcome } from '../lib/secret-clipboard.js';
 import { Icon } from './icons.js';
 
+/**
+ * Reading the clipboard back (to clear it only if it still holds the secret) needs the
+ * `clipboardRead` permission. It is asked for here, inside the click, where the browser allows the
+ * prompt; when the manifest does not offer it, or the user declines, the copy still happens and
+ * the screen says the clipboard could not be checked.
+ */
+async function requestClipboardRead(): Promise<void> {
+  try {
+    if (await chrome.permissions.contains({ permissions: ['clipboardRead'] })) return;
+    await chrome.permissions.request({ permissions: ['clipboardRead'] });
+  } catch {
+    // Not requestable in this build: handled as "unreadable" when clearing.
+  }
+}
+
 export function SecretCopyButton({ secret, label }: { secret: () => string; label: string }): ReactElement {
   const [status, setStatus] = useState<'idle' | 'copied' | ClearOutcome | 'failed'>('idle');
   const clipboard = useMemo(() => browserSecretClipboard((outcome) => setStatus(outcome)), []);
   useEffect(() => () => void clipboard.clear(), [clipboard]);
   const copy = async () => {
     try {
+      await requestClipboardRead();
       await clipboard.copy(secret());
       setStatus('copied');
     } catch {

@@ -1,5 +1,5 @@
 /** Settings → Auto-lock: how long the wallet stays unlocked without use. */
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useAction, useAsync } from '../../api/hooks.js';
 import { useWallet } from '../../app/wallet.js';
 import { ErrorState, Loading } from '../../components/AsyncState.js';
@@ -9,10 +9,19 @@ import { formatDuration } from '../../format/time.js';
 export function AutoLock(): ReactElement {
   const { backend } = useWallet();
   const settings = useAsync(() => backend.autoLock(), 'autolock', { refreshOn: backend.vaultEvents });
+  // The choice shows at once; a failed save puts the stored value back.
+  const [chosen, setChosen] = useState<number>();
   const save = useAction(async (idleMs: number) => {
-    await backend.setAutoLock(idleMs);
+    setChosen(idleMs);
+    try {
+      await backend.setAutoLock(idleMs);
+    } catch (error) {
+      setChosen(undefined);
+      throw error;
+    }
     settings.refresh();
   });
+  const selected = chosen ?? settings.data?.idleMs;
   return (
     <div className="stack">
       <ScreenHeader title="Auto-lock" back="/settings" />
@@ -23,7 +32,7 @@ export function AutoLock(): ReactElement {
           <legend>Lock after</legend>
           {settings.data.choicesMs.map((ms) => (
             <label key={ms} className="checkbox">
-              <input type="radio" name="autolock" checked={settings.data?.idleMs === ms} disabled={save.busy} onChange={() => void save.run(ms)} />
+              <input type="radio" name="autolock" checked={selected === ms} onChange={() => void save.run(ms)} />
               <span>{ms === 0 ? 'Only when the browser closes' : formatDuration(ms)}</span>
             </label>
           ))}

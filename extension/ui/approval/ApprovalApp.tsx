@@ -1,0 +1,88 @@
+/**
+ * The approval page: the requesting site first, then the unlock form (if locked), then the request
+ * itself. One request at a time; the next one (from this or another site) follows when answered,
+ * and the window closes when nothing is left. Escape rejects.
+ */
+import { useEffect, useRef } from 'react';
+import type { ApprovalView } from '../../shared/ui-api/provider.js';
+import { ConnectRequest } from './ConnectRequest.js';
+import { AddChainRequest, SwitchChainRequest, WatchAssetRequest } from './NetworkRequests.js';
+import { OriginHeader } from './OriginHeader.js';
+import { PersonalSignRequest, TypedDataRequest } from './SignRequests.js';
+import { TransactionRequest } from './TransactionRequest.js';
+import { Unlock } from './Unlock.js';
+import { useApproval } from './use-approval.js';
+
+function Request({ view, busy, decide }: { view: ApprovalView; busy: boolean; decide: (approve: boolean, accountId?: string) => void }) {
+  const d = view.detail;
+  switch (d.kind) {
+    case 'connect':
+      return <ConnectRequest detail={d} busy={busy} decide={decide} />;
+    case 'unlock':
+      // Unlocked already (e.g. in the popup): the background answers these by itself.
+      return <p className="note">Unlocked. Returning to the site…</p>;
+    case 'personal_sign':
+      return <PersonalSignRequest detail={d} busy={busy} decide={decide} />;
+    case 'typed_data':
+      return <TypedDataRequest detail={d} busy={busy} decide={decide} />;
+    case 'transaction':
+      return <TransactionRequest detail={d} busy={busy} decide={decide} />;
+    case 'switch_chain':
+      return <SwitchChainRequest detail={d} busy={busy} decide={decide} />;
+    case 'add_chain':
+      return <AddChainRequest detail={d} busy={busy} decide={decide} />;
+    case 'watch_asset':
+      return <WatchAssetRequest detail={d} busy={busy} decide={decide} />;
+  }
+}
+
+export function ApprovalApp() {
+  const { state, reload, decide } = useApproval();
+  const mainRef = useRef<HTMLElement>(null);
+  const shownId = state.status === 'ready' ? state.view.id : null;
+
+  // A new request: move focus to its start so keyboard and screen-reader users begin at the origin.
+  useEffect(() => {
+    if (shownId !== null) mainRef.current?.focus();
+  }, [shownId]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && state.status === 'ready' && !state.busy) void decide(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [state, decide]);
+
+  return (
+    <main ref={mainRef} tabIndex={-1} className="approval">
+      <h1 className="brand">Wayfarer</h1>
+      {state.status === 'loading' && <p aria-live="polite">Loading…</p>}
+      {state.status === 'empty' && <p aria-live="polite">No requests are waiting. You can close this window.</p>}
+      {state.status === 'error' && (
+        <div role="alert" className="card">
+          <p className="error">{state.message}</p>
+          <button type="button" className="secondary" onClick={reload}>
+            Try again
+          </button>
+        </div>
+      )}
+      {state.status === 'ready' && (
+        <>
+          <OriginHeader view={state.view} />
+          {state.view.waiting > 1 && <p className="queue">{state.view.waiting} requests are waiting; this is the oldest.</p>}
+          {state.view.locked ? (
+            <Unlock onUnlocked={reload} onReject={() => void decide(false)} />
+          ) : (
+            <Request view={state.view} busy={state.busy} decide={(approve, accountId) => void decide(approve, accountId)} />
+          )}
+          {state.error !== null && (
+            <p className="error" role="alert">
+              {state.error}
+            </p>
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * The password form shown before any request while the wallet is locked.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { background, BackgroundError } from '../api/client.js';
+
+export function Unlock({ onUnlocked, onReject }: { onUnlocked: () => void; onReject: () => void }) {
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || password.length === 0) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await background.call('vault.unlock', { password });
+      setPassword('');
+      onUnlocked();
+    } catch (e) {
+      setError(e instanceof BackgroundError ? e.message : 'Could not unlock');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Unlock Wayfarer to continue</h2>
+      <label htmlFor={`${id}-password`}>Password</label>
+      <input id={`${id}-password`} type="password" autoComplete="current-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
+      {error !== null && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onReject}>
+          Reject
+        </button>
+        <button type="submit" className="primary" disabled={busy || password.length === 0}>
+          Unlock
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The approval page's state: which request is shown, its decoded view, and the user's decision.
+ *
+ * Reloads whenever the background says the set of approvals or the lock state changed, and after
+ * the background restarted (the worker may be stopped while the user reads). A decision that the
+ * background refuses because the wallet locked in the meantime just shows the unlock form again.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { background, BackgroundDisconnectedError, BackgroundError } from '../api/client.js';
+import type { ApprovalView } from '../../shared/ui-api/provider.js';
+
+export type ApprovalState =
+  | { status: 'loading' }
+  | { status: 'empty' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; view: ApprovalView; busy: boolean; error: string | null };
+
+export interface ApprovalController {
+  state: ApprovalState;
+  reload: () => void;
+  decide: (approve: boolean, accountId?: string) => Promise<void>;
+}
+
+function message(error: unknown): string {
+  if (error instanceof BackgroundDisconnectedError) return 'Wayfarer restarted; please try again.';
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong.';
+}
+
+export function useApproval(): ApprovalController {
+  const [state, setState] = useState<ApprovalState>({ status: 'loading' });
+  const generation = useRef(0);
+
+  const load = useCallback(async (preferredId?: string | null) => {
+    const mine = ++generation.current;
+    try {
+      const list = await background.call('provider.listApprovals');
+      const id = preferredId && list.some((a) => a.id === preferredId) ? preferredId : list[0]?.id;
+      if (id === undefined) {
+        if (mine === generation.current) setState({ status: 'empty' });
+        return;
+      }
+      const view = await background.call('provider.getApproval', { id });
+      if (mine === generation.current) setState({ status: 'ready', view, busy: false, error: null });
+    } catch (error) {
+      if (mine !== generation.current) return;
+      if (error instanceof BackgroundError && error.code === 'provider.approval_state') return void load();
+      setState({ status: 'error', message: message(error) });
+    }
+  }, []);
+
+  const reload = useCallback(() => void load(state.status === 'ready' ? state.view.id : null), [load, state]);
+
+  useEffect(() => {
+    void load();
+    const offs = [
+      background.on('provider.approvalsChanged', () => void load(currentId())),
+      background.on('vault.changed', () => void load(currentId())),
+      background.onReconnect(() => void load(currentId())),
+    ];
+    return () => offs.forEach((off) => off());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [load]);
+
+  const currentIdRef = useRef<string | null>(null);
+  currentIdRef.current = state.status === 'ready' ? state.view.id : null;
+  const currentId = (): string | null => currentIdRef.current;
+
+  const decide = useCallback(
+    async (approve: boolean, accountId?: string) => {
+      if (state.status !== 'ready' || state.busy) return;
+      const { view } = state;
+      setState({ status: 'ready', view, busy: true, error: null });
+      try {
+        const { next } = await background.call('provider.resolveApproval', { id: view.id, approve, ...(accountId === undefined ? {} : { accountId }) });
+        if (next === null) {
+          setState({ status: 'empty' });
+          window.close();
+        } else {
+          await load(next);
+        }
+      } catch (error) {
+        if (error instanceof BackgroundError && error.code === 'provider.locked') return void load(view.id);
+        setState({ status: 'ready', view, busy: false, error: message(error) });
+      }
+    },
+    [state, load],
+  );
+
+  return { state, reload, decide };
+}
