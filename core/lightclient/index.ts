@@ -10,7 +10,7 @@ export { transportFromRequest, ESPACE_METHODS, type LightClientTransport, type L
 // PoS finality
 export type { EpochState, ValidatorInfo, LedgerInfo, BlockInfo, PivotDecision, LedgerInfoWithSignatures, LedgerInfoSignature } from './pos/types.js';
 export { parseEpochState, parseLedgerInfoWithSignatures, parseLedgerInfoList, type ParsedEpochState, type ParsedLedgerInfo } from './pos/parse.js';
-export { encodeLedgerInfo, encodeEpochState, ledgerInfoSigningMessage, epochStateDigest, LEDGER_INFO_SEED } from './pos/encode.js';
+export { encodeLedgerInfo, encodeEpochState, ledgerInfoSigningMessage, epochStateDigest, signerSetDigest, LEDGER_INFO_SEED } from './pos/encode.js';
 export { committeeFromJson, epochStateToJson, type Committee, type EpochStateJson } from './pos/committee.js';
 export { verifyLedgerInfo, checkLedgerInfo, type VerifyLedgerInfoResult, type VerifiedLedgerInfo, type SignatureCheckMode, type LedgerInfoCheckOptions } from './pos/verify-ledger-info.js';
 
@@ -29,7 +29,7 @@ export { readEpochReceipts, matchEpochReceiptsRoot, blockReceiptsRootCandidates,
 export { logsBloom, accrueBloom, orBlooms, bloomContains, EMPTY_BLOOM_HASH } from './receipts/bloom.js';
 
 // Checkpoints and persistence
-export type { Checkpoint, TrustLevel, FinalizedPivot } from './checkpoint/types.js';
+export type { Checkpoint, CheckpointAnchor, TrustLevel, FinalizedPivot } from './checkpoint/types.js';
 export { MAINNET_CHECKPOINT, SHIPPED_CHECKPOINTS } from './checkpoint/shipped.js';
 export { shippedCheckpoint, checkpointCommittee, tofuCheckpoint, resolveStartingState } from './checkpoint/checkpoint.js';
 export { encodeCheckpointRecord, decodeCheckpointRecord, type CheckpointRecord, type RestoredState } from './checkpoint/record.js';

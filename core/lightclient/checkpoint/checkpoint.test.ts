@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import { committeeFromJson } from '../pos/committee.js';
+import { signerSetDigest } from '../pos/encode.js';
 import { syntheticCommittee, syntheticValidator } from '../testing/synthetic-pos.js';
 import { checkpointCommittee, resolveStartingState, shippedCheckpoint, tofuCheckpoint } from './checkpoint.js';
 import { decodeCheckpointRecord, encodeCheckpointRecord, type CheckpointRecord, type RestoredState } from './record.js';
@@ -12,7 +13,7 @@ import type { Checkpoint } from './types.js';
 const mainnetState: RestoredState = {
   chainId: 1029,
   trust: 'shipped',
-  anchor: { epoch: 46114, digest: MAINNET_CHECKPOINT.digest },
+  anchor: { epoch: 46114, digest: MAINNET_CHECKPOINT.digest, signers: signerSetDigest(committeeFromJson(MAINNET_CHECKPOINT.epochState).state) },
   committee: committeeFromJson(MAINNET_CHECKPOINT.epochState),
   finalized: { posEpoch: 46114, round: 3, ledgerInfoId: `0x${'ab'.repeat(32)}`, timestampUsecs: 1_790_000_000_000_000n, height: 158_033_000, blockHash: `0x${'cd'.repeat(32)}` },
   savedAt: 1_790_000_000_000,
@@ -103,7 +104,7 @@ describe('choosing the starting state', () => {
   });
 
   test('a record older than a newer shipped checkpoint is superseded by the checkpoint', () => {
-    const older: RestoredState = { ...mainnetState, committee: committeeFromJson({ ...MAINNET_CHECKPOINT.epochState, epoch: '0xb420' }), anchor: { epoch: 46112, digest: mainnetState.anchor.digest } };
+    const older: RestoredState = { ...mainnetState, committee: committeeFromJson({ ...MAINNET_CHECKPOINT.epochState, epoch: '0xb420' }), anchor: { ...mainnetState.anchor, epoch: 46112 } };
     expect(resolveStartingState(MAINNET_CHECKPOINT, encodeCheckpointRecord(older), now).committee.epoch).toBe(46114);
   });
 
@@ -122,9 +123,13 @@ describe('choosing the starting state', () => {
     const b = syntheticCommittee(1, [syntheticValidator('b', 3)]);
     const cpA: Checkpoint = tofuCheckpoint(1024, 'dev', a.json, 'test');
     const cpB: Checkpoint = tofuCheckpoint(1024, 'dev', b.json, 'test');
-    const stored = encodeCheckpointRecord({ chainId: 1024, trust: 'tofu', anchor: { epoch: 1, digest: cpA.digest }, committee: committeeFromJson(cpA.epochState), finalized: null, savedAt: 1 });
+    const stored = encodeCheckpointRecord(resolveStartingState(cpA, undefined, now));
     expect(resolveStartingState(cpA, stored, now).anchor.digest).toBe(cpA.digest);
     expect(() => resolveStartingState(cpB, stored, now)).toThrow(expect.objectContaining({ code: 'checkpoint.corrupt' }));
+    // The same signers reported with another VRF seed (dev nodes do this for epoch 1) are the same committee.
+    const reseeded = tofuCheckpoint(1024, 'dev', { ...a.json, vrfSeed: '0x' }, 'test');
+    expect(reseeded.digest).not.toBe(cpA.digest);
+    expect(resolveStartingState(reseeded, stored, now).anchor.digest).toBe(cpA.digest);
   });
 });
 

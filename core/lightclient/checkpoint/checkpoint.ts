@@ -10,6 +10,7 @@
  */
 import { CheckpointError, LightClientError } from '../errors.js';
 import { committeeFromJson, epochStateToJson, type Committee } from '../pos/committee.js';
+import { signerSetDigest } from '../pos/encode.js';
 import { parseEpochState } from '../pos/parse.js';
 import { decodeCheckpointRecord, type RestoredState } from './record.js';
 import { NETWORKS_WITHOUT_CHECKPOINT, SHIPPED_CHECKPOINTS } from './shipped.js';
@@ -67,7 +68,7 @@ export function resolveStartingState(checkpoint: Checkpoint, stored: unknown, no
   const fresh: RestoredState = {
     chainId: checkpoint.chainId,
     trust: checkpoint.trust,
-    anchor: { epoch: checkpoint.epoch, digest: committee.digest },
+    anchor: { epoch: checkpoint.epoch, digest: committee.digest, signers: signerSetDigest(committee.state) },
     committee,
     finalized: null,
     savedAt: now,
@@ -77,11 +78,11 @@ export function resolveStartingState(checkpoint: Checkpoint, stored: unknown, no
   if (checkpoint.trust === 'shipped' && restored.trust !== 'shipped') {
     throw new CheckpointError('checkpoint.trust_downgrade', `stored progress was derived from a ${restored.trust} committee; a shipped checkpoint exists for this chain`);
   }
-  if (checkpoint.trust === 'tofu' && restored.trust === 'tofu' && restored.anchor.digest !== committee.digest) {
+  if (checkpoint.trust === 'tofu' && restored.trust === 'tofu' && restored.anchor.signers !== signerSetDigest(committee.state)) {
     throw new CheckpointError('checkpoint.corrupt', 'stored progress belongs to a different trust-on-first-use committee (was the dev chain reset?)');
   }
   if (restored.committee.epoch < checkpoint.epoch) return fresh;
-  if (restored.committee.epoch === checkpoint.epoch && restored.committee.digest !== committee.digest) {
+  if (restored.committee.epoch === checkpoint.epoch && signerSetDigest(restored.committee.state) !== signerSetDigest(committee.state)) {
     throw new CheckpointError('checkpoint.corrupt', `stored committee for epoch ${checkpoint.epoch} differs from the trusted checkpoint`);
   }
   return restored;

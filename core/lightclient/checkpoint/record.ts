@@ -13,7 +13,7 @@ import { sha3_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex } from '../../encoding/hex.js';
 import { CheckpointError, LightClientError } from '../errors.js';
 import { committeeFromJson, epochStateToJson, type Committee, type EpochStateJson } from '../pos/committee.js';
-import type { FinalizedPivot, TrustLevel } from './types.js';
+import type { CheckpointAnchor, FinalizedPivot, TrustLevel } from './types.js';
 
 export const CHECKPOINT_RECORD_VERSION = 1;
 
@@ -32,7 +32,7 @@ export interface CheckpointRecord {
   chainId: number;
   trust: TrustLevel;
   /** The trusted checkpoint this state was derived from by verification. */
-  anchor: { epoch: number; digest: string };
+  anchor: { epoch: number; digest: string; signers: string };
   committeeEpoch: number;
   committeeDigest: string;
   epochState: EpochStateJson;
@@ -47,7 +47,7 @@ export interface CheckpointRecord {
 export interface RestoredState {
   readonly chainId: number;
   readonly trust: TrustLevel;
-  readonly anchor: { readonly epoch: number; readonly digest: string };
+  readonly anchor: CheckpointAnchor;
   readonly committee: Committee;
   readonly finalized: FinalizedPivot | null;
   readonly savedAt: number;
@@ -77,7 +77,7 @@ export function encodeCheckpointRecord(state: RestoredState): CheckpointRecord {
     version: CHECKPOINT_RECORD_VERSION,
     chainId: state.chainId,
     trust: state.trust,
-    anchor: { epoch: state.anchor.epoch, digest: state.anchor.digest },
+    anchor: { epoch: state.anchor.epoch, digest: state.anchor.digest, signers: state.anchor.signers },
     committeeEpoch: state.committee.epoch,
     committeeDigest: state.committee.digest,
     epochState: epochStateToJson(state.committee.state),
@@ -117,7 +117,7 @@ export function decodeCheckpointRecord(raw: unknown, chainId: number): RestoredS
   if (!isSafeCount(storedChain)) throw corrupt('chain id is invalid');
   if (storedChain !== chainId) throw new CheckpointError('checkpoint.wrong_chain', `stored checkpoint is for chain ${storedChain}, not ${chainId}`);
   if (trust !== 'shipped' && trust !== 'tofu') throw corrupt('trust level is invalid');
-  if (!isObject(anchor) || !isSafeCount(anchor.epoch) || !isHash(anchor.digest)) throw corrupt('anchor is invalid');
+  if (!isObject(anchor) || !isSafeCount(anchor.epoch) || !isHash(anchor.digest) || !isHash(anchor.signers)) throw corrupt('anchor is invalid');
   if (!isSafeCount(committeeEpoch) || !isHash(committeeDigest) || !isSafeCount(savedAt) || !isHash(integrity)) throw corrupt('header fields are invalid');
   if (!isObject(epochState)) throw corrupt('committee is missing');
   const { integrity: _ignored, ...body } = raw;
@@ -131,5 +131,5 @@ export function decodeCheckpointRecord(raw: unknown, chainId: number): RestoredS
   }
   if (committee.epoch !== committeeEpoch || committee.digest !== committeeDigest) throw corrupt('committee does not match its recorded epoch and digest');
   if (committee.epoch < anchor.epoch) throw corrupt('committee is older than its anchor');
-  return { chainId, trust, anchor: { epoch: anchor.epoch, digest: anchor.digest }, committee, finalized: decodePivot(finalized), savedAt };
+  return { chainId, trust, anchor: { epoch: anchor.epoch, digest: anchor.digest, signers: anchor.signers }, committee, finalized: decodePivot(finalized), savedAt };
 }

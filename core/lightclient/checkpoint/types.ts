@@ -27,6 +27,15 @@ export interface Checkpoint {
   readonly source: string;
 }
 
+/** The trusted checkpoint a state was derived from by verification. */
+export interface CheckpointAnchor {
+  readonly epoch: number;
+  /** SHA3-256(BCS(EpochState)) of the checkpoint committee. */
+  readonly digest: string;
+  /** Its signer-set digest (without the VRF seed), used to recognize trust-on-first-use committees. */
+  readonly signers: string;
+}
+
 /** The latest PoS-finalized PoW pivot block the client verified. */
 export interface FinalizedPivot {
   /** PoS epoch and round of the ledger info that decided it. */

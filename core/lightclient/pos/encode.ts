@@ -9,7 +9,7 @@
  * @module
  */
 import { sha3_256 } from '@noble/hashes/sha3.js';
-import { concatBytes } from '../../encoding/hex.js';
+import { bytesToHex, concatBytes } from '../../encoding/hex.js';
 import { BcsWriter } from './bcs.js';
 import type { BlockInfo, EpochState, LedgerInfo, PivotDecision } from './types.js';
 
@@ -72,4 +72,14 @@ export function ledgerInfoSigningMessage(ledgerInfo: LedgerInfo): Uint8Array {
  */
 export function epochStateDigest(state: EpochState): Uint8Array {
   return sha3_256(encodeEpochState(state));
+}
+
+/**
+ * Fingerprint of what decides which ledger infos a committee accepts: epoch, members, keys,
+ * powers and quorum — SHA3-256(BCS(EpochState)) with the VRF seed left empty. Used to recognize a
+ * trust-on-first-use committee again: dev nodes report the genesis committee with different VRF
+ * seeds before and after its epoch ends, and the seed does not affect signature checks.
+ */
+export function signerSetDigest(state: EpochState): string {
+  return bytesToHex(sha3_256(encodeEpochState({ ...state, vrfSeed: new Uint8Array(0) })));
 }

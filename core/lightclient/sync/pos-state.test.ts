@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { committeeFromJson } from '../pos/committee.js';
+import { signerSetDigest } from '../pos/encode.js';
 import { parseLedgerInfoWithSignatures } from '../pos/parse.js';
 import { signLedgerInfo, syntheticPosChain } from '../testing/synthetic-pos.js';
 import { applyEpochEnding, applyLedgerInfo, type PosState } from './pos-state.js';
@@ -8,7 +9,7 @@ const chain = syntheticPosChain(10, 3, 4);
 const initial: PosState = {
   chainId: 7777,
   trust: 'shipped',
-  anchor: { epoch: 10, digest: committeeFromJson(chain.first.json).digest },
+  anchor: { epoch: 10, digest: committeeFromJson(chain.first.json).digest, signers: signerSetDigest(committeeFromJson(chain.first.json).state) },
   committee: committeeFromJson(chain.first.json),
   finalized: null,
   updatedAt: 0,

@@ -14,7 +14,7 @@
  * @module
  */
 import { bytesToHex } from '../../encoding/hex.js';
-import type { FinalizedPivot, TrustLevel } from '../checkpoint/types.js';
+import type { CheckpointAnchor, FinalizedPivot, TrustLevel } from '../checkpoint/types.js';
 import type { RestoredState } from '../checkpoint/record.js';
 import { LightClientError } from '../errors.js';
 import type { Committee } from '../pos/committee.js';
@@ -24,7 +24,7 @@ import { checkLedgerInfo, type LedgerInfoCheckOptions } from '../pos/verify-ledg
 export interface PosState {
   readonly chainId: number;
   readonly trust: TrustLevel;
-  readonly anchor: { readonly epoch: number; readonly digest: string };
+  readonly anchor: CheckpointAnchor;
   readonly committee: Committee;
   readonly finalized: FinalizedPivot | null;
   /** Caller time (ms) of the last change. */
