@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import vectors from '../../test/vectors/signing/cip37-addresses.json' with { type: 'json' };
-import { decodeCfxAddress, decodeCfxAddressToBytes, encodeCfxAddress, isValidCfxAddress } from './cip37.js';
+import { decodeCfxAddress, decodeCfxAddressAnyType, decodeCfxAddressToBytes, encodeCfxAddress, isValidCfxAddress } from './cip37.js';
 import { AddressError, type AddressErrorCode } from './errors.js';
 import { networkIdFromPrefix, networkPrefix } from './network.js';
 import { cip37PolyMod } from './polymod.js';
@@ -161,3 +161,20 @@ function encodeWithoutTypeCheck(payload: Uint8Array, prefix: string): string {
   if (bits > 0) values.push((acc << (5 - bits)) & 31);
   return withChecksum(prefix, values);
 }
+
+describe('decodeCfxAddressAnyType (node data)', () => {
+  test('accepts any first nibble but keeps every other rule', () => {
+    const words = [0, ...hexToBytes('0x2a2f80341409639ea6a35bbcab8299066109aa55')];
+    const unknown = encodeWithoutTypeCheck(Uint8Array.from(words), 'net1024');
+    expect(bytesToHex(decodeCfxAddressAnyType(unknown).bytes)).toBe('0x2a2f80341409639ea6a35bbcab8299066109aa55');
+    expect(decodeCfxAddressAnyType(unknown).networkId).toBe(1024);
+    expect(bytesToHex(decodeCfxAddressAnyType(`NET1024:TYPE.UNKNOWN:${unknown.slice(8).toUpperCase()}`).bytes)).toBe('0x2a2f80341409639ea6a35bbcab8299066109aa55');
+    expect(codeOf(() => decodeCfxAddressAnyType(`net1024:type.user:${unknown.slice(8)}`))).toBe('address.type_mismatch');
+    expect(codeOf(() => decodeCfxAddress(unknown))).toBe('address.type_nibble');
+    for (const v of vectors.invalid) {
+      if (v.error === 'address type mismatch') continue;
+      expect(() => decodeCfxAddressAnyType(v.input)).toThrow(AddressError);
+    }
+    for (const v of vectors.encode) expect(bytesToHex(decodeCfxAddressAnyType(v.verbose).bytes)).toBe(v.hex);
+  });
+});

@@ -99,6 +99,40 @@ export function decodeCfxAddress(address: string): DecodedCfxAddress {
 
 /** Same as {@link decodeCfxAddress} but gives the 20 address bytes. */
 export function decodeCfxAddressToBytes(address: string): { bytes: Uint8Array; networkId: number; type: CfxAddressType } {
+  const { bytes, networkId, options } = decodeChecked(address);
+  const type = cfxAddressType(bytes);
+  for (const option of options) {
+    if (option.startsWith('type.') && option !== `type.${type}`) {
+      throw new AddressError('address.type_mismatch', `address says "${option}" but it is a ${type} address`);
+    }
+  }
+  return { bytes, networkId, type };
+}
+
+/**
+ * Decodes a CIP-37 address whose 20 bytes may have any first nibble, as Core RPC prints eSpace
+ * accounts (`TYPE.UNKNOWN`). Every other rule (case, prefix, alphabet, checksum, padding, version)
+ * still applies, and a `type.` option must name the decoded type. For reading node data only:
+ * such an address is never a valid destination, and {@link decodeCfxAddress} refuses it.
+ */
+export function decodeCfxAddressAnyType(address: string): { bytes: Uint8Array; networkId: number } {
+  const { bytes, networkId, options } = decodeChecked(address);
+  let type: string;
+  try {
+    type = cfxAddressType(bytes);
+  } catch {
+    type = 'unknown';
+  }
+  for (const option of options) {
+    if (option.startsWith('type.') && option !== `type.${type}`) {
+      throw new AddressError('address.type_mismatch', `address says "${option}" but it is a ${type} address`);
+    }
+  }
+  return { bytes, networkId };
+}
+
+/** Every CIP-37 rule except the address type: returns the bytes and the middle options. */
+function decodeChecked(address: string): { bytes: Uint8Array; networkId: number; options: string[] } {
   if (typeof address !== 'string') throw new AddressError('address.not_string', `expected a base32 address string, got ${typeof address}`);
   if (address.length > MAX_INPUT_LENGTH) throw new AddressError('address.length', `address is ${address.length} characters, too long`);
   const lower = address.toLowerCase();
@@ -108,7 +142,6 @@ export function decodeCfxAddressToBytes(address: string): { bytes: Uint8Array; n
   if (parts.length < 2) throw new AddressError('address.missing_prefix', 'address has no network prefix (expected e.g. "cfx:…")');
   const prefix = parts[0]!;
   const body = parts[parts.length - 1]!;
-  const options = parts.slice(1, -1);
   const networkId = networkIdFromPrefix(prefix);
 
   if (body.length !== ENCODED_LENGTH) throw new AddressError('address.length', `address payload is ${body.length} characters, expected ${ENCODED_LENGTH}`);
@@ -124,14 +157,7 @@ export function decodeCfxAddressToBytes(address: string): { bytes: Uint8Array; n
   const payload = bech32.fromWordsUnsafe(Array.from(values.subarray(0, PAYLOAD_GROUPS)));
   if (payload === undefined) throw new AddressError('address.padding', 'address payload has non-zero padding bits');
   if (payload[0] !== VERSION_BYTE) throw new AddressError('address.version', `address version byte is 0x${payload[0]!.toString(16)}, expected 0x00`);
-  const bytes = payload.slice(1);
-  const type = cfxAddressType(bytes);
-  for (const option of options) {
-    if (option.startsWith('type.') && option !== `type.${type}`) {
-      throw new AddressError('address.type_mismatch', `address says "${option}" but it is a ${type} address`);
-    }
-  }
-  return { bytes, networkId, type };
+  return { bytes: payload.slice(1), networkId, options: parts.slice(1, -1) };
 }
 
 /** True when {@link decodeCfxAddress} accepts the input. */
