@@ -9,6 +9,7 @@
 import { UiRouter } from './router.js';
 import { UI_PORT_NAME } from '../shared/ui-protocol.js';
 import { installVault } from './vault/install.js';
+import { installChain } from './chain/install.js';
 
 const startedAt = Date.now();
 const router = new UiRouter();
@@ -18,6 +19,8 @@ router.register({
 });
 
 const vault = installVault(router);
+// Chain handlers wait for the chain service themselves; its start never blocks the other services.
+installChain(router, { keyring: vault.keyring });
 
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name === UI_PORT_NAME) router.attach(port);

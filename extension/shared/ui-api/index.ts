@@ -11,11 +11,13 @@ import type { UiMethod } from './define.js';
 import { appMethods } from './app.js';
 import { providerMethods } from './provider.js';
 import { vaultMethods } from './vault.js';
+import { chainMethods } from './chain.js';
 
 export const uiMethods = {
   ...appMethods,
   ...providerMethods,
   ...vaultMethods,
+  ...chainMethods,
 } as const;
 
 export type UiMethods = typeof uiMethods;

@@ -1,0 +1,134 @@
+/**
+ * The chain objects of one network, built from stored state: node pool (shipped nodes minus the
+ * ones the user removed, plus the ones the user added; persisted bans), light client (shipped
+ * checkpoint, or trust on first use for a local dev node, persisted once), verified chain, account
+ * reader and transaction tracker (persisted records).
+ * @module
+ */
+import { LightClient } from '../../../core/lightclient/client/light-client.js';
+import { fetchTofuCheckpoint } from '../../../core/lightclient/client/light-client.js';
+import { shippedCheckpoint } from '../../../core/lightclient/checkpoint/checkpoint.js';
+import { SHIPPED_CHECKPOINTS } from '../../../core/lightclient/checkpoint/shipped.js';
+import type { CheckpointStore } from '../../../core/lightclient/checkpoint/store.js';
+import type { Checkpoint } from '../../../core/lightclient/checkpoint/types.js';
+import { LightClientError } from '../../../core/lightclient/errors.js';
+import type { Clock } from '../../../core/rpc/clock.js';
+import { defaultEndpoints } from '../../../core/rpc/pool/defaults.js';
+import { makeEndpoint, NETWORKS, type NetworkKey, type NodeEndpoint, type Space } from '../../../core/rpc/pool/endpoint.js';
+import { NodePool, type PoolChange } from '../../../core/rpc/pool/node-pool.js';
+import type { FetchFunction } from '../../../core/rpc/transport/http.js';
+import type { WebSocketFactory } from '../../../core/rpc/transport/websocket.js';
+import { AccountReader } from '../../../core/rpc/trust/account-reader.js';
+import { TxTracker } from '../../../core/rpc/tx/tracker.js';
+import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import { VerifiedChain } from '../../../core/rpc/verified/chain.js';
+import { VerifiedRunner } from '../../../core/rpc/verified/runner.js';
+import type { ChainStore, StoredNode } from './store.js';
+
+export interface RuntimeDeps {
+  store: ChainStore;
+  checkpointStore: CheckpointStore;
+  fetch: FetchFunction;
+  connectWebSocket?: WebSocketFactory;
+  clock: Clock;
+  privacy: { enabled: boolean; secret: Uint8Array };
+  /** Chain ids of the local dev node (user-settable). */
+  localChainIds: { core: number; espace: number };
+  onPoolChange(change: PoolChange): void;
+  onTransaction(record: TrackedTransaction): void;
+}
+
+export interface NetworkRuntime {
+  network: NetworkKey;
+  chainIds: { core: number; espace: number };
+  pool: NodePool;
+  tracker: TxTracker;
+  reader: AccountReader;
+  /** Light client and verified chain, once created (creating needs a node for a local chain). */
+  verified(): Promise<VerifiedChain>;
+  /** Verified chain if already created. */
+  current(): VerifiedChain | undefined;
+  checkpointKind: 'shipped' | 'tofu' | 'none';
+}
+
+/** Endpoints of `network` after applying the user's edits. */
+export function endpointsFor(network: NetworkKey, stored: readonly StoredNode[]): NodeEndpoint[] {
+  const removed = new Set(stored.filter((n) => n.kind === 'removed_default').map((n) => n.id));
+  const added = stored.flatMap((n) => (n.kind === 'added' ? [n.endpoint] : [])).filter((e) => e.network === network);
+  const valid: NodeEndpoint[] = [];
+  for (const e of added) {
+    try {
+      valid.push(makeEndpoint({ network: e.network, space: e.space, url: e.url, ...(e.wsUrl ? { wsUrl: e.wsUrl } : {}), operator: e.operator, origin: 'user' }));
+    } catch {
+      // A stored node that no longer passes validation is left out (and stays visible in storage problems).
+    }
+  }
+  return [...defaultEndpoints(network).filter((e) => !removed.has(e.id)), ...valid];
+}
+
+export async function createRuntime(network: NetworkKey, deps: RuntimeDeps): Promise<NetworkRuntime> {
+  const chainIds = network === 'local' ? deps.localChainIds : { core: NETWORKS[network].coreChainId, espace: NETWORKS[network].espaceChainId };
+  const stored = await deps.store.loadNodes();
+  const bans = await deps.store.loadBans();
+  const pool = new NodePool({
+    network,
+    endpoints: endpointsFor(network, stored),
+    fetch: deps.fetch,
+    ...(deps.connectWebSocket ? { connectWebSocket: deps.connectWebSocket } : {}),
+    clock: deps.clock,
+    bans,
+    privacy: deps.privacy,
+    onChange: deps.onPoolChange,
+  });
+  const checkpointKind: NetworkRuntime['checkpointKind'] = network === 'local' ? 'tofu' : SHIPPED_CHECKPOINTS.has(chainIds.core) ? 'shipped' : 'none';
+  let verified: Promise<VerifiedChain> | undefined;
+  let created: VerifiedChain | undefined;
+  const ensureVerified = (): Promise<VerifiedChain> => {
+    verified ??= (async () => {
+      const runner = new VerifiedRunner(pool);
+      // Throws `checkpoint.none_shipped` for a public network without a shipped checkpoint (testnet).
+      const checkpoint = network === 'local' ? await tofuCheckpoint(deps.store, runner, chainIds.core) : shippedCheckpoint(chainIds.core);
+      const [core] = pool.candidates('core');
+      if (!core) throw new LightClientError('missing', 'no Core node is configured');
+      const lightClient = await LightClient.create({ chainId: chainIds.core, checkpoint, transport: runner.transportFor(core, pool.candidates('espace')[0]), store: deps.checkpointStore }, deps.clock.now());
+      created = new VerifiedChain({ pool, lightClient, clock: deps.clock, chainIds });
+      return created;
+    })();
+    verified.catch(() => {
+      verified = undefined; // try again on the next call
+    });
+    return verified;
+  };
+  const records = await deps.store.loadTransactions(network);
+  const tracker = new TxTracker({
+    pool,
+    clock: deps.clock,
+    chainIds,
+    records,
+    prove: async (query) => (await ensureVerified()).prove(query),
+    onChange: deps.onTransaction,
+  });
+  const reader = new AccountReader({
+    pool,
+    verifiedEpoch: async (space: Space) => (await ensureVerified()).verifiedEpoch(space),
+    nonceFloor: (space, key, epoch) => tracker.nonceFloor(space, key, epoch),
+  });
+  return { network, chainIds, pool, tracker, reader, verified: ensureVerified, current: () => created, checkpointKind };
+}
+
+/**
+ * The local dev chain's committee, trusted on first use: fetched once from the configured nodes
+ * and stored, so later runs compare against the same committee instead of trusting again.
+ */
+async function tofuCheckpoint(store: ChainStore, runner: VerifiedRunner, chainId: number): Promise<Checkpoint> {
+  const key = `tofu/${chainId}`;
+  const saved = await store.getSetting(key);
+  if (isCheckpoint(saved, chainId)) return saved;
+  const { value } = await runner.run((transport) => fetchTofuCheckpoint(transport, chainId, 'local'));
+  await store.setSetting(key, value);
+  return value;
+}
+
+function isCheckpoint(value: unknown, chainId: number): value is Checkpoint {
+  return typeof value === 'object' && value !== null && (value as { chainId?: unknown }).chainId === chainId && (value as { trust?: unknown }).trust === 'tofu' && typeof (value as { digest?: unknown }).digest === 'string';
+}

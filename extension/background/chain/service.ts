@@ -1,0 +1,365 @@
+/**
+ * The chain service of the background worker: light client + node pool + balances + transaction
+ * tracker for the active network, with everything the user must not lose persisted
+ * (see store.ts) and every change announced through `events` for open UI pages.
+ *
+ * Lifecycle: `ChainService.start` loads settings and state and returns at once (no network);
+ * syncing runs on demand, from a `chrome.alarms` schedule and after start. One sync at a time;
+ * callers that ask while one runs share it. Failures are kept in the status (code and message)
+ * for the UI instead of being thrown at whoever happened to trigger the sync.
+ * @module
+ */
+import { decodeCfxAddress } from '../../../core/address/cip37.js';
+import { InvalidInputError, WayfarerError } from '../../../core/errors.js';
+import type { CheckpointStore } from '../../../core/lightclient/checkpoint/store.js';
+import type { SyncProgress } from '../../../core/lightclient/client/light-client.js';
+import type { Clock } from '../../../core/rpc/clock.js';
+import { makeEndpoint, type NetworkKey, type Space } from '../../../core/rpc/pool/endpoint.js';
+import { PRIVACY_MODE_EXPLANATION } from '../../../core/rpc/pool/privacy.js';
+import { isRpcMethodName, type Hex } from '../../../core/rpc/schema/methods.js';
+import type { FetchFunction } from '../../../core/rpc/transport/http.js';
+import type { WebSocketFactory } from '../../../core/rpc/transport/websocket.js';
+import { addressKeyOf } from '../../../core/rpc/trust/account-reader.js';
+import { coreReplacement, espaceReplacement, type ReplacementKind } from '../../../core/rpc/tx/replacement.js';
+import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
+import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
+import type { BalanceView, BanView, ChainStatusView, NodeView, SourceView, TxView } from '../../shared/ui-api/chain.js';
+import { createRuntime, endpointsFor, type NetworkRuntime } from './runtime.js';
+import type { ChainStore, StoredBalance } from './store.js';
+import { balanceView, banView, nodeView, sourcesView, txView } from './views.js';
+
+export interface ChainKeyring {
+  signCoreTransaction(accountId: string, tx: CoreTransactionInput, activeChainId: number): Promise<{ raw: Hex; hash: Hex }>;
+  signEspaceTransaction(accountId: string, tx: EspaceTransactionInput, activeChainId: number): Promise<{ raw: Hex; hash: Hex }>;
+}
+
+export interface ChainEvents {
+  statusChanged(status: ChainStatusView): void;
+  nodesChanged(): void;
+  balancesChanged(space: Space, addresses: string[]): void;
+  transactionChanged(tx: TxView): void;
+}
+
+export interface ChainServiceDeps {
+  store: ChainStore;
+  checkpointStore: CheckpointStore;
+  fetch: FetchFunction;
+  connectWebSocket?: WebSocketFactory;
+  clock: Clock;
+  randomBytes(length: number): Uint8Array;
+  keyring?: ChainKeyring;
+  events: ChainEvents;
+}
+
+/** Methods a dApp may read through the pool (no sending, no subscriptions). */
+const NOT_READ_ONLY = new Set(['cfx_sendRawTransaction', 'eth_sendRawTransaction', 'cfx_subscribe', 'cfx_unsubscribe', 'eth_subscribe', 'eth_unsubscribe']);
+
+const SETTINGS = { network: 'network', privacy: 'privacy', localChainIds: 'localChainIds' } as const;
+
+export class ChainService {
+  private runtime!: NetworkRuntime;
+  private privacy!: { enabled: boolean; secret: Uint8Array };
+  private localChainIds: { core: number; espace: number } = { core: 1024, espace: 1025 };
+  private syncing: Promise<ChainStatusView> | undefined;
+  private lastSyncAt: number | null = null;
+  private lastError: { code: string; message: string } | null = null;
+  private progress: ChainStatusView['lightClient']['progress'] = null;
+
+  private constructor(private readonly deps: ChainServiceDeps) {}
+
+  static async start(deps: ChainServiceDeps): Promise<ChainService> {
+    const service = new ChainService(deps);
+    const network = await deps.store.getSetting(SETTINGS.network);
+    const privacy = await deps.store.getSetting(SETTINGS.privacy);
+    const local = await deps.store.getSetting(SETTINGS.localChainIds);
+    if (isLocalChainIds(local)) service.localChainIds = local;
+    if (isPrivacy(privacy)) service.privacy = privacy;
+    else {
+      // On by default: two independent nodes per address are enough to cross-check.
+      service.privacy = { enabled: true, secret: deps.randomBytes(32) };
+      await deps.store.setSetting(SETTINGS.privacy, service.privacy);
+    }
+    service.runtime = await service.build(network === 'testnet' || network === 'local' ? network : 'mainnet');
+    return service;
+  }
+
+  private build(network: NetworkKey): Promise<NetworkRuntime> {
+    return createRuntime(network, {
+      store: this.deps.store,
+      checkpointStore: this.deps.checkpointStore,
+      fetch: this.deps.fetch,
+      ...(this.deps.connectWebSocket ? { connectWebSocket: this.deps.connectWebSocket } : {}),
+      clock: this.deps.clock,
+      privacy: this.privacy,
+      localChainIds: this.localChainIds,
+      onPoolChange: (change) => {
+        if (change === 'bans') void this.deps.store.replaceBans(this.runtime.pool.bans()).catch(() => undefined);
+        if (change === 'bans' || change === 'nodes') this.deps.events.nodesChanged();
+      },
+      onTransaction: (record) => this.onTransaction(record),
+    });
+  }
+
+  private onTransaction(record: TrackedTransaction): void {
+    void this.deps.store.putTransaction(this.runtime.network, record).catch(() => undefined);
+    this.deps.events.transactionChanged(txView(record));
+  }
+
+  // ---- status and sync ---------------------------------------------------------------------
+
+  status(): ChainStatusView {
+    const rt = this.runtime;
+    const lc = rt.current()?.client;
+    const finalized = lc?.finalizedPivot ?? null;
+    const nodes = rt.pool.list();
+    const operators = (space: Space) => new Set(nodes.filter((n) => n.endpoint.space === space && !n.ban).map((n) => n.endpoint.operator)).size;
+    return {
+      network: rt.network,
+      chainIds: rt.chainIds,
+      lightClient: {
+        checkpoint: rt.checkpointKind,
+        committeeEpoch: lc ? lc.committeeEpoch : null,
+        finalized: finalized ? { height: finalized.height, blockHash: finalized.blockHash, posEpoch: finalized.posEpoch } : null,
+        syncing: this.syncing !== undefined,
+        lastSyncAt: this.lastSyncAt,
+        lastError: this.lastError,
+        progress: this.progress,
+      },
+      privacy: { enabled: this.privacy.enabled, explanation: PRIVACY_MODE_EXPLANATION },
+      nodes: { total: nodes.length, banned: nodes.filter((n) => n.ban).length, independentOperators: { core: operators('core'), espace: operators('espace') } },
+    };
+  }
+
+  /** Syncs the light client, checks the nodes, and refreshes transactions in flight. */
+  sync(): Promise<ChainStatusView> {
+    this.syncing ??= this.runSync().finally(() => {
+      this.syncing = undefined;
+      this.progress = null;
+      this.deps.events.statusChanged(this.status());
+    });
+    return this.syncing;
+  }
+
+  private async runSync(): Promise<ChainStatusView> {
+    const rt = this.runtime;
+    try {
+      const chain = await rt.verified();
+      this.deps.events.statusChanged(this.status());
+      await chain.sync((p: SyncProgress) => {
+        this.progress = p.phase === 'committees' ? { phase: 'committees', epoch: p.epoch, targetEpoch: p.targetEpoch } : { phase: 'finality', epoch: p.epoch, targetEpoch: null };
+      });
+      await chain.checkNodes();
+      this.lastSyncAt = this.deps.clock.now();
+      this.lastError = null;
+      await rt.tracker.refreshAll();
+    } catch (error) {
+      this.lastError = errorSummary(error);
+    }
+    return this.status();
+  }
+
+  async setNetwork(network: NetworkKey): Promise<ChainStatusView> {
+    if (network !== this.runtime.network) {
+      this.runtime = await this.build(network);
+      this.lastSyncAt = null;
+      this.lastError = null;
+      await this.deps.store.setSetting(SETTINGS.network, network);
+      this.deps.events.nodesChanged();
+    }
+    const status = this.status();
+    this.deps.events.statusChanged(status);
+    return status;
+  }
+
+  async setPrivacy(enabled: boolean): Promise<ChainStatusView> {
+    this.privacy = { ...this.privacy, enabled };
+    this.runtime.pool.setPrivacy(this.privacy);
+    await this.deps.store.setSetting(SETTINGS.privacy, this.privacy);
+    const status = this.status();
+    this.deps.events.statusChanged(status);
+    return status;
+  }
+
+  // ---- balances --------------------------------------------------------------------------------
+
+  private balanceKey(space: Space, address: string, token?: string): string {
+    return `${this.runtime.network}/${space}/${addressKeyOf(space, address)}/${token === undefined ? 'native' : addressKeyOf(space, token)}`;
+  }
+
+  /** Last values read from the network, from storage (labelled cached). */
+  async lastKnownBalances(space: Space, addresses: readonly string[]): Promise<BalanceView[]> {
+    const out: BalanceView[] = [];
+    for (const address of addresses) {
+      this.assertAddress(space, address);
+      const stored = await this.deps.store.getBalance(this.balanceKey(space, address));
+      if (stored && stored.network === this.runtime.network) {
+        const { network: _network, ...view } = stored;
+        out.push({ ...view, cached: true });
+      }
+    }
+    return out;
+  }
+
+  /** Fresh balances at the latest verified epoch (native, then each token), stored for next time. */
+  async balances(space: Space, addresses: readonly string[], tokens: readonly string[] = []): Promise<BalanceView[]> {
+    for (const a of [...addresses, ...tokens]) this.assertAddress(space, a);
+    const rt = this.runtime;
+    const jobs = addresses.flatMap((address) => [
+      async () => balanceView({ space, address, value: await rt.reader.getBalance(space, address), now: this.deps.clock.now() }),
+      ...tokens.map((token) => async () => balanceView({ space, address, token, value: await rt.reader.getTokenBalance(space, token, address), now: this.deps.clock.now() })),
+    ]);
+    const views = await Promise.all(jobs.map((job) => job()));
+    const entries = views.map((v) => ({ key: this.balanceKey(space, v.address, v.token), value: { ...withoutCached(v), network: rt.network } }));
+    await this.deps.store.putBalances(entries);
+    this.deps.events.balancesChanged(space, [...addresses]);
+    return views;
+  }
+
+  async nonce(space: Space, address: string): Promise<{ value: string | null; pending: string; trust: BalanceView['trust']; epoch: number; sources: SourceView[] }> {
+    this.assertAddress(space, address);
+    const rt = this.runtime;
+    const read = await rt.reader.getNonce(space, address);
+    const pending = read.value === undefined ? null : rt.tracker.pendingNonce(space, address, read.value);
+    return { value: read.value === undefined ? null : read.value.toString(), pending: (pending ?? 0n).toString(), trust: read.trust, epoch: read.epoch, sources: sourcesView(read) };
+  }
+
+  // ---- nodes and bans ----------------------------------------------------------------------------
+
+  nodes(): NodeView[] {
+    return this.runtime.pool.list().map(nodeView);
+  }
+
+  async addNode(input: { space: Space; url: string; wsUrl?: string; operator?: string }): Promise<NodeView> {
+    const endpoint = makeEndpoint({ network: this.runtime.network, space: input.space, url: input.url, origin: 'user', ...(input.wsUrl ? { wsUrl: input.wsUrl } : {}), ...(input.operator ? { operator: input.operator } : {}) });
+    if (this.runtime.pool.get(endpoint.id)) throw new InvalidInputError(`${endpoint.label} is already in the node list`);
+    await this.deps.store.putNode({ id: endpoint.id, kind: 'added', endpoint });
+    this.runtime.pool.add(endpoint);
+    return nodeView(this.runtime.pool.list().find((n) => n.endpoint.id === endpoint.id)!);
+  }
+
+  async removeNode(id: string): Promise<void> {
+    const endpoint = this.runtime.pool.get(id);
+    if (!endpoint) throw new InvalidInputError('no such node');
+    if (endpoint.origin === 'default') await this.deps.store.putNode({ id, kind: 'removed_default' });
+    else await this.deps.store.deleteNode(id);
+    this.runtime.pool.remove(id);
+  }
+
+  bans(): { active: BanView[]; recent: BanView[] } {
+    return { active: this.runtime.pool.bans().map(banView), recent: this.runtime.pool.banHistory().map(banView) };
+  }
+
+  async liftBan(id: string): Promise<void> {
+    if (!this.runtime.pool.liftBan(id)) throw new InvalidInputError('that node is not banned');
+  }
+
+  // ---- transactions ------------------------------------------------------------------------------
+
+  async sendTransaction(space: Space, raw: Hex, replaces?: string): Promise<TxView> {
+    const record = await this.runtime.tracker.send(space, raw, replaces === undefined ? {} : { replaces });
+    return txView(record);
+  }
+
+  transactions(): TxView[] {
+    return this.runtime.tracker.list().map(txView);
+  }
+
+  async refreshTransaction(hash: string): Promise<TxView> {
+    // Proving needs the newest finality; a sync is cheap when nothing changed.
+    await this.sync();
+    return txView(await this.runtime.tracker.refresh(hash));
+  }
+
+  async resendTransaction(hash: string): Promise<TxView> {
+    return txView(await this.runtime.tracker.resend(hash));
+  }
+
+  /** Builds, signs (vault) and sends a same-nonce replacement of a stuck transaction. */
+  async replaceTransaction(hash: string, kind: ReplacementKind, accountId: string): Promise<TxView> {
+    const keyring = this.deps.keyring;
+    if (!keyring) throw new WayfarerError('chain.no_keyring', 'signing is not available');
+    const rt = this.runtime;
+    const record = rt.tracker.get(hash);
+    if (!record) throw new InvalidInputError('not a tracked transaction');
+    const { value: price } = await rt.pool.first(record.space, async (client) => BigInt(record.space === 'core' ? await client.request('cfx_gasPrice', []) : await client.request('eth_gasPrice', [])));
+    let signed: { raw: Hex; hash: Hex };
+    if (record.space === 'core') {
+      const { value: epoch } = await rt.pool.first('core', async (client) => BigInt(await client.request('cfx_epochNumber', ['latest_state'])));
+      signed = await keyring.signCoreTransaction(accountId, coreReplacement(record, kind, price, epoch), rt.chainIds.core);
+    } else {
+      signed = await keyring.signEspaceTransaction(accountId, espaceReplacement(record, kind, price), rt.chainIds.espace);
+    }
+    return this.sendTransaction(record.space, signed.raw, record.hash);
+  }
+
+  // ---- for the dApp provider ---------------------------------------------------------------------
+
+  /** Chain ids of the active network. */
+  chainIds(): { core: number; espace: number } {
+    return this.runtime.chainIds;
+  }
+
+  /** A read-only JSON-RPC call through the pool (answer schema-checked, returned as sent). */
+  async read(space: Space, method: string, params: readonly unknown[]): Promise<unknown> {
+    if (!isRpcMethodName(method) || NOT_READ_ONLY.has(method) || (space === 'core') !== (method.startsWith('cfx_') || method.startsWith('pos_'))) {
+      throw new InvalidInputError(`${method.slice(0, 60)} is not a read-only ${space} method`);
+    }
+    const { value } = await this.runtime.pool.first(space, (client) => client.requestVerbatim(method, params));
+    return value;
+  }
+
+  /** The next nonce for `address`: cross-checked state nonce, raised past own transactions in flight. */
+  async nextNonce(space: Space, address: string): Promise<bigint> {
+    const read = await this.runtime.reader.getNonce(space, address);
+    if (read.value === undefined) throw new WayfarerError('chain.nonce_conflict', 'nodes disagree about the account nonce');
+    return this.runtime.tracker.pendingNonce(space, address, read.value);
+  }
+
+  async sendRawTransaction(space: Space, raw: Hex): Promise<Hex> {
+    return (await this.sendTransaction(space, raw)).hash as Hex;
+  }
+
+  /** Runs the scheduled work for an alarm of this service. */
+  async handleAlarm(name: string): Promise<void> {
+    if (name === CHAIN_SYNC_ALARM) await this.sync();
+  }
+
+  /** Re-reads the node list after an edit made elsewhere (tests, migrations). */
+  async reloadNodes(): Promise<void> {
+    const stored = await this.deps.store.loadNodes();
+    for (const e of endpointsFor(this.runtime.network, stored)) if (!this.runtime.pool.get(e.id)) this.runtime.pool.add(e);
+  }
+
+  private assertAddress(space: Space, address: string): void {
+    try {
+      addressKeyOf(space, address);
+      if (space === 'core' && decodeCfxAddress(address).networkId !== this.runtime.chainIds.core) {
+        throw new InvalidInputError(`address is for network ${decodeCfxAddress(address).networkId}, not ${this.runtime.chainIds.core}`);
+      }
+    } catch (cause) {
+      if (cause instanceof InvalidInputError) throw cause;
+      throw new InvalidInputError(`not a valid ${space === 'core' ? 'Core' : 'eSpace'} address: ${address.slice(0, 64)}`, { cause });
+    }
+  }
+}
+
+export const CHAIN_SYNC_ALARM = 'chain.sync';
+
+function withoutCached(view: BalanceView): Omit<StoredBalance, 'network'> {
+  const { cached: _cached, ...rest } = view;
+  return rest;
+}
+
+function errorSummary(error: unknown): { code: string; message: string } {
+  if (error instanceof WayfarerError) return { code: error.code, message: error.message.slice(0, 500) };
+  return { code: 'internal', message: 'unexpected failure while syncing' };
+}
+
+function isPrivacy(value: unknown): value is { enabled: boolean; secret: Uint8Array } {
+  return typeof value === 'object' && value !== null && typeof (value as { enabled?: unknown }).enabled === 'boolean' && (value as { secret?: unknown }).secret instanceof Uint8Array && (value as { secret: Uint8Array }).secret.length >= 16;
+}
+
+function isLocalChainIds(value: unknown): value is { core: number; espace: number } {
+  return typeof value === 'object' && value !== null && Number.isSafeInteger((value as { core?: unknown }).core) && Number.isSafeInteger((value as { espace?: unknown }).espace);
+}
