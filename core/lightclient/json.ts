@@ -6,6 +6,7 @@
  * `malformed` {@link LightClientError} naming the field. No field is ever defaulted.
  * @module
  */
+import { hexToBytes as nobleHexToBytes } from '@noble/hashes/utils.js';
 import { hexToBytes, quantityToBigInt } from '../encoding/hex.js';
 import { malformed } from './errors.js';
 
@@ -36,8 +37,17 @@ export function asBoolean(value: unknown, title: string): boolean {
 
 /** `0x`-prefixed hex of an exact byte length (hashes, addresses, blooms). */
 export function asBytes(value: unknown, title: string, length?: number): Uint8Array {
+  const text = asString(value, title);
+  // Hot path (every header field): noble's decoder rejects odd lengths and non-hex digits itself.
+  if (text.startsWith('0x') && (length === undefined || text.length === 2 + 2 * length)) {
+    try {
+      return nobleHexToBytes(text.slice(2));
+    } catch (cause) {
+      throw malformed(`${title}: not a hex string`, cause);
+    }
+  }
   try {
-    return hexToBytes(asString(value, title), length, title);
+    return hexToBytes(text, length, title);
   } catch (cause) {
     throw malformed(`${title}: ${cause instanceof Error ? cause.message : 'invalid hex'}`, cause);
   }

@@ -74,6 +74,21 @@ export async function fetchHeaderByHash(ctx: HeaderContext, hash: string, status
 }
 
 /**
+ * Tries to verify `block` as the parent of `child` assuming it has the child's eSpace base price
+ * (prices move slowly and often sit at the minimum), which saves one eSpace request per header.
+ * Returns null when that guess does not reproduce the hash; the caller then asks for the price.
+ */
+function guessParent(child: VerifiedHeader, block: unknown): VerifiedHeader | null {
+  if (block === null || block === undefined || child.fields.basePrice === null) return null;
+  try {
+    return verifyParent(child, block, { espaceBaseFeePerGas: child.fields.basePrice.espace });
+  } catch (error) {
+    if (error instanceof LightClientError && (error.kind === 'broken_parent_link' || error.kind === 'espace_base_price_unknown')) return null;
+    throw error;
+  }
+}
+
+/**
  * Verifies the finalized pivot chain from `top` (verified) down to `height`, fetching the pivot
  * blocks by epoch number in parallel and checking each against its child's `parentHash`.
  * @returns the header at `height`
@@ -92,16 +107,13 @@ export async function walkDownTo(ctx: HeaderContext, top: VerifiedHeader, height
     const batchEnd = Math.max(height, child.height - 4 * ctx.parallel);
     const heights: number[] = [];
     for (let h = child.height - 1; h >= batchEnd; h--) heights.push(h);
-    const blocks = await mapLimited(heights, ctx.parallel, async (h) => {
-      const block = await blockByEpoch(ctx, h);
-      const extra = block === null ? undefined : await headerExtraFor(ctx, block);
-      return { h, block, extra };
-    });
-    for (const { h, block, extra } of blocks) {
+    const blocks = await mapLimited(heights, ctx.parallel, (h) => blockByEpoch(ctx, h).then((block) => ({ h, block })));
+    for (const { h, block } of blocks) {
+      const failed = { method: 'cfx_getBlockByEpochNumber', params: [h, false] };
       try {
-        child = verifyParent(child, block, extra);
+        child = guessParent(child, block) ?? verifyParent(child, block, block === null ? undefined : await headerExtraFor(ctx, block));
       } catch (error) {
-        if (error instanceof LightClientError) throw error.withRequest({ method: 'cfx_getBlockByEpochNumber', params: [h, false] });
+        if (error instanceof LightClientError) throw error.withRequest(failed);
         throw error;
       }
       ctx.cache.put(child, status, true);

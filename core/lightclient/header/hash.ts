@@ -70,8 +70,22 @@ function espaceCandidates(extra: HeaderExtra | undefined): bigint[] {
 }
 
 function assembleHeader(view: RpcBlockView, gasLimit: bigint, espace: bigint | null, customEncoding: CustomEncoding): BlockHeaderFields {
+  const e = view.exact;
   return {
-    ...view.exact,
+    parentHash: e.parentHash,
+    height: e.height,
+    timestamp: e.timestamp,
+    author: e.author,
+    transactionsRoot: e.transactionsRoot,
+    deferredStateRoot: e.deferredStateRoot,
+    deferredReceiptsRoot: e.deferredReceiptsRoot,
+    deferredLogsBloomHash: e.deferredLogsBloomHash,
+    blame: e.blame,
+    difficulty: e.difficulty,
+    adaptive: e.adaptive,
+    refereeHashes: e.refereeHashes,
+    nonce: e.nonce,
+    posReference: e.posReference,
     gasLimit,
     basePrice: view.coreBasePrice === null ? null : { core: view.coreBasePrice, espace: espace ?? 0n },
     custom: view.custom,
@@ -103,6 +117,12 @@ function hashRpcBlockView(view: RpcBlockView, extra: HeaderExtra | undefined): s
 }
 
 /**
+ * Whether the last matched post-1559 block had its gas limit reported as the Core-space share.
+ * Only changes the order of candidates, never which ones are accepted.
+ */
+let preferCoreShare = false;
+
+/**
  * Tries every known reading of the RPC block (gas-limit candidates, both custom encodings, each
  * supplied eSpace base price) and returns the header whose hash equals `expectedHash`, or null.
  * @throws {LightClientError} `malformed`, `espace_base_price_unknown`
@@ -120,7 +140,9 @@ export function matchRpcBlockView(view: RpcBlockView, expectedHash: string, extr
     throw new LightClientError('espace_base_price_unknown', 'block has a base price but no eSpace base price candidate was given');
   }
   const espaceList: (bigint | null)[] = view.coreBasePrice === null ? [null] : espace;
-  const gasLimits = extra?.headerGasLimit === undefined ? gasLimitCandidates(view.reportedGasLimit, view.coreBasePrice !== null) : [toBigInt(extra.headerGasLimit, 'headerGasLimit')];
+  let gasLimits = extra?.headerGasLimit === undefined ? gasLimitCandidates(view.reportedGasLimit, view.coreBasePrice !== null) : [toBigInt(extra.headerGasLimit, 'headerGasLimit')];
+  // Nodes of one version always report the gas limit the same way: try the last successful reading first.
+  if (preferCoreShare && gasLimits.length > 1) gasLimits = [...gasLimits.slice(1), gasLimits[0]!];
   const encodings: CustomEncoding[] = [];
   if (extra?.customEncoding !== undefined) encodings.push(extra.customEncoding);
   else {
@@ -133,7 +155,10 @@ export function matchRpcBlockView(view: RpcBlockView, expectedHash: string, extr
       for (const gasLimit of gasLimits) {
         const fields = assembleHeader(view, gasLimit, espacePrice, encoding);
         const hash = headerHash(fields);
-        if (hash === expected) return { hash, fields };
+        if (hash === expected) {
+          if (view.coreBasePrice !== null && extra?.headerGasLimit === undefined) preferCoreShare = gasLimit !== view.reportedGasLimit;
+          return { hash, fields };
+        }
       }
     }
   }

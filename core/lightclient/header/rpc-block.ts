@@ -43,7 +43,7 @@ export interface RpcBlockView {
   readonly custom: readonly Uint8Array[];
   /** `epochNumber` (null for blocks not yet in an epoch). Not a header field. */
   readonly epochNumber: number | null;
-  /** Transaction hashes listed by the RPC (Core-space only on `cfx_` RPCs), or null if absent. */
+  /** Transaction hashes listed by the RPC (Core-space only on `cfx_` RPCs), or null if absent. Read on first use. */
   readonly transactionHashes: readonly string[] | null;
 }
 
@@ -101,7 +101,10 @@ export function readRpcBlock(value: unknown): RpcBlockView {
     coreBasePrice: block.baseFeePerGas === undefined || block.baseFeePerGas === null ? null : asQuantity(block.baseFeePerGas, 'baseFeePerGas'),
     custom,
     epochNumber,
-    transactionHashes: readTransactionHashes(block),
+    // Not needed to check a hash; parsed (and validated) only when someone asks.
+    get transactionHashes(): readonly string[] | null {
+      return readTransactionHashes(block);
+    },
   };
 }
 

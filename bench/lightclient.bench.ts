@@ -1,0 +1,99 @@
+/**
+ * Light-client hot paths, each against a baseline measured in the same run:
+ * - BLS verification of the 24-signer mainnet ledger info (46113 → 46114 rotation): one pairing
+ *   check over the aggregated keys vs. one check per signer (target ≤ 40 ms aggregated);
+ * - header hash checks per second from RPC JSON (target ≥ 20,000/s) vs. bare keccak(RLP);
+ * - PoS sync across K = 1, 2, 4, 8, 16 epochs from an in-memory transport serving signed
+ *   synthetic ledger infos (24 validators, one replaced per epoch): the time per epoch must stay
+ *   flat as K grows (linear total).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { keccak_256 } from '@noble/hashes/sha3.js';
+import { measure, printTable } from './harness.js';
+import { MemoryCheckpointStore } from '../core/lightclient/checkpoint/store.js';
+import type { Checkpoint } from '../core/lightclient/checkpoint/types.js';
+import { LightClient } from '../core/lightclient/client/light-client.js';
+import { encodeHeader } from '../core/lightclient/header/encode.js';
+import { matchBlockHeader, verifyBlockHeaderHash } from '../core/lightclient/header/hash.js';
+import { hashMessage } from '../core/lightclient/pos/bls.js';
+import { committeeFromJson } from '../core/lightclient/pos/committee.js';
+import { ledgerInfoSigningMessage } from '../core/lightclient/pos/encode.js';
+import { parseLedgerInfoWithSignatures } from '../core/lightclient/pos/parse.js';
+import { verifyLedgerInfo } from '../core/lightclient/pos/verify-ledger-info.js';
+import { MemoryTransport } from '../core/lightclient/testing/synthetic-chain.js';
+import { syntheticPosChain } from '../core/lightclient/testing/synthetic-pos.js';
+
+const VECTORS = join(import.meta.dirname, '../test/vectors');
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(VECTORS, path), 'utf8')) as T;
+
+async function blsRows(): Promise<Record<string, string | number>[]> {
+  const v = readJson<{ rpcResult: unknown; committee: { epochState: unknown } }>('pos/mainnet-epoch46113-round120-epochchange.json');
+  const committee = committeeFromJson(v.committee.epochState);
+  const message = ledgerInfoSigningMessage(parseLedgerInfoWithSignatures(v.rpcResult).value.ledgerInfo);
+  const check = (r: ReturnType<typeof verifyLedgerInfo>): void => {
+    if (!r.ok) throw new Error(`vector must verify: ${r.reason}`);
+  };
+  const hashOnly = await measure('hash-to-G2 of the 3398-byte message (baseline)', () => hashMessage(message), { minIterations: 10 });
+  const aggregated = await measure('verifyLedgerInfo, aggregated (24 signers)', () => check(verifyLedgerInfo(v.rpcResult, committee, { mode: 'aggregate' })), { minIterations: 10 });
+  const each = await measure('verifyLedgerInfo, per signer (24 signers)', () => check(verifyLedgerInfo(v.rpcResult, committee, { mode: 'each' })), { minIterations: 3, budgetMs: 2000 });
+  return [hashOnly, aggregated, each].map((m) => ({
+    operation: m.name,
+    'mean ms': m.meanMs,
+    'ratio to aggregated': m.meanMs / aggregated.meanMs,
+    target: m === aggregated ? `≤ 40 ms: ${m.meanMs <= 40 ? 'met' : 'MISSED'}` : '',
+  }));
+}
+
+async function headerRows(): Promise<Record<string, string | number>[]> {
+  const v = readJson<{ rpcBlock: Record<string, unknown>; espaceBlock: { baseFeePerGas: string }; expectedHash: string }>('headers/dev-epoch51-3tx.json');
+  const extra = { espaceBaseFeePerGas: v.espaceBlock.baseFeePerGas };
+  const fields = matchBlockHeader(v.rpcBlock, v.expectedHash, extra)!.fields;
+  // Nodes ≥ v2.5 report 9/10 of the gas limit: the second candidate is the one that matches.
+  const reported90 = { ...v.rpcBlock, gasLimit: '0x337f980' };
+  const batch = 200;
+  const bare = await measure(`keccak(RLP(header)) from parsed fields ×${batch} (baseline)`, () => {
+    for (let i = 0; i < batch; i++) keccak_256(encodeHeader(fields));
+  });
+  const rawReport = await measure(`verifyBlockHeaderHash, raw gas limit ×${batch}`, () => {
+    for (let i = 0; i < batch; i++) if (!verifyBlockHeaderHash(v.rpcBlock, v.expectedHash, extra)) throw new Error('must verify');
+  });
+  const share = await measure(`verifyBlockHeaderHash, 9/10 gas limit reported ×${batch}`, () => {
+    for (let i = 0; i < batch; i++) if (!verifyBlockHeaderHash(reported90, v.expectedHash, extra)) throw new Error('must verify');
+  });
+  return [bare, rawReport, share].map((m) => {
+    const perSecond = (batch * 1000) / m.meanMs;
+    return {
+      operation: m.name,
+      'checks/s': Math.round(perSecond),
+      'ratio to baseline': m.meanMs / bare.meanMs,
+      target: m === bare ? '' : `≥ 20,000/s: ${perSecond >= 20_000 ? 'met' : 'MISSED'}`,
+    };
+  });
+}
+
+async function syncRows(): Promise<Record<string, string | number>[]> {
+  const rows: Record<string, string | number>[] = [];
+  let perEpochAtOne = 0;
+  for (const k of [1, 2, 4, 8, 16]) {
+    const pos = syntheticPosChain(1000, k, 24);
+    const checkpoint: Checkpoint = { network: 'bench', chainId: 9999, trust: 'shipped', epoch: 1000, epochState: pos.first.json, digest: committeeFromJson(pos.first.json).digest, source: 'synthetic' };
+    const data = { posEpoch: 1000 + k, endings: new Map(pos.endings.map((li, i) => [1000 + i, li])), latestCommitted: pos.latest };
+    const m = await measure(`sync ${k} epoch(s)`, async () => {
+      const client = await LightClient.create({ chainId: 9999, checkpoint, transport: new MemoryTransport(data), store: new MemoryCheckpointStore() }, 0);
+      const report = await client.sync({ now: 0 });
+      if (report.committeeEpoch !== 1000 + k) throw new Error('sync incomplete');
+    }, { minIterations: 3, budgetMs: 1500 });
+    // Each run verifies k epoch endings plus one latest ledger info.
+    const perEpoch = m.meanMs / (k + 1);
+    if (k === 1) perEpochAtOne = perEpoch;
+    rows.push({ epochs: k, 'total ms': m.meanMs, 'ms per verified ledger info': perEpoch, 'per-epoch ratio to K=1': perEpoch / perEpochAtOne });
+  }
+  return rows;
+}
+
+export default async function run(): Promise<void> {
+  printTable('BLS verification of a mainnet ledger info (24 signers)', await blsRows());
+  printTable('Header hash checks from RPC JSON', await headerRows());
+  printTable('PoS sync across K epochs (in-memory transport, 24 validators; flat per-epoch time = linear)', await syncRows());
+}
