@@ -172,9 +172,14 @@ export function reorderAccounts(keyring: Keyring, orderedIds: readonly string[])
   return checked({ ...keyring, accounts });
 }
 
-/** Removes a wallet and all its accounts. */
+/**
+ * Removes a wallet and all its accounts. The last wallet cannot be removed: a keyring with no
+ * wallet is a wallet with nothing in it; starting over goes through replacing the vault, which
+ * archives it.
+ */
 export function removeWallet(keyring: Keyring, walletId: string): Keyring {
   findWallet(keyring, walletId);
+  if (keyring.wallets.length === 1) throw new InvalidKeyringChangeError('The only wallet cannot be removed.');
   const accounts = keyring.accounts.filter((a) => a.walletId !== walletId);
   // Removing a wallet must not leave only hidden accounts behind.
   const unhidden = accounts.some((a) => !a.hidden) ? accounts : accounts.map((a, i) => (i === 0 ? { ...a, hidden: false } : a));

@@ -125,6 +125,7 @@ describe('keyring operations', () => {
     expect((await v.view(MAINNET_NETWORK_ID)).wallets).toHaveLength(3);
     await v.removeWallet(trezorId, PASSWORD);
     await v.removeWallet(keyId, PASSWORD);
+    await expect(v.removeWallet(hdId, PASSWORD)).rejects.toBeInstanceOf(InvalidKeyringChangeError);
     view = await v.view(MAINNET_NETWORK_ID);
     expect(view.wallets.map((w) => w.id)).toEqual([hdId]);
     expect(view.accounts.map((a) => a.name)).toEqual(['Savings', 'Travel', 'Account 1']);

@@ -23,7 +23,7 @@ import { WayfarerError } from '../errors.js';
 import { NoVaultError, VaultExistsError, VaultReplacedError, VaultTamperedError, VaultUnreadableError, VaultWriteConflictError } from './errors.js';
 import { platformCrypto, wipe, type VaultCrypto } from './crypto.js';
 import { importMasterKey } from './cipher.js';
-import { deriveMasterKey, freshKdfParams, kdfNeedsUpgrade } from './kdf.js';
+import { deriveMasterKey, freshKdfParams, kdfNeedsUpgrade, type KdfParams } from './kdf.js';
 import { encodeRecord } from './format.js';
 import { decodeAnyRecord, keyMatches, openWithKnownKey, openWithPassword, sealRecord, type AnyVaultRecord } from './records.js';
 import { decodeBackup } from './backup.js';
@@ -201,6 +201,13 @@ export class Vault {
   async #restoreRecord(record: AnyVaultRecord, password: string, throttled: boolean): Promise<UnlockResult & { archivedIds: number[] }> {
     const openIt = async () => openWithPassword(this.#context.crypto, record, password, () => newId(this.#context), this.#context.now());
     const opened = throttled ? await attemptPassword(this.#context, openIt) : await openIt();
+    if (record.version === 2 && opened.masterKey !== undefined && !kdfNeedsUpgrade(record.kdf)) {
+      // Parameters are current: keep the derived key (one KDF run instead of two); the write still
+      // gets a fresh salt and IV.
+      const sealed = await this.#sealWithKey(opened.keyring, opened.masterKey, record.kdf, { id: record.id, revision: record.revision + 1 });
+      const archivedIds = await this.#store(sealed, 'replace');
+      return { ...sealed.result, archivedIds };
+    }
     if (opened.masterKey !== undefined) wipe(opened.masterKey);
     const header = record.version === 2 ? { id: record.id, revision: record.revision + 1 } : { id: newId(this.#context), revision: 1 };
     const { result, archivedIds } = await this.#replaceWith(opened.keyring, password, header, 'replace');
@@ -210,6 +217,11 @@ export class Vault {
   /** Seals `keyring` under `password` with fresh KDF parameters and stores it as the new current vault. */
   async #replaceWith(keyring: Keyring, password: string, header: { id: string; revision: number }, mode: 'create' | 'replace'): Promise<{ result: UnlockResult; archivedIds: number[] }> {
     const sealed = await this.#sealFresh(keyring, password, header);
+    return { result: sealed.result, archivedIds: await this.#store(sealed, mode) };
+  }
+
+  /** Stores a sealed record as the new current vault (archiving any existing one in 'replace' mode). */
+  async #store(sealed: { text: string; result: UnlockResult }, mode: 'create' | 'replace'): Promise<number[]> {
     try {
       for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
         const stored = await this.#context.storage.readCurrent();
@@ -217,10 +229,10 @@ export class Vault {
         const options = { clearThrottle: true };
         if (mode === 'create') {
           if (stored !== undefined || !(await this.#context.storage.commit(undefined, sealed.text, this.#context.now(), options))) throw new VaultExistsError();
-          return { result: sealed.result, archivedIds: [] };
+          return [];
         }
         const archivedIds = await this.#context.storage.replace(stored?.text, sealed.text, this.#context.now(), options);
-        if (archivedIds !== false) return { result: sealed.result, archivedIds };
+        if (archivedIds !== false) return archivedIds;
       }
       throw new VaultWriteConflictError();
     } catch (error) {
@@ -231,7 +243,11 @@ export class Vault {
 
   async #sealFresh(keyring: Keyring, password: string, header: { id: string; revision: number }): Promise<{ text: string; result: UnlockResult }> {
     const kdf = freshKdfParams(this.#context.crypto);
-    const raw = await deriveMasterKey(this.#context.crypto, password, kdf);
+    return this.#sealWithKey(keyring, await deriveMasterKey(this.#context.crypto, password, kdf), kdf, header);
+  }
+
+  /** Seals under an existing raw master key; the key bytes end up in the result's session key (wiped on failure). */
+  async #sealWithKey(keyring: Keyring, raw: Uint8Array, kdf: KdfParams, header: { id: string; revision: number }): Promise<{ text: string; result: UnlockResult }> {
     try {
       const key = await importMasterKey(this.#context.crypto, raw);
       const record = await sealRecord(this.#context.crypto, key, { ...header, kdf }, keyring);
