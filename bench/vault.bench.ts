@@ -21,7 +21,7 @@ async function pbkdf2(iterations: number): Promise<void> {
   await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, 256);
 }
 
-async function interleaved(cases: [string, () => Promise<unknown>][], rounds: number): Promise<Measurement[]> {
+async function interleaved(cases: [[string, () => Promise<unknown>], [string, () => Promise<unknown>]], rounds: number): Promise<[Measurement, Measurement]> {
   const totals = cases.map(() => 0);
   for (const [, fn] of cases) await fn(); // warm-up
   for (let round = 0; round < rounds; round++) {
@@ -31,7 +31,8 @@ async function interleaved(cases: [string, () => Promise<unknown>][], rounds: nu
       totals[i]! += performance.now() - start;
     }
   }
-  return cases.map(([name], i) => ({ name, iterations: rounds, meanMs: totals[i]! / rounds, opsPerSecond: (1000 * rounds) / totals[i]! }));
+  const result = (i: 0 | 1): Measurement => ({ name: cases[i][0], iterations: rounds, meanMs: totals[i]! / rounds, opsPerSecond: (1000 * rounds) / totals[i]! });
+  return [result(0), result(1)];
 }
 
 export default async function run(): Promise<void> {
