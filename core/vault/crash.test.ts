@@ -12,8 +12,14 @@ import { VaultStorageError, WrongPasswordError } from './errors.js';
 const PASSWORD = 'crash test password';
 type Method = 'get' | 'put' | 'add' | 'delete';
 const METHODS: Method[] = ['get', 'put', 'add', 'delete'];
-const proto = globalThis.IDBObjectStore.prototype as unknown as Record<Method, (...args: unknown[]) => unknown>;
-const originals = Object.fromEntries(METHODS.map((m) => [m, proto[m]])) as Record<Method, (...args: unknown[]) => unknown>;
+const proto: object = globalThis.IDBObjectStore.prototype;
+const originals = new Map<Method, Function>(
+  METHODS.map((m) => {
+    const original: unknown = Reflect.get(proto, m);
+    if (typeof original !== 'function') throw new TypeError(`IDBObjectStore.prototype.${m} is not a function`);
+    return [m, original];
+  }),
+);
 
 /**
  * Makes the `step`-th object-store request (counting from 1, over get/put/add/delete) fail: either
@@ -24,21 +30,22 @@ function injectFault(step: number, mode: 'abort' | 'throw'): () => boolean {
   let calls = 0;
   let fired = false;
   for (const m of METHODS) {
-    proto[m] = function (this: IDBObjectStore, ...args: unknown[]) {
+    const original = originals.get(m)!;
+    Reflect.set(proto, m, function (this: IDBObjectStore, ...args: unknown[]): unknown {
       calls++;
       if (calls === step) {
         fired = true;
         if (mode === 'abort') this.transaction.abort();
         else throw new Error('simulated crash in the middle of a write');
       }
-      return originals[m].apply(this, args);
-    };
+      return Reflect.apply(original, this, args);
+    });
   }
   return () => fired;
 }
 
 function removeFaults(): void {
-  for (const m of METHODS) proto[m] = originals[m];
+  for (const [m, original] of originals) Reflect.set(proto, m, original);
 }
 afterEach(removeFaults);
 

@@ -8,7 +8,7 @@ describe('new password rule', () => {
     expect(() => assertNewPassword('😀😀😀😀')).toThrow(WeakPasswordError); // 8 UTF-16 units, 4 characters
     expect(() => assertNewPassword('x'.repeat(MIN_PASSWORD_LENGTH))).not.toThrow();
     expect(() => assertNewPassword('x'.repeat(2000))).toThrow(RangeError);
-    expect(() => assertNewPassword(12345678 as unknown as string)).toThrow(TypeError);
+    expect(() => Reflect.apply(assertNewPassword, undefined, [12345678])).toThrow(TypeError);
   });
 });
 
