@@ -94,6 +94,11 @@ export class NodePool {
     return this.privacy?.enabled === true;
   }
 
+  /** Distinct operators among the unbanned nodes of the active network and `space`. */
+  operatorCount(space: Space): number {
+    return new Set(this.candidates(space).map((e) => e.operator)).size;
+  }
+
   /** Every node of the active network (optionally one space), with health and ban. */
   list(space?: Space): NodeView[] {
     const now = this.clock.now();

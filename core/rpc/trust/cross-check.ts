@@ -3,9 +3,9 @@
  * verified epoch, and turning the answers into a {@link TrustedValue}.
  *
  * Threat model: a node may report any value; several nodes of one operator may report the same
- * wrong value; a node may be slow or refuse. The read asks two nodes of different operators (the
- * pool picks them; privacy mode limits which), compares, and on disagreement asks up to two more
- * independent nodes. A value backed by a strict majority of at least two operators is returned with
+ * wrong value; a node may be slow or refuse. The read asks nodes of different operators — two in
+ * privacy mode (the address's assigned ones), otherwise every operator up to four — compares, and
+ * on disagreement asks up to two more independent nodes. A value backed by a strict majority of at least two operators is returned with
  * trust `conflict` and the outvoted nodes are banned (`outvoted`, since JSON-RPC offers no state
  * proofs); without such a majority nothing is banned and no value is returned. An answer that
  * contradicts a verified fact (e.g. a nonce below a verified transaction's) is a proven lie: the
@@ -39,6 +39,8 @@ export interface CrossCheckRequest<T> {
 
 /** Extra nodes asked when the first ones disagree. */
 const ESCALATION_COUNT = 2;
+/** Without privacy mode, every operator up to this many is asked at once. */
+const OPEN_FANOUT = 4;
 
 export async function crossCheckedRead<T>(pool: NodePool, request: CrossCheckRequest<T>): Promise<TrustedValue<T>> {
   const base = { ...(request.addressKey !== undefined ? { addressKey: request.addressKey } : {}), ...(request.signal ? { signal: request.signal } : {}) };
@@ -51,7 +53,9 @@ export async function crossCheckedRead<T>(pool: NodePool, request: CrossCheckReq
       answers.push(a);
     }
   };
-  await collect(2, false);
+  // Privacy mode: two nodes (the address's assignment). Otherwise every independent operator, so
+  // a liar is caught on the first read instead of only when it happens to be asked.
+  await collect(pool.privacyEnabled ? 2 : Math.max(2, Math.min(OPEN_FANOUT, pool.operatorCount(request.space))), false);
   rejectProvenLies(pool, request, answers);
   if (distinctAnswers(request, answers).size > 1) {
     await collect(ESCALATION_COUNT, true);

@@ -61,7 +61,8 @@ export class ChainService {
   private runtime!: NetworkRuntime;
   private privacy!: { enabled: boolean; secret: Uint8Array };
   private localChainIds: { core: number; espace: number } = { core: 1024, espace: 1025 };
-  private syncing: Promise<ChainStatusView> | undefined;
+  /** The sync in flight and the runtime it belongs to (a network switch starts a new one). */
+  private syncing: { runtime: NetworkRuntime; promise: Promise<ChainStatusView> } | undefined;
   private lastSyncAt: number | null = null;
   private lastError: { code: string; message: string } | null = null;
   private progress: ChainStatusView['lightClient']['progress'] = null;
@@ -121,7 +122,7 @@ export class ChainService {
         checkpoint: rt.checkpointKind,
         committeeEpoch: lc ? lc.committeeEpoch : null,
         finalized: finalized ? { height: finalized.height, blockHash: finalized.blockHash, posEpoch: finalized.posEpoch } : null,
-        syncing: this.syncing !== undefined,
+        syncing: this.syncing?.runtime === rt,
         lastSyncAt: this.lastSyncAt,
         lastError: this.lastError,
         progress: this.progress,
@@ -133,16 +134,19 @@ export class ChainService {
 
   /** Syncs the light client, checks the nodes, and refreshes transactions in flight. */
   sync(): Promise<ChainStatusView> {
-    this.syncing ??= this.runSync().finally(() => {
+    const rt = this.runtime;
+    if (this.syncing?.runtime === rt) return this.syncing.promise;
+    const promise = this.runSync(rt).finally(() => {
+      if (this.syncing?.promise !== promise) return;
       this.syncing = undefined;
       this.progress = null;
       this.deps.events.statusChanged(this.status());
     });
-    return this.syncing;
+    this.syncing = { runtime: rt, promise };
+    return promise;
   }
 
-  private async runSync(): Promise<ChainStatusView> {
-    const rt = this.runtime;
+  private async runSync(rt: NetworkRuntime): Promise<ChainStatusView> {
     try {
       const chain = await rt.verified();
       this.deps.events.statusChanged(this.status());
@@ -150,11 +154,12 @@ export class ChainService {
         this.progress = p.phase === 'committees' ? { phase: 'committees', epoch: p.epoch, targetEpoch: p.targetEpoch } : { phase: 'finality', epoch: p.epoch, targetEpoch: null };
       });
       await chain.checkNodes();
+      if (rt !== this.runtime) return this.status();
       this.lastSyncAt = this.deps.clock.now();
       this.lastError = null;
       await rt.tracker.refreshAll();
     } catch (error) {
-      this.lastError = errorSummary(error);
+      if (rt === this.runtime) this.lastError = errorSummary(error);
     }
     return this.status();
   }

@@ -1,0 +1,138 @@
+/**
+ * The lying-node suite through the real extension in Chromium: the background's node list holds a
+ * lying proxy (asked first) and honest nodes; the test drives the chain service through its UI API
+ * and checks what it reports — trust levels, and the ban list with reasons and evidence.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { coreAddressFromPrivateKey, encodeCfxAddress, privateKeyFromHex, toQuantity } from '../../core/index.js';
+import { signCoreTransaction } from '../../core/tx/core-sign.js';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
+import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality } from '../support/devnode.js';
+import { sharedDevNode } from '../support/shared-devnode.js';
+import { callBackground } from '../support/ui-port.js';
+import { configureNodes } from './extension-setup.js';
+import { startLyingProxy, type LyingProxy } from './lying-proxy.js';
+
+const node = sharedDevNode();
+const GENESIS = encodeCfxAddress(coreAddressFromPrivateKey(privateKeyFromHex(GENESIS_PRIVATE_KEY)), node.chainId);
+let browser: ExtensionBrowser;
+let page: Page;
+let liar: LyingProxy;
+let honest: LyingProxy;
+let honestEspace: LyingProxy;
+
+interface Status {
+  lightClient: { checkpoint: string; finalized: { height: number } | null; lastError: { code: string; message: string } | null };
+}
+interface Balance {
+  value: string | null;
+  epoch: number;
+  trust: string;
+  sources: { node: string; operator: string; answer?: string; problem?: string }[];
+  conflict?: { resolution: string };
+}
+interface Ban {
+  node: string;
+  reason: string;
+  reasonText: string;
+  severity: string;
+  evidence: string;
+}
+interface Tx {
+  hash: string;
+  status: string;
+  acceptedBy: string[];
+  proof: { epoch: number; outcome: string } | null;
+}
+
+const call = <T>(method: string, params?: unknown) => callBackground<T>(page, method, params);
+const liarLabel = () => new URL(liar.url).origin;
+
+beforeAll(async () => {
+  await waitForFinality(node, 1);
+  liar = await startLyingProxy({ upstream: node.coreRpc });
+  honest = await startLyingProxy({ upstream: node.coreRpc });
+  honestEspace = await startLyingProxy({ upstream: node.espaceRpc });
+  browser = await launchWithExtension();
+  page = await browser.context.newPage();
+  await page.goto(browser.popupUrl);
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([liar?.close(), honest?.close(), honestEspace?.close()]);
+});
+
+async function useNodes(): Promise<void> {
+  await configureNodes(page, [
+    { space: 'core', url: liar.url, operator: 'Liar Inc.' },
+    { space: 'core', url: honest.url, operator: 'Honest proxy' },
+    { space: 'core', url: node.coreRpc, operator: 'Dev node' },
+    { space: 'espace', url: honestEspace.url, operator: 'Honest proxy' },
+    { space: 'espace', url: node.espaceRpc, operator: 'Dev node' },
+  ]);
+}
+
+test('forged header: the background bans the liar (forged_header), finality still verifies, balances are cross-checked', async () => {
+  liar.setAttack('forge_header_field');
+  await useNodes();
+  const status = await call<Status>('chain.sync');
+  expect(status.lightClient.lastError).toBeNull();
+  expect(status.lightClient.checkpoint).toBe('tofu');
+  expect(status.lightClient.finalized?.height).toBeGreaterThan(0);
+  const { active } = await call<{ active: Ban[] }>('chain.bans');
+  expect(active).toEqual([expect.objectContaining({ node: liarLabel(), reason: 'forged_header', severity: 'proven_lie' })]);
+  expect(active[0]!.reasonText).toMatch(/header/);
+  const [balance] = await call<Balance[]>('chain.balances', { space: 'core', addresses: [GENESIS] });
+  expect(balance!.trust).toBe('cross-checked');
+  expect(balance!.value).toBe(BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getBalance', [GENESIS, toQuantity(balance!.epoch)])).toString());
+  expect(balance!.sources.map((s) => s.operator).sort()).toEqual(['Dev node', 'Honest proxy']);
+});
+
+test('wrong balance: shown as a conflict with the majority value, liar banned (wrong_balance), then cross-checked', async () => {
+  liar.setAttack('wrong_balance');
+  await useNodes();
+  // Privacy mode asks only an address's two assigned nodes, which may not include the liar;
+  // without it every operator is asked, so the liar is caught on the first read.
+  await call('chain.setPrivacy', { enabled: false });
+  await call<Status>('chain.sync');
+  const [first] = await call<Balance[]>('chain.balances', { space: 'core', addresses: [GENESIS] });
+  expect(first!.trust).toBe('conflict');
+  expect(first!.conflict?.resolution).toBe('majority');
+  const truth = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getBalance', [GENESIS, toQuantity(first!.epoch)]));
+  expect(first!.value).toBe(truth.toString());
+  expect(first!.sources.find((s) => s.operator === 'Liar Inc.')?.answer).toBe((truth + 10n ** 18n).toString());
+  const { active } = await call<{ active: Ban[] }>('chain.bans');
+  expect(active).toEqual([expect.objectContaining({ node: liarLabel(), reason: 'wrong_balance', severity: 'outvoted' })]);
+  const [second] = await call<Balance[]>('chain.balances', { space: 'core', addresses: [GENESIS] });
+  expect(second!.trust).toBe('cross-checked');
+  // The UI can show the last known value (labelled cached) before the network answers.
+  const [cached] = await call<(Balance & { cached: boolean })[]>('chain.lastKnownBalances', { space: 'core', addresses: [GENESIS] });
+  expect(cached).toMatchObject({ cached: true, trust: 'cross-checked', value: second!.value });
+});
+
+test('withheld transaction: tracked to included — verified through the honest nodes, liar banned (withheld_transaction)', async () => {
+  liar.setAttack('withhold_transaction');
+  await useNodes();
+  await call<Status>('chain.sync');
+  const key = privateKeyFromHex(GENESIS_PRIVATE_KEY);
+  const nonce = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [GENESIS]));
+  const epochHeight = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_epochNumber', ['latest_state']));
+  const signed = signCoreTransaction({ type: 2, chainId: node.chainId, nonce, gas: 21000n, to: GENESIS, value: 1n, storageLimit: 0n, epochHeight, data: '0x', maxFeePerGas: 10n ** 9n, maxPriorityFeePerGas: 1n, accessList: [] }, key, node.chainId);
+  const sent = await call<Tx>('chain.sendTransaction', { space: 'core', raw: signed.raw });
+  expect(sent.hash).toBe(signed.hash);
+  expect(sent.acceptedBy).toContain(`local/core/${liar.url}`);
+  expect(liar.withheld.has(signed.hash)).toBe(true);
+  let epoch = 0;
+  await expect.poll(async () => {
+    const r = await rpcCall<{ epochNumber: string } | null>(node.coreRpc, 'cfx_getTransactionReceipt', [signed.hash]);
+    epoch = r ? Number(BigInt(r.epochNumber)) : 0;
+    return epoch;
+  }, { timeout: 30_000 }).toBeGreaterThan(0);
+  await waitForFinality(node, epoch + 11);
+  const tracked = await call<Tx>('chain.refreshTransaction', { hash: signed.hash });
+  expect(tracked).toMatchObject({ status: 'included_verified', proof: { epoch, outcome: 'success' } });
+  const { active } = await call<{ active: Ban[] }>('chain.bans');
+  expect(active).toEqual([expect.objectContaining({ node: liarLabel(), reason: 'withheld_transaction', severity: 'proven_lie' })]);
+  expect(active[0]!.evidence).toContain(signed.hash.slice(0, 12));
+});
