@@ -37,7 +37,7 @@ async function interleaved(cases: [[string, () => Promise<unknown>], [string, ()
 
 export default async function run(): Promise<void> {
   const vault = new Vault({ storage: await IdbVaultStorage.open(`bench-${Date.now()}`) });
-  await vault.create(PASSWORD, { kind: 'generate', words: 12 });
+  const { sessionKey } = await vault.create(PASSWORD, { kind: 'generate', words: 12 });
   for (let i = 0; i < 20; i++) {
     const { vault: unlocked } = await vault.unlock(PASSWORD);
     await unlocked.addAccount((await unlocked.view(1)).wallets[0]!.id);
@@ -52,11 +52,12 @@ export default async function run(): Promise<void> {
     ],
     10,
   );
+  const resume = await measure('resume from the session key (worker restart, no KDF)', () => vault.resume({ masterKey: Uint8Array.from(sessionKey.masterKey), binding: sessionKey.binding }), { minIterations: 20 });
   const scrypt = await measure('scrypt N=2^17 r=8 p=1 (noble, JS)', () => scryptAsync(PASSWORD, salt, { N: 2 ** 17, r: 8, p: 1, dkLen: 32 }), { minIterations: 3, budgetMs: 1 });
   const argon = await measure('Argon2id m=19 MiB t=2 p=1 (noble, JS)', () => argon2idAsync(PASSWORD, salt, { m: 19 * 1024, t: 2, p: 1, dkLen: 32 }), { minIterations: 3, budgetMs: 1 });
 
   const row = (m: Measurement) => ({ operation: m.name, 'mean ms': m.meanMs, 'vs PBKDF2 600k': m.meanMs / strong.meanMs, runs: m.iterations });
-  printTable('Vault unlock and key derivation', [weak, strong, unlock, scrypt, argon].map(row));
+  printTable('Vault unlock and key derivation', [weak, strong, unlock, resume, scrypt, argon].map(row));
   console.log(
     `\nChosen: PBKDF2-SHA256 ${CURRENT_KDF.iterations.toLocaleString('en')} iterations. Full unlock / bare PBKDF2 600k = ${(unlock.meanMs / strong.meanMs).toFixed(3)}; ` +
       `PBKDF2 600k / 10k = ${(strong.meanMs / weak.meanMs).toFixed(1)}x the guessing cost of the weak setting.`,
