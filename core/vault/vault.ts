@@ -162,7 +162,8 @@ export class Vault {
   /**
    * Restores a backup file. The password must open the backup before anything changes; the vault on
    * the device (if any, readable or not) moves to the archive in the same atomic write, where it
-   * stays until the user discards it. The restored vault is re-encrypted with fresh parameters.
+   * stays until the user discards it. The restored vault is re-encrypted (fresh salt and IV); a
+   * record with an old format or KDF parameters below policy also gets fresh KDF parameters.
    */
   async restoreBackup(backupText: string, password: string): Promise<UnlockResult & { archivedIds: number[] }> {
     if (typeof backupText !== 'string') throw new TypeError('"backup" expected a string');
