@@ -55,6 +55,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         popup: resolve(root, 'extension/ui/popup.html'),
+        approval: resolve(root, 'extension/ui/approval/index.html'),
         background: resolve(root, 'extension/background/index.ts'),
       },
       output: {

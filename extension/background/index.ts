@@ -10,6 +10,9 @@ import { UiRouter } from './router.js';
 import { UI_PORT_NAME } from '../shared/ui-protocol.js';
 import { installVault } from './vault/install.js';
 import { installChain } from './chain/install.js';
+import { installProvider } from './provider/install.js';
+import { ChainAdapter } from './provider/chain-adapter.js';
+import { PROVIDER_PORT_NAME } from '../shared/provider-protocol.js';
 
 const startedAt = Date.now();
 const router = new UiRouter();
@@ -20,10 +23,16 @@ router.register({
 
 const vault = installVault(router);
 // Chain handlers wait for the chain service themselves; its start never blocks the other services.
-installChain(router, { keyring: vault.keyring });
+const chain = installChain(router, { keyring: vault.keyring });
+// The dApp provider: ports are accepted now; the service starts once the chain service has.
+const provider = installProvider(router);
+void chain.ready
+  .then((service) => provider.start({ keyring: vault.keyring, chain: new ChainAdapter(service) }))
+  .catch((error: unknown) => console.error('provider: start failed:', error instanceof Error ? error.name : typeof error));
 
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name === UI_PORT_NAME) router.attach(port);
+  else if (port.name === PROVIDER_PORT_NAME) provider.attach(port);
   else port.disconnect();
 });
 

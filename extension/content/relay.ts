@@ -40,6 +40,9 @@ export interface RelayRuntime {
   onMessage: { addListener(listener: (message: unknown, sender: chrome.runtime.MessageSender, sendResponse: (response?: unknown) => void) => boolean | void): void };
 }
 
+const QUICK_DEATH_MS = 1000;
+const MAX_QUICK_DEATHS = 3;
+
 interface Outstanding {
   request: PortRequest;
   resent: boolean;
@@ -51,6 +54,8 @@ export function startRelay(win: Window, runtime: RelayRuntime): void {
   const outstanding = new Map<string, Outstanding>();
   let port: chrome.runtime.Port | undefined;
   let extensionGone = false;
+  /** Ports that died right after connecting, in a row: a background that keeps refusing us. */
+  let quickDeaths = 0;
 
   const toPage = (message: object): void => {
     win.postMessage({ target: INPAGE_TARGET, ...message }, targetOrigin);
@@ -100,7 +105,9 @@ export function startRelay(win: Window, runtime: RelayRuntime): void {
       return undefined;
     }
     port = next;
+    const connectedAt = Date.now();
     next.onMessage.addListener((raw: unknown) => {
+      quickDeaths = 0;
       let message;
       try {
         message = backgroundToContentSchema.parse(raw);
@@ -111,6 +118,13 @@ export function startRelay(win: Window, runtime: RelayRuntime): void {
     });
     next.onDisconnect.addListener(() => {
       if (port === next) port = undefined;
+      quickDeaths = Date.now() - connectedAt < QUICK_DEATH_MS ? quickDeaths + 1 : 0;
+      if (quickDeaths >= MAX_QUICK_DEATHS) {
+        // Reconnecting would loop: fail what is outstanding instead (the next request tries again).
+        quickDeaths = 0;
+        for (const id of [...outstanding.keys()]) answerError(id, providerError(ProviderErrorCode.disconnected, 'Wayfarer keeps closing the connection; try again later'));
+        return;
+      }
       // The worker stopped (or restarted). Resume at once if anything is still outstanding.
       if (outstanding.size > 0) queueMicrotask(resume);
     });

@@ -55,6 +55,8 @@ export class RequestDispatcher {
     mine.add(message.id);
     this.inflight.set(documentId, mine);
     try {
+      // Also notices a network switch made in the wallet UI, so pages get chainChanged promptly.
+      await this.deps.chain.activeNetwork(message.space);
       const spec = lookupMethod(message.space, message.method);
       if (spec instanceof ProviderRpcError) throw spec;
       const params = spec.params.parse(message.params, 'params');

@@ -4,8 +4,10 @@
  * messages, in order, to the provider service once it has started.
  *
  * The requester is read from `port.sender` here, once, and bound to the port: nothing any message
- * says can change who is asking. Ports from anything but a web page frame of this extension's
- * content script are closed at once. Messages that fail the schema are dropped.
+ * says can change who is asking. A port whose sender is not this extension is closed at once. A
+ * frame of ours without a usable identity (opaque origin: sandboxed frames, data: URLs) stays
+ * connected but every request it sends is refused with 4100 — closing it would only make its
+ * content script reconnect. Messages that fail the schema are dropped.
  * @module
  */
 import { providerError, ProviderErrorCode } from '../../shared/provider-errors.js';
@@ -32,11 +34,15 @@ export class ProviderGateway {
   }
 
   attach(port: chrome.runtime.Port): void {
+    if (port.sender?.id !== this.extensionId) {
+      port.disconnect();
+      return;
+    }
     let requester;
     try {
       requester = requesterFromSender(port.sender, this.extensionId);
-    } catch {
-      port.disconnect();
+    } catch (error) {
+      this.refuseAll(port, error instanceof Error ? error.message : 'unidentifiable sender');
       return;
     }
     const who = requester;
@@ -68,6 +74,23 @@ export class ProviderGateway {
     });
     port.onDisconnect.addListener(() => {
       void this.service.then((s) => s.disconnect(who, port)).catch(() => undefined);
+    });
+  }
+
+  private refuseAll(port: chrome.runtime.Port, reason: string): void {
+    port.onMessage.addListener((raw: unknown) => {
+      let message;
+      try {
+        message = contentToBackgroundSchema.parse(raw);
+      } catch {
+        return;
+      }
+      try {
+        if (message.type === 'request') port.postMessage({ type: 'response', id: message.id, error: providerError(ProviderErrorCode.unauthorized, `Wayfarer cannot identify this frame's origin, so it answers nothing here (${reason})`) });
+        else for (const id of message.pending) port.postMessage({ type: 'response', id, error: providerError(ProviderErrorCode.unauthorized, 'Wayfarer cannot identify this frame\'s origin') });
+      } catch {
+        // The frame went away.
+      }
     });
   }
 

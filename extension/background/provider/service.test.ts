@@ -421,15 +421,23 @@ describe('networks and assets', () => {
     await expect.poll(() => p.port.posted.find((m) => m.type === 'event' && m.name === 'chainChanged')).toEqual({ type: 'event', space: 'core', name: 'chainChanged', data: '0x1' });
   });
 
-  test('adding a chain validates URLs and adds then switches', async () => {
+  test('adding a chain: only networks the wallet can verify; new nodes are shown, added, then switched to', async () => {
     const env = await setup();
     const p = await page(env);
-    const network = { chainId: '0x400', chainName: 'Local', nativeCurrency: { name: 'Conflux', symbol: 'CFX', decimals: 18 }, rpcUrls: ['http://127.0.0.1:12537'] };
+    const network = { chainId: '0x400', chainName: 'Totally Mainnet', nativeCurrency: { name: 'Conflux', symbol: 'CFX', decimals: 18 }, rpcUrls: ['http://127.0.0.1:40001'] };
     expect(await p.call('wallet_addConfluxChain', [{ ...network, rpcUrls: ['javascript:alert(1)'] }])).toMatchObject({ error: { code: -32602 } });
+    expect(await p.call('wallet_addConfluxChain', [{ ...network, chainId: '0x7' }])).toMatchObject({ error: { code: -32602, message: expect.stringMatching(/only uses networks it can verify/) } });
+    // Known nodes only: a plain switch.
+    await p.send('wallet_addConfluxChain', [{ ...network, rpcUrls: ['http://127.0.0.1:12537/'] }]);
+    expect((await ui(env).view((await ui(env).list())[0]!.id)).detail.kind).toBe('switch_chain');
+    await env.service.windowRemoved('window', 100);
     const id = await p.send('wallet_addConfluxChain', [network]);
-    await ui(env).resolve((await ui(env).list())[0]!.id, true);
+    const view = await ui(env).view((await ui(env).list())[0]!.id);
+    expect(view.detail).toEqual({ kind: 'add_chain', network: { chainId: 1024, name: 'Local dev node', currencyName: 'Conflux', currencySymbol: 'CFX', rpcUrls: ['http://127.0.0.1:40001/'] } });
+    await ui(env).resolve(view.id, true);
     expect(p.answerOf(id)).toMatchObject({ result: null });
     expect(env.chain.active.core).toBe(1024);
+    expect(env.chain.networks.find((n) => n.chainId === 1024)?.rpcUrls).toContain('http://127.0.0.1:40001/');
     expect((await p.call('cfx_chainId')).result).toBe('0x400');
   });
 
@@ -440,9 +448,10 @@ describe('networks and assets', () => {
     expect(await p.call('wallet_watchAsset', { type: 'ERC20', options: { address: contract, symbol: 'T', decimals: 18 } })).toMatchObject({ error: { code: -32602 } });
     expect(await p.call('wallet_watchAsset', { type: 'CRC20', options: { address: encodeCfxAddress('0x8' + '1'.repeat(39), 1), symbol: 'T', decimals: 18 } })).toMatchObject({ error: { code: -32602 } });
     const id = await p.send('wallet_watchAsset', { type: 'CRC20', options: { address: contract, symbol: 'TKN', decimals: 6, image: 'javascript:x' } });
-    await ui(env).resolve((await ui(env).list())[0]!.id, true);
+    const view = await ui(env).view((await ui(env).list())[0]!.id);
+    expect(view.detail).toEqual({ kind: 'watch_asset', asset: { address: contract, symbol: 'TKN', decimals: 6 } }); // the javascript: image is dropped
+    await ui(env).resolve(view.id, true);
     expect(p.answerOf(id)).toMatchObject({ result: true });
-    expect(env.chain.watched).toEqual([{ space: 'core', chainId: 1029, address: contract, symbol: 'TKN', decimals: 6 }]);
   });
 });
 

@@ -16,7 +16,7 @@ import type { BackgroundDirect, BackgroundToContent, ProviderSpace } from '../..
 import type { WindowApis } from './approval-window.js';
 import type { TabMessaging } from './connections.js';
 import { NodeRpcError } from './errors.js';
-import type { Hex, ProviderChain, ProviderKeyring, ProviderNetwork, WalletAccount, WatchedAsset } from './wallet-services.js';
+import type { Hex, ProviderChain, ProviderKeyring, ProviderNetwork, WalletAccount } from './wallet-services.js';
 
 export class TestKeyring implements ProviderKeyring {
   unlocked = true;
@@ -75,11 +75,11 @@ export class TestChain implements ProviderChain {
     { space: 'core', chainId: 1, name: 'Conflux Core Testnet', currencySymbol: 'CFX', currencyName: 'Conflux', rpcUrls: ['https://test.confluxrpc.com'] },
     { space: 'espace', chainId: 1030, name: 'Conflux eSpace', currencySymbol: 'CFX', currencyName: 'Conflux', rpcUrls: ['https://evm.confluxrpc.com'] },
     { space: 'espace', chainId: 71, name: 'Conflux eSpace Testnet', currencySymbol: 'CFX', currencyName: 'Conflux', rpcUrls: ['https://evmtestnet.confluxrpc.com'] },
+    { space: 'core', chainId: 1024, name: 'Local dev node', currencySymbol: 'CFX', currencyName: 'Conflux', rpcUrls: ['http://127.0.0.1:12537/'] },
   ];
   active: Record<ProviderSpace, number> = { core: 1029, espace: 1030 };
   readonly reads: { space: ProviderSpace; method: string; params: readonly unknown[] }[] = [];
   readonly sent: { space: ProviderSpace; raw: Hex }[] = [];
-  readonly watched: WatchedAsset[] = [];
   readonly handlers = new Map<string, ReadHandler>();
   nonce = 7n;
   private readonly listeners = new Set<(space: ProviderSpace) => void>();
@@ -107,7 +107,9 @@ export class TestChain implements ProviderChain {
     for (const l of this.listeners) l(space);
   };
   addNetwork = async (network: ProviderNetwork): Promise<void> => {
-    this.networks.push(network);
+    const known = this.networks.find((n) => n.space === network.space && n.chainId === network.chainId);
+    if (!known) throw new Error('unknown network');
+    known.rpcUrls.push(...network.rpcUrls.filter((u) => !known.rpcUrls.includes(u)));
   };
   read = async (space: ProviderSpace, method: string, params: readonly unknown[]): Promise<unknown> => {
     this.reads.push({ space, method, params });
@@ -121,9 +123,6 @@ export class TestChain implements ProviderChain {
     const { keccak_256 } = await import('@noble/hashes/sha3.js');
     const { bytesToHex, hexToBytes } = await import('../../../core/encoding/hex.js');
     return bytesToHex(keccak_256(hexToBytes(raw))) as Hex;
-  };
-  watchAsset = async (asset: WatchedAsset): Promise<void> => {
-    this.watched.push(asset);
   };
   onNetworkChange = (listener: (space: ProviderSpace) => void): (() => void) => {
     this.listeners.add(listener);

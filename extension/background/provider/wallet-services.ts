@@ -53,16 +53,6 @@ export interface ProviderNetwork {
   blockExplorerUrl?: string;
 }
 
-export interface WatchedAsset {
-  space: ProviderSpace;
-  chainId: number;
-  /** base32 on Core, EIP-55 on eSpace. */
-  address: string;
-  symbol: string;
-  decimals: number;
-  image?: string;
-}
-
 export interface ProviderChain {
   activeNetwork(space: ProviderSpace): Promise<ProviderNetwork>;
   findNetwork(space: ProviderSpace, chainId: number): Promise<ProviderNetwork | undefined>;
@@ -78,7 +68,6 @@ export interface ProviderChain {
   nextNonce(space: ProviderSpace, address: string): Promise<bigint>;
   /** Broadcasts a signed transaction to the active network's nodes; resolves with its hash. */
   sendRawTransaction(space: ProviderSpace, raw: Hex): Promise<Hex>;
-  watchAsset(asset: WatchedAsset): Promise<void>;
   /** Called when the active network of a space changes. */
   onNetworkChange(listener: (space: ProviderSpace) => void): () => void;
 }

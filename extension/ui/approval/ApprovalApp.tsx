@@ -32,7 +32,7 @@ function Request({ view, busy, decide }: { view: ApprovalView; busy: boolean; de
     case 'add_chain':
       return <AddChainRequest detail={d} busy={busy} decide={decide} />;
     case 'watch_asset':
-      return <WatchAssetRequest detail={d} busy={busy} decide={decide} />;
+      return <WatchAssetRequest detail={d} space={view.space} busy={busy} decide={decide} />;
   }
 }
 

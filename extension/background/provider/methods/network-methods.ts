@@ -3,9 +3,11 @@
  * `wallet_addConfluxChain` for Core) and watch asset (EIP-747, Fluent's CRC20/ERC20 object).
  *
  * Each one changes what the wallet shows the user, so each asks; switching to the chain already
- * active answers null at once, an unknown chain id is 4902. Suggested RPC URLs must be http(s) and
- * are shown to the user before anything is added; the wallet's node pool then treats them like any
- * other node (nothing they say is trusted beyond what can be checked).
+ * active answers null at once, an unknown chain id is 4902. Adding only works for networks the
+ * wallet knows how to verify: it adds the suggested nodes (shown to the user first; http(s) only)
+ * to that network and switches to it — the node pool then treats them like any other node, trusting
+ * nothing they say beyond what it can check. The suggested chain name is not used: the wallet's
+ * own name for the network is shown, so a page cannot label a network misleadingly.
  * @module
  */
 import { decodeCfxAddress, encodeCfxAddress } from '../../../../core/address/cip37.js';
@@ -86,7 +88,9 @@ export function networkMethods(space: ProviderSpace): Record<string, MethodSpec>
     [addName]: method(addParams, async (ctx, [params]) => {
       const chainId = chainIdNumber('params[0].chainId', params.chainId);
       const known = await ctx.chain.findNetwork(space, chainId);
-      if (known) {
+      if (!known) throw invalidParams(`Wayfarer only uses networks it can verify (Conflux mainnet, testnet and a local dev node); chain ${chainId} is not one of them`);
+      const newUrls = params.rpcUrls.filter((url) => !known.rpcUrls.includes(url));
+      if (newUrls.length === 0) {
         const active = await ctx.chain.activeNetwork(space);
         return active.chainId === chainId ? answer(null) : ask({ kind: 'switch_chain', chainId, networkName: known.name });
       }
@@ -94,10 +98,10 @@ export function networkMethods(space: ProviderSpace): Record<string, MethodSpec>
         kind: 'add_chain',
         network: {
           chainId,
-          name: params.chainName,
+          name: known.name,
           currencyName: params.nativeCurrency.name,
           currencySymbol: params.nativeCurrency.symbol,
-          rpcUrls: params.rpcUrls,
+          rpcUrls: newUrls,
           ...(params.blockExplorerUrls?.[0] !== undefined ? { blockExplorerUrl: params.blockExplorerUrls[0] } : {}),
         },
       });

@@ -1,0 +1,149 @@
+/**
+ * The provider's view of the chain service: the active network of each space, reads through the
+ * node pool, nonces, broadcasting — adapted from the chain service's API.
+ *
+ * Wayfarer only uses networks it knows how to verify: Conflux mainnet, testnet and a local dev
+ * node, each a pair of chain ids (Core, eSpace) switched together. So `wallet_switch…Chain` maps a
+ * chain id to one of them; `wallet_add…Chain` can only add nodes to one of them (for the local dev
+ * node: the dApp's suggested URL) and switch to it; a chain id outside the three is unknown.
+ * Node errors (a reverting `eth_call`, an unknown block) reach the dApp as the node gave them;
+ * "no node answered" becomes 4901.
+ *
+ * Network changes made in the wallet UI are noticed on the next provider request of any page (the
+ * adapter compares the chain ids each time) and on every status event the composition root
+ * forwards through `notifyStatusChanged`.
+ * @module
+ */
+import { NETWORKS, type NetworkKey } from '../../../core/rpc/pool/endpoint.js';
+import { WayfarerError } from '../../../core/errors.js';
+import type { ProviderSpace } from '../../shared/provider-protocol.js';
+import { SPACES } from '../../shared/provider-protocol.js';
+import { chainDisconnected, NodeRpcError } from './errors.js';
+import type { Hex, ProviderChain, ProviderNetwork } from './wallet-services.js';
+
+/** What the provider uses of the chain service (structural: see extension/background/chain). */
+export interface ChainServiceSlice {
+  status(): { network: NetworkKey; chainIds: { core: number; espace: number } };
+  setNetwork(network: NetworkKey): Promise<unknown>;
+  /** Node ids are `<network>/<space>/<url>`. */
+  nodes(): { id: string; space: ProviderSpace }[];
+  addNode(input: { space: ProviderSpace; url: string }): Promise<unknown>;
+  read(space: ProviderSpace, method: string, params: readonly unknown[]): Promise<unknown>;
+  nextNonce(space: ProviderSpace, address: string): Promise<bigint>;
+  sendRawTransaction(space: ProviderSpace, raw: Hex): Promise<Hex>;
+}
+
+const SPACE_LABEL: Readonly<Record<ProviderSpace, string>> = { core: 'Core', espace: 'eSpace' };
+
+function isNodeError(error: unknown): error is WayfarerError & { rpcCode: number; rpcMessage: string; rpcData: unknown } {
+  return error instanceof WayfarerError && error.code === 'rpc.node_error' && typeof (error as { rpcCode?: unknown }).rpcCode === 'number';
+}
+
+export class ChainAdapter implements ProviderChain {
+  private readonly listeners = new Set<(space: ProviderSpace) => void>();
+  private lastChainIds: { core: number; espace: number } | undefined;
+
+  constructor(private readonly chain: ChainServiceSlice) {}
+
+  /** Call when the chain service reports a status change (e.g. the user switched network in the UI). */
+  notifyStatusChanged(): void {
+    this.checkForChange();
+  }
+
+  private checkForChange(): { core: number; espace: number } {
+    const now = this.chain.status().chainIds;
+    const before = this.lastChainIds;
+    this.lastChainIds = { ...now };
+    if (before) for (const space of SPACES) if (before[space] !== now[space]) for (const l of this.listeners) l(space);
+    return now;
+  }
+
+  private networkOf(key: NetworkKey, space: ProviderSpace): ProviderNetwork {
+    const status = this.chain.status();
+    const active = status.network === key;
+    const ids = active ? status.chainIds : { core: NETWORKS[key].coreChainId, espace: NETWORKS[key].espaceChainId };
+    return {
+      space,
+      chainId: ids[space],
+      name: `${NETWORKS[key].label} (${SPACE_LABEL[space]})`,
+      currencySymbol: 'CFX',
+      currencyName: 'Conflux',
+      rpcUrls: active ? this.nodeUrls(space) : [],
+    };
+  }
+
+  private nodeUrls(space: ProviderSpace): string[] {
+    return this.chain
+      .nodes()
+      .filter((n) => n.space === space)
+      .map((n) => n.id.split('/').slice(2).join('/'));
+  }
+
+  private keyFor(space: ProviderSpace, chainId: number): NetworkKey | undefined {
+    const status = this.chain.status();
+    if (status.chainIds[space] === chainId) return status.network;
+    return (Object.keys(NETWORKS) as NetworkKey[]).find((key) => key !== status.network && (space === 'core' ? NETWORKS[key].coreChainId : NETWORKS[key].espaceChainId) === chainId);
+  }
+
+  async activeNetwork(space: ProviderSpace): Promise<ProviderNetwork> {
+    this.checkForChange();
+    return this.networkOf(this.chain.status().network, space);
+  }
+
+  async findNetwork(space: ProviderSpace, chainId: number): Promise<ProviderNetwork | undefined> {
+    const key = this.keyFor(space, chainId);
+    return key === undefined ? undefined : this.networkOf(key, space);
+  }
+
+  async switchNetwork(space: ProviderSpace, chainId: number): Promise<void> {
+    const key = this.keyFor(space, chainId);
+    if (key === undefined) throw chainDisconnected(`Chain ${chainId} is not a network Wayfarer can use`);
+    await this.chain.setNetwork(key);
+    this.checkForChange();
+  }
+
+  async addNetwork(network: ProviderNetwork): Promise<void> {
+    const key = this.keyFor(network.space, network.chainId);
+    if (key === undefined) throw chainDisconnected(`Chain ${network.chainId} is not a network Wayfarer can use`);
+    await this.chain.setNetwork(key);
+    const known = new Set(this.nodeUrls(network.space));
+    for (const url of network.rpcUrls) if (!known.has(url)) await this.chain.addNode({ space: network.space, url });
+    this.checkForChange();
+  }
+
+  async read(space: ProviderSpace, method: string, params: readonly unknown[]): Promise<unknown> {
+    try {
+      return await this.chain.read(space, method, params);
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  async nextNonce(space: ProviderSpace, address: string): Promise<bigint> {
+    try {
+      return await this.chain.nextNonce(space, address);
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  async sendRawTransaction(space: ProviderSpace, raw: Hex): Promise<Hex> {
+    try {
+      return await this.chain.sendRawTransaction(space, raw);
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  onNetworkChange(listener: (space: ProviderSpace) => void): () => void {
+    this.lastChainIds ??= { ...this.chain.status().chainIds };
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private translate(error: unknown): unknown {
+    if (isNodeError(error)) return new NodeRpcError(error.rpcCode, error.rpcMessage, error.rpcData);
+    if (error instanceof WayfarerError && error.code === 'pool.no_node') return chainDisconnected('No node of the active network gave a usable answer; try again later');
+    return error;
+  }
+}
