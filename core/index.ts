@@ -33,3 +33,4 @@ export * from './message/personal.js';
 export { parseTypes, encodeType, typeHash, type TypedDataSchema, type FieldType, type StructField } from './message/typed-data-schema.js';
 export * from './message/typed-data.js';
 export * from './lightclient/index.js';
+export * from './rpc/index.js';
