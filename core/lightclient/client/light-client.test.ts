@@ -115,10 +115,11 @@ describe('headers from the finalized pivot', () => {
     const { header, status } = await client.pivotHeaderAt(200);
     expect(status).toBe('finalized');
     expect(header.hash).toBe(blocks[200]!.hash);
-    expect(client.headerStatus(blocks[250]!.hash)).toBe('finalized');
+    // The walk starts at the closest verified decision (epoch 103's ending, height 240).
+    expect(client.headerStatus(blocks[230]!.hash)).toBe('finalized');
     // Cached: walking again costs no requests.
     const calls = transport.log.length;
-    await client.pivotHeaderAt(250);
+    await client.pivotHeaderAt(230);
     expect(transport.log.length).toBe(calls);
   });
 
@@ -130,11 +131,11 @@ describe('headers from the finalized pivot', () => {
 
   test('a wrong block in the chain is broken_parent_link, attributed to that request', async () => {
     const { client, transport } = await synced();
-    transport.override('cfx_getBlockByEpochNumber', [340, false], blocks[339]!.rpc);
-    await expect(client.pivotHeaderAt(300)).rejects.toMatchObject({ kind: 'broken_parent_link', request: { method: 'cfx_getBlockByEpochNumber', params: [340, false] } });
+    transport.override('cfx_getBlockByEpochNumber', [230, false], blocks[229]!.rpc);
+    await expect(client.pivotHeaderAt(200)).rejects.toMatchObject({ kind: 'broken_parent_link', request: { method: 'cfx_getBlockByEpochNumber', params: [230, false] } });
     // Asking another node repairs it.
-    const { header } = await client.pivotHeaderAt(300, { transport: honestTransport() });
-    expect(header.hash).toBe(blocks[300]!.hash);
+    const { header } = await client.pivotHeaderAt(200, { transport: honestTransport() });
+    expect(header.hash).toBe(blocks[200]!.hash);
   });
 
   test('a wrong eSpace base price cannot make a header verify', async () => {
@@ -174,6 +175,40 @@ describe('headers from the finalized pivot', () => {
     await client.pivotHeaderAt(10);
     expect(client.cachedHeader(blocks[10]!.hash)).toBeDefined();
     expect(client.cachedHeader(blocks[300]!.hash)).toBeUndefined();
+  });
+
+  test('old heights start from the nearest verified pivot decision, not from the latest', async () => {
+    const { client, transport } = await synced();
+    const before = transport.log.length;
+    const { header } = await client.pivotHeaderAt(65);
+    expect(header.hash).toBe(blocks[65]!.hash);
+    const walked = transport.log.slice(before).filter((c) => c.method === 'cfx_getBlockByEpochNumber').length;
+    // Epoch 101 ended with a decision at height 120: at most 55 blocks to walk, not 295.
+    expect(walked).toBeLessThanOrEqual(120 - 65 + 24);
+  });
+
+  test('a search over PoS rounds finds a closer decision; forged rounds are refused', async () => {
+    const rounds = new Map<string, unknown>();
+    // Epoch 102 decides pivot 120 + r at round r (rounds 1 … 59); its ending decides 180 at round 60.
+    for (let r = 1; r < 60; r++) rounds.set(`102/${r}`, signLedgerInfo({ epoch: 102, round: r, pivot: { height: 120 + r, blockHash: blocks[120 + r]!.hash } }, pos.committees[2]!));
+    const transport = honestTransport();
+    transport.data.rounds = rounds;
+    const client = await LightClient.create({ chainId: CHAIN_ID, checkpoint, transport, store: new MemoryCheckpointStore(), anchorRefineDistance: 4 }, 1);
+    await client.sync({ now: 2 });
+    const before = transport.log.length;
+    const { header } = await client.pivotHeaderAt(130);
+    expect(header.hash).toBe(blocks[130]!.hash);
+    const calls = transport.log.slice(before);
+    expect(calls.filter((c) => c.method === 'pos_getLedgerInfoByEpochAndRound').length).toBeLessThanOrEqual(8);
+    expect(calls.filter((c) => c.method === 'cfx_getBlockByEpochNumber').length).toBeLessThanOrEqual(4);
+
+    const liar = honestTransport();
+    const forged = new Map(rounds);
+    forged.set('102/30', signLedgerInfo({ epoch: 102, round: 30, pivot: { height: 150, blockHash: blocks[150]!.hash } }, pos.committees[3]!));
+    liar.data.rounds = forged;
+    const fooled = await LightClient.create({ chainId: CHAIN_ID, checkpoint, transport: liar, store: new MemoryCheckpointStore(), anchorRefineDistance: 4 }, 1);
+    await fooled.sync({ now: 2 });
+    await expect(fooled.pivotHeaderAt(130)).rejects.toMatchObject({ kind: 'unknown_signer', request: { method: 'pos_getLedgerInfoByEpochAndRound', params: [102, 30] } });
   });
 
   test('no finalized pivot before the first sync', async () => {

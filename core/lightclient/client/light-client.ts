@@ -20,10 +20,12 @@ import { LightClientError } from '../errors.js';
 import type { VerifiedHeader } from '../header/chain.js';
 import { asObject, asSafeNumber } from '../json.js';
 import { parseLedgerInfoList, parseLedgerInfoWithSignatures } from '../pos/parse.js';
+import type { Committee } from '../pos/committee.js';
 import type { SignatureCheckMode } from '../pos/verify-ledger-info.js';
 import { HeaderCache, type HeaderStatus } from '../sync/header-cache.js';
 import { applyEpochEnding, applyLedgerInfo, stateFromRestored, type PosState } from '../sync/pos-state.js';
 import type { LightClientTransport } from '../transport.js';
+import { insertAnchor, nearestAnchorAbove, refineAnchor } from './anchors.js';
 import { fetchHeaderByHash, linkToFinalized, walkDownTo, type HeaderContext } from './headers.js';
 import { proveReceipt, proveTransaction, type InclusionQuery, type ReceiptInclusion, type TransactionInclusion } from './proofs.js';
 import { request } from './requests.js';
@@ -44,6 +46,11 @@ export interface LightClientOptions {
   readonly epochBatchSize?: number;
   /** Concurrent header requests while walking the chain (default 6). */
   readonly parallelRequests?: number;
+  /**
+   * When the nearest verified pivot decision is more than this many blocks above a wanted height,
+   * search the PoS rounds of its epoch for a closer one before walking (default 64).
+   */
+  readonly anchorRefineDistance?: number;
   readonly signatureCheck?: SignatureCheckMode;
 }
 
@@ -71,12 +78,17 @@ export interface SyncReport {
   readonly finalized: FinalizedPivot | null;
 }
 
-const DEFAULTS = { headerCacheSize: 4096, blameLookahead: 5, epochBatchSize: 32, parallelRequests: 6 };
+const DEFAULTS = { headerCacheSize: 4096, blameLookahead: 5, epochBatchSize: 32, parallelRequests: 6, anchorRefineDistance: 64 };
+/** Committees of recent PoS epochs kept for round searches (memory only). */
+const COMMITTEE_HISTORY = 64;
 
 export class LightClient {
   private state: PosState;
   private readonly cache: HeaderCache;
   private finalizedHeaderCache: VerifiedHeader | null = null;
+  /** Verified pivot decisions, sorted by height (see `anchors.ts`). */
+  private readonly anchors: FinalizedPivot[] = [];
+  private readonly committees = new Map<number, Committee>();
   readonly blameLookahead: number;
 
   private constructor(
@@ -86,6 +98,14 @@ export class LightClient {
     this.state = state;
     this.cache = new HeaderCache(options.headerCacheSize ?? DEFAULTS.headerCacheSize);
     this.blameLookahead = options.blameLookahead ?? DEFAULTS.blameLookahead;
+    this.remember(state);
+  }
+
+  /** Keeps the committee and finalized pivot of a verified state for later round searches. */
+  private remember(state: PosState): void {
+    this.committees.set(state.committee.epoch, state.committee);
+    if (this.committees.size > COMMITTEE_HISTORY) this.committees.delete(Math.min(...this.committees.keys()));
+    if (state.finalized !== null) insertAnchor(this.anchors, state.finalized);
   }
 
   /**
@@ -143,6 +163,7 @@ export class LightClient {
       this.cache.dropUnfinalized();
     }
     this.state = next;
+    this.remember(next);
   }
 
   /**
@@ -183,6 +204,7 @@ export class LightClient {
       for (const parsed of list) {
         try {
           next = applyEpochEnding(next, parsed, options.now, { mode });
+          this.remember(next);
         } catch (error) {
           // Keep what was verified in this batch before the bad entry.
           this.adopt(next);
@@ -244,20 +266,44 @@ export class LightClient {
     if (height <= finalized.height) {
       const cached = this.cache.pivotAt(height, 'finalized');
       if (cached !== undefined) return { header: cached.header, status: 'finalized' };
-      // Start from the closest verified finalized pivot header above the target.
-      let start = finalized;
-      for (let h = height + 1; h < Math.min(finalized.height, height + 4096); h++) {
-        const above = this.cache.pivotAt(h, 'finalized');
-        if (above !== undefined) {
-          start = above.header;
-          break;
-        }
-      }
-      return { header: await walkDownTo(ctx, start, height, 'finalized'), status: 'finalized' };
+      return { header: await walkDownTo(ctx, await this.startAbove(height, finalized, options), height, 'finalized'), status: 'finalized' };
     }
     const cached = this.cache.pivotAt(height);
     if (cached !== undefined) return { header: cached.header, status: cached.status };
     return { header: await linkToFinalized(ctx, finalized, height), status: 'unfinalized' };
+  }
+
+  /**
+   * Verifies every pivot header from the finalized pivot down to `height` (no shortcuts through
+   * earlier decisions), e.g. before scanning a range of blocks. Returns the header at `height`.
+   */
+  async verifyFinalizedChainDownTo(height: number, options?: CallOptions): Promise<VerifiedHeader> {
+    const finalized = await this.finalizedHeader(options);
+    if (!Number.isSafeInteger(height) || height < 0 || height > finalized.height) throw new RangeError(`height must be within 0 … ${finalized.height}, got ${height}`);
+    return walkDownTo(this.headerContext(options), finalized, height, 'finalized');
+  }
+
+  /** The closest verified finalized header at or above `height` to walk down from. */
+  private async startAbove(height: number, finalized: VerifiedHeader, options?: CallOptions): Promise<VerifiedHeader> {
+    const ctx = this.headerContext(options);
+    let anchor = nearestAnchorAbove(this.anchors, height);
+    if (anchor === undefined) return this.cachedAbove(height, finalized);
+    const committee = this.committees.get(anchor.posEpoch);
+    if (committee !== undefined && anchor.height - height > (this.options.anchorRefineDistance ?? DEFAULTS.anchorRefineDistance)) {
+      const mode = this.options.signatureCheck ?? 'aggregate';
+      anchor = await refineAnchor(ctx.transport, committee, anchor, height, mode, (p) => insertAnchor(this.anchors, p));
+    }
+    const start = anchor.blockHash === finalized.hash ? finalized : await fetchHeaderByHash(ctx, anchor.blockHash, 'finalized', true, anchor.height);
+    return this.cachedAbove(height, start);
+  }
+
+  /** A cached finalized pivot header between `height` and `start`, closer than `start`, if any. */
+  private cachedAbove(height: number, start: VerifiedHeader): VerifiedHeader {
+    for (let h = height + 1; h < Math.min(start.height, height + 4096); h++) {
+      const above = this.cache.pivotAt(h, 'finalized');
+      if (above !== undefined) return above.header;
+    }
+    return start;
   }
 
   /** Finality status of a header the client has verified, or 'unknown'. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { hexToBytes } from '../../encoding/hex.js';
+import { bytesToHex, hexToBytes } from '../../encoding/hex.js';
 import { MAINNET_CHECKPOINT } from '../checkpoint/shipped.js';
 import { verifyBlockHeaderHash } from '../header/hash.js';
 import { decodePublicKey, decodeSignature, hashMessage, verifyAggregated } from './bls.js';
@@ -31,6 +31,7 @@ interface Vector {
   committee: { epochState: Json };
 }
 const rotation = load<Vector>('mainnet-epoch46113-round120-epochchange.json');
+const committee46113 = (): Json => rotation.committee.epochState;
 const old2023 = load<Vector>('mainnet-epoch10000-round60-epochchange.json');
 const oldFormat = load<Vector>('nonmainnet-epoch4660-round10-oldformat.json');
 
@@ -44,6 +45,27 @@ describe('real ledger infos verify', () => {
       const r = verifyLedgerInfo(v.rpcResult, v.committee.epochState, { mode });
       expect(r).toMatchObject({ ok: true, signedVotingPower: 300n });
     }
+  });
+
+  test('96-byte compressed signatures are accepted as well as 192-byte ones', () => {
+    const li = clone(rotation.rpcResult);
+    const compress = (h: unknown): string => bytesToHex(decodeSignature(hexToBytes(s(h))).toBytes(true));
+    li.aggregatedSignature = compress(li.aggregatedSignature);
+    const votes = o(li.signatures);
+    for (const account of Object.keys(votes)) votes[account] = compress(votes[account]);
+    expect(s(li.aggregatedSignature)).toHaveLength(2 + 192);
+    for (const mode of ['aggregate', 'each'] as const) expect(verifyLedgerInfo(li, committee46113(), { mode })).toMatchObject({ ok: true });
+  });
+
+  test('keys come only from the signed nextEpochState, never from nextEpochValidators', () => {
+    const li = clone(rotation.rpcResult);
+    const unsigned = o(li.nextEpochValidators);
+    const first = Object.keys(unsigned)[0]!;
+    unsigned[first] = unsigned[Object.keys(unsigned)[1]!];
+    unsigned[`0x${'66'.repeat(32)}`] = unsigned[first];
+    const r = verifyLedgerInfo(li, committee46113());
+    if (!r.ok || r.nextCommittee === undefined) throw new Error('must verify');
+    expect(r.nextCommittee).toEqual(MAINNET_CHECKPOINT.epochState);
   });
 
   test('rotation 46113 → 46114 yields exactly the shipped mainnet checkpoint', () => {

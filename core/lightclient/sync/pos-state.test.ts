@@ -50,6 +50,15 @@ describe('PoS state transitions', () => {
     expect(applyLedgerInfo(s2, parsed(ordinary), 3)).toBe(s2);
   });
 
+  test('the ledger info that ended the previous epoch, served again as the latest, changes nothing', () => {
+    const s1 = applyEpochEnding(initial, parsed(chain.endings[0]), 1);
+    expect(applyLedgerInfo(s1, parsed(chain.endings[0]), 2)).toBe(s1);
+    // Any other ledger info of an epoch whose committee is gone is stale (a lagging node), not an attack.
+    const earlier = signLedgerInfo({ epoch: 10, round: 59, pivot: { height: 59, blockHash: `0x${'55'.repeat(32)}` } }, chain.committees[0]!);
+    expect(() => applyLedgerInfo(s1, parsed(earlier), 2)).toThrow(expect.objectContaining({ kind: 'stale', nodeAtFault: false }));
+    expect(() => applyLedgerInfo(initial, parsed(signLedgerInfo({ epoch: 9, round: 5, pivot: null }, chain.committees[0]!)), 2)).toThrow(expect.objectContaining({ kind: 'stale' }));
+  });
+
   test('a later ledger info cannot move the finalized pivot down', () => {
     const s1 = applyEpochEnding(initial, parsed(chain.endings[0]), 1);
     const lower = signLedgerInfo({ epoch: 11, round: 9, pivot: { height: 59, blockHash: `0x${'33'.repeat(32)}` } }, chain.committees[1]!);

@@ -81,15 +81,23 @@ export function applyEpochEnding(state: PosState, parsed: ParsedLedgerInfo, now:
 
 /**
  * Verifies a ledger info of the current epoch and adopts its pivot decision as finalized.
- * Returns the same state object when the ledger info adds nothing new (same or no pivot).
- * @throws {LightClientError} `stale` (older than the finalized pivot already verified),
- *   `epoch_regression`, `wrong_epoch`, and every failure of `checkLedgerInfo`
+ * Returns the same state object when the ledger info adds nothing new (the one already verified,
+ * or no pivot decision).
+ * @throws {LightClientError} `stale` (older than what was already verified: a lagging node),
+ *   `wrong_epoch`, and every failure of `checkLedgerInfo`
  */
 export function applyLedgerInfo(state: PosState, parsed: ParsedLedgerInfo, now: number, options: LedgerInfoCheckOptions = {}): PosState {
   const info = parsed.value.ledgerInfo.commitInfo;
   if (info.nextEpochState !== null && info.epoch === state.committee.epoch) return applyEpochEnding(state, parsed, now, options);
-  if (state.finalized !== null && (info.epoch < state.finalized.posEpoch || (info.epoch === state.finalized.posEpoch && info.round < state.finalized.round))) {
-    throw new LightClientError('stale', `ledger info (epoch ${info.epoch}, round ${info.round}) is older than the verified one (epoch ${state.finalized.posEpoch}, round ${state.finalized.round})`);
+  const known = state.finalized;
+  if (known !== null && info.epoch === known.posEpoch && info.round === known.round) {
+    // The ledger info that decided the current finalized pivot (e.g. the last one of the previous
+    // epoch, served again before the new epoch commits anything): nothing new.
+    return state;
+  }
+  if (info.epoch < state.committee.epoch || (known !== null && (info.epoch < known.posEpoch || (info.epoch === known.posEpoch && info.round < known.round)))) {
+    const than = known === null ? `the committee's epoch ${state.committee.epoch}` : `the verified one (epoch ${known.posEpoch}, round ${known.round})`;
+    throw new LightClientError('stale', `ledger info (epoch ${info.epoch}, round ${info.round}) is older than ${than}`);
   }
   checkEpochOrder(state, info.epoch);
   checkLedgerInfo(parsed, state.committee, options);

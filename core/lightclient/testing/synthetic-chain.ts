@@ -97,6 +97,8 @@ export interface MemoryChainData {
   epochStates?: Map<number, unknown>;
   blocks?: readonly SyntheticBlock[];
   epochReceipts?: Map<number, unknown>;
+  /** Ledger infos by `${epoch}/${round}` for `pos_getLedgerInfoByEpochAndRound`. */
+  rounds?: Map<string, unknown>;
 }
 
 /**
@@ -135,7 +137,7 @@ export class MemoryTransport implements LightClientTransport {
     });
   }
   pos_getLedgerInfoByEpochAndRound(epoch: number, round: number): Promise<unknown> {
-    return this.answer('pos_getLedgerInfoByEpochAndRound', [epoch, round], () => null);
+    return this.answer('pos_getLedgerInfoByEpochAndRound', [epoch, round], () => this.data.rounds?.get(`${epoch}/${round}`));
   }
   pos_getLedgerInfoByBlockNumber(n: PosBlockNumber): Promise<unknown> {
     return this.answer('pos_getLedgerInfoByBlockNumber', [n], () => (n === 'latest_committed' ? this.data.latestCommitted : null));
