@@ -72,8 +72,10 @@ describe('arbitrary corruption of real answers never crashes a schema', () => {
     const keys = Object.keys(value);
     if (keys.length === 0) return replacement;
     const key = keys[choice % keys.length]!;
-    const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as unknown as Record<string, unknown>) : { ...(value as Record<string, unknown>) };
-    copy[key] = choice % 3 === 0 ? replacement : corrupt(copy[key], Math.floor(choice / 3), replacement);
+    const next = (old: unknown) => (choice % 3 === 0 ? replacement : corrupt(old, Math.floor(choice / 3), replacement));
+    if (Array.isArray(value)) return value.map((item, i) => (String(i) === key ? next(item) : item));
+    const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    copy[key] = next(copy[key]);
     return copy;
   }
   test('only typed schema errors or success', () => {
