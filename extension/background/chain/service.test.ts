@@ -1,0 +1,99 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, test } from 'vitest';
+import { IndexedDbCheckpointStore } from '../../../core/lightclient/checkpoint/store.js';
+import { FakeClock } from '../../../core/rpc/testing/fake-clock.js';
+import { fakeNetwork } from '../../../core/rpc/testing/fake-fetch.js';
+import { ChainService, type ChainEvents } from './service.js';
+import { ChainStore } from './store.js';
+import { encodeCfxAddress } from '../../../core/address/cip37.js';
+
+const USER = '0x1a2f80341409639ea6a35bbcab8299066109aa55';
+const MAINNET_ADDRESS = encodeCfxAddress(USER, 1029);
+const TESTNET_ADDRESS = encodeCfxAddress(USER, 1);
+
+/** A service over a fresh fake IndexedDB; `restart` builds a new service over the same database. */
+async function setup(handlers: Parameters<typeof fakeNetwork>[0] = {}) {
+  const factory = new IDBFactory();
+  const clock = new FakeClock();
+  const net = fakeNetwork(handlers);
+  const events: string[] = [];
+  const recorder: ChainEvents = {
+    statusChanged: () => events.push('status'),
+    nodesChanged: () => events.push('nodes'),
+    balancesChanged: () => events.push('balances'),
+    transactionChanged: () => events.push('tx'),
+  };
+  let secretCalls = 0;
+  const make = async () =>
+    ChainService.start({
+      store: await ChainStore.open(factory),
+      checkpointStore: new IndexedDbCheckpointStore(factory),
+      fetch: net.fetch,
+      clock,
+      randomBytes: (n) => {
+        secretCalls++;
+        return new Uint8Array(n).fill(secretCalls);
+      },
+      events: recorder,
+    });
+  return { service: await make(), restart: make, events, clock, secretCalls: () => secretCalls };
+}
+
+describe('ChainService (no network needed)', () => {
+  test('starts on mainnet, privacy mode on with a secret made once and kept', async () => {
+    const { service, restart, secretCalls } = await setup();
+    expect(service.status()).toMatchObject({ network: 'mainnet', privacy: { enabled: true }, lightClient: { checkpoint: 'shipped', finalized: null } });
+    await restart();
+    expect(secretCalls()).toBe(1);
+  });
+
+  test('network, privacy and node edits survive a restart', async () => {
+    const { service, restart, events } = await setup();
+    await service.setNetwork('local');
+    await service.setPrivacy(false);
+    const shipped = service.nodes();
+    expect(shipped.map((n) => n.label)).toEqual(['http://127.0.0.1:12537', 'http://127.0.0.1:8545']);
+    await service.removeNode(shipped[0]!.id);
+    const added = await service.addNode({ space: 'core', url: 'http://127.0.0.1:4000', operator: 'My node' });
+    expect(added).toMatchObject({ origin: 'user', operator: 'My node', permissionPattern: 'http://127.0.0.1/*', ban: null });
+    expect(events).toContain('nodes');
+    const again = await restart();
+    expect(again.status()).toMatchObject({ network: 'local', privacy: { enabled: false } });
+    expect(again.nodes().map((n) => n.label).sort()).toEqual(['http://127.0.0.1:4000', 'http://127.0.0.1:8545']);
+    await expect(again.addNode({ space: 'core', url: 'http://127.0.0.1:4000' })).rejects.toMatchObject({ code: 'input.invalid' });
+    await expect(again.addNode({ space: 'core', url: 'http://public.example.org' })).rejects.toMatchObject({ code: 'input.invalid' });
+  });
+
+  test('bans are persisted with their evidence and can be lifted', async () => {
+    // The shipped local Core node answers with something that is not an epoch number.
+    const { service, restart, clock } = await setup({ 'http://127.0.0.1:12537/': () => 'not a quantity' });
+    await service.setNetwork('local');
+    const [node] = service.nodes();
+    await expect(service.read('core', 'cfx_epochNumber', [])).rejects.toMatchObject({ code: 'pool.no_node' });
+    await clock.advance(10);
+    const again = await restart();
+    expect(again.bans().active).toEqual([expect.objectContaining({ nodeId: node!.id, reason: 'malformed_response', reasonText: expect.stringMatching(/schema/), evidence: expect.stringContaining('cfx_epochNumber') })]);
+    expect(again.nodes().find((n) => n.id === node!.id)?.ban?.reason).toBe('malformed_response');
+    await again.liftBan(node!.id);
+    expect(again.bans().active).toEqual([]);
+    await expect(again.liftBan(node!.id)).rejects.toMatchObject({ code: 'input.invalid' });
+  });
+
+  test('testnet has no shipped checkpoint: sync reports it, reads refuse to pretend', async () => {
+    const { service } = await setup();
+    await service.setNetwork('testnet');
+    const status = await service.sync();
+    expect(status.lightClient).toMatchObject({ checkpoint: 'none', lastError: { code: 'checkpoint.none_shipped' } });
+    await expect(service.balances('core', [TESTNET_ADDRESS])).rejects.toMatchObject({ code: 'checkpoint.none_shipped' });
+  });
+
+  test('addresses of another network and dApp reads of non-read methods are refused', async () => {
+    const { service } = await setup();
+    await expect(service.lastKnownBalances('core', [TESTNET_ADDRESS])).rejects.toMatchObject({ code: 'input.invalid' });
+    expect(await service.lastKnownBalances('core', [MAINNET_ADDRESS])).toEqual([]);
+    await expect(service.read('core', 'cfx_sendRawTransaction', ['0x00'])).rejects.toMatchObject({ code: 'input.invalid' });
+    await expect(service.read('core', 'eth_getBalance', [])).rejects.toMatchObject({ code: 'input.invalid' });
+    await expect(service.read('espace', 'no_such_method', [])).rejects.toMatchObject({ code: 'input.invalid' });
+  });
+});
