@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { encodeCfxAddress } from '../../address/cip37.js';
 import { bytesToHex } from '../../encoding/hex.js';
 import { rpcBlockFor, syntheticPivotChain } from '../testing/synthetic-chain.js';
+import { verifyHeaderAgainstHash } from './chain.js';
 import { encodeHeader, headerHash, headerProblemHash } from './encode.js';
 import { coreSpaceGasLimit, gasLimitCandidates, hashBlockHeader, matchBlockHeader, verifyBlockHeaderHash, type HeaderExtra } from './hash.js';
 import type { BlockHeaderFields } from './types.js';
@@ -98,11 +99,13 @@ describe('every header field is committed', () => {
     const block = fixedBlock(dev);
     mutate(block);
     expect(verifyBlockHeaderHash(block, dev.expectedHash, extraOf(dev))).toBe(false);
+    expect(() => verifyHeaderAgainstHash(block, dev.expectedHash, extraOf(dev))).toThrow(expect.objectContaining({ kind: 'bad_header_hash', nodeAtFault: true }));
   });
   test.each([...mutations, ...mainnetOnly])('mainnet block: %s', (_name, mutate) => {
     const block = fixedBlock(mainnet);
     mutate(block);
     expect(verifyBlockHeaderHash(block, mainnet.expectedHash)).toBe(false);
+    expect(() => verifyHeaderAgainstHash(block, mainnet.expectedHash)).toThrow(expect.objectContaining({ kind: 'bad_header_hash' }));
   });
   test('the eSpace base price is committed', () => {
     expect(verifyBlockHeaderHash(fixedBlock(dev), dev.expectedHash, { espaceBaseFeePerGas: '0x2' })).toBe(false);

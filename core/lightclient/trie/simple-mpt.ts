@@ -107,6 +107,7 @@ function subtreeMerkle(values: readonly Uint8Array[], width: number, from: numbe
  * @example simpleMptRoot([]) // keccak256("") = 0xc5d2…a470
  */
 export function simpleMptRoot(values: readonly Uint8Array[]): Uint8Array {
+  if (!Array.isArray(values) || !values.every((v) => v instanceof Uint8Array)) throw new TypeError('"values" expected an array of Uint8Array');
   const n = values.length;
   if (n === 0) return EMPTY_TRIE_ROOT;
   const width = simpleMptKeyWidth(n);
