@@ -98,6 +98,14 @@ export const core = {
     const hash: string = await conflux.cfx.sendTransaction({ from: account, to: account, value: Drip.fromCFX(1) });
     return { hash };
   },
+  /** Moves CFX to an eSpace address with the CrossSpaceCall internal contract (a contract call through the wallet). */
+  fundEspace: async (espaceAddress: string, cfx = 10) => {
+    if (!account) throw new Error('connect first');
+    const conflux = await sdk();
+    const crossSpace = conflux.InternalContract('CrossSpaceCall');
+    const hash: string = await crossSpace.transferEVM(espaceAddress).sendTransaction({ from: account, value: Drip.fromCFX(cfx) });
+    return { hash };
+  },
   waitReceipt: async (hash: string) => {
     const conflux = await sdk();
     for (let i = 0; i < 120; i++) {

@@ -44,6 +44,7 @@ export const typedData = (chainId: number) =>
 
 export const espace = {
   info: () => wallet().info,
+  account: () => account,
   addChain: () => walletClient().addChain({ chain: localChain() }),
   switchChain: (id: number) => walletClient().switchChain({ id }),
   connect: async () => {

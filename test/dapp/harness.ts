@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 import { GENESIS_PRIVATE_KEY } from '../support/devnode.js';
 import type { ExtensionBrowser } from '../support/browser.js';
 import { callBackground } from '../support/ui-port.js';
@@ -70,15 +69,55 @@ export function openApprovalPages(browser: ExtensionBrowser): Page[] {
   return browser.context.pages().filter((p) => isApprovalPage(p, browser) && !p.isClosed());
 }
 
-/** Waits until the approval page shows a request whose text matches, then clicks approve/reject. */
-export async function answer(browser: ExtensionBrowser, decision: 'approve' | 'reject', expectText?: RegExp | string): Promise<Page> {
-  const page = await approvalPage(browser);
-  if (expectText !== undefined) await expect.poll(() => page.locator('main').innerText(), { timeout: 15_000 }).toMatch(expectText);
-  const button = page.getByTestId(decision);
-  await button.waitFor({ state: 'visible', timeout: 15_000 });
-  await expect.poll(() => button.isEnabled(), { timeout: 15_000 }).toBe(true);
-  await button.click();
-  return page;
+/** Waits until an approval page shows a request whose text matches; returns that page. */
+export async function showing(browser: ExtensionBrowser, expectText: RegExp, timeout = 30_000): Promise<Page> {
+  const deadline = Date.now() + timeout;
+  let lastText = '';
+  while (Date.now() < deadline) {
+    for (const page of openApprovalPages(browser)) {
+      try {
+        const approve = page.getByTestId('approve');
+        if ((await approve.count()) === 0 || !(await approve.isEnabled())) continue;
+        lastText = await page.locator('main').innerText();
+        if (expectText.test(lastText)) return page;
+      } catch (error) {
+        if (!page.isClosed()) throw error;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no approval page showed ${String(expectText)}; last seen: ${lastText.slice(0, 500)}`);
+}
+
+/**
+ * Waits until an approval page shows a request whose text matches, then clicks approve/reject.
+ * A page that is closing (the previous request was its last) is skipped.
+ */
+export async function answer(browser: ExtensionBrowser, decision: 'approve' | 'reject', expectText: RegExp | string = /./, timeout = 30_000): Promise<Page> {
+  const deadline = Date.now() + timeout;
+  const wanted = typeof expectText === 'string' ? new RegExp(expectText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : expectText;
+  let lastText = '';
+  while (Date.now() < deadline) {
+    for (const page of openApprovalPages(browser)) {
+      try {
+        const button = page.getByTestId(decision);
+        if ((await button.count()) === 0 || !(await button.isEnabled())) continue;
+        lastText = await page.locator('main').innerText();
+        if (!wanted.test(lastText)) continue;
+        try {
+          await button.click({ timeout: 5_000 });
+        } catch (error) {
+          // Answering the last request closes the window, sometimes before the click returns.
+          if (!page.isClosed()) throw error;
+        }
+        return page;
+      } catch (error) {
+        if (!page.isClosed()) throw error;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no approval page showed ${String(wanted)} with a ${decision} button; last seen: ${lastText.slice(0, 500)}`);
 }
 
 export interface ActionResult<T = unknown> {

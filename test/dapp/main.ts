@@ -19,6 +19,13 @@ const actions = {
       const { hash } = await core.send();
       return { hash, receipt: await core.waitReceipt(hash) };
     }),
+    fundEspace: (address?: string) =>
+      run('core-log', 'fund eSpace', async () => {
+        const target = address ?? espace.account();
+        if (!target) throw new Error('connect the eSpace side first');
+        const { hash } = await core.fundEspace(target);
+        return { hash, receipt: await core.waitReceipt(hash) };
+      }),
     switchChain: (chainId: number) => run('core-log', 'switch', () => core.switchChain(chainId)),
     revoke: () => run('core-log', 'disconnect', core.revoke),
     permissions: () => run('core-log', 'permissions', core.permissions),
@@ -51,6 +58,7 @@ bind('core-sign', () => actions.core.sign());
 bind('core-typed', () => actions.core.signTyped());
 bind('core-send', actions.core.send);
 bind('core-revoke', actions.core.revoke);
+bind('core-fund-espace', () => actions.core.fundEspace());
 bind('espace-add-chain', actions.espace.addChain);
 bind('espace-connect', actions.espace.connect);
 bind('espace-chain', actions.espace.chain);

@@ -31,6 +31,8 @@ export interface ChainServiceSlice {
   read(space: ProviderSpace, method: string, params: readonly unknown[]): Promise<unknown>;
   nextNonce(space: ProviderSpace, address: string): Promise<bigint>;
   sendRawTransaction(space: ProviderSpace, raw: Hex): Promise<Hex>;
+  /** Syncs the light client (shared when one is running). */
+  sync(): Promise<unknown>;
 }
 
 const SPACE_LABEL: Readonly<Record<ProviderSpace, string>> = { core: 'Core', espace: 'eSpace' };
@@ -99,6 +101,7 @@ export class ChainAdapter implements ProviderChain {
     const key = this.keyFor(space, chainId);
     if (key === undefined) throw chainDisconnected(`Chain ${chainId} is not a network Wayfarer can use`);
     await this.chain.setNetwork(key);
+    void this.chain.sync().catch(() => undefined); // start verifying the new network at once
     this.checkForChange();
   }
 
@@ -108,6 +111,7 @@ export class ChainAdapter implements ProviderChain {
     await this.chain.setNetwork(key);
     const known = new Set(this.nodeUrls(network.space));
     for (const url of network.rpcUrls) if (!known.has(url)) await this.chain.addNode({ space: network.space, url });
+    void this.chain.sync().catch(() => undefined);
     this.checkForChange();
   }
 
@@ -120,6 +124,13 @@ export class ChainAdapter implements ProviderChain {
   }
 
   async nextNonce(space: ProviderSpace, address: string): Promise<bigint> {
+    try {
+      return await this.chain.nextNonce(space, address);
+    } catch (error) {
+      if (!(error instanceof WayfarerError && error.code === 'lightclient.not_finalized')) throw this.translate(error);
+    }
+    // Nonces are read at the latest verified epoch: verify the chain first (e.g. just after a switch).
+    await this.chain.sync();
     try {
       return await this.chain.nextNonce(space, address);
     } catch (error) {
@@ -144,6 +155,7 @@ export class ChainAdapter implements ProviderChain {
   private translate(error: unknown): unknown {
     if (isNodeError(error)) return new NodeRpcError(error.rpcCode, error.rpcMessage, error.rpcData);
     if (error instanceof WayfarerError && error.code === 'pool.no_node') return chainDisconnected('No node of the active network gave a usable answer; try again later');
+    if (error instanceof WayfarerError && error.code.startsWith('lightclient.')) return chainDisconnected('Wayfarer could not verify the network state this request needs yet; try again shortly');
     return error;
   }
 }

@@ -1,0 +1,205 @@
+/**
+ * The dApp provider end to end: real Chromium with the built extension, a real Conflux dev node,
+ * and the demo dApp page using js-conflux-sdk over `window.conflux` (Core) and viem over the
+ * EIP-6963-discovered provider (eSpace). Every approval is clicked on the wallet's real approval
+ * page; every signature is verified by the page with its library; transactions are mined.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { decodeCfxAddress, encodeCfxAddress } from '../../core/address/cip37.js';
+import { coreAddressFromPrivateKey, espaceAddressFromPrivateKey } from '../../core/keys/address.js';
+import { PrivateKey } from '../../core/keys/private-key.js';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
+import { GENESIS_PRIVATE_KEY, rpcCall } from '../support/devnode.js';
+import { sharedDevNode } from '../support/shared-devnode.js';
+import { answer, openApprovalPages, setUpWallet, showing, startAction, startDappServer, type ActionResult, type DappServer } from '../dapp/harness.js';
+
+const node = sharedDevNode();
+const key = PrivateKey.fromHex(GENESIS_PRIVATE_KEY);
+const coreAddress = encodeCfxAddress(coreAddressFromPrivateKey(key), node.chainId);
+const espaceAddress = espaceAddressFromPrivateKey(key);
+
+let browser: ExtensionBrowser;
+let server: DappServer;
+let dapp: Page;
+
+function ok<T>(result: ActionResult<T>): T {
+  if (!result.ok) throw new Error(`action failed: ${String(result.error?.code)} ${result.error?.message}`);
+  return result.value as T;
+}
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  await setUpWallet(browser);
+  server = await startDappServer();
+  dapp = await browser.context.newPage();
+  await dapp.goto(`${server.url}/?${new URLSearchParams({ coreRpc: node.coreRpc, espaceRpc: node.espaceRpc, coreChainId: String(node.chainId), espaceChainId: String(node.evmChainId) })}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Core space: js-conflux-sdk through window.conflux', () => {
+  test('the provider looks like Fluent to Conflux dApps and is frozen', async () => {
+    expect(await dapp.evaluate(() => (window as unknown as { dapp: { core: { isFluent: () => boolean } } }).dapp.core.isFluent())).toBe(true);
+    expect(await dapp.evaluate(() => Object.isFrozen((window as unknown as { conflux: object }).conflux))).toBe(true);
+  });
+
+  test('the dApp adds the local network (approved on the approval page)', async () => {
+    const added = startAction(dapp, 'core', 'addChain');
+    await answer(browser, 'approve', /Add a network\?[\s\S]*1024[\s\S]*127\.0\.0\.1/);
+    expect(ok(await added)).toBeNull();
+    expect(ok(await startAction(dapp, 'core', 'chain'))).toMatchObject({ chainId: '0x400', netVersion: '1024', sdkStatusChainId: 1024 });
+  });
+
+  test('connect: a rejection reaches the dApp as 4001; approval exposes the chosen account', async () => {
+    const rejected = startAction(dapp, 'core', 'connect');
+    await answer(browser, 'reject', /Connect to this site\?/);
+    expect(await rejected).toMatchObject({ ok: false, error: { code: 4001 } });
+    expect(ok(await startAction(dapp, 'core', 'accounts'))).toEqual([]);
+
+    const connected = startAction(dapp, 'core', 'connect');
+    const page = await showing(browser, new RegExp(coreAddress));
+    expect(await page.getByTestId('origin').innerText()).toBe(server.url); // as the browser reports it
+    await answer(browser, 'approve', new RegExp(coreAddress));
+    expect(ok(await connected)).toEqual([coreAddress]);
+    expect(ok(await startAction(dapp, 'core', 'accounts'))).toEqual([coreAddress]);
+  });
+
+  test('reads go through the wallet: balance via js-conflux-sdk', async () => {
+    expect(BigInt(ok(await startAction<string>(dapp, 'core', 'balance')))).toBeGreaterThan(0n);
+  });
+
+  test('personal_sign: the page recovers the signer with js-conflux-sdk', async () => {
+    const signed = startAction(dapp, 'core', 'sign', 'Hello from the e2e test ✓');
+    const page = await showing(browser, /Sign this message\?/);
+    expect(await page.getByTestId('message-text').innerText()).toBe('Hello from the e2e test ✓');
+    await answer(browser, 'approve', /Sign this message\?/);
+    expect(ok(await signed)).toMatchObject({ recovered: coreAddress, verified: true });
+  });
+
+  test('typed data (CIP-23): verified by the page; a domain for another chain is refused without asking', async () => {
+    const signed = startAction(dapp, 'core', 'signTyped');
+    await answer(browser, 'approve', /Sign typed data\?[\s\S]*For chain 1024/);
+    expect(ok(await signed)).toMatchObject({ recovered: coreAddress, verified: true });
+    const wrong = await startAction(dapp, 'core', 'signTyped', 1029);
+    expect(wrong).toMatchObject({ ok: false, error: { code: -32602 } });
+    expect(wrong.error?.message).toMatch(/chain 1029 but the active chain is 1024/);
+    expect(openApprovalPages(browser)).toEqual([]);
+  });
+
+  test('send: js-conflux-sdk sends 1 CFX through the wallet; the approval shows the decoded transaction; it is mined', async () => {
+    const sent = startAction<{ hash: string; receipt: { outcomeStatus: number } }>(dapp, 'core', 'send');
+    const page = await showing(browser, /Send/);
+    expect(await page.getByTestId('tx-value').innerText()).toBe('1 CFX');
+    expect(await page.getByTestId('tx-to').innerText()).toBe(coreAddress);
+    expect(await page.getByTestId('tx-chain').innerText()).toBe('1024');
+    await page.getByTestId('approve').click();
+    const { hash, receipt } = ok(await sent);
+    expect(receipt.outcomeStatus).toBe(0);
+    const onNode = await rpcCall<{ from: string; value: string }>(node.coreRpc, 'cfx_getTransactionByHash', [hash]);
+    expect(decodeCfxAddress(onNode.from).hex).toBe(decodeCfxAddress(coreAddress).hex);
+    expect(onNode.value).toBe('0xde0b6b3a7640000');
+  });
+});
+
+describe('eSpace: viem through the EIP-6963-discovered provider', () => {
+  test('Wayfarer announces itself with EIP-6963', async () => {
+    const info = (await dapp.evaluate(() => (window as unknown as { dapp: { espace: { info: () => unknown } } }).dapp.espace.info())) as { name: string; rdns: string; uuid: string; icon: string };
+    expect(info).toMatchObject({ name: 'Wayfarer', rdns: 'app.wayfarer' });
+    expect(info.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(info.icon.startsWith('data:image/svg+xml;base64,')).toBe(true);
+  });
+
+  test('add the local eSpace node, connect, read the chain', async () => {
+    const added = startAction(dapp, 'espace', 'addChain');
+    await answer(browser, 'approve', new RegExp(`Add a network\\?[\\s\\S]*1025[\\s\\S]*${node.espaceRpc.replace(/[.]/g, '\\.')}`));
+    expect(await added).toMatchObject({ ok: true });
+    const connected = startAction(dapp, 'espace', 'connect');
+    await answer(browser, 'approve', new RegExp(espaceAddress));
+    expect(ok(await connected)).toEqual([espaceAddress]);
+    expect(ok(await startAction(dapp, 'espace', 'chain'))).toMatchObject({ chainId: node.evmChainId });
+  });
+
+  test('personal_sign and EIP-712 typed data, verified by viem; a domain for another chain is refused', async () => {
+    const signed = startAction(dapp, 'espace', 'sign');
+    await answer(browser, 'approve', /Sign this message\?[\s\S]*Hello from the demo dApp on eSpace/);
+    expect(ok(await signed)).toMatchObject({ verified: true });
+    const typed = startAction(dapp, 'espace', 'signTyped');
+    await answer(browser, 'approve', /Sign typed data\?[\s\S]*EIP712Domain[\s\S]*For chain 1025/);
+    expect(ok(await typed)).toMatchObject({ verified: true });
+    const wrong = await startAction(dapp, 'espace', 'signTyped', 1030);
+    expect(wrong).toMatchObject({ ok: false, error: { code: -32602 } });
+    expect(openApprovalPages(browser)).toEqual([]);
+  });
+
+  test('fund eSpace through a Core contract call (CrossSpaceCall), then send on eSpace with viem: both mined', async () => {
+    const funded = startAction<{ receipt: { outcomeStatus: number } }>(dapp, 'core', 'fundEspace', espaceAddress);
+    const page = await showing(browser, /Call a contract \(function 0x[0-9a-f]{8}\)/);
+    expect(await page.getByTestId('tx-value').innerText()).toBe('10 CFX');
+    expect(await page.getByTestId('tx-to').innerText()).toMatch(/^net1024:/);
+    await answer(browser, 'approve', /Call a contract/);
+    expect(ok(await funded).receipt.outcomeStatus).toBe(0);
+
+    const sent = startAction<{ hash: string; status: string }>(dapp, 'espace', 'send');
+    const txPage = await showing(browser, /Send/);
+    expect(await txPage.getByTestId('tx-value').innerText()).toBe('0.5 CFX');
+    expect(await txPage.getByTestId('tx-chain').innerText()).toBe('1025');
+    await answer(browser, 'approve', /Send/);
+    const { hash, status } = ok(await sent);
+    expect(status).toBe('success');
+    const onNode = await rpcCall<{ from: string; value: string }>(node.espaceRpc, 'eth_getTransactionByHash', [hash]);
+    expect(onNode.from.toLowerCase()).toBe(espaceAddress.toLowerCase());
+    expect(BigInt(onNode.value)).toBe(5n * 10n ** 17n);
+  });
+});
+
+describe('networks, permissions, restarts', () => {
+  test('switching chains: approval, chainChanged events, unknown chain 4902', async () => {
+    await dapp.evaluate(() => {
+      const w = window as unknown as { seen: string[]; conflux: { on: (e: string, f: (c: string) => void) => void } };
+      w.seen = [];
+      w.conflux.on('chainChanged', (c) => w.seen.push(c));
+    });
+    const away = startAction(dapp, 'core', 'switchChain', 1);
+    await answer(browser, 'approve', /Switch network\?[\s\S]*chain 1\)/);
+    expect(await away).toMatchObject({ ok: true, value: null });
+    await expect.poll(() => dapp.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual(['0x1']);
+    expect(await dapp.evaluate(() => (window as unknown as { conflux: { chainId: string } }).conflux.chainId)).toBe('0x1');
+    const back = startAction(dapp, 'core', 'switchChain', node.chainId);
+    await answer(browser, 'approve', /Switch network\?[\s\S]*chain 1024\)/);
+    expect(await back).toMatchObject({ ok: true, value: null });
+    await expect.poll(() => dapp.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual(['0x1', '0x400']);
+    expect(await startAction(dapp, 'espace', 'switchChain', 99_999)).toMatchObject({ ok: false, error: { code: 4902 } });
+  });
+
+  test('the service worker stops while an approval is open: the dApp still gets its answer', async () => {
+    const devtools = await browser.context.newCDPSession(await browser.context.newPage());
+    await devtools.send('ServiceWorker.enable');
+    const signed = startAction(dapp, 'core', 'sign', 'Signed across a worker restart');
+    const page = await showing(browser, /Signed across a worker restart/);
+    await devtools.send('ServiceWorker.stopAllWorkers');
+    await new Promise((r) => setTimeout(r, 500));
+    await page.getByTestId('approve').click().catch(() => undefined);
+    expect(ok(await signed)).toMatchObject({ recovered: coreAddress, verified: true });
+
+    // And when the user closes the approval window after a restart, the dApp gets a clean 4001.
+    const refused = startAction(dapp, 'core', 'sign', 'Closed after a worker restart');
+    const page2 = await showing(browser, /Closed after a worker restart/);
+    await devtools.send('ServiceWorker.stopAllWorkers');
+    await new Promise((r) => setTimeout(r, 500));
+    await page2.close();
+    expect(await refused).toMatchObject({ ok: false, error: { code: 4001 } });
+  });
+
+  test('revoking: afterwards the site sees no accounts and signing is 4100', async () => {
+    expect(await startAction(dapp, 'core', 'revoke')).toMatchObject({ ok: true, value: null });
+    expect(ok(await startAction(dapp, 'core', 'accounts'))).toEqual([]);
+    expect(await startAction(dapp, 'core', 'sign')).toMatchObject({ ok: false, error: { code: 4100 } });
+    expect(await startAction(dapp, 'espace', 'revoke')).toMatchObject({ ok: true });
+    expect(await startAction(dapp, 'espace', 'sign')).toMatchObject({ ok: false, error: { code: 4100 } });
+    expect(openApprovalPages(browser)).toEqual([]);
+  });
+});
