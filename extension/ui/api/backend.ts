@@ -46,17 +46,34 @@ export interface AutoLockSettings {
   choicesMs: readonly number[];
 }
 
+export type EventList = readonly (keyof UiEvents)[];
+
+export interface TokenSpec {
+  /** Contract address in the space's form. */
+  address: string;
+  symbol: string;
+  name: string;
+  decimals: number;
+}
+
 export interface WalletBackend {
-  /** Events after which vault-derived data is re-read. */
-  readonly vaultEvents: readonly (keyof UiEvents)[];
-  /** Events after which chain data (balances, activity, light client) is re-read. */
-  readonly chainEvents: readonly (keyof UiEvents)[];
+  /** Events after which each kind of data is re-read. */
+  readonly events: {
+    vault: EventList;
+    network: EventList;
+    balances: EventList;
+    transactions: EventList;
+    nodes: EventList;
+    status: EventList;
+  };
 
   vaultState(): Promise<VaultState>;
   newMnemonic(): Promise<string>;
   /** `replaceExisting` keeps the current vault in this device's archive (restorable), then replaces it. */
   createWallet(wallet: NewWallet, password: string, replaceExisting?: boolean): Promise<void>;
   unlock(password: string): Promise<void>;
+  /** The user is active: moves the auto-lock deadline (reads alone do not). */
+  touch(): Promise<void>;
   lock(): Promise<void>;
   /** Accounts with Core addresses for `coreNetworkId`. */
   accounts(coreNetworkId: number): Promise<AccountItem[]>;
@@ -73,21 +90,27 @@ export interface WalletBackend {
 
   networks(): Promise<{ networks: NetworkItem[]; currentId: string }>;
   selectNetwork(id: string): Promise<void>;
-  balance(space: Space, accountId: string): Promise<Checked<bigint>>;
-  tokens(space: Space, accountId: string): Promise<TokenItem[]>;
-  addToken(space: Space, address: string): Promise<TokenItem>;
-  removeToken(space: Space, address: string): Promise<void>;
+  /** Native balance of `address` (the space's address form); `null` when nodes disagree unresolved. */
+  balance(space: Space, address: string): Promise<Checked<bigint | null>>;
+  /** The user's token list for the current network and space, with balances of `address`. */
+  tokens(space: Space, address: string): Promise<TokenItem[]>;
+  addToken(space: Space, token: TokenSpec): Promise<void>;
+  removeToken(space: Space, contract: string): Promise<void>;
   prepareSend(request: SendRequest): Promise<PreparedSend>;
   /** Largest amount of `asset` that can be sent (native: balance − max fee). */
   maxSendable(request: Omit<SendRequest, 'amount'>): Promise<bigint>;
   send(preparedId: string): Promise<{ hash: string }>;
-  activity(space: Space, accountId: string): Promise<TxItem[]>;
+  /** Transactions sent from `address` that the wallet tracks, newest first. */
+  activity(space: Space, address: string): Promise<TxItem[]>;
   transaction(hash: string): Promise<TxItem>;
   nodes(space: Space): Promise<NodeItem[]>;
+  /** Call after the browser granted the node's host permission. */
   addNode(space: Space, url: string): Promise<void>;
   removeNode(space: Space, id: string): Promise<void>;
   lightClient(): Promise<LightClientStatus>;
+  /** Runs the light client's sync now (it also runs on a schedule), then re-checks nodes and transactions. */
+  syncNow(): Promise<void>;
   /** Node-side privacy: each account's reads spread so no single node links all your accounts. */
-  privacy(): Promise<{ nodePrivacy: boolean }>;
+  privacy(): Promise<{ nodePrivacy: boolean; explanation: string }>;
   setPrivacy(settings: { nodePrivacy: boolean }): Promise<void>;
 }

@@ -8,6 +8,8 @@ import { generateMnemonic } from '../../../core/keys/mnemonic.js';
 import type { WalletBackend } from './backend.js';
 import { background } from './client.js';
 import { accountsFromApi, phraseWalletOf, vaultStateFromApi } from './adapters/vault.js';
+import { balanceFromApi, lightClientFromApi, networksFromStatus, nodeFromApi, txFromApi } from './adapters/chain.js';
+import { readTokens, writeTokens } from '../lib/token-list.js';
 
 /** A background service the screens need is not part of this build. */
 export class ServiceUnavailableError extends WayfarerError {
@@ -32,9 +34,21 @@ async function phraseWallet(accountId: string | undefined): Promise<string> {
   return walletId;
 }
 
+async function currentNetwork(): Promise<string> {
+  return (await background.call('chain.status')).network;
+}
+
 export const backgroundBackend: WalletBackend = {
-  vaultEvents: ['vault.changed', 'vault.accountsChanged'],
-  chainEvents: [],
+  events: {
+    vault: ['vault.changed', 'vault.accountsChanged'],
+    network: ['chain.statusChanged'],
+    // A new verified epoch (status) means balances may have changed; `chain.balancesChanged` is
+    // announced by every balance read, including the UI's own, so it is not a trigger here.
+    balances: ['chain.statusChanged'],
+    transactions: ['chain.transactionChanged'],
+    nodes: ['chain.nodesChanged'],
+    status: ['chain.statusChanged', 'chain.nodesChanged'],
+  },
   vaultState: async () => vaultStateFromApi(await background.call('vault.status')),
   // Generated here, from the platform CSPRNG, so the user can write it down before anything is
   // stored; the background validates it again when the wallet is created.
@@ -47,6 +61,9 @@ export const backgroundBackend: WalletBackend = {
     await background.call('vault.unlock', { password });
   },
   lock: () => background.call('vault.lock'),
+  touch: async () => {
+    await background.call('vault.touch');
+  },
   accounts: async (networkId) => accountsFromApi(await background.call('vault.accounts', { networkId })),
   addAccount: async (fromAccountId) => {
     const { accountId } = await background.call('vault.addAccount', { walletId: await phraseWallet(fromAccountId) });
@@ -67,21 +84,68 @@ export const backgroundBackend: WalletBackend = {
   setAutoLock: async (idleMs) => {
     await background.call('vault.setAutoLock', { autoLockMs: idleMs });
   },
-  networks: missing('The network list'),
-  selectNetwork: missing('Switching networks'),
-  balance: missing('Balances'),
-  tokens: missing('Tokens'),
-  addToken: missing('Adding tokens'),
-  removeToken: missing('Removing tokens'),
-  prepareSend: missing('Sending'),
-  maxSendable: missing('Sending'),
-  send: missing('Sending'),
-  activity: missing('Activity'),
-  transaction: missing('Transaction details'),
-  nodes: missing('The node list'),
-  addNode: missing('Adding nodes'),
-  removeNode: missing('Removing nodes'),
-  lightClient: missing('The light-client status'),
-  privacy: missing('Node privacy settings'),
-  setPrivacy: missing('Node privacy settings'),
+
+  networks: async () => networksFromStatus(await background.call('chain.status')),
+  selectNetwork: async (id) => {
+    if (id !== 'mainnet' && id !== 'testnet' && id !== 'local') throw new WayfarerError('ui.unknown_network', `unknown network ${id}`);
+    await background.call('chain.setNetwork', { network: id });
+  },
+  balance: async (space, address) => {
+    const [view] = await background.call('chain.balances', { space, addresses: [address] });
+    if (!view) throw new WayfarerError('ui.no_balance', 'The wallet background returned no balance.');
+    return balanceFromApi(view);
+  },
+  tokens: async (space, address) => {
+    const list = readTokens(await currentNetwork(), space);
+    if (list.length === 0) return [];
+    const views = await background.call('chain.balances', { space, addresses: [address], tokens: list.map((t) => t.address) });
+    return list.map((token) => {
+      const view = views.find((v) => v.token !== undefined && v.token.toLowerCase() === token.address.toLowerCase());
+      return { ...token, balance: view ? balanceFromApi(view) : undefined, balanceError: view ? undefined : 'No balance returned for this token.' };
+    });
+  },
+  addToken: async (space, token) => {
+    const network = await currentNetwork();
+    const list = readTokens(network, space);
+    if (list.some((t) => t.address.toLowerCase() === token.address.toLowerCase())) throw new WayfarerError('ui.token_exists', 'This token is already in your list.');
+    writeTokens(network, space, [...list, token]);
+  },
+  removeToken: async (space, contract) => {
+    const network = await currentNetwork();
+    writeTokens(network, space, readTokens(network, space).filter((t) => t.address.toLowerCase() !== contract.toLowerCase()));
+  },
+  prepareSend: missing('Sending from the wallet screen'),
+  maxSendable: missing('Sending from the wallet screen'),
+  send: missing('Sending from the wallet screen'),
+  activity: async (space, address) =>
+    (await background.call('chain.transactions'))
+      .filter((tx) => tx.space === space && tx.from.toLowerCase() === address.toLowerCase())
+      .sort((a, b) => b.submittedAt - a.submittedAt)
+      .map((tx) => txFromApi(tx, address)),
+  transaction: async (hash) => {
+    const found = (await background.call('chain.transactions')).find((tx) => tx.hash.toLowerCase() === hash.toLowerCase());
+    if (!found) throw new WayfarerError('ui.unknown_transaction', 'Wayfarer is not tracking this transaction.');
+    return txFromApi(found, found.from);
+  },
+  nodes: async (space) => (await background.call('chain.nodes')).filter((n) => n.space === space).map(nodeFromApi),
+  addNode: async (space, url) => {
+    await background.call('chain.addNode', { space, url });
+  },
+  removeNode: async (_space, id) => {
+    await background.call('chain.removeNode', { id });
+  },
+  lightClient: async () => {
+    const [status, bans] = await Promise.all([background.call('chain.status'), background.call('chain.bans')]);
+    return lightClientFromApi(status, bans, Date.now());
+  },
+  syncNow: async () => {
+    await background.call('chain.sync');
+  },
+  privacy: async () => {
+    const { privacy } = await background.call('chain.status');
+    return { nodePrivacy: privacy.enabled, explanation: privacy.explanation };
+  },
+  setPrivacy: async ({ nodePrivacy }) => {
+    await background.call('chain.setPrivacy', { enabled: nodePrivacy });
+  },
 };

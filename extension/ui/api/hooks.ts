@@ -27,6 +27,9 @@ export interface QueryOptions {
   enabled?: boolean;
 }
 
+/** Least time between two event-driven refreshes of one query. */
+const EVENT_REFRESH_MS = 3000;
+
 type ParamsArg<M extends UiMethodName> = UiParams<M> extends void ? [] : [UiParams<M>];
 
 /** A background method as a query (see {@link useAsync}). */
@@ -49,23 +52,33 @@ export function useAsync<T>(load: () => Promise<T>, key: string, options: QueryO
     const remembered = rememberAs ? recall<T>(rememberAs) : undefined;
     return { data: remembered?.value, error: undefined, loading: enabled, lastKnownAt: remembered?.at };
   });
-  const generation = useRef(0);
+  // Requests are numbered; a response older than one already shown is dropped, a newer one is
+  // always shown (a stream of refreshes must not starve the screen of every answer).
+  const started = useRef(0);
+  const shown = useRef(0);
+  const inFlight = useRef(0);
+  const lastEventRun = useRef(0);
   const loadRef = useRef(load);
   loadRef.current = load;
 
   const run = useCallback(() => {
     if (!enabled) return;
-    const mine = ++generation.current;
+    const mine = ++started.current;
+    inFlight.current++;
     setState((s) => ({ ...s, loading: true }));
     loadRef.current().then(
       (data) => {
-        if (mine !== generation.current) return;
+        inFlight.current--;
+        if (mine < shown.current) return;
+        shown.current = mine;
         if (rememberAs) remember(rememberAs, data);
-        setState({ data, error: undefined, loading: false, lastKnownAt: undefined });
+        setState({ data, error: undefined, loading: inFlight.current > 0, lastKnownAt: undefined });
       },
       (error: unknown) => {
-        if (mine !== generation.current) return;
-        setState((s) => ({ ...s, error, loading: false }));
+        inFlight.current--;
+        if (mine < shown.current) return;
+        shown.current = mine;
+        setState((s) => ({ ...s, error, loading: inFlight.current > 0 }));
       },
     );
   }, [key, rememberAs, enabled]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -81,10 +94,18 @@ export function useAsync<T>(load: () => Promise<T>, key: string, options: QueryO
     run();
   }, [run]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // Events re-run the query, but not while it runs and at most every EVENT_REFRESH_MS: a read may
+  // itself cause the event (a balance read announces new balances), which must not loop.
   const refreshOn = options.refreshOn ?? [];
   const eventsKey = refreshOn.join(',');
   useEffect(() => {
-    const offs = refreshOn.map((name) => background.on(name, () => run()));
+    const onEvent = () => {
+      const now = Date.now();
+      if (inFlight.current > 0 || now - lastEventRun.current < EVENT_REFRESH_MS) return;
+      lastEventRun.current = now;
+      run();
+    };
+    const offs = refreshOn.map((name) => background.on(name, onEvent));
     offs.push(background.onReconnect(() => run()));
     return () => offs.forEach((off) => off());
   }, [run, eventsKey]); // eslint-disable-line react-hooks/exhaustive-deps

@@ -18,6 +18,7 @@ import { useAction } from '../api/hooks.js';
 import { navigate, useLocation } from './router.js';
 import { ResetWallet, START_OVER_PATH } from '../screens/settings/Reset.js';
 import { forgetAll } from '../lib/last-known.js';
+import { useUserActivity } from './activity.js';
 
 export function App(): ReactElement {
   return (
@@ -103,6 +104,8 @@ function UnlockedWallet(): ReactElement {
   useEffect(() => {
     if (lock.error) wallet.refreshVault();
   }, [lock.error]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A failed touch means the wallet is locked or the worker restarted: re-read the state.
+  useUserActivity(() => void backend.touch().catch(() => wallet.refreshVault()));
   return (
     <Shell
       onLock={() => void lock.run()}

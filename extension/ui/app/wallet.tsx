@@ -48,12 +48,12 @@ function writePreference(key: string, value: string): void {
 }
 
 export function WalletProvider({ backend, children }: { backend: WalletBackend; children: ReactNode }): ReactElement {
-  const vault = useAsync(() => backend.vaultState(), 'vault', { refreshOn: backend.vaultEvents, rememberAs: 'vault.state' });
+  const vault = useAsync(() => backend.vaultState(), 'vault', { refreshOn: backend.events.vault, rememberAs: 'vault.state' });
   const unlocked = vault.data?.status === 'unlocked';
-  const networks = useAsync(() => backend.networks(), 'networks', { refreshOn: backend.chainEvents, rememberAs: 'chain.networks', enabled: unlocked });
+  const networks = useAsync(() => backend.networks(), 'networks', { refreshOn: backend.events.network, rememberAs: 'chain.networks', enabled: unlocked });
   const coreNetworkId = networks.data?.networks.find((n) => n.id === networks.data?.currentId)?.coreNetworkId;
   const accounts = useAsync(() => backend.accounts(coreNetworkId!), `accounts:${unlocked}:${coreNetworkId}`, {
-    refreshOn: backend.vaultEvents,
+    refreshOn: backend.events.vault,
     rememberAs: coreNetworkId === undefined ? undefined : `vault.accounts:${coreNetworkId}`,
     enabled: unlocked && coreNetworkId !== undefined,
   });

@@ -11,7 +11,8 @@ import { TrustBadge } from './TrustBadge.js';
 import { usePrivacy } from '../app/privacy.js';
 
 export interface AmountProps {
-  value: bigint;
+  /** null: the nodes disagree and nothing settles it — shown as unknown, with its badge. */
+  value: bigint | null;
   decimals: number;
   symbol: string;
   trust: Trust;
@@ -25,12 +26,12 @@ export interface AmountProps {
 
 export function Amount({ value, decimals, symbol, trust, lastKnownAt, size = 'normal', maxFractionDigits = 6, subject }: AmountProps): ReactElement {
   const { hidden } = usePrivacy();
-  const text = formatAmount(value, decimals, { maxFractionDigits });
-  const exact = formatAmount(value, decimals);
+  const text = value === null ? 'Unknown' : formatAmount(value, decimals, { maxFractionDigits });
+  const exact = value === null ? undefined : formatAmount(value, decimals);
   return (
     <span className="stack amount-block">
       <span className="row wrap">
-        <span className={`amount ${size === 'big' ? 'amount-big' : ''}`} data-testid="amount" data-exact={hidden ? undefined : exact} title={hidden ? undefined : `${exact} ${symbol}`}>
+        <span className={`amount ${size === 'big' ? 'amount-big' : ''}`} data-testid="amount" data-exact={hidden ? undefined : exact} title={hidden || exact === undefined ? undefined : `${exact} ${symbol}`}>
           {hidden ? <span className="privacy-mask" aria-label="hidden">••••••</span> : text}
           <span className="amount-unit">{symbol}</span>
         </span>

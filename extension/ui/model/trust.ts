@@ -20,6 +20,15 @@ export interface Trust {
   epoch?: number;
   /** Extra, already plain-language detail from the background (e.g. which check failed). */
   detail?: string;
+  /** What each node answered (cross-checked values), for "which node said what". */
+  answers?: readonly NodeAnswer[];
+}
+
+export interface NodeAnswer {
+  node: string;
+  operator: string;
+  answer?: string | undefined;
+  problem?: string | undefined;
 }
 
 export interface TrustText {

@@ -28,6 +28,8 @@ export interface NetworkItem {
   /** eSpace chain id. */
   espaceChainId: number;
   isTestnet: boolean;
+  /** False when the ids are only known once connected (a local node). */
+  chainIdsKnown: boolean;
 }
 
 /** A value with the verification it got: every number on screen is one of these. */
@@ -44,12 +46,18 @@ export interface TokenItem {
   symbol: string;
   name: string;
   decimals: number;
-  balance: Checked<bigint> | undefined;
+  balance: Checked<bigint | null> | undefined;
   /** Why the balance is missing, if it is. */
   balanceError?: string | undefined;
 }
 
-export type TxStatus = 'pending' | 'included' | 'verified' | 'failed' | 'dropped';
+/**
+ * pending: sent, not in a block yet; included: a node says it is in a block (not proved yet);
+ * verified: proved in finalized history, and it succeeded; failed: proved, and execution failed;
+ * stuck: no node knows it any more (may be censored — resend); replaced: another transaction with
+ * the same nonce went in instead; rejected: every node refused it.
+ */
+export type TxStatus = 'pending' | 'included' | 'verified' | 'failed' | 'stuck' | 'replaced' | 'rejected';
 
 export interface TxItem {
   hash: string;
@@ -57,8 +65,10 @@ export interface TxItem {
   direction: 'out' | 'in' | 'self';
   status: TxStatus;
   from: string;
-  to: string | null;
-  value: bigint;
+  /** Recipient; null creates a contract; undefined when not known here. */
+  to?: string | null | undefined;
+  /** Amount in the native unit, when known. */
+  value?: bigint | undefined;
   symbol: string;
   decimals: number;
   /** Fee actually paid (or maximum, while pending). */
@@ -70,8 +80,10 @@ export interface TxItem {
   nonce?: number | undefined;
   /** How far inclusion and outcome were checked. */
   trust: Trust;
-  /** Plain-language reason for a failure. */
+  /** Plain-language reason for the status (a failure, a refusal, a replacement). */
   error?: string | undefined;
+  /** Nodes that accepted it when it was sent. */
+  acceptedBy?: readonly string[] | undefined;
   /** Decoded token transfer, when the transaction is one. */
   token?: { symbol: string; decimals: number; amount: bigint; to: string } | undefined;
 }
@@ -97,15 +109,20 @@ export interface VerificationFailure {
 }
 
 export interface LightClientStatus {
-  /** Where verification starts: shipped with the wallet. */
-  checkpoint: { posEpoch: number; label?: string | undefined };
+  /**
+   * Where verification starts: `shipped` with the wallet, `tofu` taken from the nodes on first use
+   * (a local network), or `none` (nothing can be verified on this network).
+   */
+  checkpoint: 'shipped' | 'tofu' | 'none';
+  /** PoS epoch whose committee (signing keys) is verified. */
+  committeeEpoch: number | undefined;
   finalizedPosEpoch: number | undefined;
   /** Latest Conflux epoch whose pivot block is finalized by PoS and verified here. */
   verifiedEpoch: number | undefined;
-  /** Latest epoch the nodes report (not verified). */
+  /** Latest epoch the nodes report (not verified), when known. */
   networkEpoch: number | undefined;
   /** Catch-up progress, when behind. */
-  sync: { done: number; total: number } | undefined;
+  sync: { label: string; done: number; total: number | undefined } | undefined;
   state: 'syncing' | 'synced' | 'stalled' | 'error';
   stateDetail?: string | undefined;
   lastVerifiedAt?: number | undefined;

@@ -11,7 +11,8 @@ import { TxDetailsView } from './TxDetailsView.js';
 export function Activity(): ReactElement {
   const { backend, account, space, network } = useWallet();
   const scope = account && network ? `${network.id}:${space}:${account.id}` : '';
-  const items = useAsync(() => backend.activity(space, account!.id), `activity:${scope}`, { enabled: scope !== '', refreshOn: backend.chainEvents, rememberAs: scope ? `activity:${scope}` : undefined, pollMs: 15_000 });
+  const address = account ? (space === 'core' ? account.coreAddress : account.espaceAddress) : '';
+  const items = useAsync(() => backend.activity(space, address), `activity:${scope}`, { enabled: scope !== '', refreshOn: backend.events.transactions, rememberAs: scope ? `activity:${scope}` : undefined, pollMs: 15_000 });
   return (
     <div className="stack">
       <ScreenHeader title="Activity" />
@@ -32,7 +33,7 @@ export function Activity(): ReactElement {
 
 export function TxDetails({ hash }: { hash: string }): ReactElement {
   const { backend } = useWallet();
-  const tx = useAsync(() => backend.transaction(hash), `tx:${hash}`, { refreshOn: backend.chainEvents, pollMs: 5000 });
+  const tx = useAsync(() => backend.transaction(hash), `tx:${hash}`, { refreshOn: backend.events.transactions, pollMs: 5000 });
   return (
     <div className="stack">
       <ScreenHeader title="Transaction" back="/activity" />

@@ -12,17 +12,29 @@ import { usePrivacy } from '../../app/privacy.js';
 
 export const TX_STATUS_TEXT: Record<TxItem['status'], string> = {
   pending: 'Pending',
-  included: 'Included',
+  included: 'Included, not final yet',
   verified: 'Confirmed',
   failed: 'Failed',
-  dropped: 'Dropped',
+  stuck: 'Stuck',
+  replaced: 'Replaced',
+  rejected: 'Refused by nodes',
 };
 
 export function txTitle(tx: TxItem): string {
   if (tx.direction === 'self') return 'Sent to yourself';
   if (tx.direction === 'in') return `Received from ${shortenAddress(tx.from, 4)}`;
-  return tx.to === null ? 'Contract deployment' : `Sent to ${shortenAddress(tx.token?.to ?? tx.to, 4)}`;
+  if (tx.to === null) return 'Contract deployment';
+  const to = tx.token?.to ?? tx.to;
+  return to === undefined ? `Sent · nonce ${tx.nonce ?? '?'}` : `Sent to ${shortenAddress(to, 4)}`;
 }
+
+function amountText(tx: TxItem): string | undefined {
+  if (tx.token) return `${formatAmount(tx.token.amount, tx.token.decimals, { maxFractionDigits: 6 })} ${tx.token.symbol}`;
+  if (tx.value !== undefined) return `${formatAmount(tx.value, tx.decimals, { maxFractionDigits: 6 })} ${tx.symbol}`;
+  return undefined;
+}
+
+export { amountText };
 
 export function ActivityList({ items, now }: { items: readonly TxItem[]; now: number }): ReactElement {
   const { hidden } = usePrivacy();
@@ -30,7 +42,7 @@ export function ActivityList({ items, now }: { items: readonly TxItem[]; now: nu
   return (
     <ul className="list" data-testid="activity">
       {items.map((tx) => {
-        const amount = tx.token ? `${formatAmount(tx.token.amount, tx.token.decimals, { maxFractionDigits: 6 })} ${tx.token.symbol}` : `${formatAmount(tx.value, tx.decimals, { maxFractionDigits: 6 })} ${tx.symbol}`;
+        const amount = amountText(tx);
         return (
           <li key={tx.hash} className="list-item activity-item" data-status={tx.status}>
             <Icon name={tx.direction === 'in' ? 'receive' : 'send'} />
@@ -43,9 +55,7 @@ export function ActivityList({ items, now }: { items: readonly TxItem[]; now: nu
               </span>
             </Link>
             <span className="stack activity-amount">
-              <span className="amount">
-                {hidden ? '••••' : `${tx.direction === 'in' ? '+' : tx.direction === 'out' ? '−' : ''}${amount}`}
-              </span>
+              {amount !== undefined ? <span className="amount">{hidden ? '••••' : `${tx.direction === 'in' ? '+' : tx.direction === 'out' ? '−' : ''}${amount}`}</span> : null}
               <TrustBadge trust={tx.trust} subject="transaction" />
             </span>
           </li>

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../format/time.js';
 import { formatAmount } from '../../format/units.js';
 import type { TxItem } from '../../model/wallet.js';
 import { TxProgress } from '../send/TxProgress.js';
-import { TX_STATUS_TEXT, txTitle } from './ActivityList.js';
+import { amountText, TX_STATUS_TEXT, txTitle } from './ActivityList.js';
 
 export function TxDetailsView({ tx }: { tx: TxItem }): ReactElement {
   return (
@@ -23,16 +23,22 @@ export function TxDetailsView({ tx }: { tx: TxItem }): ReactElement {
         <dl className="dl">
           <dt>Status</dt>
           <dd data-testid="tx-status">{TX_STATUS_TEXT[tx.status]}</dd>
-          <dt>Amount</dt>
-          <dd className="amount">
-            {tx.token ? `${formatAmount(tx.token.amount, tx.token.decimals)} ${tx.token.symbol}` : `${formatAmount(tx.value, tx.decimals)} ${tx.symbol}`}
-          </dd>
+          {amountText(tx) !== undefined ? (
+            <>
+              <dt>Amount</dt>
+              <dd className="amount">{amountText(tx)}</dd>
+            </>
+          ) : null}
           <dt>From</dt>
           <dd>
             <AddressText address={tx.from} full />
           </dd>
-          <dt>To</dt>
-          <dd>{tx.to === null ? 'New contract' : <AddressText address={tx.token?.to ?? tx.to} full />}</dd>
+          {tx.to !== undefined ? (
+            <>
+              <dt>To</dt>
+              <dd>{tx.to === null ? 'New contract' : <AddressText address={tx.token?.to ?? tx.to} full />}</dd>
+            </>
+          ) : null}
           {tx.token && tx.to ? (
             <>
               <dt>Token contract</dt>
@@ -67,6 +73,12 @@ export function TxDetailsView({ tx }: { tx: TxItem }): ReactElement {
           ) : null}
           <dt>Space</dt>
           <dd>{tx.space === 'core' ? 'Core space' : 'eSpace'}</dd>
+          {tx.acceptedBy && tx.acceptedBy.length > 0 ? (
+            <>
+              <dt>Sent through</dt>
+              <dd className="small">{tx.acceptedBy.join(', ')}</dd>
+            </>
+          ) : null}
           <dt>Hash</dt>
           <dd className="mono break" data-testid="tx-hash">
             {tx.hash}

@@ -20,15 +20,15 @@ import { TokenList } from './TokenList.js';
 export function Home(): ReactElement {
   const { backend, account, accounts, networks, space, setSpace, network } = useWallet();
   const scope = account && network ? `${network.id}:${space}:${account.id}` : '';
-  const balance = useAsync(() => backend.balance(space, account!.id), `balance:${scope}`, { enabled: scope !== '', refreshOn: backend.chainEvents, rememberAs: scope ? `balance:${scope}` : undefined, pollMs: 30_000 });
-  const tokens = useAsync(() => backend.tokens(space, account!.id), `tokens:${scope}`, { enabled: scope !== '', refreshOn: backend.chainEvents, rememberAs: scope ? `tokens:${scope}` : undefined, pollMs: 60_000 });
+  const address = account ? (space === 'core' ? account.coreAddress : account.espaceAddress) : '';
+  const balance = useAsync(() => backend.balance(space, address), `balance:${scope}`, { enabled: scope !== '', refreshOn: backend.events.balances, rememberAs: scope ? `balance:${scope}` : undefined, pollMs: 30_000 });
+  const tokens = useAsync(() => backend.tokens(space, address), `tokens:${scope}`, { enabled: scope !== '', refreshOn: backend.events.balances, rememberAs: scope ? `tokens:${scope}` : undefined, pollMs: 60_000 });
   const pending = usePendingApprovalCount();
   useEffect(() => {
     if (account) markInteractive('home');
   }, [account]);
 
   if (!account) return networks.error || accounts.error ? <></> : <Loading label="Loading your accounts…" />;
-  const address = space === 'core' ? account.coreAddress : account.espaceAddress;
   return (
     <div className="stack">
       <h1 className="visually-hidden">Wayfarer — {account.name}</h1>

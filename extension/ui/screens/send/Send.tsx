@@ -22,8 +22,9 @@ export function Send(): ReactElement {
   const { query } = useLocation();
   const token = query.get('token') ?? 'native';
   const scope = account && network ? `${network.id}:${space}:${account.id}` : '';
-  const balance = useAsync(() => backend.balance(space, account!.id), `balance:${scope}`, { enabled: scope !== '' && token === 'native', rememberAs: scope ? `balance:${scope}` : undefined });
-  const tokens = useAsync(() => backend.tokens(space, account!.id), `tokens:${scope}`, { enabled: scope !== '' && token !== 'native', rememberAs: scope ? `tokens:${scope}` : undefined });
+  const address = account ? (space === 'core' ? account.coreAddress : account.espaceAddress) : '';
+  const balance = useAsync(() => backend.balance(space, address), `balance:${scope}`, { enabled: scope !== '' && token === 'native', rememberAs: scope ? `balance:${scope}` : undefined });
+  const tokens = useAsync(() => backend.tokens(space, address), `tokens:${scope}`, { enabled: scope !== '' && token !== 'native', rememberAs: scope ? `tokens:${scope}` : undefined });
   const [step, setStep] = useState<Step>({ name: 'form' });
   const [raw, setRaw] = useState<{ recipient: string; amount: string }>();
   const prepare = useAction((values: SendFormValues) => backend.prepareSend({ space, accountId: account!.id, asset: token, toHex: values.recipientHex, amount: values.amount }));
@@ -94,7 +95,7 @@ export function Send(): ReactElement {
 /** Live status of the transaction just sent. */
 function SentStatus({ hash }: { hash: string }): ReactElement {
   const { backend } = useWallet();
-  const tx = useAsync(() => backend.transaction(hash), `tx:${hash}`, { refreshOn: backend.chainEvents, pollMs: 3000 });
+  const tx = useAsync(() => backend.transaction(hash), `tx:${hash}`, { refreshOn: backend.events.transactions, pollMs: 3000 });
   return (
     <div className="card stack" data-testid="send-status">
       {tx.data ? (

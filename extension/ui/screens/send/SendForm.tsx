@@ -16,7 +16,7 @@ export interface SendAsset {
   decimals: number;
   /** 'native' for CFX, else the token contract. */
   address: string;
-  balance: Checked<bigint> | undefined;
+  balance: Checked<bigint | null> | undefined;
 }
 
 export interface SendFormValues {
@@ -51,7 +51,7 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
   try {
     amount = parseAmount(amountText, asset.decimals);
     if (amount === 0n) amountError = 'Enter an amount above zero.';
-    else if (asset.balance && amount > asset.balance.value) amountError = `More than your balance (${formatAmountExact(asset.balance.value, asset.decimals)} ${asset.symbol}).`;
+    else if (asset.balance && asset.balance.value !== null && amount > asset.balance.value) amountError = `More than your balance (${formatAmountExact(asset.balance.value, asset.decimals)} ${asset.symbol}).`;
   } catch (error) {
     amountError = error instanceof AmountParseError ? error.message : 'Invalid amount.';
   }

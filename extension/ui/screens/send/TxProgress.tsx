@@ -1,6 +1,6 @@
 /**
  * Where a sent transaction is: sent to nodes → included in a block → verified (its inclusion and
- * receipt proved against PoS-finalized history) — or failed, with the reason in plain words.
+ * receipt proved against PoS-finalized history) — or where it stopped, and why, in plain words.
  */
 import type { ReactElement } from 'react';
 import { Icon } from '../../components/icons.js';
@@ -8,38 +8,35 @@ import type { TxStatus } from '../../model/wallet.js';
 
 type StepState = 'done' | 'current' | 'waiting' | 'failed';
 
+/** Per status: the state of [sent, included, verified] and the label of a failed step. */
+const STEPS: Record<TxStatus, { states: [StepState, StepState, StepState]; failedLabel?: string }> = {
+  pending: { states: ['done', 'current', 'waiting'] },
+  included: { states: ['done', 'done', 'current'] },
+  verified: { states: ['done', 'done', 'done'] },
+  failed: { states: ['done', 'done', 'failed'], failedLabel: 'Verified: the transaction failed when it ran' },
+  stuck: { states: ['done', 'failed', 'waiting'], failedLabel: 'No node knows it any more — it may have been dropped or censored' },
+  replaced: { states: ['done', 'failed', 'waiting'], failedLabel: 'Replaced by another transaction with the same nonce' },
+  rejected: { states: ['failed', 'waiting', 'waiting'], failedLabel: 'Every node refused it' },
+};
+
 export function TxProgress({ status, error, blockNumber, space }: { status: TxStatus; error?: string | undefined; blockNumber?: number | undefined; space: 'core' | 'espace' }): ReactElement {
-  const failed = status === 'failed' || status === 'dropped';
-  const reached = { pending: 1, included: 2, verified: 3, failed: 2, dropped: 1 }[status];
-  const stateOf = (step: number): StepState => {
-    if (failed && step === reached) return 'failed';
-    if (step < reached || (step === reached && status === 'verified')) return 'done';
-    if (step === reached) return 'done';
-    if (step === reached + 1 && !failed) return 'current';
-    return 'waiting';
-  };
-  const steps: { label: string; state: StepState }[] = [
-    { label: 'Signed and sent to the network', state: stateOf(1) },
-    {
-      label: failed && reached === 2 ? `Included${blockNumber !== undefined ? ` in ${space === 'core' ? 'epoch' : 'block'} ${blockNumber.toLocaleString('en-US')}` : ''}, but it failed` : `Included${blockNumber !== undefined ? ` in ${space === 'core' ? 'epoch' : 'block'} ${blockNumber.toLocaleString('en-US')}` : ' in a block'}`,
-      state: status === 'dropped' ? 'failed' : stateOf(2),
-    },
-    { label: 'Verified against finalized history', state: failed ? 'waiting' : stateOf(3) },
-  ];
+  const { states, failedLabel } = STEPS[status];
+  const where = blockNumber !== undefined ? ` in ${space === 'core' ? 'epoch' : 'block'} ${blockNumber.toLocaleString('en-US')}` : ' in a block';
+  const labels = ['Signed and sent to the network', `Included${where}`, 'Verified against finalized history'];
   return (
     <div className="stack" data-testid="tx-progress" data-status={status}>
       <ol className="steps" aria-label="Transaction progress">
-        {steps.map((step) => (
-          <li key={step.label} data-state={step.state}>
-            {step.state === 'done' ? <Icon name="check" /> : step.state === 'current' ? <span className="spinner" aria-hidden="true" /> : step.state === 'failed' ? <Icon name="close" /> : <span className="step-dot" aria-hidden="true" />}
+        {states.map((state, i) => (
+          <li key={i} data-state={state}>
+            {state === 'done' ? <Icon name="check" /> : state === 'current' ? <span className="spinner" aria-hidden="true" /> : state === 'failed' ? <Icon name="close" /> : <span className="step-dot" aria-hidden="true" />}
             <span>
-              {step.label}
-              <span className="visually-hidden">{{ done: ' (done)', current: ' (in progress)', waiting: ' (waiting)', failed: ' (failed)' }[step.state]}</span>
+              {state === 'failed' && failedLabel ? failedLabel : labels[i]}
+              <span className="visually-hidden">{{ done: ' (done)', current: ' (in progress)', waiting: ' (waiting)', failed: ' (stopped)' }[state]}</span>
             </span>
           </li>
         ))}
       </ol>
-      {failed && error ? <p className="field-error">{error}</p> : null}
+      {error ? <p className={states.includes('failed') ? 'field-error' : 'small muted'}>{error}</p> : null}
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { formatDuration } from '../../format/time.js';
 
 export function AutoLock(): ReactElement {
   const { backend } = useWallet();
-  const settings = useAsync(() => backend.autoLock(), 'autolock', { refreshOn: backend.vaultEvents });
+  const settings = useAsync(() => backend.autoLock(), 'autolock', { refreshOn: backend.events.vault });
   // The choice shows at once; a failed save puts the stored value back.
   const [chosen, setChosen] = useState<number>();
   const save = useAction(async (idleMs: number) => {

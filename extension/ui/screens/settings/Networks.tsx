@@ -10,7 +10,7 @@ import { NodeList } from './NodeList.js';
 
 function SpaceNodes({ space }: { space: Space }): ReactElement {
   const { backend, network } = useWallet();
-  const nodes = useAsync(() => backend.nodes(space), `nodes:${network?.id ?? ''}:${space}`, { refreshOn: backend.chainEvents, pollMs: 10_000 });
+  const nodes = useAsync(() => backend.nodes(space), `nodes:${network?.id ?? ''}:${space}`, { refreshOn: backend.events.nodes, pollMs: 10_000 });
   if (nodes.error) return <ErrorState error={nodes.error} onRetry={nodes.refresh} title="Nodes not available" />;
   if (!nodes.data) return <Loading />;
   return (

@@ -86,11 +86,9 @@ export function NodeList({ space, nodes, onAdd, onRemove }: NodeListProps): Reac
                     {node.bannedUntil !== undefined ? ` · banned until ${formatDateTime(node.bannedUntil)}` : ''}
                   </span>
                 </span>
-                {node.userAdded ? (
-                  <button type="button" className="btn btn-small" onClick={() => void onRemove(node).catch((e: unknown) => setError(e))} aria-label={`Remove ${node.url}`}>
-                    Remove
-                  </button>
-                ) : null}
+                <button type="button" className="btn btn-small" onClick={() => void onRemove(node).catch((e: unknown) => setError(e))} aria-label={`Remove ${node.url}`}>
+                  Remove
+                </button>
               </li>
             );
           })}

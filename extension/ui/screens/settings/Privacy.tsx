@@ -13,7 +13,7 @@ import { ScreenHeader } from '../../components/ScreenHeader.js';
 export function Privacy(): ReactElement {
   const { backend } = useWallet();
   const { hidden } = usePrivacy();
-  const nodePrivacy = useAsync(() => backend.privacy(), 'privacy', { refreshOn: backend.chainEvents });
+  const nodePrivacy = useAsync(() => backend.privacy(), 'privacy', { refreshOn: backend.events.network });
   const save = useAction(async (on: boolean) => {
     await backend.setPrivacy({ nodePrivacy: on });
     nodePrivacy.refresh();

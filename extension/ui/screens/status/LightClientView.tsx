@@ -12,6 +12,12 @@ import type { LightClientStatus } from '../../model/wallet.js';
 
 const n = (value: number | undefined) => (value === undefined ? '—' : value.toLocaleString('en-US'));
 
+const CHECKPOINT_TEXT: Record<LightClientStatus['checkpoint'], { title: string; detail: string }> = {
+  shipped: { title: 'Built into Wayfarer', detail: 'Verification starts from a PoS committee shipped with this version, not from anything a node says.' },
+  tofu: { title: 'Taken from the nodes on first use', detail: 'This network has no checkpoint in Wayfarer, so the first one came from your nodes; everything after it is verified.' },
+  none: { title: 'None', detail: 'Nothing can be verified on this network: values are at best cross-checked between nodes.' },
+};
+
 const STATE_TEXT: Record<LightClientStatus['state'], { title: string; tone: 'info' | 'warn' | 'danger' }> = {
   synced: { title: 'Up to date: new values are verified against finalized history.', tone: 'info' },
   syncing: { title: 'Catching up: verifying the chain’s history since the last visit.', tone: 'info' },
@@ -29,22 +35,23 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
         {lastKnownAt !== undefined ? <LastKnown at={lastKnownAt} /> : null}
       </Notice>
       {status.sync ? (
-        <div className="card stack">
+        <div className="card stack" data-testid="lc-sync">
           <label htmlFor="lc-progress" className="label">
-            Catching up: {n(status.sync.done)} of {n(status.sync.total)} PoS epochs verified
+            {status.sync.label}: {status.sync.total !== undefined ? `${n(status.sync.done)} of ${n(status.sync.total)}` : `at ${n(status.sync.done)}`}
           </label>
-          <progress id="lc-progress" className="progress" max={Math.max(1, status.sync.total)} value={status.sync.done} />
+          {status.sync.total !== undefined ? <progress id="lc-progress" className="progress" max={Math.max(1, status.sync.total)} value={Math.min(status.sync.done, status.sync.total)} /> : <progress id="lc-progress" className="progress" />}
         </div>
       ) : null}
       <div className="card">
         <dl className="dl">
           <dt>Checkpoint</dt>
-          <dd>
-            PoS epoch {n(status.checkpoint.posEpoch)}
-            {status.checkpoint.label ? <span className="small muted"> · {status.checkpoint.label}</span> : null}
+          <dd data-testid="lc-checkpoint">
+            {CHECKPOINT_TEXT[status.checkpoint].title}
             <br />
-            <span className="small muted">Built into this version of Wayfarer; verification starts here.</span>
+            <span className="small muted">{CHECKPOINT_TEXT[status.checkpoint].detail}</span>
           </dd>
+          <dt>Verified committee</dt>
+          <dd>PoS epoch {n(status.committeeEpoch)}</dd>
           <dt>Finalized PoS epoch</dt>
           <dd data-testid="lc-pos-epoch">{n(status.finalizedPosEpoch)}</dd>
           <dt>Verified up to</dt>
@@ -52,15 +59,19 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
             epoch {n(status.verifiedEpoch)}
             {status.lastVerifiedAt !== undefined ? <span className="small muted"> · {timeAgo(status.lastVerifiedAt, now)}</span> : null}
           </dd>
-          <dt>Network head</dt>
-          <dd>
-            epoch {n(status.networkEpoch)} <span className="small muted">(as the nodes report it, not verified)</span>
-          </dd>
+          {status.networkEpoch !== undefined ? (
+            <>
+              <dt>Network head</dt>
+              <dd>
+                epoch {n(status.networkEpoch)} <span className="small muted">(as the nodes report it, not verified)</span>
+              </dd>
+            </>
+          ) : null}
           <dt>Behind by</dt>
           <dd data-testid="lc-lag">
-            {lag === undefined ? '—' : `${n(lag)} epochs`}
+            {lag === undefined ? (status.lastVerifiedAt !== undefined ? `last finalized block verified ${timeAgo(status.lastVerifiedAt, now)}` : '—') : `${n(lag)} epochs`}
             <br />
-            <span className="small muted">Finality takes a few minutes on Conflux, so recent blocks are always a little ahead.</span>
+            <span className="small muted">Finality takes a few minutes on Conflux, so the newest blocks are always a little ahead of what is verified.</span>
           </dd>
         </dl>
       </div>

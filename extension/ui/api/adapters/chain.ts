@@ -1,0 +1,119 @@
+/** Chain API results → screen models (networks, balances, transactions, nodes, light client). */
+import type { BalanceView, BanView, ChainStatusView, NodeView, TxView } from '../../../shared/ui-api/chain.js';
+import type { Trust } from '../../model/trust.js';
+import type { Checked, LightClientStatus, NetworkItem, NodeItem, TxItem, TxStatus } from '../../model/wallet.js';
+
+const KNOWN_NETWORKS: readonly NetworkItem[] = [
+  { id: 'mainnet', name: 'Conflux mainnet', coreNetworkId: 1029, espaceChainId: 1030, isTestnet: false, chainIdsKnown: true },
+  { id: 'testnet', name: 'Conflux testnet', coreNetworkId: 1, espaceChainId: 71, isTestnet: true, chainIdsKnown: true },
+  { id: 'local', name: 'Local node', coreNetworkId: 0, espaceChainId: 0, isTestnet: true, chainIdsKnown: false },
+];
+
+/** The three networks; the current one with the chain ids its nodes were checked to serve. */
+export function networksFromStatus(status: ChainStatusView): { networks: NetworkItem[]; currentId: string } {
+  const networks = KNOWN_NETWORKS.map((n) => (n.id === status.network ? { ...n, coreNetworkId: status.chainIds.core, espaceChainId: status.chainIds.espace, chainIdsKnown: true } : n));
+  return { networks, currentId: status.network };
+}
+
+export function trustOf(view: { trust: BalanceView['trust']; epoch: number; sources: BalanceView['sources']; value: string | null; conflict?: BalanceView['conflict'] }): Trust {
+  const answered = view.sources.filter((s) => s.answer !== undefined);
+  const trust: Trust = {
+    level: view.trust,
+    sources: answered.length,
+    agreeing: view.value === null ? 0 : answered.filter((s) => s.answer === view.value).length,
+    epoch: view.epoch,
+    answers: view.sources.map((s) => ({ node: s.node, operator: s.operator, answer: s.answer, problem: s.problem })),
+  };
+  if (view.conflict) {
+    trust.detail =
+      view.conflict.resolution === 'majority'
+        ? 'Most independent nodes agreed on the value shown; the nodes that disagreed were banned.'
+        : 'No majority of independent nodes agreed, so no value is shown.';
+  }
+  return trust;
+}
+
+export function balanceFromApi(view: BalanceView): Checked<bigint | null> {
+  return { value: view.value === null ? null : BigInt(view.value), trust: trustOf(view), at: view.updatedAt };
+}
+
+const TX_STATUS: Record<TxView['status'], TxStatus> = {
+  pending: 'pending',
+  included: 'included',
+  included_verified: 'verified',
+  failed_verified: 'failed',
+  possibly_censored: 'stuck',
+  replaced: 'replaced',
+  rejected: 'rejected',
+};
+
+const TX_TRUST: Record<TxStatus, Trust> = {
+  pending: { level: 'unknown', detail: 'Not in a block yet.' },
+  included: { level: 'single-source', detail: 'A node says it is in a block; Wayfarer proves it once that block is finalized.' },
+  verified: { level: 'verified', detail: 'Its inclusion and its receipt were proved against PoS-finalized history.' },
+  failed: { level: 'verified', detail: 'Its inclusion and its failed receipt were proved against PoS-finalized history.' },
+  stuck: { level: 'unknown', detail: 'No node knows this transaction any more.' },
+  replaced: { level: 'unknown', detail: 'Another transaction with the same nonce was included instead.' },
+  rejected: { level: 'unknown', detail: 'Every node refused it.' },
+};
+
+export function txFromApi(view: TxView, ownAddress: string): TxItem {
+  const status = TX_STATUS[view.status];
+  const rejections = Object.entries(view.rejections).map(([node, reason]) => `${node}: ${reason}`);
+  const note = view.note ?? (rejections.length > 0 ? rejections.join('; ') : undefined);
+  return {
+    hash: view.hash,
+    space: view.space,
+    direction: 'out',
+    status,
+    from: view.from || ownAddress,
+    symbol: 'CFX',
+    decimals: 18,
+    timestamp: view.submittedAt,
+    blockNumber: view.proof?.epoch,
+    nonce: Number(view.nonce),
+    trust: { ...TX_TRUST[status], ...(view.proof ? { epoch: view.proof.epoch } : {}) },
+    error: note ?? undefined,
+    acceptedBy: view.acceptedBy,
+  };
+}
+
+const SLOW_MS = 1500;
+
+export function nodeFromApi(view: NodeView): NodeItem {
+  const health = view.ban ? 'banned' : view.health.consecutiveFailures > 0 ? 'failing' : view.health.latencyMs !== null && view.health.latencyMs > SLOW_MS ? 'slow' : view.health.successes > 0 ? 'ok' : 'unknown';
+  const problem = view.ban ? `${view.ban.reasonText}${view.ban.evidence ? ` (${view.ban.evidence})` : ''}` : view.health.consecutiveFailures > 0 && view.health.lastErrorCode ? `last error: ${view.health.lastErrorCode}` : undefined;
+  return {
+    id: view.id,
+    url: view.label,
+    space: view.space,
+    health,
+    latencyMs: view.health.latencyMs ?? undefined,
+    userAdded: view.origin === 'user',
+    problem: problem && view.operator ? `${problem} · operator ${view.operator}` : (problem ?? (view.operator ? `operator ${view.operator}` : undefined)),
+    bannedUntil: view.ban?.expiresAt,
+  };
+}
+
+function bannedNode(ban: BanView): NodeItem {
+  return { id: ban.nodeId, url: ban.node, space: 'core', health: 'banned', userAdded: false, problem: `${ban.reasonText}${ban.evidence ? ` — ${ban.evidence}` : ''}`, bannedUntil: ban.expiresAt };
+}
+
+export function lightClientFromApi(status: ChainStatusView, bans: { active: BanView[]; recent: BanView[] }, now: number): LightClientStatus {
+  const lc = status.lightClient;
+  const state: LightClientStatus['state'] = lc.lastError ? 'error' : lc.syncing ? 'syncing' : lc.finalized === null ? 'stalled' : 'synced';
+  const progress = lc.progress;
+  return {
+    checkpoint: lc.checkpoint,
+    committeeEpoch: lc.committeeEpoch ?? undefined,
+    finalizedPosEpoch: lc.finalized?.posEpoch,
+    verifiedEpoch: lc.finalized?.height,
+    networkEpoch: undefined,
+    sync: progress ? { label: progress.phase === 'committees' ? 'Verifying PoS committees' : 'Verifying finality', done: progress.epoch, total: progress.targetEpoch ?? undefined } : undefined,
+    state,
+    stateDetail: lc.lastError ? lc.lastError.message : undefined,
+    lastVerifiedAt: lc.lastSyncAt ?? undefined,
+    failures: bans.recent.map((b) => ({ at: b.bannedAt, node: b.node, what: `${b.reasonText}${b.evidence ? ` — ${b.evidence}` : ''}` })),
+    bannedNodes: bans.active.filter((b) => b.expiresAt > now).map(bannedNode),
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * The wallet screens against the shared dev node, through the real UI: nodes added in Settings
+ * (with the host-permission step), the balance with its trust badge and its explanation, the
+ * Core/eSpace switch, Receive (the QR code decodes to the address), Send's recipient and amount
+ * checks, Activity with a transaction the wallet tracks until it is verified, tokens, and the
+ * light-client status. Phone size throughout, desktop where the layout differs.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import decodeQR from '@paulmillr/qr/decode.js';
+import { encodeCfxAddress } from '../../core/address/cip37.js';
+import { mnemonicToSeedSync } from '../../core/keys/mnemonic.js';
+import { deriveAccountKey } from '../../core/keys/hd.js';
+import { coreAddressFromPrivateKey } from '../../core/keys/address.js';
+import { PrivateKey } from '../../core/keys/private-key.js';
+import { signCoreTransaction } from '../../core/tx/core-sign.js';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
+import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality } from '../support/devnode.js';
+import { sharedDevNode } from '../support/shared-devnode.js';
+import { callBackground } from '../support/ui-port.js';
+import { DESKTOP, MOBILE, TEST_MNEMONIC, importWalletThroughUi, openWallet, shot, volatile } from './ui-helpers.js';
+
+const node = sharedDevNode();
+const seed = mnemonicToSeedSync(TEST_MNEMONIC);
+const accountKey = deriveAccountKey(seed, 'core', 0);
+const accountHex = coreAddressFromPrivateKey(accountKey);
+const accountAddress = encodeCfxAddress(accountHex, node.chainId);
+const FUNDING = 12_345_000_000_000_000_000n; // 12.345 CFX
+
+let browser: ExtensionBrowser;
+let page: Page;
+let errors: string[];
+afterAll(() => expect(errors).toEqual([]));
+
+async function sendCoreFrom(key: PrivateKey, to: string, value: bigint): Promise<string> {
+  const from = encodeCfxAddress(coreAddressFromPrivateKey(key), node.chainId);
+  const nonce = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [from]));
+  const epochHeight = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_epochNumber', ['latest_state']));
+  const signed = signCoreTransaction({ type: 2, chainId: node.chainId, nonce, maxPriorityFeePerGas: 1n, maxFeePerGas: 10_000_000_000n, gas: 21_000n, to, value, storageLimit: 0n, epochHeight, data: '0x', accessList: [] }, key, node.chainId);
+  await rpcCall(node.coreRpc, 'cfx_sendRawTransaction', [signed.raw]);
+  return signed.raw;
+}
+
+/** Waits until the balance is there, and returns the epoch it was read at. */
+async function waitForBalance(address: string, atLeast: bigint): Promise<number> {
+  for (let i = 0; i < 300; i++) {
+    const epoch = await rpcCall<string>(node.coreRpc, 'cfx_epochNumber', ['latest_state']);
+    if (BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getBalance', [address, epoch])) >= atLeast) return Number(BigInt(epoch));
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('funding did not arrive');
+}
+
+let fundedAtEpoch = 0;
+
+beforeAll(async () => {
+  await sendCoreFrom(PrivateKey.fromHex(GENESIS_PRIVATE_KEY), accountAddress, FUNDING);
+  browser = await launchWithExtension({ viewport: MOBILE });
+  ({ page, errors } = await openWallet(browser));
+  await importWalletThroughUi(page);
+  await callBackground(page, 'chain.setNetwork', { network: 'local' });
+  fundedAtEpoch = await waitForBalance(accountAddress, FUNDING);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('nodes: the dev node is added in Settings, the unreachable defaults removed', async () => {
+  await page.goto(`${browser.popupUrl}#/settings/networks`);
+  await page.getByTestId('networks').getByRole('button', { name: /Local node/ }).waitFor();
+  for (const [space, url] of [
+    ['Core space', node.coreRpc],
+    ['eSpace', node.espaceRpc],
+  ] as const) {
+    await page.getByLabel(`Add a ${space} node`).fill(url);
+    await page.getByRole('button', { name: 'Add node' }).nth(space === 'Core space' ? 0 : 1).click();
+    await expect.poll(() => page.getByText(url, { exact: true }).count(), { timeout: 15_000 }).toBe(1);
+  }
+  // The defaults of the local network point at ports nobody listens on here.
+  for (const list of ['nodes-core', 'nodes-espace'] as const) {
+    const items = page.getByTestId(list).locator('li');
+    for (let i = (await items.count()) - 1; i >= 0; i--) {
+      const text = (await items.nth(i).textContent()) ?? '';
+      if (!text.includes(node.coreRpc) && !text.includes(node.espaceRpc)) await items.nth(i).getByRole('button', { name: /^Remove / }).click();
+    }
+    await expect.poll(() => page.getByTestId(list).locator('li').count()).toBe(1);
+  }
+  const nodes = await callBackground<{ space: string; label: string }[]>(page, 'chain.nodes');
+  expect(nodes.map((n) => n.space).sort()).toEqual(['core', 'espace']);
+  await shot(page, 'nodes-phone', { mask: [page.locator('.mono'), ...volatile(page)], fullPage: true });
+});
+
+test('verification: the light client checks the dev node’s finality on request', async () => {
+  await page.goto(`${browser.popupUrl}#/status`);
+  await expect.poll(() => page.getByTestId('lc-checkpoint').textContent()).toContain('Taken from the nodes on first use');
+  // Balances are read at the latest verified epoch: wait until PoS has finalized the funding.
+  await waitForFinality(node, fundedAtEpoch);
+  const verifiedEpoch = async () => Number(((await page.getByTestId('lc-verified-epoch').textContent()) ?? '').replace(/[^\d]/g, '') || -1);
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect.poll(verifiedEpoch, { timeout: 60_000, interval: 1000 }).toBeGreaterThanOrEqual(fundedAtEpoch);
+  await expect.poll(() => page.getByTestId('lightclient-status').getAttribute('data-state')).toBe('synced');
+  await shot(page, 'verification-phone', { mask: [page.getByTestId('lc-verified-epoch'), page.getByTestId('lc-pos-epoch'), page.getByTestId('lc-lag'), ...volatile(page)], fullPage: true });
+  await page.setViewportSize(DESKTOP);
+  await shot(page, 'verification-desktop', { mask: [page.getByTestId('lc-verified-epoch'), page.getByTestId('lc-pos-epoch'), page.getByTestId('lc-lag'), ...volatile(page)] });
+  await page.setViewportSize(MOBILE);
+});
+
+test('home: the balance comes with its trust badge and a plain explanation', async () => {
+  await page.goto(`${browser.popupUrl}#/`);
+  const amount = page.getByTestId('balance').getByTestId('amount');
+  await expect.poll(() => amount.getAttribute('data-exact'), { timeout: 60_000 }).toBe('12.345');
+  const badge = page.getByTestId('balance').locator('[data-trust]');
+  const level = await badge.getAttribute('data-trust');
+  // One node operator: Wayfarer can only say it is that node's word.
+  expect(level).toBe('single-source');
+  await shot(page, 'home-phone', { mask: [page.locator('[data-testid="last-known"]'), page.getByRole('button', { name: /^cfx|^net|^0x/ })] });
+  await badge.click();
+  const dialog = page.getByRole('dialog');
+  await expect.poll(() => dialog.textContent()).toContain('Only one node answered');
+  expect(await dialog.textContent()).toContain('Add another node');
+  await shot(page, 'trust-explained-phone');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await page.setViewportSize(DESKTOP);
+  await shot(page, 'home-desktop', { mask: [page.locator('[data-testid="last-known"]'), page.getByRole('button', { name: /^cfx|^net|^0x/ })] });
+  await page.setViewportSize(MOBILE);
+});
+
+test('home: Core/eSpace switch changes the address and the balance shown', async () => {
+  await page.goto(`${browser.popupUrl}#/`);
+  await page.getByRole('radio', { name: 'eSpace' }).click();
+  await expect.poll(() => page.getByTestId('balance').textContent()).toContain('eSpace balance');
+  await expect.poll(() => page.getByTestId('balance').getByTestId('amount').getAttribute('data-exact'), { timeout: 60_000 }).toBe('0');
+  await page.getByRole('radio', { name: 'Core' }).click();
+  await expect.poll(() => page.getByTestId('balance').getByTestId('amount').getAttribute('data-exact'), { timeout: 60_000 }).toBe('12.345');
+});
+
+async function decodeQrOnPage(p: Page): Promise<string> {
+  const png = await p.getByTestId('qr').screenshot();
+  const scratch = await browser.context.newPage();
+  try {
+    const pixels = await scratch.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = new OffscreenCanvas(img.width, img.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, img.height);
+      return { width: data.width, height: data.height, data: Array.from(data.data) };
+    }, png.toString('base64'));
+    return decodeQR({ width: pixels.width, height: pixels.height, data: new Uint8Array(pixels.data) });
+  } finally {
+    await scratch.close();
+  }
+}
+
+test('receive: address, network, and a QR code that decodes to the address', async () => {
+  await page.goto(`${browser.popupUrl}#/receive`);
+  await expect.poll(() => page.getByTestId('receive-address').textContent()).toBe(accountAddress);
+  expect(await page.getByTestId('receive-network').textContent()).toContain('Core space');
+  expect(await decodeQrOnPage(page)).toBe(accountAddress);
+  await shot(page, 'receive-phone');
+  await page.setViewportSize(DESKTOP);
+  await shot(page, 'receive-desktop');
+  await page.setViewportSize(MOBILE);
+});
+
+test('send: the recipient and the amount are checked before anything is prepared', async () => {
+  await page.goto(`${browser.popupUrl}#/send`);
+  const recipient = page.getByLabel('Recipient', { exact: true });
+  const amount = page.getByLabel('Amount (CFX)', { exact: true });
+  await recipient.fill(encodeCfxAddress('0x1000000000000000000000000000000000000001', 1029));
+  await expect.poll(() => page.getByText(/This address is for Conflux mainnet, but you are on network 1024/).count()).toBe(1);
+  await recipient.fill(accountAddress);
+  await expect.poll(() => page.getByText('This is the account you are sending from. You will only pay the fee.').count()).toBe(1);
+  await recipient.fill(encodeCfxAddress('0x8000000000000000000000000000000000000002', node.chainId));
+  await expect.poll(() => page.getByText(/This is a contract, not a personal account/).count()).toBe(1);
+  await amount.fill('100');
+  await expect.poll(() => page.getByText(/More than your balance/).count(), { timeout: 30_000 }).toBe(1);
+  await amount.fill('1.0000000000000000001');
+  await expect.poll(() => page.getByText('At most 18 digits after the decimal point.').count()).toBe(1);
+  await amount.fill('1.5');
+  await page.getByRole('button', { name: 'Review' }).click();
+  await expect.poll(() => page.getByText('Confirm the recipient warning above to continue.').count()).toBe(1);
+  await shot(page, 'send-form-phone', { mask: volatile(page) });
+});
