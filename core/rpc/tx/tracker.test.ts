@@ -7,6 +7,7 @@ import { decodeCoreTransaction } from '../../tx/core-decode.js';
 import { signCoreTransaction } from '../../tx/core-sign.js';
 import { makeEndpoint } from '../pool/endpoint.js';
 import { NodePool } from '../pool/node-pool.js';
+import { NoNodeAvailableError } from '../pool/errors.js';
 import { FakeClock } from '../testing/fake-clock.js';
 import { fakeNetwork, FakeRpcError, type FakeMethodHandler } from '../testing/fake-fetch.js';
 import { bumpedPrice, coreReplacement } from './replacement.js';
@@ -127,6 +128,20 @@ describe('TxTracker', () => {
     expect(changes).toContain('included_verified');
     expect(tracker.nonceFloor('core', done.addressKey, 41)).toBeUndefined();
     expect(tracker.nonceFloor('core', done.addressKey, 42)).toBe(4n);
+  });
+
+  test('found, but no node serves what the proof needs: included, with the reason, never verified', async () => {
+    const a = state();
+    const { tracker } = setup([a], async () => {
+      throw new NoNodeAvailableError('core', 'local', [{ node: 'https://n0.example', problem: 'rpc.node_error' }]);
+    });
+    const tx = signed(0n);
+    await tracker.send('core', tx.raw as `0x${string}`);
+    a.known.set(tx.hash, 7);
+    const record = await tracker.refresh(tx.hash);
+    expect(record).toMatchObject({ status: 'included', location: { epoch: 7 } });
+    expect(record.note).toContain('pool.no_node');
+    expect(record.proof).toBeUndefined();
   });
 
   test('a failed execution is proved as failed_verified', async () => {

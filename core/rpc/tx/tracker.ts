@@ -21,6 +21,7 @@ import { InvalidInputError } from '../../errors.js';
 import type { Clock } from '../clock.js';
 import type { Space } from '../pool/endpoint.js';
 import type { NodePool } from '../pool/node-pool.js';
+import { NoNodeAvailableError } from '../pool/errors.js';
 import type { Hex } from '../schema/methods.js';
 import { addressKeyOf } from '../trust/account-reader.js';
 import { broadcastRaw } from './broadcast.js';
@@ -124,7 +125,15 @@ export class TxTracker {
   /** Updates every transaction that is not final. */
   async refreshAll(): Promise<TrackedTransaction[]> {
     const open = [...this.records.values()].filter((r) => !FINAL_STATUSES.has(r.status));
-    for (const r of open) await this.refresh(r.hash);
+    const failures: unknown[] = [];
+    for (const r of open) {
+      try {
+        await this.refresh(r.hash);
+      } catch (error) {
+        failures.push(error); // one transaction's trouble must not stop the others
+      }
+    }
+    if (failures.length > 0) throw failures[0];
     return this.list();
   }
 
@@ -148,6 +157,12 @@ export class TxTracker {
       if (error instanceof LightClientError && error.kind === 'not_included') {
         this.options.pool.ban(location.reportedBy, 'bad_inclusion_proof', 'proven_lie', `claimed transaction ${record.hash.slice(0, 12)}… is in block ${location.blockHash.slice(0, 12)}…, which does not contain it`);
         this.save(this.withoutLocation(record));
+        return structuredClone(this.records.get(record.hash)!);
+      }
+      if (error instanceof NoNodeAvailableError || error instanceof LightClientError) {
+        // A node says where it is, but no node served what the proof needs (public endpoints may
+        // refuse cfx_getEpochReceipts). Say so instead of claiming more than is known.
+        this.save({ ...record, status: 'included', location, note: `a node reports it in a block, but it could not be proved yet (${error.code})` });
         return structuredClone(this.records.get(record.hash)!);
       }
       throw error;

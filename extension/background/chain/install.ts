@@ -30,6 +30,7 @@ export function installChain(router: UiRouter, options: { keyring?: ChainKeyring
       connectWebSocket: (url) => new WebSocket(url),
       clock: systemClock,
       randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
+      hasHostPermission: (pattern) => chrome.permissions.contains({ origins: [pattern] }),
       ...(options.keyring ? { keyring: options.keyring } : {}),
       events: {
         statusChanged: (status) => router.emit('chain.statusChanged', status),

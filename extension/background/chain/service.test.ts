@@ -36,6 +36,7 @@ async function setup(handlers: Parameters<typeof fakeNetwork>[0] = {}) {
         return new Uint8Array(n).fill(secretCalls);
       },
       events: recorder,
+      hasHostPermission: async (pattern) => pattern === 'http://127.0.0.1/*',
     });
   return { service: await make(), restart: make, events, clock, secretCalls: () => secretCalls };
 }
@@ -44,6 +45,8 @@ describe('ChainService (no network needed)', () => {
   test('starts on mainnet, privacy mode on with a secret made once and kept', async () => {
     const { service, restart, secretCalls } = await setup();
     expect(service.status()).toMatchObject({ network: 'mainnet', privacy: { enabled: true }, lightClient: { checkpoint: 'shipped', finalized: null } });
+    // Shipped public nodes work over CORS; the permission state is reported, not assumed.
+    expect((await service.nodes()).every((n) => n.permission === 'missing')).toBe(true);
     await restart();
     expect(secretCalls()).toBe(1);
   });
@@ -52,15 +55,15 @@ describe('ChainService (no network needed)', () => {
     const { service, restart, events } = await setup();
     await service.setNetwork('local');
     await service.setPrivacy(false);
-    const shipped = service.nodes();
+    const shipped = await service.nodes();
     expect(shipped.map((n) => n.label)).toEqual(['http://127.0.0.1:12537', 'http://127.0.0.1:8545']);
     await service.removeNode(shipped[0]!.id);
     const added = await service.addNode({ space: 'core', url: 'http://127.0.0.1:4000', operator: 'My node' });
-    expect(added).toMatchObject({ origin: 'user', operator: 'My node', permissionPattern: 'http://127.0.0.1/*', ban: null });
+    expect(added).toMatchObject({ origin: 'user', operator: 'My node', permissionPattern: 'http://127.0.0.1/*', permission: 'granted', ban: null });
     expect(events).toContain('nodes');
     const again = await restart();
     expect(again.status()).toMatchObject({ network: 'local', privacy: { enabled: false } });
-    expect(again.nodes().map((n) => n.label).sort()).toEqual(['http://127.0.0.1:4000', 'http://127.0.0.1:8545']);
+    expect((await again.nodes()).map((n) => n.label).sort()).toEqual(['http://127.0.0.1:4000', 'http://127.0.0.1:8545']);
     await expect(again.addNode({ space: 'core', url: 'http://127.0.0.1:4000' })).rejects.toMatchObject({ code: 'input.invalid' });
     await expect(again.addNode({ space: 'core', url: 'http://public.example.org' })).rejects.toMatchObject({ code: 'input.invalid' });
   });
@@ -69,12 +72,12 @@ describe('ChainService (no network needed)', () => {
     // The shipped local Core node answers with something that is not an epoch number.
     const { service, restart, clock } = await setup({ 'http://127.0.0.1:12537/': () => 'not a quantity' });
     await service.setNetwork('local');
-    const [node] = service.nodes();
+    const [node] = await service.nodes();
     await expect(service.read('core', 'cfx_epochNumber', [])).rejects.toMatchObject({ code: 'pool.no_node' });
     await clock.advance(10);
     const again = await restart();
     expect(again.bans().active).toEqual([expect.objectContaining({ nodeId: node!.id, reason: 'malformed_response', reasonText: expect.stringMatching(/schema/), evidence: expect.stringContaining('cfx_epochNumber') })]);
-    expect(again.nodes().find((n) => n.id === node!.id)?.ban?.reason).toBe('malformed_response');
+    expect((await again.nodes()).find((n) => n.id === node!.id)?.ban?.reason).toBe('malformed_response');
     await again.liftBan(node!.id);
     expect(again.bans().active).toEqual([]);
     await expect(again.liftBan(node!.id)).rejects.toMatchObject({ code: 'input.invalid' });

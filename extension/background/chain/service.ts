@@ -14,7 +14,7 @@ import { InvalidInputError, WayfarerError } from '../../../core/errors.js';
 import type { CheckpointStore } from '../../../core/lightclient/checkpoint/store.js';
 import type { SyncProgress } from '../../../core/lightclient/client/light-client.js';
 import type { Clock } from '../../../core/rpc/clock.js';
-import { makeEndpoint, type NetworkKey, type Space } from '../../../core/rpc/pool/endpoint.js';
+import { hostPermissionPattern, makeEndpoint, type NetworkKey, type Space } from '../../../core/rpc/pool/endpoint.js';
 import { PRIVACY_MODE_EXPLANATION } from '../../../core/rpc/pool/privacy.js';
 import { isRpcMethodName, type Hex } from '../../../core/rpc/schema/methods.js';
 import type { FetchFunction } from '../../../core/rpc/transport/http.js';
@@ -50,6 +50,8 @@ export interface ChainServiceDeps {
   randomBytes(length: number): Uint8Array;
   keyring?: ChainKeyring;
   events: ChainEvents;
+  /** Whether the extension holds a host permission (`chrome.permissions.contains`). */
+  hasHostPermission(pattern: string): Promise<boolean>;
 }
 
 /** Methods a dApp may read through the pool (no sending, no subscriptions). */
@@ -231,8 +233,8 @@ export class ChainService {
 
   // ---- nodes and bans ----------------------------------------------------------------------------
 
-  nodes(): NodeView[] {
-    return this.runtime.pool.list().map(nodeView);
+  async nodes(): Promise<NodeView[]> {
+    return Promise.all(this.runtime.pool.list().map(async (v) => nodeView(v, (await this.deps.hasHostPermission(hostPermissionPattern(v.endpoint.url))) ? 'granted' : 'missing')));
   }
 
   async addNode(input: { space: Space; url: string; wsUrl?: string; operator?: string }): Promise<NodeView> {
@@ -240,7 +242,7 @@ export class ChainService {
     if (this.runtime.pool.get(endpoint.id)) throw new InvalidInputError(`${endpoint.label} is already in the node list`);
     await this.deps.store.putNode({ id: endpoint.id, kind: 'added', endpoint });
     this.runtime.pool.add(endpoint);
-    return nodeView(this.runtime.pool.list().find((n) => n.endpoint.id === endpoint.id)!);
+    return (await this.nodes()).find((n) => n.id === endpoint.id)!;
   }
 
   async removeNode(id: string): Promise<void> {

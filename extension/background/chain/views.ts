@@ -13,7 +13,7 @@ export function banView(ban: BanRecord): BanView {
   return { nodeId: ban.nodeId, node: ban.nodeLabel, reason: ban.reason, reasonText: BAN_REASON_TEXT[ban.reason], severity: ban.severity, evidence: ban.evidence, bannedAt: ban.bannedAt, expiresAt: ban.expiresAt };
 }
 
-export function nodeView(view: PoolNodeView): NodeView {
+export function nodeView(view: PoolNodeView, permission: NodeView['permission']): NodeView {
   const { endpoint, health, ban } = view;
   return {
     id: endpoint.id,
@@ -23,6 +23,7 @@ export function nodeView(view: PoolNodeView): NodeView {
     origin: endpoint.origin,
     hasWebSocket: endpoint.wsUrl !== undefined,
     permissionPattern: hostPermissionPattern(endpoint.url),
+    permission,
     health: {
       latencyMs: health.latencyMs === undefined ? null : Math.round(health.latencyMs),
       successes: health.successes,

@@ -78,6 +78,11 @@ export interface NodeView {
   hasWebSocket: boolean;
   /** Match pattern of the host permission this node needs. */
   permissionPattern: string;
+  /**
+   * Whether the extension holds that host permission. Without it, requests still work when the
+   * node allows cross-origin requests (most public nodes do); with it, always.
+   */
+  permission: 'granted' | 'missing';
   health: { latencyMs: number | null; successes: number; failures: number; consecutiveFailures: number; lastErrorCode: string | null };
   ban: BanView | null;
 }
