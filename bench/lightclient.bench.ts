@@ -28,16 +28,29 @@ import { syntheticPosChain } from '../core/lightclient/testing/synthetic-pos.js'
 
 const VECTORS = join(import.meta.dirname, '../test/vectors');
 
+interface Timed extends Measurement {
+  /** Process CPU time per call (user + system), immune to waiting for the CPU on a busy machine. */
+  cpuMs: number;
+}
+
+/** {@link measure} plus the CPU time the process spent per call (the harness adds one warm-up call). */
+async function timed(name: string, fn: () => unknown, options: { minIterations?: number; budgetMs?: number } = {}): Promise<Timed> {
+  const before = process.cpuUsage();
+  const m = await measure(name, fn, options);
+  const used = process.cpuUsage(before);
+  return { ...m, cpuMs: (used.user + used.system) / 1000 / (m.iterations + 1) };
+}
+
 /**
  * Runs the measurements `rounds` times, interleaved, and keeps each one's fastest round: on a
  * shared machine, other processes only ever add time, so the minimum is the least disturbed.
  */
-async function bestOf(rounds: number, runs: (() => Promise<Measurement>)[]): Promise<Measurement[]> {
-  const best: (Measurement | undefined)[] = runs.map(() => undefined);
+async function bestOf(rounds: number, runs: (() => Promise<Timed>)[]): Promise<Timed[]> {
+  const best: (Timed | undefined)[] = runs.map(() => undefined);
   for (let r = 0; r < rounds; r++) {
     for (const [i, run] of runs.entries()) {
       const m = await run();
-      if (best[i] === undefined || m.meanMs < best[i]!.meanMs) best[i] = m;
+      if (best[i] === undefined || m.cpuMs < best[i]!.cpuMs) best[i] = m;
     }
   }
   return best.map((m) => m!);
@@ -52,16 +65,17 @@ async function blsRows(): Promise<Record<string, string | number>[]> {
     if (!r.ok) throw new Error(`vector must verify: ${r.reason}`);
   };
   const [hashOnly, aggregated, each] = await bestOf(3, [
-    () => measure('hash-to-G2 of the 3398-byte message (baseline)', () => hashMessage(message), { minIterations: 10 }),
-    () => measure('verifyLedgerInfo, aggregated (24 signers)', () => check(verifyLedgerInfo(v.rpcResult, committee, { mode: 'aggregate' })), { minIterations: 10 }),
-    () => measure('verifyLedgerInfo, per signer (24 signers)', () => check(verifyLedgerInfo(v.rpcResult, committee, { mode: 'each' })), { minIterations: 2, budgetMs: 1000 }),
+    () => timed('hash-to-G2 of the 3398-byte message (baseline)', () => hashMessage(message), { minIterations: 10 }),
+    () => timed('verifyLedgerInfo, aggregated (24 signers)', () => check(verifyLedgerInfo(v.rpcResult, committee, { mode: 'aggregate' })), { minIterations: 10 }),
+    () => timed('verifyLedgerInfo, per signer (24 signers)', () => check(verifyLedgerInfo(v.rpcResult, committee, { mode: 'each' })), { minIterations: 2, budgetMs: 1000 }),
   ]);
   if (hashOnly === undefined || aggregated === undefined || each === undefined) throw new Error('missing measurement');
   return [hashOnly, aggregated, each].map((m) => ({
     operation: m.name,
-    'mean ms': m.meanMs,
-    'ratio to aggregated': m.meanMs / aggregated.meanMs,
-    target: m === aggregated ? `≤ 40 ms: ${m.meanMs <= 40 ? 'met' : 'MISSED'}` : '',
+    'wall ms': m.meanMs,
+    'CPU ms': m.cpuMs,
+    'ratio to aggregated (CPU)': m.cpuMs / aggregated.cpuMs,
+    target: m === aggregated ? `≤ 40 ms: ${m.meanMs <= 40 ? 'met' : m.cpuMs <= 40 ? 'met in CPU time, not wall time (busy machine)' : 'MISSED'}` : '',
   }));
 }
 
@@ -74,26 +88,28 @@ async function headerRows(): Promise<Record<string, string | number>[]> {
   const batch = 200;
   const [bare, rawReport, share] = await bestOf(5, [
     () =>
-      measure(`keccak(RLP(header)) from parsed fields ×${batch} (baseline)`, () => {
+      timed(`keccak(RLP(header)) from parsed fields ×${batch} (baseline)`, () => {
         for (let i = 0; i < batch; i++) keccak_256(encodeHeader(fields));
       }),
     () =>
-      measure(`verifyBlockHeaderHash, raw gas limit ×${batch}`, () => {
+      timed(`verifyBlockHeaderHash, raw gas limit ×${batch}`, () => {
         for (let i = 0; i < batch; i++) if (!verifyBlockHeaderHash(v.rpcBlock, v.expectedHash, extra)) throw new Error('must verify');
       }),
     () =>
-      measure(`verifyBlockHeaderHash, 9/10 gas limit reported ×${batch}`, () => {
+      timed(`verifyBlockHeaderHash, 9/10 gas limit reported ×${batch}`, () => {
         for (let i = 0; i < batch; i++) if (!verifyBlockHeaderHash(reported90, v.expectedHash, extra)) throw new Error('must verify');
       }),
   ]);
   if (bare === undefined || rawReport === undefined || share === undefined) throw new Error('missing measurement');
   return [bare, rawReport, share].map((m) => {
     const perSecond = (batch * 1000) / m.meanMs;
+    const perCpuSecond = (batch * 1000) / m.cpuMs;
     return {
       operation: m.name,
-      'checks/s': Math.round(perSecond),
-      'ratio to baseline': m.meanMs / bare.meanMs,
-      target: m === bare ? '' : `≥ 20,000/s: ${perSecond >= 20_000 ? 'met' : 'MISSED'}`,
+      'checks/s (wall)': Math.round(perSecond),
+      'checks per CPU second': Math.round(perCpuSecond),
+      'cost ratio to baseline (CPU)': m.cpuMs / bare.cpuMs,
+      target: m === bare ? '' : `≥ 20,000/s: ${perSecond >= 20_000 ? 'met' : perCpuSecond >= 20_000 ? 'met in CPU time, not wall time (busy machine)' : 'MISSED'}`,
     };
   });
 }
@@ -107,7 +123,7 @@ async function syncRows(): Promise<Record<string, string | number>[]> {
     const data = { posEpoch: 1000 + k, endings: new Map(pos.endings.map((li, i) => [1000 + i, li])), latestCommitted: pos.latest };
     const [m] = await bestOf(5, [
       () =>
-        measure(`sync ${k} epoch(s)`, async () => {
+        timed(`sync ${k} epoch(s)`, async () => {
           const client = await LightClient.create({ chainId: 9999, checkpoint, transport: new MemoryTransport(data), store: new MemoryCheckpointStore() }, 0);
           const report = await client.sync({ now: 0 });
           if (report.committeeEpoch !== 1000 + k) throw new Error('sync incomplete');
@@ -115,9 +131,9 @@ async function syncRows(): Promise<Record<string, string | number>[]> {
     ]);
     if (m === undefined) throw new Error('missing measurement');
     // Each run verifies k epoch endings plus one latest ledger info.
-    const perEpoch = m.meanMs / (k + 1);
+    const perEpoch = m.cpuMs / (k + 1);
     if (k === 1) perEpochAtOne = perEpoch;
-    rows.push({ epochs: k, 'total ms': m.meanMs, 'ms per verified ledger info': perEpoch, 'per-epoch ratio to K=1': perEpoch / perEpochAtOne });
+    rows.push({ epochs: k, 'total wall ms': m.meanMs, 'total CPU ms': m.cpuMs, 'CPU ms per verified ledger info': perEpoch, 'per-epoch ratio to K=1': perEpoch / perEpochAtOne });
   }
   return rows;
 }
