@@ -46,7 +46,7 @@ describe('ChainService (no network needed)', () => {
     const { service, restart, secretCalls } = await setup();
     expect(service.status()).toMatchObject({ network: 'mainnet', privacy: { enabled: true }, lightClient: { checkpoint: 'shipped', finalized: null } });
     // Shipped public nodes work over CORS; the permission state is reported, not assumed.
-    expect((await service.nodes()).every((n) => n.permission === 'missing')).toBe(true);
+    expect((await service.nodeList()).every((n) => n.permission === 'missing')).toBe(true);
     await restart();
     expect(secretCalls()).toBe(1);
   });
@@ -55,7 +55,7 @@ describe('ChainService (no network needed)', () => {
     const { service, restart, events } = await setup();
     await service.setNetwork('local');
     await service.setPrivacy(false);
-    const shipped = await service.nodes();
+    const shipped = await service.nodeList();
     expect(shipped.map((n) => n.label)).toEqual(['http://127.0.0.1:12537', 'http://127.0.0.1:8545']);
     await service.removeNode(shipped[0]!.id);
     const added = await service.addNode({ space: 'core', url: 'http://127.0.0.1:4000', operator: 'My node' });
@@ -63,7 +63,7 @@ describe('ChainService (no network needed)', () => {
     expect(events).toContain('nodes');
     const again = await restart();
     expect(again.status()).toMatchObject({ network: 'local', privacy: { enabled: false } });
-    expect((await again.nodes()).map((n) => n.label).sort()).toEqual(['http://127.0.0.1:4000', 'http://127.0.0.1:8545']);
+    expect((await again.nodeList()).map((n) => n.label).sort()).toEqual(['http://127.0.0.1:4000', 'http://127.0.0.1:8545']);
     await expect(again.addNode({ space: 'core', url: 'http://127.0.0.1:4000' })).rejects.toMatchObject({ code: 'input.invalid' });
     await expect(again.addNode({ space: 'core', url: 'http://public.example.org' })).rejects.toMatchObject({ code: 'input.invalid' });
   });
@@ -72,12 +72,12 @@ describe('ChainService (no network needed)', () => {
     // The shipped local Core node answers with something that is not an epoch number.
     const { service, restart, clock } = await setup({ 'http://127.0.0.1:12537/': () => 'not a quantity' });
     await service.setNetwork('local');
-    const [node] = await service.nodes();
+    const [node] = await service.nodeList();
     await expect(service.read('core', 'cfx_epochNumber', [])).rejects.toMatchObject({ code: 'pool.no_node' });
     await clock.advance(10);
     const again = await restart();
     expect(again.bans().active).toEqual([expect.objectContaining({ nodeId: node!.id, reason: 'malformed_response', reasonText: expect.stringMatching(/schema/), evidence: expect.stringContaining('cfx_epochNumber') })]);
-    expect((await again.nodes()).find((n) => n.id === node!.id)?.ban?.reason).toBe('malformed_response');
+    expect((await again.nodeList()).find((n) => n.id === node!.id)?.ban?.reason).toBe('malformed_response');
     await again.liftBan(node!.id);
     expect(again.bans().active).toEqual([]);
     await expect(again.liftBan(node!.id)).rejects.toMatchObject({ code: 'input.invalid' });

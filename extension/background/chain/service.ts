@@ -68,6 +68,8 @@ export class ChainService {
   private lastSyncAt: number | null = null;
   private lastError: { code: string; message: string } | null = null;
   private progress: ChainStatusView['lightClient']['progress'] = null;
+  /** Host-permission pattern → granted, as last checked. */
+  private readonly permissions = new Map<string, boolean>();
 
   private constructor(private readonly deps: ChainServiceDeps) {}
 
@@ -233,8 +235,16 @@ export class ChainService {
 
   // ---- nodes and bans ----------------------------------------------------------------------------
 
-  async nodes(): Promise<NodeView[]> {
-    return Promise.all(this.runtime.pool.list().map(async (v) => nodeView(v, (await this.deps.hasHostPermission(hostPermissionPattern(v.endpoint.url))) ? 'granted' : 'missing')));
+  /** The node list as last known (permission states from the last {@link nodeList} call). */
+  nodes(): NodeView[] {
+    return this.runtime.pool.list().map((v) => nodeView(v, this.permissions.get(hostPermissionPattern(v.endpoint.url)) === true ? 'granted' : 'missing'));
+  }
+
+  /** The node list with host-permission states checked now. */
+  async nodeList(): Promise<NodeView[]> {
+    const patterns = new Set(this.runtime.pool.list().map((v) => hostPermissionPattern(v.endpoint.url)));
+    await Promise.all([...patterns].map(async (p) => this.permissions.set(p, await this.deps.hasHostPermission(p))));
+    return this.nodes();
   }
 
   async addNode(input: { space: Space; url: string; wsUrl?: string; operator?: string }): Promise<NodeView> {
@@ -242,7 +252,7 @@ export class ChainService {
     if (this.runtime.pool.get(endpoint.id)) throw new InvalidInputError(`${endpoint.label} is already in the node list`);
     await this.deps.store.putNode({ id: endpoint.id, kind: 'added', endpoint });
     this.runtime.pool.add(endpoint);
-    return (await this.nodes()).find((n) => n.id === endpoint.id)!;
+    return (await this.nodeList()).find((n) => n.id === endpoint.id)!;
   }
 
   async removeNode(id: string): Promise<void> {
