@@ -7,7 +7,10 @@ import { beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error the ws package ships no type declarations
 import WebSocket from 'ws';
 import { LightClient, fetchTofuCheckpoint, MemoryCheckpointStore } from '../../core/lightclient/index.js';
-import { privateKeyFromHex, coreAddressFromPrivateKey, encodeCfxAddress } from '../../core/index.js';
+import { privateKeyFromHex, coreAddressFromPrivateKey, encodeCfxAddress, espaceAddressFromPrivateKey } from '../../core/index.js';
+import { signEspaceTransaction } from '../../core/tx/espace-sign.js';
+import { keccak_256 } from '@noble/hashes/sha3.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { signCoreTransaction } from '../../core/tx/core-sign.js';
 import { makeEndpoint } from '../../core/rpc/pool/endpoint.js';
 import { NodePool } from '../../core/rpc/pool/node-pool.js';
@@ -47,7 +50,7 @@ beforeAll(async () => {
   const checkpoint = (await runner.run((transport) => fetchTofuCheckpoint(transport, node.chainId))).value;
   const [first] = pool.candidates('core');
   const lightClient = await LightClient.create({ chainId: node.chainId, checkpoint, transport: runner.transportFor(first!, pool.candidates('espace')[0]), store: new MemoryCheckpointStore() }, Date.now());
-  chain = new VerifiedChain({ pool, lightClient, clock: systemClock });
+  chain = new VerifiedChain({ pool, lightClient, clock: systemClock, chainIds: { core: node.chainId, espace: node.evmChainId } });
   tracker = new TxTracker({ pool, clock: systemClock, prove: chain.prove, chainIds: { core: node.chainId, espace: node.evmChainId } });
   reader = new AccountReader({ pool, verifiedEpoch: (space) => chain.verifiedEpoch(space), nonceFloor: (space, key, epoch) => tracker.nonceFloor(space, key, epoch) });
 });
@@ -132,3 +135,52 @@ describe('sending', () => {
     expect(pool.bans()).toEqual([]);
   });
 });
+
+describe('eSpace', () => {
+  test('fund an eSpace account from Core, send on eSpace: both proved; eSpace nonce and balance cross-checked at a verified block', async () => {
+    const coreKey = privateKeyFromHex(GENESIS_PRIVATE_KEY);
+    const from = encodeCfxAddress(coreAddressFromPrivateKey(coreKey), node.chainId);
+    const espaceKey = privateKeyFromHex(`0x${'57'.repeat(32)}`);
+    const espaceAddress = espaceAddressFromPrivateKey(espaceKey);
+    // CrossSpaceCall.transferEVM(bytes20) on the Core internal contract 0x0888…0006.
+    const selector = bytesToHex(keccak_256(utf8ToBytes('transferEVM(bytes20)'))).slice(0, 8);
+    const data = `0x${selector}${espaceAddress.slice(2).toLowerCase()}${'0'.repeat(24)}` as const;
+    const nonce = tracker.pendingNonce('core', from, BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [from])));
+    const epochHeight = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_epochNumber', ['latest_state']));
+    const fund = signCoreTransaction({ type: 2, chainId: node.chainId, nonce, gas: 300_000n, to: encodeCfxAddress('0x0888000000000000000000000000000000000006', node.chainId), value: 10n ** 19n, storageLimit: 0n, epochHeight, data, maxFeePerGas: 10n ** 9n, maxPriorityFeePerGas: 1n, accessList: [] }, coreKey, node.chainId);
+    await tracker.send('core', fund.raw as `0x${string}`);
+    await expect.poll(async () => BigInt(await rpcCall<string>(node.espaceRpc, 'eth_getBalance', [espaceAddress, 'latest'])), { timeout: 30_000 }).toBeGreaterThan(0n);
+
+    const transfer = signEspaceTransaction({ type: 2, chainId: node.evmChainId, nonce: 0n, gas: 21_000n, to: '0x1234567890123456789012345678901234567890', value: 7n, data: '0x', maxFeePerGas: 10n ** 9n, maxPriorityFeePerGas: 1n, accessList: [] }, espaceKey, node.evmChainId);
+    const sent = await tracker.send('espace', transfer.raw as `0x${string}`);
+    expect(sent.acceptedBy.length).toBeGreaterThan(0);
+    // A contract whose every call returns the word 42 stands in for an ERC-20 `balanceOf`.
+    const deploy = signEspaceTransaction({ type: 2, chainId: node.evmChainId, nonce: 1n, gas: 100_000n, to: null, value: 0n, data: '0x600a600c600039600a6000f3602a60005260206000f3', maxFeePerGas: 10n ** 9n, maxPriorityFeePerGas: 1n, accessList: [] }, espaceKey, node.evmChainId);
+    await tracker.send('espace', deploy.raw as `0x${string}`);
+    let block = 0;
+    let token = '';
+    await expect.poll(async () => {
+      const [a, b] = await Promise.all([transfer.hash, deploy.hash].map((h) => rpcCall<{ blockNumber: string; contractAddress: string | null } | null>(node.espaceRpc, 'eth_getTransactionReceipt', [h])));
+      block = a && b ? Math.max(Number(BigInt(a.blockNumber)), Number(BigInt(b.blockNumber))) : 0;
+      token = b?.contractAddress ?? '';
+      return block;
+    }, { timeout: 30_000 }).toBeGreaterThan(0);
+    await waitForFinality(node, block + 11);
+    await chain.sync();
+    expect((await tracker.refresh(fund.hash)).status).toBe('included_verified');
+    const proved = await tracker.refresh(transfer.hash);
+    expect(proved).toMatchObject({ status: 'included_verified', proof: { epoch: block, outcome: 'success' } });
+
+    const nonceRead = await reader.getNonce('espace', espaceAddress);
+    expect(nonceRead).toMatchObject({ value: 2n, trust: 'cross-checked' });
+    expect(nonceRead.epoch).toBeGreaterThanOrEqual(block);
+    expect((await tracker.refresh(deploy.hash)).status).toBe('included_verified');
+    expect(tracker.nonceFloor('espace', espaceAddress.toLowerCase(), nonceRead.epoch)).toBe(2n);
+    expect(await reader.getTokenBalance('espace', token, espaceAddress)).toMatchObject({ value: 42n, trust: 'cross-checked' });
+    const balance = await reader.getBalance('espace', espaceAddress);
+    expect(balance.trust).toBe('cross-checked');
+    expect(balance.value).toBe(BigInt(await rpcCall<string>(node.espaceRpc, 'eth_getBalance', [espaceAddress, toQuantity(balance.epoch)])));
+    expect(pool.bans()).toEqual([]);
+  });
+});
+
