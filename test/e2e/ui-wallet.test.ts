@@ -185,3 +185,85 @@ test('send: the recipient and the amount are checked before anything is prepared
   await expect.poll(() => page.getByText('Confirm the recipient warning above to continue.').count()).toBe(1);
   await shot(page, 'send-form-phone', { mask: volatile(page) });
 });
+
+test('activity: a sent transaction is tracked from pending to verified', async () => {
+  // Signed here with the account's own key (derived from the test phrase) and handed to the
+  // wallet's broadcaster, so the wallet tracks and verifies it as it would its own.
+  const genesis = encodeCfxAddress(coreAddressFromPrivateKey(PrivateKey.fromHex(GENESIS_PRIVATE_KEY)), node.chainId);
+  const epochHeight = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_epochNumber', ['latest_state']));
+  const nonce = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [accountAddress]));
+  const signed = signCoreTransaction({ type: 2, chainId: node.chainId, nonce, maxPriorityFeePerGas: 1n, maxFeePerGas: 10_000_000_000n, gas: 21_000n, to: genesis, value: 10n ** 18n, storageLimit: 0n, epochHeight, data: '0x', accessList: [] }, accountKey, node.chainId);
+  await callBackground(page, 'chain.sendTransaction', { space: 'core', raw: signed.raw });
+
+  await page.goto(`${browser.popupUrl}#/activity`);
+  const item = page.getByTestId('activity').locator('li').first();
+  await expect.poll(() => item.textContent(), { timeout: 30_000 }).toContain(`nonce ${nonce}`);
+  await item.getByRole('link').click();
+  await expect.poll(() => page.getByTestId('tx-hash').textContent()).toBe(signed.hash);
+
+  // Included, then proved once PoS finalizes its epoch.
+  let receiptEpoch = 0;
+  for (let i = 0; i < 150 && receiptEpoch === 0; i++) {
+    const receipt = await rpcCall<{ epochNumber: string } | null>(node.coreRpc, 'cfx_getTransactionReceipt', [signed.hash]);
+    if (receipt) receiptEpoch = Number(BigInt(receipt.epochNumber));
+    else await new Promise((r) => setTimeout(r, 200));
+  }
+  expect(receiptEpoch).toBeGreaterThan(0);
+  await waitForFinality(node, receiptEpoch);
+  await expect
+    .poll(
+      async () => {
+        await callBackground(page, 'chain.sync');
+        return page.getByTestId('tx-progress').getAttribute('data-status');
+      },
+      { timeout: 90_000, interval: 3000 },
+    )
+    .toBe('verified');
+  expect(await page.getByTestId('tx-details').locator('[data-trust]').first().getAttribute('data-trust')).toBe('verified');
+  await shot(page, 'tx-verified-phone', { mask: [page.getByTestId('tx-hash'), page.locator('.steps li').nth(1), page.locator('.dl dd').filter({ hasText: /\d{2,}/ }), ...volatile(page)] });
+  await page.goto(`${browser.popupUrl}#/activity`);
+  await expect.poll(() => page.getByTestId('activity').locator('li').first().getAttribute('data-status')).toBe('verified');
+  await shot(page, 'activity-phone', { mask: [page.locator('.secondary'), ...volatile(page)] });
+});
+
+/** Deploys a contract whose every call returns 1000 (enough for `balanceOf`). */
+async function deployConstantToken(): Promise<{ contract: string; epoch: number }> {
+  const key = PrivateKey.fromHex(GENESIS_PRIVATE_KEY);
+  const from = encodeCfxAddress(coreAddressFromPrivateKey(key), node.chainId);
+  const nonce = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [from]));
+  const epochHeight = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_epochNumber', ['latest_state']));
+  // init: CODECOPY the 11-byte runtime and RETURN it; runtime: MSTORE 1000 at 0, RETURN 32 bytes.
+  const data = '0x600b600c600039600b6000f3' + '6103e860005260206000f3';
+  const signed = signCoreTransaction({ type: 2, chainId: node.chainId, nonce, maxPriorityFeePerGas: 1n, maxFeePerGas: 10_000_000_000n, gas: 200_000n, to: null, value: 0n, storageLimit: 2048n, epochHeight, data, accessList: [] }, key, node.chainId);
+  await rpcCall(node.coreRpc, 'cfx_sendRawTransaction', [signed.raw]);
+  for (let i = 0; i < 150; i++) {
+    const receipt = await rpcCall<{ contractCreated: string | null; outcomeStatus: string; epochNumber: string } | null>(node.coreRpc, 'cfx_getTransactionReceipt', [signed.hash]);
+    if (receipt) {
+      expect(receipt.outcomeStatus).toBe('0x0');
+      return { contract: receipt.contractCreated!, epoch: Number(BigInt(receipt.epochNumber)) };
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('token not deployed');
+}
+
+test('tokens: add a CRC-20 by address; its balance shows with a trust badge', async () => {
+  const { contract, epoch } = await deployConstantToken();
+  // Token balances are read at the latest verified epoch: let it reach the deployment.
+  await waitForFinality(node, epoch);
+  await callBackground(page, 'chain.sync');
+  await page.goto(`${browser.popupUrl}#/tokens/add`);
+  await page.getByLabel('Token contract address').fill(accountAddress);
+  await expect.poll(() => page.getByText(/This is not a contract address/).count()).toBe(1);
+  await page.getByLabel('Token contract address').fill(contract);
+  await page.getByLabel('Symbol', { exact: true }).fill('TOK');
+  await page.getByLabel('Decimals', { exact: true }).fill('0');
+  await shot(page, 'add-token-phone', { mask: [page.getByLabel('Token contract address')] });
+  await page.getByRole('button', { name: 'Add token' }).click();
+  await page.getByTestId('balance').waitFor();
+  const row = page.getByTestId('token-list').locator('li').filter({ hasText: 'TOK' });
+  await expect.poll(() => row.getByTestId('amount').getAttribute('data-exact'), { timeout: 60_000 }).toBe('1000');
+  expect(await row.locator('[data-trust]').getAttribute('data-trust')).toBe('single-source');
+  await row.getByRole('link', { name: 'Send TOK' }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Send TOK');
+});

@@ -4,7 +4,7 @@
  * visit are labelled "last known, <time>" until fresh ones arrive.
  */
 import type { ReactElement } from 'react';
-import { formatAmount } from '../format/units.js';
+import { formatAmount, formatAmountExact } from '../format/units.js';
 import type { Trust } from '../model/trust.js';
 import { LastKnown } from './LastKnown.js';
 import { TrustBadge } from './TrustBadge.js';
@@ -27,7 +27,7 @@ export interface AmountProps {
 export function Amount({ value, decimals, symbol, trust, lastKnownAt, size = 'normal', maxFractionDigits = 6, subject }: AmountProps): ReactElement {
   const { hidden } = usePrivacy();
   const text = value === null ? 'Unknown' : formatAmount(value, decimals, { maxFractionDigits });
-  const exact = value === null ? undefined : formatAmount(value, decimals);
+  const exact = value === null ? undefined : formatAmountExact(value, decimals);
   return (
     <span className="stack amount-block">
       <span className="row wrap">

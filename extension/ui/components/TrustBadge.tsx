@@ -35,8 +35,24 @@ export function TrustBadge({ trust, subject }: { trust: Trust; subject?: string 
       <Sheet title={subject ? `${text.label}: ${subject}` : text.label} open={open} onClose={() => setOpen(false)}>
         <div className="stack trust-explainer">
           <p>{text.meaning}</p>
-          {detail ? <p className="muted">{detail}</p> : null}
+          {detail ? (
+            <p className="muted" data-volatile>
+              {detail}
+            </p>
+          ) : null}
           {text.advice ? <p>{text.advice}</p> : null}
+          {trust.answers && trust.answers.length > 0 ? (
+            <details open={trust.level === 'conflict'}>
+              <summary>Which node said what</summary>
+              <ul className="stack small" data-volatile>
+                {trust.answers.map((a, i) => (
+                  <li key={`${a.node}-${i}`}>
+                    <span className="mono break">{a.node}</span> ({a.operator}): {a.answer !== undefined ? <span className="mono break">{a.answer}</span> : <em>{a.problem ?? 'no answer'}</em>}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
           <TrustLegend current={trust.level} />
         </div>
       </Sheet>
