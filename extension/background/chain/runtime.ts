@@ -69,7 +69,7 @@ export function endpointsFor(network: NetworkKey, stored: readonly StoredNode[])
 export async function createRuntime(network: NetworkKey, deps: RuntimeDeps): Promise<NetworkRuntime> {
   const chainIds = network === 'local' ? deps.localChainIds : { core: NETWORKS[network].coreChainId, espace: NETWORKS[network].espaceChainId };
   const stored = await deps.store.loadNodes();
-  const bans = await deps.store.loadBans();
+  const bans = (await deps.store.loadBans()).filter((b) => b.nodeId.startsWith(`${network}/`));
   const pool = new NodePool({
     network,
     endpoints: endpointsFor(network, stored),

@@ -78,6 +78,11 @@ describe('ChainService (no network needed)', () => {
     const again = await restart();
     expect(again.bans().active).toEqual([expect.objectContaining({ nodeId: node!.id, reason: 'malformed_response', reasonText: expect.stringMatching(/schema/), evidence: expect.stringContaining('cfx_epochNumber') })]);
     expect((await again.nodeList()).find((n) => n.id === node!.id)?.ban?.reason).toBe('malformed_response');
+    // Bans belong to their network.
+    await again.setNetwork('mainnet');
+    expect(again.bans().active).toEqual([]);
+    await again.setNetwork('local');
+    expect(again.bans().active).toHaveLength(1);
     await again.liftBan(node!.id);
     expect(again.bans().active).toEqual([]);
     await expect(again.liftBan(node!.id)).rejects.toMatchObject({ code: 'input.invalid' });

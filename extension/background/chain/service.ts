@@ -21,7 +21,6 @@ import type { FetchFunction } from '../../../core/rpc/transport/http.js';
 import type { WebSocketFactory } from '../../../core/rpc/transport/websocket.js';
 import { addressKeyOf } from '../../../core/rpc/trust/account-reader.js';
 import { coreReplacement, espaceReplacement, type ReplacementKind } from '../../../core/rpc/tx/replacement.js';
-import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
 import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
 import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
 import type { BalanceView, BanView, ChainStatusView, NodeView, SourceView, TxView } from '../../shared/ui-api/chain.js';
@@ -89,8 +88,11 @@ export class ChainService {
     return service;
   }
 
-  private build(network: NetworkKey): Promise<NetworkRuntime> {
-    return createRuntime(network, {
+  private async build(network: NetworkKey): Promise<NetworkRuntime> {
+    // Pool events name their own runtime: a runtime left behind by a network switch may still be
+    // finishing a sync, and must neither write nor announce over the active one.
+    let built: NetworkRuntime | undefined;
+    built = await createRuntime(network, {
       store: this.deps.store,
       checkpointStore: this.deps.checkpointStore,
       fetch: this.deps.fetch,
@@ -99,16 +101,16 @@ export class ChainService {
       privacy: this.privacy,
       localChainIds: this.localChainIds,
       onPoolChange: (change) => {
-        if (change === 'bans') void this.deps.store.replaceBans(this.runtime.pool.bans()).catch(() => undefined);
-        if (change === 'bans' || change === 'nodes') this.deps.events.nodesChanged();
+        if (!built) return;
+        if (change === 'bans') void this.deps.store.replaceBans(network, built.pool.bans()).catch(() => undefined);
+        if ((change === 'bans' || change === 'nodes') && built === this.runtime) this.deps.events.nodesChanged();
       },
-      onTransaction: (record) => this.onTransaction(record),
+      onTransaction: (record) => {
+        void this.deps.store.putTransaction(network, record).catch(() => undefined);
+        if (built === this.runtime) this.deps.events.transactionChanged(txView(record));
+      },
     });
-  }
-
-  private onTransaction(record: TrackedTransaction): void {
-    void this.deps.store.putTransaction(this.runtime.network, record).catch(() => undefined);
-    this.deps.events.transactionChanged(txView(record));
+    return built;
   }
 
   // ---- status and sync ---------------------------------------------------------------------
@@ -263,8 +265,10 @@ export class ChainService {
     this.runtime.pool.remove(id);
   }
 
+  /** Bans of the active network's nodes (in force, and recent ones including lifted or expired). */
   bans(): { active: BanView[]; recent: BanView[] } {
-    return { active: this.runtime.pool.bans().map(banView), recent: this.runtime.pool.banHistory().map(banView) };
+    const mine = (b: { nodeId: string }) => b.nodeId.startsWith(`${this.runtime.network}/`);
+    return { active: this.runtime.pool.bans().filter(mine).map(banView), recent: this.runtime.pool.banHistory().filter(mine).map(banView) };
   }
 
   async liftBan(id: string): Promise<void> {

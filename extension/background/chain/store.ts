@@ -111,11 +111,12 @@ export class ChainStore {
     });
   }
 
-  /** Replaces the stored bans with `bans` in one transaction. */
-  async replaceBans(bans: readonly BanRecord[]): Promise<void> {
+  /** Replaces the stored bans of one network (node ids start with `<network>/`) in one transaction. */
+  async replaceBans(network: NetworkKey, bans: readonly BanRecord[]): Promise<void> {
+    const prefix = `${network}/`;
     const tx = this.db.transaction('bans', 'readwrite');
-    await tx.store.clear();
-    for (const ban of bans) await tx.store.put(ban);
+    for (const key of await tx.store.getAllKeys()) if (typeof key === 'string' && key.startsWith(prefix)) await tx.store.delete(key);
+    for (const ban of bans) if (ban.nodeId.startsWith(prefix)) await tx.store.put(ban);
     await tx.done;
   }
 
