@@ -49,7 +49,9 @@ interface Outstanding {
 }
 
 export function startRelay(win: Window, runtime: RelayRuntime): void {
-  const origin = win.location.origin;
+  // The document's origin ("null" when opaque, e.g. a sandboxed frame); location.origin would
+  // report the URL's origin instead, and posting to it from an opaque document delivers nothing.
+  const origin = win.origin;
   const targetOrigin = origin === 'null' ? '*' : origin;
   const outstanding = new Map<string, Outstanding>();
   let port: chrome.runtime.Port | undefined;

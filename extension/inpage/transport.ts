@@ -39,7 +39,9 @@ export function createTransport(win: Window & typeof globalThis): Transport {
   const post = win.postMessage.bind(win);
   const listen = win.addEventListener.bind(win);
   const getRandomValues = win.crypto.getRandomValues.bind(win.crypto);
-  const origin = win.location.origin;
+  // The document's origin ("null" when opaque, e.g. a sandboxed frame); location.origin would
+  // report the URL's origin instead, and posting to it from an opaque document delivers nothing.
+  const origin = win.origin;
   // postMessage refuses "null" as a target origin; opaque-origin documents (sandboxed frames)
   // can only address their own window with "*", which still delivers to this window alone.
   const targetOrigin = origin === 'null' ? '*' : origin;

@@ -87,7 +87,12 @@ export class ApprovalCenter {
     };
     await this.deps.store.add(record);
     this.changed();
-    await this.deps.window.show();
+    try {
+      await this.deps.window.show();
+    } catch (error) {
+      // The request stays queued: the wallet popup lists waiting approvals and opens them.
+      console.error('provider: could not open the approval page:', error instanceof Error ? error.name : typeof error);
+    }
   }
 
   list(): ApprovalSummary[] {

@@ -4,6 +4,7 @@
  * Requests that only read are kept in memory; they are cheap to send again if the worker stops.
  * @module
  */
+import { WayfarerError } from '../../../core/errors.js';
 import { ProviderErrorCode } from '../../shared/provider-errors.js';
 import { MAX_IN_FLIGHT_PER_DOCUMENT, type PortRequest } from '../../shared/provider-protocol.js';
 import type { AccountContext } from './accounts.js';
@@ -70,6 +71,7 @@ export class RequestDispatcher {
       else if (message.method === 'wayfarer_getProviderState') this.deps.events.noteAccounts(documentId, message.space, (outcome.result as { accounts?: unknown }).accounts);
       await this.respond(documentId, message.id, outcome);
     } catch (error) {
+      if (!(error instanceof WayfarerError)) console.error(`provider: ${message.method.slice(0, 60)} failed:`, error instanceof Error ? `${error.name}: ${error.message}` : typeof error);
       await this.respond(documentId, message.id, { error });
     } finally {
       mine.delete(message.id);

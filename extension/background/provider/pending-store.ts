@@ -96,8 +96,14 @@ export class PendingStore {
     if (waiting >= MAX_PENDING_APPROVALS_PER_ORIGIN) {
       throw limitExceeded(`Too many requests are already waiting for the user (at most ${MAX_PENDING_APPROVALS_PER_ORIGIN} per site)`);
     }
-    await this.area.set({ [PENDING_KEY_PREFIX + record.id]: record });
+    // Counted at once (before the write completes), so concurrent requests cannot all pass the bound.
     this.records.set(record.id, record);
+    try {
+      await this.area.set({ [PENDING_KEY_PREFIX + record.id]: record });
+    } catch (error) {
+      this.records.delete(record.id);
+      throw error;
+    }
   }
 
   async update(id: string, change: Partial<PendingRecord>): Promise<PendingRecord | undefined> {
