@@ -45,6 +45,7 @@ for (const [label, viewport] of [
 
     // The quiz: a wrong choice is refused, the right ones pass.
     const questions = page.locator('fieldset[data-position]');
+    await questions.first().waitFor();
     expect(await questions.count()).toBe(3);
     const positions = await questions.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-position'))));
     const first = questions.first();
@@ -99,20 +100,20 @@ test('import a recovery phrase, lock, wrong passwords back off, unlock', async (
   await page.getByRole('heading', { name: 'Unlock Wayfarer' }).waitFor();
   await shot(page, 'unlock-phone');
 
-  for (let attempt = 1; attempt <= 5; attempt++) {
+  for (let attempt = 1; attempt <= 6; attempt++) {
     await page.getByLabel('Password', { exact: true }).fill(`wrong password ${attempt}`);
     await expect.poll(() => page.getByRole('button', { name: 'Unlock', exact: true }).isEnabled(), { timeout: 10_000 }).toBe(true);
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
     await expect.poll(() => page.getByText('Not unlocked').count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => page.getByLabel('Password', { exact: true }).inputValue()).toBe(''); // cleared after each try
   }
-  // After five failures the background imposes a delay; the screen counts it down.
+  // After a few failures the background imposes a growing delay (4 s after the sixth); the screen counts it down.
   await expect.poll(() => page.getByTestId('unlock-backoff').textContent(), { timeout: 10_000 }).toMatch(/Try again in \d+ s/);
   expect(await page.getByText('The password is not correct.').count()).toBe(1);
   expect(await page.getByRole('button', { name: 'Unlock', exact: true }).isDisabled()).toBe(true);
   await shot(page, 'unlock-backoff-phone', { mask: [page.getByTestId('unlock-backoff')] });
   const throttled = await callBackground<Status>(page, 'vault.status');
-  expect(throttled.failedAttempts).toBe(5);
+  expect(throttled.failedAttempts).toBe(6);
   expect(throttled.retryAt).toBeGreaterThan(Date.now() - 1000);
 
   await expect.poll(() => page.getByTestId('unlock-backoff').count(), { timeout: 10_000 }).toBe(0);

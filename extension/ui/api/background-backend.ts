@@ -4,7 +4,6 @@
  * turn their results into screen models.
  */
 import { WayfarerError } from '../../../core/errors.js';
-import { generateMnemonic } from '../../../core/keys/mnemonic.js';
 import type { WalletBackend } from './backend.js';
 import { background } from './client.js';
 import { accountsFromApi, phraseWalletOf, vaultStateFromApi } from './adapters/vault.js';
@@ -52,7 +51,7 @@ export const backgroundBackend: WalletBackend = {
   vaultState: async () => vaultStateFromApi(await background.call('vault.status')),
   // Generated here, from the platform CSPRNG, so the user can write it down before anything is
   // stored; the background validates it again when the wallet is created.
-  newMnemonic: async () => generateMnemonic(12),
+  newMnemonic: async () => (await import('../../../core/keys/mnemonic.js')).generateMnemonic(12),
   createWallet: async (wallet, password, replaceExisting) => {
     const spec = wallet.kind === 'mnemonic' ? { kind: 'mnemonic' as const, mnemonic: wallet.mnemonic } : { kind: 'private-key' as const, privateKey: wallet.privateKey };
     await background.call('vault.create', replaceExisting ? { password, wallet: spec, replaceExisting } : { password, wallet: spec });

@@ -3,22 +3,24 @@
  * paint uses the remembered vault state, so the right screen appears before the service worker
  * has answered; it is corrected as soon as it does.
  */
-import { useEffect, type ReactElement } from 'react';
+import { lazy, Suspense, useEffect, type ReactElement } from 'react';
 import { backgroundBackend } from '../api/background-backend.js';
 import { useWallet, WalletProvider, type WalletSession } from './wallet.js';
 import { Shell } from './Shell.js';
 import { Routes } from './Routes.js';
 import { Onboarding, type OnboardingActions } from '../screens/onboarding/Onboarding.js';
-import { VaultUnreadable } from '../screens/unlock/VaultUnreadable.js';
 import { Unlock } from '../screens/unlock/Unlock.js';
 import { AccountSwitcher } from '../screens/home/AccountSwitcher.js';
 import { NetworkSwitcher } from '../screens/home/NetworkSwitcher.js';
-import { ErrorState } from '../components/AsyncState.js';
+import { ErrorState, Loading } from '../components/AsyncState.js';
 import { useAction } from '../api/hooks.js';
 import { navigate, useLocation } from './router.js';
-import { ResetWallet, START_OVER_PATH } from '../screens/settings/Reset.js';
+import { START_OVER_PATH } from '../screens/settings/start-over.js';
 import { forgetAll } from '../lib/last-known.js';
 import { useUserActivity } from './activity.js';
+
+const ResetWallet = lazy(() => import('../screens/settings/Reset.js').then((m) => ({ default: m.ResetWallet })));
+const VaultUnreadable = lazy(() => import('../screens/unlock/VaultUnreadable.js').then((m) => ({ default: m.VaultUnreadable })));
 
 export function App(): ReactElement {
   return (
@@ -47,8 +49,13 @@ function Gate(): ReactElement {
       <Onboarding actions={onboardingActions(wallet, false)} />
     );
   }
-  if (path === START_OVER_PATH) return <ResetWallet back={status === 'unlocked' ? '/settings' : '/'} />;
-  if (status === 'unreadable') return <VaultUnreadable />;
+  if (path === START_OVER_PATH || status === 'unreadable') {
+    return (
+      <Suspense fallback={<Loading />}>
+        {path === START_OVER_PATH ? <ResetWallet back={status === 'unlocked' ? '/settings' : '/'} /> : <VaultUnreadable />}
+      </Suspense>
+    );
+  }
   if (status === 'locked') {
     return (
       <Unlock

@@ -1,21 +1,25 @@
 /** The screens of an unlocked wallet, by hash path. Every screen is one line here. */
-import type { ReactElement } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import { Link, matchPath, useLocation } from './router.js';
 import { Home } from '../screens/home/Home.js';
-import { Send } from '../screens/send/Send.js';
-import { Receive } from '../screens/receive/Receive.js';
-import { Activity, TxDetails } from '../screens/activity/Activity.js';
-import { AddToken } from '../screens/tokens/AddToken.js';
-import { Approvals } from '../screens/approvals/Approvals.js';
-import { Sites } from '../screens/sites/Sites.js';
-import { SettingsIndex } from '../screens/settings/SettingsIndex.js';
-import { Networks } from '../screens/settings/Networks.js';
-import { AutoLock } from '../screens/settings/AutoLock.js';
-import { Privacy } from '../screens/settings/Privacy.js';
-import { RevealMnemonic } from '../screens/settings/RevealMnemonic.js';
-import { Backup } from '../screens/settings/Backup.js';
-import { Status } from '../screens/status/Status.js';
-import { EmptyState } from '../components/AsyncState.js';
+import { EmptyState, Loading } from '../components/AsyncState.js';
+
+// Home is in the first bundle (it is what the popup opens on); every other screen loads when
+// first visited, so opening the popup parses as little as possible.
+const Send = lazy(() => import('../screens/send/Send.js').then((m) => ({ default: m.Send })));
+const Receive = lazy(() => import('../screens/receive/Receive.js').then((m) => ({ default: m.Receive })));
+const Activity = lazy(() => import('../screens/activity/Activity.js').then((m) => ({ default: m.Activity })));
+const TxDetails = lazy(() => import('../screens/activity/Activity.js').then((m) => ({ default: m.TxDetails })));
+const AddToken = lazy(() => import('../screens/tokens/AddToken.js').then((m) => ({ default: m.AddToken })));
+const Approvals = lazy(() => import('../screens/approvals/Approvals.js').then((m) => ({ default: m.Approvals })));
+const Sites = lazy(() => import('../screens/sites/Sites.js').then((m) => ({ default: m.Sites })));
+const SettingsIndex = lazy(() => import('../screens/settings/SettingsIndex.js').then((m) => ({ default: m.SettingsIndex })));
+const Networks = lazy(() => import('../screens/settings/Networks.js').then((m) => ({ default: m.Networks })));
+const AutoLock = lazy(() => import('../screens/settings/AutoLock.js').then((m) => ({ default: m.AutoLock })));
+const Privacy = lazy(() => import('../screens/settings/Privacy.js').then((m) => ({ default: m.Privacy })));
+const RevealMnemonic = lazy(() => import('../screens/settings/RevealMnemonic.js').then((m) => ({ default: m.RevealMnemonic })));
+const Backup = lazy(() => import('../screens/settings/Backup.js').then((m) => ({ default: m.Backup })));
+const Status = lazy(() => import('../screens/status/Status.js').then((m) => ({ default: m.Status })));
 
 const ROUTES: [string, (params: Record<string, string>) => ReactElement][] = [
   ['/', () => <Home />],
@@ -39,7 +43,13 @@ export function Routes(): ReactElement {
   const { path } = useLocation();
   for (const [pattern, render] of ROUTES) {
     const params = matchPath(pattern, path);
-    if (params) return <div key={path}>{render(params)}</div>;
+    if (params) {
+      return (
+        <div key={path}>
+          <Suspense fallback={<Loading />}>{render(params)}</Suspense>
+        </div>
+      );
+    }
   }
   return (
     <EmptyState title="Nothing here">

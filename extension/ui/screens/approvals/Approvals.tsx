@@ -20,9 +20,3 @@ export function Approvals(): ReactElement {
     </div>
   );
 }
-
-/** The banner on the home screen when something waits. */
-export function usePendingApprovalCount(): number {
-  const approvals = useQuery('provider.listApprovals', undefined, { refreshOn: ['provider.approvalsChanged'] });
-  return approvals.data?.length ?? 0;
-}

@@ -14,7 +14,7 @@ import { CopyButton } from '../../components/CopyButton.js';
 import { Icon } from '../../components/icons.js';
 import { Notice } from '../../components/Notice.js';
 import { SegmentedControl } from '../../components/SegmentedControl.js';
-import { usePendingApprovalCount } from '../approvals/Approvals.js';
+import { usePendingApprovalCount } from '../approvals/pending-count.js';
 import { TokenList } from './TokenList.js';
 
 export function Home(): ReactElement {

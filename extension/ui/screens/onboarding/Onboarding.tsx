@@ -6,14 +6,17 @@
  * to the start. JavaScript strings cannot be wiped; keeping them short-lived and out of any
  * store, URL or log is what the UI can do.
  */
-import { useEffect, useState, type ReactElement } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 import { useAction } from '../../api/hooks.js';
 import { markInteractive } from '../../app/perf.js';
-import { ConfirmMnemonic } from './ConfirmMnemonic.js';
-import { ImportSecret } from './ImportSecret.js';
-import { SetPassword } from './SetPassword.js';
-import { ShowMnemonic } from './ShowMnemonic.js';
+import { Loading } from '../../components/AsyncState.js';
 import { Welcome, type OnboardingChoice } from './Welcome.js';
+
+// The welcome screen is in the first bundle; the steps (and the BIP39 word list) load on demand.
+const ConfirmMnemonic = lazy(() => import('./ConfirmMnemonic.js').then((m) => ({ default: m.ConfirmMnemonic })));
+const ImportSecret = lazy(() => import('./ImportSecret.js').then((m) => ({ default: m.ImportSecret })));
+const SetPassword = lazy(() => import('./SetPassword.js').then((m) => ({ default: m.SetPassword })));
+const ShowMnemonic = lazy(() => import('./ShowMnemonic.js').then((m) => ({ default: m.ShowMnemonic })));
 
 export interface OnboardingActions {
   /** A fresh random recovery phrase (words separated by spaces). */
@@ -88,7 +91,7 @@ export function Onboarding({ actions }: { actions: OnboardingActions }): ReactEl
   }
   return (
     <main className="focus-screen" id="main">
-      {body}
+      <Suspense fallback={<Loading />}>{body}</Suspense>
     </main>
   );
 }

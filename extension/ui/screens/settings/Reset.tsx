@@ -13,8 +13,6 @@ import { ScreenHeader } from '../../components/ScreenHeader.js';
 import { Onboarding } from '../onboarding/Onboarding.js';
 
 const CONFIRM_WORD = 'RESET';
-/** Shown full-screen, outside the wallet frame, whatever the lock state. */
-export const START_OVER_PATH = '/start-over';
 
 export function ResetWallet({ back = '/settings' }: { back?: string }): ReactElement {
   const wallet = useWallet();

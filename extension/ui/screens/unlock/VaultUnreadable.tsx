@@ -6,7 +6,7 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useAction } from '../../api/hooks.js';
 import { navigate } from '../../app/router.js';
-import { START_OVER_PATH } from '../settings/Reset.js';
+import { START_OVER_PATH } from '../settings/start-over.js';
 import { useWallet } from '../../app/wallet.js';
 import { ErrorState } from '../../components/AsyncState.js';
 import { PasswordField } from '../../components/Field.js';
