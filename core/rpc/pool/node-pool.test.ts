@@ -5,7 +5,7 @@ import { fakeNetwork, FakeRpcError } from '../testing/fake-fetch.js';
 import { BAN_DURATION_MS } from './bans.js';
 import { makeEndpoint } from './endpoint.js';
 import { NoNodeAvailableError } from './errors.js';
-import { NodePool } from './node-pool.js';
+import { HEDGE_MIN_MS, NodePool } from './node-pool.js';
 
 const node = (host: string, operator: string) => makeEndpoint({ network: 'mainnet', space: 'core', url: `https://${host}`, operator });
 
@@ -89,6 +89,29 @@ describe('NodePool.independent', () => {
     const pool = new NodePool({ network: 'mainnet', endpoints: [node('a.example', 'A'), node('b.example', 'B'), node('c.example', 'C')], fetch: net.fetch, random: () => 0 });
     const answers = await pool.independent('core', 2, (c) => c.request('cfx_epochNumber', [], { retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 } }));
     expect(answers.filter((a) => a.ok)).toHaveLength(2);
+  });
+
+  test('a silent node gets a hedged replacement; the silent request is cancelled and counted against its health', async () => {
+    const clock = new FakeClock();
+    let silentAborted = false;
+    const net = fakeNetwork({
+      'https://a.example/': () => new Promise(() => undefined), // never answers
+      'https://b.example/': () => '0x1',
+      'https://c.example/': () => '0x1',
+    });
+    const pool = new NodePool({ network: 'mainnet', endpoints: [node('a.example', 'A'), node('b.example', 'B'), node('c.example', 'C')], fetch: net.fetch, clock });
+    const pending = pool.independent('core', 2, (c, _n, signal) => {
+      signal.addEventListener('abort', () => (silentAborted = true));
+      return c.request('cfx_epochNumber', [], { signal });
+    });
+    await clock.advance(HEDGE_MIN_MS - 1);
+    expect(net.calls.get('https://c.example/')).toBeUndefined();
+    await clock.advance(1);
+    const answers = await pending;
+    expect(answers.filter((a) => a.ok).map((a) => a.node.operator).sort()).toEqual(['B', 'C']);
+    expect(silentAborted).toBe(true);
+    expect(pool.list().find((v) => v.endpoint.operator === 'A')?.health).toMatchObject({ consecutiveFailures: 1, lastErrorCode: 'rpc.slow' });
+    expect(pool.bans()).toEqual([]);
   });
 
   test('privacy mode: each address goes to a stable pair of nodes, and addresses spread', async () => {

@@ -30,6 +30,9 @@ export interface NodeView {
 
 export type PoolChange = 'nodes' | 'bans' | 'health';
 
+/** Earliest a hedged request is sent (ms after the start of a parallel query). */
+export const HEDGE_MIN_MS = 1500;
+
 export interface NodePoolOptions {
   network: NetworkKey;
   endpoints: readonly NodeEndpoint[];
@@ -255,37 +258,80 @@ export class NodePool {
 
   /**
    * Asks up to `count` nodes of distinct operators in parallel; when one fails, the next candidate
-   * (of a new operator if possible) takes its place. Resolves with every answer and failure.
+   * (of a new operator if possible) takes its place. When answers are in from some nodes but one
+   * is still silent well after them (three times the first answer's latency, at least
+   * {@link HEDGE_MIN_MS}), one more node is asked alongside it (a hedged request), so one slow node
+   * on a bad connection does not hold the answer up for its whole timeout. Requests still running
+   * when enough operators have answered are cancelled; a node cancelled for being slow counts a
+   * failure in its health. Resolves with every answer and failure.
    */
-  async independent<T>(space: Space, count: number, ask: (client: RpcClient, node: NodeEndpoint) => Promise<T>, options: AskOptions = {}): Promise<NodeAnswer<T>[]> {
+  independent<T>(space: Space, count: number, ask: (client: RpcClient, node: NodeEndpoint, signal: AbortSignal) => Promise<T>, options: AskOptions = {}): Promise<NodeAnswer<T>[]> {
     const queue = this.candidates(space, options);
     const answers: NodeAnswer<T>[] = [];
-    const operatorsAnswered = new Set<string>();
-    const inFlightOperators = new Set<string>();
-    const runOne = async (node: NodeEndpoint): Promise<void> => {
-      inFlightOperators.add(node.operator);
-      try {
-        const value = await ask(this.client(node.id), node);
-        answers.push({ node, ok: true, value });
-        operatorsAnswered.add(node.operator);
-      } catch (error) {
-        const verdict = this.report(node.id, error);
-        answers.push({ node, ok: false, error, verdict });
-        if (verdict.kind === 'aborted') return;
-      } finally {
-        inFlightOperators.delete(node.operator);
-      }
-      const next = this.takeNext(queue, operatorsAnswered, inFlightOperators);
-      if (next && operatorsAnswered.size < count && !options.signal?.aborted) await runOne(next);
-    };
-    const starters: NodeEndpoint[] = [];
-    while (starters.length < count) {
-      const next = this.takeNext(queue, operatorsAnswered, new Set([...inFlightOperators, ...starters.map((s) => s.operator)]));
-      if (!next) break;
-      starters.push(next);
-    }
-    await Promise.all(starters.map(runOne));
-    return answers;
+    const answered = new Set<string>();
+    const inFlight = new Map<string, { node: NodeEndpoint; controller: AbortController }>();
+    const startedAt = this.clock.now();
+    let hedgeTimer: unknown;
+    let hedged = false;
+    return new Promise<NodeAnswer<T>[]>((resolve) => {
+      let finished = false;
+      const finish = () => {
+        if (finished) return;
+        finished = true;
+        if (hedgeTimer !== undefined) this.clock.clearTimeout(hedgeTimer);
+        options.signal?.removeEventListener('abort', finish);
+        for (const { node, controller } of inFlight.values()) {
+          this.health.set(node.id, recordFailure(this.healthOf(node.id), 'rpc.slow', this.clock.now()));
+          controller.abort();
+        }
+        inFlight.clear();
+        resolve(answers);
+      };
+      const busyOperators = () => new Set([...answered, ...[...inFlight.values()].map((f) => f.node.operator)]);
+      const start = (node: NodeEndpoint) => {
+        const controller = new AbortController();
+        inFlight.set(node.id, { node, controller });
+        ask(this.client(node.id), node, controller.signal).then(
+          (value) => {
+            if (finished) return;
+            answers.push({ node, ok: true, value });
+            answered.add(node.operator);
+            if (hedgeTimer === undefined && !hedged) {
+              const delay = Math.max(HEDGE_MIN_MS, 3 * (this.clock.now() - startedAt));
+              hedgeTimer = this.clock.setTimeout(hedge, delay);
+            }
+          },
+          (error: unknown) => {
+            if (finished) return;
+            const verdict = this.report(node.id, error);
+            answers.push({ node, ok: false, error, verdict });
+          },
+        ).finally(() => {
+          if (finished) return;
+          inFlight.delete(node.id);
+          if (answered.size >= count) return finish();
+          fill();
+          if (inFlight.size === 0) finish();
+        });
+      };
+      const fill = () => {
+        while (answered.size + inFlight.size < count && !options.signal?.aborted) {
+          const next = this.takeNext(queue, answered, busyOperators());
+          if (!next) break;
+          start(next);
+        }
+      };
+      const hedge = () => {
+        hedgeTimer = undefined;
+        hedged = true;
+        if (finished || answered.size >= count || inFlight.size === 0) return;
+        const next = this.takeNext(queue, answered, busyOperators());
+        if (next) start(next);
+      };
+      options.signal?.addEventListener('abort', finish, { once: true });
+      fill();
+      if (inFlight.size === 0) finish();
+    });
   }
 
   /** Next queued node, preferring an operator not yet answered nor in flight. */

@@ -74,7 +74,7 @@ export class AccountReader {
       addressKey: addressKeyOf(space, address),
       banReason: 'wrong_balance',
       show: (v) => v.toString(),
-      ask: async (client) => quantityToBigInt(space === 'core' ? await client.request('cfx_getBalance', [address, tag]) : await client.request('eth_getBalance', [address, tag])),
+      ask: async (client, _node, abort) => quantityToBigInt(space === 'core' ? await client.request('cfx_getBalance', [address, tag], { signal: abort }) : await client.request('eth_getBalance', [address, tag], { signal: abort })),
       ...(signal ? { signal } : {}),
     });
   }
@@ -93,7 +93,7 @@ export class AccountReader {
       addressKey: key,
       banReason: 'wrong_nonce',
       show: (v) => v.toString(),
-      ask: async (client) => quantityToBigInt(space === 'core' ? await client.request('cfx_getNextNonce', [address, tag]) : await client.request('eth_getTransactionCount', [address, tag])),
+      ask: async (client, _node, abort) => quantityToBigInt(space === 'core' ? await client.request('cfx_getNextNonce', [address, tag], { signal: abort }) : await client.request('eth_getTransactionCount', [address, tag], { signal: abort })),
       ...(floor !== undefined ? { disprove: (v: bigint) => (v < floor ? `said ${v}, but a verified transaction from this account already used nonce ${floor - 1n}` : undefined) } : {}),
       ...(signal ? { signal } : {}),
     });
@@ -116,7 +116,7 @@ export class AccountReader {
       addressKey: addressKeyOf(space, about),
       banReason: 'wrong_call_result',
       show: (v) => v.toLowerCase(),
-      ask: async (client) => (space === 'core' ? await client.request('cfx_call', [request, tag]) : await client.request('eth_call', [request, tag])) as Hex,
+      ask: async (client, _node, abort) => (space === 'core' ? await client.request('cfx_call', [request, tag], { signal: abort }) : await client.request('eth_call', [request, tag], { signal: abort })) as Hex,
       ...(options.signal ? { signal: options.signal } : {}),
     });
   }

@@ -27,7 +27,8 @@ export interface CrossCheckRequest<T> {
   what: string;
   /** The address the read is about (privacy assignment). */
   addressKey?: string;
-  ask: (client: RpcClient, node: NodeEndpoint) => Promise<T>;
+  /** `signal` aborts when enough other nodes have answered (pass it to the request). */
+  ask: (client: RpcClient, node: NodeEndpoint, signal: AbortSignal) => Promise<T>;
   /** Canonical text of a value; equal texts mean equal values. */
   show: (value: T) => string;
   /** Ban reason for a node outvoted or proven wrong. */
@@ -47,7 +48,7 @@ export async function crossCheckedRead<T>(pool: NodePool, request: CrossCheckReq
   const asked = new Set<string>();
   const answers: NodeAnswer<T>[] = [];
   const collect = async (count: number, widen: boolean) => {
-    const batch = await pool.independent(request.space, count, (client, node) => request.ask(client, node), { ...base, exclude: asked, widen });
+    const batch = await pool.independent(request.space, count, (client, node, signal) => request.ask(client, node, signal), { ...base, exclude: asked, widen });
     for (const a of batch) {
       asked.add(a.node.id);
       answers.push(a);
