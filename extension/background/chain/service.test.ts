@@ -4,7 +4,11 @@ import { describe, expect, test } from 'vitest';
 import { IndexedDbCheckpointStore } from '../../../core/lightclient/checkpoint/store.js';
 import { FakeClock } from '../../../core/rpc/testing/fake-clock.js';
 import { fakeNetwork } from '../../../core/rpc/testing/fake-fetch.js';
-import { ChainService, type ChainEvents } from './service.js';
+import { ChainService, type ChainEvents, type ChainKeyring } from './service.js';
+import { privateKeyFromHex } from '../../../core/keys/private-key.js';
+import { coreAddressFromPrivateKey } from '../../../core/keys/address.js';
+import { signCoreTransaction } from '../../../core/tx/core-sign.js';
+import { decodeCoreTransaction } from '../../../core/tx/core-decode.js';
 import { ChainStore } from './store.js';
 import { encodeCfxAddress } from '../../../core/address/cip37.js';
 
@@ -13,7 +17,7 @@ const MAINNET_ADDRESS = encodeCfxAddress(USER, 1029);
 const TESTNET_ADDRESS = encodeCfxAddress(USER, 1);
 
 /** A service over a fresh fake IndexedDB; `restart` builds a new service over the same database. */
-async function setup(handlers: Parameters<typeof fakeNetwork>[0] = {}) {
+async function setup(handlers: Parameters<typeof fakeNetwork>[0] = {}, keyring?: ChainKeyring) {
   const factory = new IDBFactory();
   const clock = new FakeClock();
   const net = fakeNetwork(handlers);
@@ -37,6 +41,7 @@ async function setup(handlers: Parameters<typeof fakeNetwork>[0] = {}) {
       },
       events: recorder,
       hasHostPermission: async (pattern) => pattern === 'http://127.0.0.1/*',
+      ...(keyring ? { keyring } : {}),
     });
   return { service: await make(), restart: make, events, clock, secretCalls: () => secretCalls };
 }
@@ -105,3 +110,44 @@ describe('ChainService (no network needed)', () => {
     await expect(service.read('espace', 'no_such_method', [])).rejects.toMatchObject({ code: 'input.invalid' });
   });
 });
+
+describe('ChainService sending', () => {
+  test('speed-up: signs a same-nonce replacement with a higher price through the keyring and tracks it as replacing the original', async () => {
+    const key = privateKeyFromHex(`0x${'42'.repeat(32)}`);
+    const from = encodeCfxAddress(coreAddressFromPrivateKey(key), 1024);
+    const sent: string[] = [];
+    const node = (method: string, params: unknown[]) => {
+      if (method === 'cfx_sendRawTransaction') {
+        const hash = decodeCoreTransaction(String(params[0])).hash;
+        sent.push(String(params[0]));
+        return hash;
+      }
+      if (method === 'cfx_gasPrice') return '0x14';
+      if (method === 'cfx_epochNumber') return '0x3e8';
+      throw new Error(`unexpected ${method}`);
+    };
+    const signedFor: string[] = [];
+    const keyring: ChainKeyring = {
+      signCoreTransaction: async (accountId, tx, chainId) => {
+        signedFor.push(accountId);
+        const signed = signCoreTransaction(tx, key, chainId);
+        return { raw: signed.raw as `0x${string}`, hash: signed.hash as `0x${string}` };
+      },
+      signEspaceTransaction: async () => {
+        throw new Error('not used');
+      },
+    };
+    const { service } = await setup({ 'http://127.0.0.1:12537/': node }, keyring);
+    await service.setNetwork('local');
+    const original = signCoreTransaction({ type: 0, chainId: 1024, nonce: 3n, gas: 21000n, to: from, value: 5n, storageLimit: 0n, epochHeight: 1n, data: '0x', gasPrice: 10n }, key, 1024);
+    const first = await service.sendTransaction('core', original.raw as `0x${string}`);
+    expect(first).toMatchObject({ hash: original.hash, status: 'pending' });
+    const replaced = await service.replaceTransaction(original.hash, 'speed_up', 'a'.repeat(32));
+    expect(signedFor).toEqual(['a'.repeat(32)]);
+    expect(replaced).toMatchObject({ replaces: original.hash, status: 'pending', nonce: '3' });
+    const decoded = decodeCoreTransaction(sent[1]!).transaction;
+    expect(decoded).toMatchObject({ nonce: 3n, value: 5n, gasPrice: 20n, epochHeight: 1000n });
+    expect(service.transactions().map((t) => t.hash)).toEqual(expect.arrayContaining([original.hash, replaced.hash]));
+  });
+});
+
