@@ -32,7 +32,7 @@ export function approvalsFromApi(approvals: readonly ApprovalSummary[]): Pending
   }));
 }
 
-/** The approval page for one request. */
-export function approvalPageUrl(id: string): string {
-  return chrome.runtime.getURL(`approval.html?id=${encodeURIComponent(id)}`);
+/** The approval page. It shows the waiting requests in order, oldest first, one at a time. */
+export function approvalPageUrl(): string {
+  return chrome.runtime.getURL('approval/index.html');
 }

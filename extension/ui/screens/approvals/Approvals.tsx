@@ -6,8 +6,8 @@ import { ErrorState, Loading } from '../../components/AsyncState.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
 import { ApprovalsView } from './ApprovalsView.js';
 
-export function openApproval(id: string): void {
-  void chrome.tabs.create({ url: approvalPageUrl(id) });
+export function openApprovalPage(): void {
+  void chrome.tabs.create({ url: approvalPageUrl() });
 }
 
 export function Approvals(): ReactElement {
@@ -16,7 +16,7 @@ export function Approvals(): ReactElement {
     <div className="stack">
       <ScreenHeader title="Waiting for you" back="/" />
       {approvals.error ? <ErrorState error={approvals.error} onRetry={approvals.refresh} /> : null}
-      {approvals.data ? <ApprovalsView approvals={approvalsFromApi(approvals.data)} onOpen={(a) => openApproval(a.id)} now={Date.now()} /> : !approvals.error ? <Loading /> : null}
+      {approvals.data ? <ApprovalsView approvals={approvalsFromApi(approvals.data)} onOpen={openApprovalPage} now={Date.now()} /> : !approvals.error ? <Loading /> : null}
     </div>
   );
 }

@@ -1,0 +1,73 @@
+/**
+ * Requests from sites in the wallet popup: a page asks to connect, the home screen shows that
+ * something waits and leads to the list, the list opens the approval page; once approved, the
+ * site appears under Connected sites and can be disconnected there.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { serveDir } from '../dapp/serve.mjs';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
+import { callBackground } from '../support/ui-port.js';
+import { MOBILE, importWalletThroughUi, openWallet, shot } from './ui-helpers.js';
+
+const DAPP = `<!doctype html><meta charset="utf-8"><title>waiting</title><h1>Test dApp</h1>
+<script>
+  window.ethereum.request({ method: 'eth_requestAccounts' }).then(
+    (accounts) => { document.title = 'connected:' + accounts[0]; },
+    (error) => { document.title = 'error:' + error.code; },
+  );
+</script>`;
+
+let browser: ExtensionBrowser;
+let server: { url: string; close: () => Promise<void> };
+beforeAll(async () => {
+  browser = await launchWithExtension({ viewport: MOBILE });
+  server = await serveDir(mkdtempSync(join(tmpdir(), 'wayfarer-site-')), { routes: { '/': DAPP } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a waiting request shows on the home screen, leads to the approval page, and the connected site can be disconnected', async () => {
+  const { page, errors } = await openWallet(browser);
+  await importWalletThroughUi(page);
+  const origin = new URL(server.url).origin;
+
+  const dapp = await browser.context.newPage();
+  await dapp.goto(server.url);
+  await page.bringToFront();
+
+  // The home screen says a request waits.
+  await page.goto(`${browser.popupUrl}#/`);
+  const banner = page.getByRole('link', { name: /1 request from sites waiting for you/ });
+  await banner.waitFor({ timeout: 30_000 });
+  await banner.click();
+  const item = page.getByTestId('approvals').getByRole('button', { name: /Connect to this site/ });
+  await item.waitFor();
+  expect(await item.textContent()).toContain(origin);
+  await shot(page, 'approvals-phone', { mask: [page.locator('.secondary')] });
+
+  // The list opens the approval page.
+  const [approvalPage] = await Promise.all([browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/approval/index.html') }), item.click()]);
+  expect(approvalPage.url()).toBe(`chrome-extension://${browser.extensionId}/approval/index.html`);
+
+  const [pending] = await callBackground<{ id: string }[]>(page, 'provider.listApprovals');
+  const keyring = await callBackground<{ accounts: { id: string }[] }>(page, 'vault.accounts', { networkId: 1029 });
+  await callBackground(page, 'provider.resolveApproval', { id: pending!.id, approve: true, accountId: keyring.accounts[0]!.id });
+  await expect.poll(() => dapp.title(), { timeout: 15_000 }).toMatch(/^connected:0x/);
+  await expect.poll(() => page.getByRole('link', { name: /waiting for you/ }).count(), { timeout: 15_000 }).toBe(0);
+
+  // Connected sites: listed with the space and account, then disconnected.
+  await page.goto(`${browser.popupUrl}#/sites`);
+  const site = page.getByTestId('sites').locator('li').filter({ hasText: origin });
+  await site.waitFor();
+  expect(await site.textContent()).toContain('eSpace');
+  await shot(page, 'sites-phone', { mask: [page.locator('.secondary'), page.locator('.primary')] });
+  await site.getByRole('button', { name: `Disconnect ${origin} (eSpace)` }).click();
+  await page.getByTestId('empty-state').waitFor();
+  expect(await callBackground<unknown[]>(page, 'provider.listSites')).toEqual([]);
+  expect(errors).toEqual([]);
+});
