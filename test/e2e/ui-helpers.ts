@@ -3,8 +3,9 @@
  * and save screenshots.
  *
  * Screenshots go to test/screenshots/. A normal run writes `<name>.tmp.png` (ignored by git) so
- * the suite never rewrites the committed images; `UPDATE_SCREENSHOTS=1` writes `<name>.png`, the
- * curated set the README shows. Values that change between runs (times, epochs, hashes) are masked.
+ * the suite never rewrites the committed images; `UPDATE_SCREENSHOTS=1` writes the curated ones
+ * (CURATED below) as `<name>.png`, the set that is committed and that the README shows. Values that
+ * change between runs (times, epochs, hashes) are masked.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -33,9 +34,25 @@ export async function openWallet(browser: ExtensionBrowser, hash = '/', viewport
   return { page, errors };
 }
 
+/** The screenshots kept in the repository. */
+export const CURATED = new Set([
+  'onboarding-welcome-phone',
+  'onboarding-phrase-desktop',
+  'home-phone',
+  'home-desktop',
+  'trust-explained-phone',
+  'receive-phone',
+  'send-form-phone',
+  'verification-phone',
+  'tx-verified-phone',
+  'settings-phone',
+  'approvals-phone',
+]);
+
 export async function shot(page: Page, name: string, options: { mask?: Locator[]; fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const file = resolve(SCREENSHOTS, `${name}${process.env.UPDATE_SCREENSHOTS ? '' : '.tmp'}.png`);
+  const keep = process.env.UPDATE_SCREENSHOTS && CURATED.has(name);
+  const file = resolve(SCREENSHOTS, `${name}${keep ? '' : '.tmp'}.png`);
   // Let transitions and spinners settle; caret blinking is hidden by Playwright.
   await page.waitForTimeout(150);
   await page.screenshot({ path: file, fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide', mask: options.mask ?? [], maskColor: '#9aa3ad' });

@@ -94,20 +94,32 @@ export function useAsync<T>(load: () => Promise<T>, key: string, options: QueryO
     run();
   }, [run]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // Events re-run the query, but not while it runs and at most every EVENT_REFRESH_MS: a read may
-  // itself cause the event (a balance read announces new balances), which must not loop.
+  // Events re-run the query at most every EVENT_REFRESH_MS, and never twice at once: an event that
+  // arrives meanwhile schedules one trailing run, so no change is missed and a read that itself
+  // causes the event (a balance read announces new balances) cannot loop faster than that.
   const refreshOn = options.refreshOn ?? [];
   const eventsKey = refreshOn.join(',');
   useEffect(() => {
+    let timer: number | undefined;
     const onEvent = () => {
-      const now = Date.now();
-      if (inFlight.current > 0 || now - lastEventRun.current < EVENT_REFRESH_MS) return;
-      lastEventRun.current = now;
-      run();
+      if (timer !== undefined) return;
+      const wait = Math.max(0, lastEventRun.current + EVENT_REFRESH_MS - Date.now());
+      timer = window.setTimeout(function fire() {
+        if (inFlight.current > 0) {
+          timer = window.setTimeout(fire, 200);
+          return;
+        }
+        timer = undefined;
+        lastEventRun.current = Date.now();
+        run();
+      }, wait);
     };
     const offs = refreshOn.map((name) => background.on(name, onEvent));
     offs.push(background.onReconnect(() => run()));
-    return () => offs.forEach((off) => off());
+    return () => {
+      offs.forEach((off) => off());
+      if (timer !== undefined) window.clearTimeout(timer);
+    };
   }, [run, eventsKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
