@@ -12,7 +12,8 @@ import { PrivateKey } from '../../core/keys/private-key.js';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
 import { GENESIS_PRIVATE_KEY, rpcCall } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
-import { answer, openApprovalPages, setUpWallet, showing, startAction, startDappServer, type ActionResult, type DappServer } from '../dapp/harness.js';
+import { answer, openApprovalPages, setUpWallet, showing, startAction, startDappServer, WALLET_PASSWORD, type ActionResult, type DappServer } from '../dapp/harness.js';
+import { callBackground } from '../support/ui-port.js';
 
 const node = sharedDevNode();
 const key = PrivateKey.fromHex(GENESIS_PRIVATE_KEY);
@@ -22,6 +23,7 @@ const espaceAddress = espaceAddressFromPrivateKey(key);
 let browser: ExtensionBrowser;
 let server: DappServer;
 let dapp: Page;
+let popup: Page;
 
 function ok<T>(result: ActionResult<T>): T {
   if (!result.ok) throw new Error(`action failed: ${String(result.error?.code)} ${result.error?.message}`);
@@ -30,7 +32,7 @@ function ok<T>(result: ActionResult<T>): T {
 
 beforeAll(async () => {
   browser = await launchWithExtension();
-  await setUpWallet(browser);
+  popup = await setUpWallet(browser);
   server = await startDappServer();
   dapp = await browser.context.newPage();
   await dapp.goto(`${server.url}/?${new URLSearchParams({ coreRpc: node.coreRpc, espaceRpc: node.espaceRpc, coreChainId: String(node.chainId), espaceChainId: String(node.evmChainId) })}`);
@@ -142,9 +144,11 @@ describe('eSpace: viem through the EIP-6963-discovered provider', () => {
     expect(await page.getByTestId('tx-to').innerText()).toMatch(/^net1024:/);
     await answer(browser, 'approve', /Call a contract/);
     expect(ok(await funded).receipt.outcomeStatus).toBe(0);
+    // The eSpace state the nodes execute against catches up with the Core receipt a moment later.
+    await expect.poll(async () => BigInt(ok(await startAction<string>(dapp, 'espace', 'balance'))), { timeout: 30_000, interval: 500 }).toBeGreaterThan(0n);
 
     const sent = startAction<{ hash: string; status: string }>(dapp, 'espace', 'send');
-    const txPage = await showing(browser, /Send/);
+    const txPage = await Promise.race([showing(browser, /Send/), sent.then((r) => Promise.reject(new Error(`send ended early: ${JSON.stringify(r)}`)))]);
     expect(await txPage.getByTestId('tx-value').innerText()).toBe('0.5 CFX');
     expect(await txPage.getByTestId('tx-chain').innerText()).toBe('1025');
     await answer(browser, 'approve', /Send/);
@@ -173,6 +177,64 @@ describe('networks, permissions, restarts', () => {
     expect(await back).toMatchObject({ ok: true, value: null });
     await expect.poll(() => dapp.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual(['0x1', '0x400']);
     expect(await startAction(dapp, 'espace', 'switchChain', 99_999)).toMatchObject({ ok: false, error: { code: 4902 } });
+  });
+
+  test('a network switch in the wallet UI reaches the page as chainChanged', async () => {
+    const seen = () => dapp.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    await callBackground(popup, 'chain.setNetwork', { network: 'testnet' });
+    await expect.poll(seen).toEqual(['0x1', '0x400', '0x1']);
+    await callBackground(popup, 'chain.setNetwork', { network: 'local' });
+    await expect.poll(seen).toEqual(['0x1', '0x400', '0x1', '0x400']);
+  });
+
+  test('locked wallet: the site sees no accounts; a request asks for the password first, then shows the request', async () => {
+    // Settle the account events of the network switches above (Core addresses name their network).
+    await expect.poll(() => startAction(dapp, 'core', 'accounts')).toMatchObject({ ok: true, value: [coreAddress] });
+    await new Promise((r) => setTimeout(r, 500));
+    await dapp.evaluate(() => {
+      const w = window as unknown as { accountEvents: unknown[]; conflux: { on: (e: string, f: (a: unknown) => void) => void } };
+      w.accountEvents = [];
+      w.conflux.on('accountsChanged', (a) => w.accountEvents.push(a));
+    });
+    await callBackground(popup, 'vault.lock');
+    const events = () => dapp.evaluate(() => (window as unknown as { accountEvents: unknown[] }).accountEvents);
+    await expect.poll(events).toEqual([[]]);
+    expect(ok(await startAction(dapp, 'core', 'accounts'))).toEqual([]);
+    const signed = startAction(dapp, 'core', 'sign', 'Signed after unlocking');
+    const page = await (async () => {
+      for (let i = 0; i < 150; i++) {
+        const found = openApprovalPages(browser)[0];
+        if (found && (await found.getByLabel('Password').count()) > 0) return found;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('no unlock form');
+    })();
+    expect(await page.locator('main').innerText()).not.toMatch(/Signed after unlocking/); // nothing shown before unlocking
+    await page.getByLabel('Password').fill(WALLET_PASSWORD);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await answer(browser, 'approve', /Signed after unlocking/);
+    expect(ok(await signed)).toMatchObject({ recovered: coreAddress, verified: true });
+    await expect.poll(events).toEqual([[], [coreAddress]]);
+  });
+
+  test('the approval page works at 360 px and by keyboard alone', async () => {
+    const asked = startAction(dapp, 'core', 'fundEspace', espaceAddress);
+    await showing(browser, /Call a contract/);
+    const narrow = await browser.context.newPage();
+    await narrow.setViewportSize({ width: 360, height: 740 });
+    await narrow.goto(`chrome-extension://${browser.extensionId}/approval/index.html`);
+    await narrow.getByTestId('reject').waitFor();
+    expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    let focused = '';
+    for (let i = 0; i < 30 && focused !== 'reject'; i++) {
+      await narrow.keyboard.press('Tab');
+      focused = await narrow.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? '');
+    }
+    expect(focused).toBe('reject');
+    // Answering the last waiting request closes the page, possibly while the key is still down.
+    await narrow.keyboard.press('Enter').catch(() => undefined);
+    expect(await asked).toMatchObject({ ok: false, error: { code: 4001 } });
+    await narrow.close().catch(() => undefined);
   });
 
   test('the service worker stops while an approval is open: the dApp still gets its answer', async () => {

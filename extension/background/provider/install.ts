@@ -7,6 +7,7 @@
  */
 import type { UiHandlers, UiRouter } from '../router.js';
 import { APPROVAL_PAGE_PATH } from './approval-window.js';
+import { ChainAdapter } from './chain-adapter.js';
 import { ProviderGateway } from './gateway.js';
 import { ProviderService } from './service.js';
 import type { ProviderChain, ProviderKeyring } from './wallet-services.js';
@@ -44,9 +45,20 @@ export function installProvider(router: UiRouter): InstalledProvider {
   }
   router.register(handlers as UiHandlers);
 
+  // Network switches made in the wallet UI reach pages at once as chainChanged: the chain service
+  // announces them as a UI event, which the provider observes (observation only; the event still
+  // goes to the UI unchanged).
+  let statusListener: (() => void) | undefined;
+  const emit = router.emit.bind(router);
+  router.emit = ((name, data) => {
+    emit(name, data);
+    if (name === 'chain.statusChanged') statusListener?.();
+  }) as UiRouter['emit'];
+
   return {
     attach: (port) => gateway.attach(port),
     start: async ({ keyring, chain }) => {
+      if (chain instanceof ChainAdapter) statusListener = () => chain.notifyStatusChanged();
       try {
         resolveService(
           await ProviderService.create({
