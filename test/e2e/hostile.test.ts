@@ -323,6 +323,27 @@ test('17. malformed answers forged into the page by a page script do not break t
   expect(result).toEqual({ chainId: '0x405', legacy: '0x405' });
 });
 
-test('18. nothing the pages sent was logged by the wallet', () => {
+test('18. a provider another wallet installed first is never replaced; Wayfarer still announces itself (EIP-6963)', async () => {
+  const other = await browser.context.newPage();
+  // Runs before the extension's inpage script, like a wallet injected earlier.
+  await other.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    w['seenBefore'] = 'conflux' in window;
+    w['ethereum'] = { isOtherWallet: true };
+    w['conflux'] = { isOtherConfluxWallet: true };
+  });
+  await other.goto(`${serverA.url}/plain.html`);
+  const state = await other.evaluate(() => {
+    const w = window as unknown as Record<string, { isOtherWallet?: boolean; isOtherConfluxWallet?: boolean } & Record<string, unknown>> & { seenBefore: boolean; wayfarer: { ethereum: unknown; conflux: unknown } };
+    const announced: { name: string; rdns: string }[] = [];
+    window.addEventListener('eip6963:announceProvider', (e) => announced.push((e as CustomEvent<{ info: { name: string; rdns: string } }>).detail.info));
+    window.dispatchEvent(new Event('eip6963:requestProvider'));
+    return { seenBefore: w.seenBefore, ethereum: w['ethereum']?.isOtherWallet, conflux: w['conflux']?.isOtherConfluxWallet, ours: typeof w.wayfarer.ethereum, announced };
+  });
+  expect(state).toEqual({ seenBefore: false, ethereum: true, conflux: true, ours: 'object', announced: [{ name: 'Wayfarer', rdns: 'app.wayfarer', uuid: expect.any(String), icon: expect.any(String) }] });
+  await other.close();
+});
+
+test('19. nothing the pages sent was logged by the wallet', () => {
   expect(logs.filter((line) => line.includes(MARKER) || line.includes('__proto__'))).toEqual([]);
 });
