@@ -10,8 +10,8 @@
  * either finds the record (and continues) or finds nothing (and the request was never shown, so the
  * content script may send it again).
  *
- * Bounds: at most MAX_PENDING_APPROVALS_PER_ORIGIN waiting records per origin; settled records are
- * dropped once delivered or after SETTLED_TTL_MS.
+ * Bounds: at most MAX_PENDING_APPROVALS_PER_ORIGIN waiting records per origin and MAX_RECORDS in
+ * all; settled records are dropped once delivered or after SETTLED_TTL_MS.
  * @module
  */
 import type { ApprovalRequest } from '../../shared/provider-approvals.js';
@@ -27,6 +27,8 @@ export const SETTLED_TTL_MS = 10 * 60 * 1000;
 /** A request nobody decided is dropped after this long (answered with an error if possible). */
 export const WAITING_TTL_MS = 24 * 60 * 60 * 1000;
 const FORMAT_VERSION = 1;
+/** All records, every origin: bounds storage.session use (each may hold up to a megabyte of data). */
+const MAX_RECORDS = 50;
 
 export type Outcome = { result: unknown } | { error: ProviderErrorPayload };
 
@@ -90,12 +92,13 @@ export class PendingStore {
     }
   }
 
-  /** Adds a waiting record, refusing when the origin already has the maximum waiting. */
+  /** Adds a waiting record, refusing when the origin (or the wallet) already has the maximum waiting. */
   async add(record: PendingRecord): Promise<void> {
     const waiting = this.waitingFor(record.requester.origin).length;
     if (waiting >= MAX_PENDING_APPROVALS_PER_ORIGIN) {
       throw limitExceeded(`Too many requests are already waiting for the user (at most ${MAX_PENDING_APPROVALS_PER_ORIGIN} per site)`);
     }
+    if (this.records.size >= MAX_RECORDS) throw limitExceeded('Too many requests are waiting for the user; answer some first');
     // Counted at once (before the write completes), so concurrent requests cannot all pass the bound.
     this.records.set(record.id, record);
     try {

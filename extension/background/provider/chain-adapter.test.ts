@@ -1,0 +1,91 @@
+import { describe, expect, test } from 'vitest';
+import { WayfarerError } from '../../../core/errors.js';
+import { ChainAdapter, type ChainServiceSlice } from './chain-adapter.js';
+import { NodeRpcError } from './errors.js';
+import type { Hex } from './wallet-services.js';
+
+class NodeError extends WayfarerError {
+  readonly rpcCode = 3;
+  readonly rpcMessage = 'execution reverted';
+  readonly rpcData = '0x08c379a0';
+  constructor() {
+    super('rpc.node_error', 'node error 3');
+  }
+}
+
+function fakeChain() {
+  const state = { network: 'mainnet' as 'mainnet' | 'testnet' | 'local', syncs: 0, finalized: false, added: [] as string[] };
+  const ids = { mainnet: { core: 1029, espace: 1030 }, testnet: { core: 1, espace: 71 }, local: { core: 1024, espace: 1025 } };
+  const chain: ChainServiceSlice = {
+    status: () => ({ network: state.network, chainIds: ids[state.network] }),
+    setNetwork: async (network) => {
+      state.network = network;
+    },
+    nodes: () => [{ id: `${state.network}/core/http://127.0.0.1:12537/`, space: 'core' }, ...state.added.map((url) => ({ id: `${state.network}/core/${url}`, space: 'core' as const }))],
+    addNode: async ({ url }) => {
+      state.added.push(url);
+    },
+    read: async (_space, method) => {
+      if (method === 'eth_call') throw new NodeError();
+      if (method === 'cfx_epochNumber') throw new WayfarerError('pool.no_node', 'no node');
+      return '0x1';
+    },
+    nextNonce: async () => {
+      if (!state.finalized) throw new WayfarerError('lightclient.not_finalized', 'sync first');
+      return 5n;
+    },
+    sendRawTransaction: async () => '0x00' as Hex,
+    sync: async () => {
+      state.syncs++;
+      state.finalized = true;
+    },
+  };
+  return { chain, state };
+}
+
+describe('chain adapter', () => {
+  test('networks map to the three verifiable networks; switching one space switches both', async () => {
+    const { chain, state } = fakeChain();
+    const adapter = new ChainAdapter(chain);
+    const changes: string[] = [];
+    adapter.onNetworkChange((space) => changes.push(space));
+    expect((await adapter.activeNetwork('core')).chainId).toBe(1029);
+    expect(await adapter.findNetwork('espace', 71)).toMatchObject({ chainId: 71, rpcUrls: [] });
+    expect(await adapter.findNetwork('core', 7)).toBeUndefined();
+    await adapter.switchNetwork('espace', 71);
+    expect(state.network).toBe('testnet');
+    expect(changes).toEqual(['core', 'espace']);
+    await expect(adapter.switchNetwork('core', 7)).rejects.toMatchObject({ rpcCode: 4901 });
+  });
+
+  test('adding nodes switches to the network and adds only the new URLs', async () => {
+    const { chain, state } = fakeChain();
+    const adapter = new ChainAdapter(chain);
+    await adapter.addNetwork({ space: 'core', chainId: 1024, name: 'x', currencyName: 'Conflux', currencySymbol: 'CFX', rpcUrls: ['http://127.0.0.1:12537/', 'http://127.0.0.1:40000/'] });
+    expect(state.network).toBe('local');
+    expect(state.added).toEqual(['http://127.0.0.1:40000/']);
+    expect((await adapter.activeNetwork('core')).rpcUrls).toEqual(['http://127.0.0.1:12537/', 'http://127.0.0.1:40000/']);
+  });
+
+  test('a network change made elsewhere is noticed', async () => {
+    const { chain, state } = fakeChain();
+    const adapter = new ChainAdapter(chain);
+    const changes: string[] = [];
+    adapter.onNetworkChange((space) => changes.push(space));
+    state.network = 'local';
+    adapter.notifyStatusChanged();
+    adapter.notifyStatusChanged();
+    expect(changes).toEqual(['core', 'espace']);
+  });
+
+  test('node errors pass through with code and data; no usable node is 4901; nonces wait for a first sync', async () => {
+    const { chain, state } = fakeChain();
+    const adapter = new ChainAdapter(chain);
+    const revert = await adapter.read('espace', 'eth_call', []).catch((e: unknown) => e);
+    expect(revert).toBeInstanceOf(NodeRpcError);
+    expect(revert).toMatchObject({ rpcCode: 3, message: 'execution reverted', data: '0x08c379a0' });
+    await expect(adapter.read('core', 'cfx_epochNumber', [])).rejects.toMatchObject({ rpcCode: 4901 });
+    expect(await adapter.nextNonce('core', 'x')).toBe(5n);
+    expect(state.syncs).toBe(1);
+  });
+});
