@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { WayfarerError } from '../../../core/errors.js';
+import { InvalidInputError, WayfarerError } from '../../../core/errors.js';
 import { ChainAdapter, type ChainServiceSlice } from './chain-adapter.js';
 import { NodeRpcError } from './errors.js';
 import type { Hex } from './wallet-services.js';
@@ -28,6 +28,7 @@ function fakeChain() {
     read: async (_space, method) => {
       if (method === 'eth_call') throw new NodeError();
       if (method === 'cfx_epochNumber') throw new WayfarerError('pool.no_node', 'no node');
+      if (method === 'cfx_getSponsorInfo') throw new InvalidInputError('cfx_getSponsorInfo is not a read-only core method');
       return '0x1';
     },
     nextNonce: async () => {
@@ -85,6 +86,7 @@ describe('chain adapter', () => {
     expect(revert).toBeInstanceOf(NodeRpcError);
     expect(revert).toMatchObject({ rpcCode: 3, message: 'execution reverted', data: '0x08c379a0' });
     await expect(adapter.read('core', 'cfx_epochNumber', [])).rejects.toMatchObject({ rpcCode: 4901 });
+    await expect(adapter.read('core', 'cfx_getSponsorInfo', [])).rejects.toMatchObject({ rpcCode: 4200 });
     expect(await adapter.nextNonce('core', 'x')).toBe(5n);
     expect(state.syncs).toBe(1);
   });

@@ -15,10 +15,10 @@
  * @module
  */
 import { NETWORKS, type NetworkKey } from '../../../core/rpc/pool/endpoint.js';
-import { WayfarerError } from '../../../core/errors.js';
+import { InvalidInputError, WayfarerError } from '../../../core/errors.js';
 import type { ProviderSpace } from '../../shared/provider-protocol.js';
 import { SPACES } from '../../shared/provider-protocol.js';
-import { chainDisconnected, NodeRpcError } from './errors.js';
+import { chainDisconnected, NodeRpcError, unsupportedMethod } from './errors.js';
 import type { Hex, ProviderChain, ProviderNetwork } from './wallet-services.js';
 
 /** What the provider uses of the chain service (structural: see extension/background/chain). */
@@ -119,6 +119,8 @@ export class ChainAdapter implements ProviderChain {
     try {
       return await this.chain.read(space, method, params);
     } catch (error) {
+      // The node pool only forwards methods whose answers it can validate; the rest are not served.
+      if (error instanceof InvalidInputError) throw unsupportedMethod(method, 'the wallet\'s node pool does not serve it');
       throw this.translate(error);
     }
   }
