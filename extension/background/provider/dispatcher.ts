@@ -26,7 +26,7 @@ export interface DispatcherDeps {
   events: ProviderEvents;
 }
 
-const ACCOUNT_LIST_METHODS = new Set(['cfx_accounts', 'eth_accounts', 'cfx_requestAccounts', 'eth_requestAccounts']);
+const ACCOUNT_LIST_METHODS = new Set(['cfx_accounts', 'eth_accounts', 'cfx_requestAccounts', 'eth_requestAccounts', 'wallet_accounts', 'wallet_requestAccounts']);
 
 export class RequestDispatcher {
   private readonly inflight = new Map<string, Set<string>>();

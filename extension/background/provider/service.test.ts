@@ -119,6 +119,15 @@ describe('connecting', () => {
     expect(env.windows.log).toContain('window.remove 100'); // closed once nothing waits
   });
 
+  test('Fluent\'s space-neutral names answer like the space\'s own', async () => {
+    const env = await setup();
+    const p = await page(env);
+    await connect(env, p);
+    expect((await p.call('wallet_accounts')).result).toEqual([addressA1029()]);
+    expect((await p.call('wallet_requestAccounts')).result).toEqual([addressA1029()]);
+    expect((await p.call('wallet_chainId', undefined, 'espace')).result).toBe('0x406');
+  });
+
   test('rejecting answers 4001 and grants nothing', async () => {
     const env = await setup();
     const p = await page(env);

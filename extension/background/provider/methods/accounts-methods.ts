@@ -66,11 +66,18 @@ async function requestAccounts(ctx: MethodContext) {
 
 export function accountMethods(space: ProviderSpace): Record<string, MethodSpec> {
   const prefix = space === 'core' ? 'cfx' : 'eth';
+  const accounts = method(ignoredParams(), async (ctx) => answer(await visibleAddresses(ctx)));
+  const request = method(noParams(), requestAccounts);
+  const chainId = method(noParams(), async (ctx) => answer(`0x${(await ctx.chain.activeNetwork(ctx.space)).chainId.toString(16)}`));
   return {
     wayfarer_getProviderState: method(noParams(), async (ctx) => answer(await providerState(ctx))),
-    [`${prefix}_accounts`]: method(ignoredParams(), async (ctx) => answer(await visibleAddresses(ctx))),
-    [`${prefix}_requestAccounts`]: method(noParams(), requestAccounts),
-    [space === 'core' ? 'cfx_chainId' : 'eth_chainId']: method(noParams(), async (ctx) => answer(`0x${(await ctx.chain.activeNetwork(ctx.space)).chainId.toString(16)}`)),
+    [`${prefix}_accounts`]: accounts,
+    [`${prefix}_requestAccounts`]: request,
+    [space === 'core' ? 'cfx_chainId' : 'eth_chainId']: chainId,
+    // Fluent's space-neutral names (its own provider's enable() uses wallet_requestAccounts).
+    wallet_accounts: accounts,
+    wallet_requestAccounts: request,
+    wallet_chainId: chainId,
     [space === 'core' ? 'cfx_netVersion' : 'net_version']: method(noParams(), async (ctx) => answer(String((await ctx.chain.activeNetwork(ctx.space)).chainId))),
     wallet_getPermissions: method(noParams(), async (ctx) => {
       const grant = await ctx.permissions.get(ctx.requester.origin, ctx.space);
