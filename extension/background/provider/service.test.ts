@@ -391,6 +391,16 @@ describe('signing', () => {
     expect(p.answerOf(id)).toEqual({ type: 'response', id, result: decoded.hash });
   });
 
+  test('the nonce is the higher of the verified one and the nodes\' latest (transactions sent elsewhere)', async () => {
+    const env = await setup();
+    const p = await page(env);
+    await connect(env, p);
+    env.chain.nodeNonce = 12n;
+    await p.send('cfx_sendTransaction', [{ from: addressA1029(), to: addressA1029(), value: '0x1' }]);
+    const view = await ui(env).view((await ui(env).list())[0]!.id);
+    expect(view.detail).toMatchObject({ kind: 'transaction', tx: { nonce: '12' } });
+  });
+
   test('eth_sendTransaction builds an EIP-1559 transaction for the active eSpace chain', async () => {
     const env = await setup();
     const p = await page(env);

@@ -82,6 +82,8 @@ export class TestChain implements ProviderChain {
   readonly sent: { space: ProviderSpace; raw: Hex }[] = [];
   readonly handlers = new Map<string, ReadHandler>();
   nonce = 7n;
+  /** What the nodes report as the latest-state nonce. */
+  nodeNonce = 3n;
   private readonly listeners = new Set<(space: ProviderSpace) => void>();
 
   constructor() {
@@ -94,6 +96,8 @@ export class TestChain implements ProviderChain {
     this.handlers.set('eth_maxPriorityFeePerGas', () => '0x1');
     this.handlers.set('cfx_gasPrice', () => '0x3b9aca00');
     this.handlers.set('eth_gasPrice', () => '0x3b9aca00');
+    this.handlers.set('cfx_getNextNonce', () => `0x${this.nodeNonce.toString(16)}`);
+    this.handlers.set('eth_getTransactionCount', () => `0x${this.nodeNonce.toString(16)}`);
   }
 
   activeNetwork = async (space: ProviderSpace): Promise<ProviderNetwork> => {

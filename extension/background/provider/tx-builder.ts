@@ -23,6 +23,20 @@ const q = (n: bigint): HexString => `0x${n.toString(16)}`;
 const coreEstimateSchema = object({ gasLimit: quantity(), gasUsed: optional(quantity()), storageCollateralized: quantity() }, { strict: false });
 const baseFeeSchema = object({ baseFeePerGas: optional(nullable(quantity())) }, { strict: false });
 
+/**
+ * The nonce to use: the higher of the chain service's (read at the latest verified epoch, raised past
+ * the wallet's own pending transactions) and the nodes' latest state. Transactions sent from
+ * elsewhere since the verified epoch are only in the latter. A node can only push the nonce up this
+ * way — which delays the transaction, visibly — never below the verified one.
+ */
+async function chooseNonce(chain: ProviderChain, space: 'core' | 'espace', from: string): Promise<bigint> {
+  const [tracked, latest] = await Promise.all([
+    chain.nextNonce(space, from),
+    space === 'core' ? readQuantity(chain, 'core', 'cfx_getNextNonce', [from, 'latest_state']) : readQuantity(chain, 'espace', 'eth_getTransactionCount', [from, 'pending']),
+  ]);
+  return tracked > latest ? tracked : latest;
+}
+
 function checkChainId(requested: HexString | undefined, network: ProviderNetwork): void {
   if (requested !== undefined && BigInt(requested) !== BigInt(network.chainId)) {
     throw invalidParams(`chainId ${requested} is not the active chain 0x${network.chainId.toString(16)}; switch networks first`);
@@ -97,7 +111,7 @@ export async function buildCoreDraft(chain: ProviderChain, network: ProviderNetw
   const type = chooseType(request.type, request.gasPrice !== undefined, request.accessList !== undefined, baseFee !== undefined);
   if (type !== 2 && (request.maxFeePerGas !== undefined || request.maxPriorityFeePerGas !== undefined)) throw invalidParams('maxFeePerGas/maxPriorityFeePerGas need a type 2 transaction');
 
-  const nonce = await chain.nextNonce('core', from);
+  const nonce = await chooseNonce(chain, 'core', from);
   const epochHeight = request.epochHeight !== undefined ? BigInt(request.epochHeight) : await readQuantity(chain, 'core', 'cfx_epochNumber', ['latest_state']);
   let gas = request.gas ?? request.gasLimit;
   let storageLimit = request.storageLimit;
@@ -137,7 +151,7 @@ export async function buildEspaceDraft(chain: ProviderChain, network: ProviderNe
   const type = chooseType(request.type, request.gasPrice !== undefined, request.accessList !== undefined, baseFee !== undefined);
   if (type !== 2 && (request.maxFeePerGas !== undefined || request.maxPriorityFeePerGas !== undefined)) throw invalidParams('maxFeePerGas/maxPriorityFeePerGas need a type 2 transaction');
 
-  const nonce = await chain.nextNonce('espace', from);
+  const nonce = await chooseNonce(chain, 'espace', from);
   let gas = request.gas ?? request.gasLimit;
   if (gas === undefined) {
     const call: Record<string, unknown> = { from, value, data, ...(to === null ? {} : { to }) };
