@@ -19,6 +19,7 @@ export type LightClientFailureKind =
   | 'duplicate_signer'
   | 'invalid_point'
   | 'wrong_epoch'
+  /** Contradicts verified PoS history (another ledger info where a verified one is; an old epoch's ending offered as a new one). */
   | 'epoch_regression'
   | 'not_epoch_ending'
   | 'bad_next_epoch_state'

@@ -16,6 +16,7 @@ const mainnetState: RestoredState = {
   anchor: { epoch: 46114, digest: MAINNET_CHECKPOINT.digest, signers: signerSetDigest(committeeFromJson(MAINNET_CHECKPOINT.epochState).state) },
   committee: committeeFromJson(MAINNET_CHECKPOINT.epochState),
   finalized: { posEpoch: 46114, round: 3, ledgerInfoId: `0x${'ab'.repeat(32)}`, timestampUsecs: 1_790_000_000_000_000n, height: 158_033_000, blockHash: `0x${'cd'.repeat(32)}` },
+  previousEnding: { posEpoch: 46113, round: 120, ledgerInfoId: `0x${'ef'.repeat(32)}`, pivot: { height: 158_032_800, blockHash: `0x${'12'.repeat(32)}` } },
   savedAt: 1_790_000_000_000,
 };
 
@@ -58,7 +59,21 @@ describe('stored records', () => {
     const back = decodeCheckpointRecord(structuredClone(record), 1029);
     expect(back.committee.digest).toBe(MAINNET_CHECKPOINT.digest);
     expect(back.finalized).toEqual(mainnetState.finalized);
+    expect(back.previousEnding).toEqual(mainnetState.previousEnding);
     expect(back.trust).toBe('shipped');
+  });
+
+  test('the previous epoch ending is optional (committee from the checkpoint, or records written before it was kept)', () => {
+    const record = encodeCheckpointRecord({ ...mainnetState, previousEnding: null });
+    expect(record).not.toHaveProperty('previousEnding');
+    expect(decodeCheckpointRecord(structuredClone(record), 1029).previousEnding).toBeNull();
+    const noPivot = { ...mainnetState.previousEnding!, pivot: null };
+    expect(decodeCheckpointRecord(encodeCheckpointRecord({ ...mainnetState, previousEnding: noPivot }), 1029).previousEnding).toEqual(noPivot);
+  });
+
+  test('a previous epoch ending that does not precede the committee is corrupt, even with a matching digest', () => {
+    const wrong = encodeCheckpointRecord({ ...mainnetState, previousEnding: { ...mainnetState.previousEnding!, posEpoch: 46112 } });
+    expect(() => decodeCheckpointRecord(wrong, 1029)).toThrow(expect.objectContaining({ code: 'checkpoint.corrupt', message: expect.stringContaining('previous epoch ending') }));
   });
 
   const corruptions: [string, (r: Record<string, unknown>) => void][] = [
@@ -75,6 +90,8 @@ describe('stored records', () => {
     ['trust invalid', (r) => (r.trust = 'verified')],
     ['committee missing', (r) => delete r.epochState],
     ['anchor missing', (r) => delete r.anchor],
+    ['previous ending id edited', (r) => ((r.previousEnding as Record<string, unknown>).ledgerInfoId = `0x${'00'.repeat(32)}`)],
+    ['previous ending removed', (r) => delete r.previousEnding],
   ];
   test.each(corruptions)('corruption (%s) is a typed error', (name, corrupt) => {
     const record = JSON.parse(JSON.stringify(encodeCheckpointRecord(mainnetState))) as Record<string, unknown>;
@@ -97,14 +114,14 @@ describe('choosing the starting state', () => {
   });
 
   test('a newer intact record resumes', () => {
-    const later: RestoredState = { ...mainnetState, committee: committeeFromJson({ ...MAINNET_CHECKPOINT.epochState, epoch: '0xb423' }) };
+    const later: RestoredState = { ...mainnetState, committee: committeeFromJson({ ...MAINNET_CHECKPOINT.epochState, epoch: '0xb423' }), previousEnding: { ...mainnetState.previousEnding!, posEpoch: 46114 } };
     const s = resolveStartingState(MAINNET_CHECKPOINT, encodeCheckpointRecord(later), now);
     expect(s.committee.epoch).toBe(46115);
     expect(s.finalized).toEqual(mainnetState.finalized);
   });
 
   test('a record older than a newer shipped checkpoint is superseded by the checkpoint', () => {
-    const older: RestoredState = { ...mainnetState, committee: committeeFromJson({ ...MAINNET_CHECKPOINT.epochState, epoch: '0xb420' }), anchor: { ...mainnetState.anchor, epoch: 46112 } };
+    const older: RestoredState = { ...mainnetState, committee: committeeFromJson({ ...MAINNET_CHECKPOINT.epochState, epoch: '0xb420' }), anchor: { ...mainnetState.anchor, epoch: 46112 }, previousEnding: null };
     expect(resolveStartingState(MAINNET_CHECKPOINT, encodeCheckpointRecord(older), now).committee.epoch).toBe(46114);
   });
 

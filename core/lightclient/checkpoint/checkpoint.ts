@@ -71,6 +71,7 @@ export function resolveStartingState(checkpoint: Checkpoint, stored: unknown, no
     anchor: { epoch: checkpoint.epoch, digest: committee.digest, signers: signerSetDigest(committee.state) },
     committee,
     finalized: null,
+    previousEnding: null,
     savedAt: now,
   };
   if (stored === undefined || stored === null) return fresh;

@@ -13,7 +13,7 @@ import { sha3_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex } from '../../encoding/hex.js';
 import { CheckpointError, LightClientError } from '../errors.js';
 import { committeeFromJson, epochStateToJson, type Committee, type EpochStateJson } from '../pos/committee.js';
-import type { CheckpointAnchor, FinalizedPivot, TrustLevel } from './types.js';
+import type { CheckpointAnchor, EpochEndingRef, FinalizedPivot, TrustLevel } from './types.js';
 
 export const CHECKPOINT_RECORD_VERSION = 1;
 
@@ -24,6 +24,13 @@ export interface FinalizedPivotJson {
   timestampUsecs: string;
   height: number;
   blockHash: string;
+}
+
+export interface EpochEndingRefJson {
+  posEpoch: number;
+  round: number;
+  ledgerInfoId: string;
+  pivot: { height: number; blockHash: string } | null;
 }
 
 /** Plain JSON (structured-clone safe) record as stored. */
@@ -37,6 +44,11 @@ export interface CheckpointRecord {
   committeeDigest: string;
   epochState: EpochStateJson;
   finalized: FinalizedPivotJson | null;
+  /**
+   * The ledger info that ended the previous epoch and carried the committee. Absent when the
+   * committee is the checkpoint's, and in records written before it was kept.
+   */
+  previousEnding?: EpochEndingRefJson;
   /** Caller-supplied time of saving (ms since epoch). */
   savedAt: number;
   /** SHA3-256 of the canonical JSON of every other field. */
@@ -50,6 +62,8 @@ export interface RestoredState {
   readonly anchor: CheckpointAnchor;
   readonly committee: Committee;
   readonly finalized: FinalizedPivot | null;
+  /** The verified ledger info that carried `committee`; null when it came from the checkpoint. */
+  readonly previousEnding: EpochEndingRef | null;
   readonly savedAt: number;
 }
 
@@ -71,6 +85,10 @@ function pivotToJson(p: FinalizedPivot): FinalizedPivotJson {
   return { posEpoch: p.posEpoch, round: p.round, ledgerInfoId: p.ledgerInfoId, timestampUsecs: p.timestampUsecs.toString(), height: p.height, blockHash: p.blockHash };
 }
 
+function endingToJson(e: EpochEndingRef): EpochEndingRefJson {
+  return { posEpoch: e.posEpoch, round: e.round, ledgerInfoId: e.ledgerInfoId, pivot: e.pivot === null ? null : { height: e.pivot.height, blockHash: e.pivot.blockHash } };
+}
+
 /** Builds the record to store for a state. */
 export function encodeCheckpointRecord(state: RestoredState): CheckpointRecord {
   const body: Omit<CheckpointRecord, 'integrity'> = {
@@ -84,6 +102,7 @@ export function encodeCheckpointRecord(state: RestoredState): CheckpointRecord {
     finalized: state.finalized === null ? null : pivotToJson(state.finalized),
     savedAt: state.savedAt,
   };
+  if (state.previousEnding !== null) body.previousEnding = endingToJson(state.previousEnding);
   return { ...body, integrity: integrityOf(body) };
 }
 
@@ -106,13 +125,24 @@ function decodePivot(value: unknown): FinalizedPivot | null {
   return { posEpoch, round, ledgerInfoId, timestampUsecs: BigInt(timestampUsecs), height, blockHash };
 }
 
+function decodeEnding(value: unknown, committeeEpoch: number): EpochEndingRef | null {
+  if (value === undefined) return null;
+  if (!isObject(value)) throw corrupt('previous epoch ending is not an object');
+  const { posEpoch, round, ledgerInfoId, pivot } = value;
+  if (!isSafeCount(posEpoch) || !isSafeCount(round) || !isHash(ledgerInfoId)) throw corrupt('previous epoch ending is invalid');
+  if (posEpoch + 1 !== committeeEpoch) throw corrupt(`previous epoch ending is for epoch ${posEpoch}, the committee for ${committeeEpoch}`);
+  if (pivot === null) return { posEpoch, round, ledgerInfoId, pivot: null };
+  if (!isObject(pivot) || !isSafeCount(pivot.height) || !isHash(pivot.blockHash)) throw corrupt('previous epoch ending pivot is invalid');
+  return { posEpoch, round, ledgerInfoId, pivot: { height: pivot.height, blockHash: pivot.blockHash } };
+}
+
 /**
  * Validates a stored record for `chainId` and returns the state it describes.
  * @throws {CheckpointError} `checkpoint.corrupt`, `checkpoint.wrong_chain`
  */
 export function decodeCheckpointRecord(raw: unknown, chainId: number): RestoredState {
   if (!isObject(raw)) throw corrupt('not an object');
-  const { version, chainId: storedChain, trust, anchor, committeeEpoch, committeeDigest, epochState, finalized, savedAt, integrity } = raw;
+  const { version, chainId: storedChain, trust, anchor, committeeEpoch, committeeDigest, epochState, finalized, previousEnding, savedAt, integrity } = raw;
   if (version !== CHECKPOINT_RECORD_VERSION) throw corrupt(`unknown record version ${String(version)}`);
   if (!isSafeCount(storedChain)) throw corrupt('chain id is invalid');
   if (storedChain !== chainId) throw new CheckpointError('checkpoint.wrong_chain', `stored checkpoint is for chain ${storedChain}, not ${chainId}`);
@@ -131,5 +161,5 @@ export function decodeCheckpointRecord(raw: unknown, chainId: number): RestoredS
   }
   if (committee.epoch !== committeeEpoch || committee.digest !== committeeDigest) throw corrupt('committee does not match its recorded epoch and digest');
   if (committee.epoch < anchor.epoch) throw corrupt('committee is older than its anchor');
-  return { chainId, trust, anchor: { epoch: anchor.epoch, digest: anchor.digest, signers: anchor.signers }, committee, finalized: decodePivot(finalized), savedAt };
+  return { chainId, trust, anchor: { epoch: anchor.epoch, digest: anchor.digest, signers: anchor.signers }, committee, finalized: decodePivot(finalized), previousEnding: decodeEnding(previousEnding, committee.epoch), savedAt };
 }

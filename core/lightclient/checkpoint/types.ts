@@ -49,3 +49,17 @@ export interface FinalizedPivot {
   /** Lower-case `0x` hex hash of the pivot block. */
   readonly blockHash: string;
 }
+
+/**
+ * The verified ledger info that ended the previous PoS epoch and carried the current committee.
+ * Nodes keep serving it as their latest committed ledger info for a moment after every epoch
+ * change, so the client must recognize it exactly (and anything else in its place as a conflict).
+ */
+export interface EpochEndingRef {
+  readonly posEpoch: number;
+  readonly round: number;
+  /** Lower-case `0x` hex id of that PoS block. */
+  readonly ledgerInfoId: string;
+  /** Its pivot decision, or null when it decided none. */
+  readonly pivot: { readonly height: number; readonly blockHash: string } | null;
+}

@@ -23,7 +23,7 @@ import { parseLedgerInfoList, parseLedgerInfoWithSignatures } from '../pos/parse
 import type { Committee } from '../pos/committee.js';
 import type { SignatureCheckMode } from '../pos/verify-ledger-info.js';
 import { HeaderCache, type HeaderStatus } from '../sync/header-cache.js';
-import { applyEpochEnding, applyLedgerInfo, stateFromRestored, type PosState } from '../sync/pos-state.js';
+import { applyEpochEnding, applyLedgerInfo, stateFromRestored, type NoProgressReason, type PosState } from '../sync/pos-state.js';
 import type { LightClientTransport } from '../transport.js';
 import { insertAnchor, nearestAnchorAbove, refineAnchor } from './anchors.js';
 import { fetchHeaderByHash, linkToFinalized, walkDownTo, type HeaderContext } from './headers.js';
@@ -76,6 +76,12 @@ export interface SyncReport {
   readonly committeeEpoch: number;
   readonly epochsVerified: number;
   readonly finalized: FinalizedPivot | null;
+  /**
+   * What the node's latest committed ledger info did: `adopted` (a newer finalized pivot or a
+   * rotation), or why it changed nothing — e.g. `ended_previous_epoch`, which every honest node
+   * answers for a moment after a PoS epoch change.
+   */
+  readonly latest: 'adopted' | NoProgressReason;
 }
 
 const DEFAULTS = { headerCacheSize: 4096, blameLookahead: 5, epochBatchSize: 32, parallelRequests: 6, anchorRefineDistance: 64 };
@@ -170,30 +176,32 @@ export class LightClient {
    * Catches up with the node's PoS chain: verifies every epoch-ending ledger info from the held
    * committee to the node's current epoch (rotating committees), then the latest committed ledger
    * info, whose pivot decision becomes the finalized pivot. Progress is persisted after each batch.
+   * A latest ledger info the client already verified (as every node serves for a moment after a
+   * PoS epoch change) is no progress, reported in `latest`, not an error.
    * @throws {LightClientError} with `request` set; the state verified before the failure is kept
    */
   async sync(options: SyncOptions): Promise<SyncReport> {
     const transport = this.transport(options);
     const fromEpoch = this.state.committee.epoch;
     const before = this.state;
-    let verified = 0;
+    let latest: SyncReport['latest'];
     try {
       const targetEpoch = await request(transport, 'pos_getStatus', [], (t) => t.pos_getStatus(), (a) => asSafeNumber(asObject(a, 'pos status').epoch, 'pos status.epoch'));
       if (targetEpoch < this.state.committee.epoch) {
         throw new LightClientError('stale', `the node is at PoS epoch ${targetEpoch}, behind the verified epoch ${this.state.committee.epoch}`, { request: { method: 'pos_getStatus', params: [] } });
       }
-      verified += await this.rotateTo(transport, targetEpoch, fromEpoch, options);
-      await this.verifyLatestCommitted(transport, options);
+      await this.rotateTo(transport, targetEpoch, fromEpoch, options);
+      latest = await this.verifyLatestCommitted(transport, options);
     } finally {
       if (this.state !== before) await this.persist(options.now);
     }
-    return { fromEpoch, committeeEpoch: this.state.committee.epoch, epochsVerified: verified, finalized: this.state.finalized };
+    // Every rotation verifies exactly one epoch ending (also those the latest ledger info required).
+    return { fromEpoch, committeeEpoch: this.state.committee.epoch, epochsVerified: this.state.committee.epoch - fromEpoch, finalized: this.state.finalized, latest };
   }
 
-  private async rotateTo(transport: LightClientTransport, targetEpoch: number, fromEpoch: number, options: SyncOptions): Promise<number> {
+  private async rotateTo(transport: LightClientTransport, targetEpoch: number, fromEpoch: number, options: SyncOptions): Promise<void> {
     const batch = this.options.epochBatchSize ?? DEFAULTS.epochBatchSize;
     const mode = this.options.signatureCheck ?? 'aggregate';
-    let verified = 0;
     while (this.state.committee.epoch < targetEpoch) {
       options.signal?.throwIfAborted();
       const start = this.state.committee.epoch;
@@ -211,16 +219,14 @@ export class LightClient {
           if (error instanceof LightClientError) throw error.withRequest({ method: 'pos_getLedgerInfosByEpoch', params: [start, end] });
           throw error;
         }
-        verified++;
         options.onProgress?.({ phase: 'committees', fromEpoch, epoch: next.committee.epoch, targetEpoch });
       }
       this.adopt(next);
       await this.persist(options.now);
     }
-    return verified;
   }
 
-  private async verifyLatestCommitted(transport: LightClientTransport, options: SyncOptions): Promise<void> {
+  private async verifyLatestCommitted(transport: LightClientTransport, options: SyncOptions): Promise<SyncReport['latest']> {
     const mode = this.options.signatureCheck ?? 'aggregate';
     const parsed = await request(transport, 'pos_getLedgerInfoByBlockNumber', ['latest_committed'], (t) => t.pos_getLedgerInfoByBlockNumber('latest_committed'), (a) => {
       if (a === null) throw new LightClientError('missing', 'the node has no committed PoS block');
@@ -231,15 +237,17 @@ export class LightClient {
       // The node moved to a new epoch after answering pos_getStatus: rotate first.
       await this.rotateTo(transport, info.epoch, this.state.committee.epoch, options);
     }
-    let next: PosState;
+    let outcome: ReturnType<typeof applyLedgerInfo>;
     try {
-      next = applyLedgerInfo(this.state, parsed, options.now, { mode });
+      outcome = applyLedgerInfo(this.state, parsed, options.now, { mode });
     } catch (error) {
       if (error instanceof LightClientError) throw error.withRequest({ method: 'pos_getLedgerInfoByBlockNumber', params: ['latest_committed'] });
       throw error;
     }
-    this.adopt(next);
-    if (next.finalized !== null) options.onProgress?.({ phase: 'finality', epoch: next.finalized.posEpoch, round: next.finalized.round, pivotHeight: next.finalized.height });
+    if (outcome.progress) this.adopt(outcome.state);
+    const finalized = this.state.finalized;
+    if (finalized !== null) options.onProgress?.({ phase: 'finality', epoch: finalized.posEpoch, round: finalized.round, pivotHeight: finalized.height });
+    return outcome.progress ? 'adopted' : outcome.reason;
   }
 
   /**

@@ -1,24 +1,34 @@
 /**
  * The PoS finality state machine: pure transitions over immutable states.
  *
- * A state holds the committee of the current PoS epoch and the latest finalized pivot block. Two
- * inputs move it forward, each verified before anything changes (verify, then apply; a rejected
- * input returns an error and leaves the old state untouched):
+ * A state holds the committee of the current PoS epoch, the verified ledger info that carried it
+ * (the previous epoch's ending one) and the latest finalized pivot block. Two inputs move it
+ * forward, each verified before anything changes (verify, then apply; a rejected input throws and
+ * leaves the old state untouched):
  * - the last ledger info of the current epoch, which rotates to the committee it carries;
  * - any later ledger info of the current epoch, whose pivot decision becomes the finalized pivot.
  *
+ * Nodes re-serve ledger infos the client already verified: right after every epoch change the
+ * latest committed one is still the previous epoch's ending ledger info. Such an answer is
+ * recognized exactly and reported as no progress (never as an error, never as progress).
+ *
  * Threat model: inputs come from untrusted nodes. Besides signature and quorum checks (see
- * `verify-ledger-info.ts`), the machine refuses to go backwards: ledger infos older than what was
- * already verified are `stale` (a lagging or withholding node), epochs below the committee's are
- * `epoch_regression`, a skipped epoch is `wrong_epoch`. No clock is read; callers pass `now`.
+ * `verify-ledger-info.ts`), the machine refuses to go backwards or sideways: a ledger info that
+ * contradicts verified history (another ledger info at the round of the finalized one or in place
+ * of the previous epoch's ending, an older epoch's ending offered as the current one, a later
+ * decision below the finalized pivot) is `epoch_regression`; other ledger infos older than what was
+ * verified are `stale` (a lagging or withholding node, not provably lying); a skipped epoch is
+ * `wrong_epoch`. No clock is read; callers pass `now`.
  * @module
  */
 import { bytesToHex } from '../../encoding/hex.js';
-import type { CheckpointAnchor, FinalizedPivot, TrustLevel } from '../checkpoint/types.js';
+import type { CheckpointAnchor, EpochEndingRef, FinalizedPivot, TrustLevel } from '../checkpoint/types.js';
 import type { RestoredState } from '../checkpoint/record.js';
 import { LightClientError } from '../errors.js';
 import type { Committee } from '../pos/committee.js';
+import { signerSetDigest } from '../pos/encode.js';
 import type { ParsedLedgerInfo } from '../pos/parse.js';
+import type { BlockInfo } from '../pos/types.js';
 import { checkLedgerInfo, type LedgerInfoCheckOptions } from '../pos/verify-ledger-info.js';
 
 export interface PosState {
@@ -26,13 +36,15 @@ export interface PosState {
   readonly trust: TrustLevel;
   readonly anchor: CheckpointAnchor;
   readonly committee: Committee;
+  /** The verified ledger info that ended the previous epoch and carried `committee` (null: from the checkpoint). */
+  readonly previousEnding: EpochEndingRef | null;
   readonly finalized: FinalizedPivot | null;
   /** Caller time (ms) of the last change. */
   readonly updatedAt: number;
 }
 
 export function stateFromRestored(restored: RestoredState): PosState {
-  return { chainId: restored.chainId, trust: restored.trust, anchor: restored.anchor, committee: restored.committee, finalized: restored.finalized, updatedAt: restored.savedAt };
+  return { chainId: restored.chainId, trust: restored.trust, anchor: restored.anchor, committee: restored.committee, previousEnding: restored.previousEnding, finalized: restored.finalized, updatedAt: restored.savedAt };
 }
 
 function pivotOf(parsed: ParsedLedgerInfo): FinalizedPivot | null {
@@ -65,10 +77,57 @@ function checkEpochOrder(state: PosState, epoch: number): void {
   }
 }
 
+/** Why a verified-or-recognized ledger info leaves the state as it was. */
+export type NoProgressReason =
+  /** It is the ledger info that decided the current finalized pivot. */
+  | 'already_verified'
+  /** It is the previous epoch's ending ledger info, which carried the current committee. */
+  | 'ended_previous_epoch'
+  /** It verifies but decides no pivot block. */
+  | 'no_pivot_decision';
+
+/** Result of {@link applyLedgerInfo}: a new state, or a clear "nothing new" with the reason. */
+export type LedgerInfoOutcome = { readonly progress: true; readonly state: PosState } | { readonly progress: false; readonly reason: NoProgressReason };
+
+function endingRefOf(info: BlockInfo): EpochEndingRef {
+  return { posEpoch: info.epoch, round: info.round, ledgerInfoId: bytesToHex(info.id), pivot: info.pivot === null ? null : { height: info.pivot.height, blockHash: info.pivot.blockHash } };
+}
+
+function conflict(info: BlockInfo, what: string): LightClientError {
+  return new LightClientError('epoch_regression', `ledger info (epoch ${info.epoch}, round ${info.round}, id ${bytesToHex(info.id)}) contradicts ${what}`);
+}
+
+const samePivot = (info: BlockInfo, pivot: { height: number; blockHash: string } | null): boolean =>
+  info.pivot === null ? pivot === null : pivot !== null && info.pivot.height === pivot.height && info.pivot.blockHash === pivot.blockHash;
+
+/** Whether `info` is exactly the ledger info that decided `finalized` (same round, id and pivot). */
+function isFinalizedOne(info: BlockInfo, finalized: FinalizedPivot | null): boolean {
+  if (finalized === null || info.epoch !== finalized.posEpoch || info.round !== finalized.round) return false;
+  return bytesToHex(info.id) === finalized.ledgerInfoId && samePivot(info, finalized);
+}
+
+/**
+ * Whether `info` is the previous epoch's ending ledger info that carried the current committee.
+ * Without a record of it (the committee came from the checkpoint), its committee must still be
+ * exactly ours (compared without the VRF seed, which dev nodes report differently over time).
+ * @throws {LightClientError} `epoch_regression` for another ledger info in its place
+ */
+function isPreviousEnding(state: PosState, parsed: ParsedLedgerInfo): boolean {
+  const info = parsed.value.ledgerInfo.commitInfo;
+  if (info.epoch + 1 !== state.committee.epoch || info.nextEpochState === null) return false;
+  if (signerSetDigest(info.nextEpochState) !== signerSetDigest(state.committee.state)) throw conflict(info, `the verified committee of epoch ${state.committee.epoch}`);
+  const known = state.previousEnding;
+  if (known === null) return true;
+  if (info.round !== known.round || bytesToHex(info.id) !== known.ledgerInfoId || !samePivot(info, known.pivot)) {
+    throw conflict(info, `the verified ending of epoch ${known.posEpoch} (round ${known.round}, id ${known.ledgerInfoId})`);
+  }
+  return true;
+}
+
 /**
  * Verifies the last ledger info of the current epoch and rotates to the next committee.
- * @throws {LightClientError} `not_epoch_ending`, `epoch_regression`, `wrong_epoch` and every failure of
- *   `checkLedgerInfo`
+ * @throws {LightClientError} `not_epoch_ending`, `epoch_regression` (an older epoch's ending),
+ *   `wrong_epoch`, and every failure of `checkLedgerInfo`
  */
 export function applyEpochEnding(state: PosState, parsed: ParsedLedgerInfo, now: number, options: LedgerInfoCheckOptions = {}): PosState {
   const info = parsed.value.ledgerInfo.commitInfo;
@@ -76,24 +135,29 @@ export function applyEpochEnding(state: PosState, parsed: ParsedLedgerInfo, now:
   if (info.nextEpochState === null) throw new LightClientError('not_epoch_ending', `ledger info (epoch ${info.epoch}, round ${info.round}) does not end its epoch`);
   const verified = checkLedgerInfo(parsed, state.committee, options);
   if (verified.nextCommittee === null) throw new LightClientError('not_epoch_ending', 'ledger info carries no next committee');
-  return { ...state, committee: verified.nextCommittee, finalized: advancePivot(state.finalized, pivotOf(parsed)), updatedAt: now };
+  return { ...state, committee: verified.nextCommittee, previousEnding: endingRefOf(info), finalized: advancePivot(state.finalized, pivotOf(parsed)), updatedAt: now };
 }
 
 /**
- * Verifies a ledger info of the current epoch and adopts its pivot decision as finalized.
- * Returns the same state object when the ledger info adds nothing new (the one already verified,
- * or no pivot decision).
+ * Applies a node's latest committed ledger info: the current epoch's ending one rotates the
+ * committee; a later one of the current epoch is verified and its pivot decision becomes the
+ * finalized pivot; one the client already verified (the finalized pivot's, or the previous
+ * epoch's ending) is recognized without a signature check and reported as no progress.
  * @throws {LightClientError} `stale` (older than what was already verified: a lagging node),
- *   `wrong_epoch`, and every failure of `checkLedgerInfo`
+ *   `epoch_regression` (contradicts verified history), `wrong_epoch`, and every failure of
+ *   `checkLedgerInfo`
  */
-export function applyLedgerInfo(state: PosState, parsed: ParsedLedgerInfo, now: number, options: LedgerInfoCheckOptions = {}): PosState {
+export function applyLedgerInfo(state: PosState, parsed: ParsedLedgerInfo, now: number, options: LedgerInfoCheckOptions = {}): LedgerInfoOutcome {
   const info = parsed.value.ledgerInfo.commitInfo;
-  if (info.nextEpochState !== null && info.epoch === state.committee.epoch) return applyEpochEnding(state, parsed, now, options);
+  if (info.nextEpochState !== null && info.epoch === state.committee.epoch) return { progress: true, state: applyEpochEnding(state, parsed, now, options) };
   const known = state.finalized;
+  if (isFinalizedOne(info, known)) return { progress: false, reason: 'already_verified' };
+  if (isPreviousEnding(state, parsed)) return { progress: false, reason: 'ended_previous_epoch' };
   if (known !== null && info.epoch === known.posEpoch && info.round === known.round) {
-    // The ledger info that decided the current finalized pivot (e.g. the last one of the previous
-    // epoch, served again before the new epoch commits anything): nothing new.
-    return state;
+    // Same round as the verified decision, other content. In the current epoch the signatures
+    // tell a forgery (bad_signature) from a committee that signed two blocks; either way it conflicts.
+    if (info.epoch === state.committee.epoch) checkLedgerInfo(parsed, state.committee, options);
+    throw conflict(info, `the verified ledger info of that round (id ${known.ledgerInfoId})`);
   }
   if (info.epoch < state.committee.epoch || (known !== null && (info.epoch < known.posEpoch || (info.epoch === known.posEpoch && info.round < known.round)))) {
     const than = known === null ? `the committee's epoch ${state.committee.epoch}` : `the verified one (epoch ${known.posEpoch}, round ${known.round})`;
@@ -102,6 +166,6 @@ export function applyLedgerInfo(state: PosState, parsed: ParsedLedgerInfo, now: 
   checkEpochOrder(state, info.epoch);
   checkLedgerInfo(parsed, state.committee, options);
   const finalized = advancePivot(state.finalized, pivotOf(parsed));
-  if (finalized === state.finalized) return state;
-  return { ...state, finalized, updatedAt: now };
+  if (finalized === state.finalized) return { progress: false, reason: 'no_pivot_decision' };
+  return { progress: true, state: { ...state, finalized, updatedAt: now } };
 }

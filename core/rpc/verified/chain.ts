@@ -45,20 +45,13 @@ export class VerifiedChain {
     return this.lightClient;
   }
 
-  /** Follows PoS finality to the nodes' latest committed block, then verifies the finalized pivot header. */
+  /**
+   * Follows PoS finality to the nodes' latest committed block, then verifies the finalized pivot
+   * header. A node still serving the previous epoch's ending ledger info right after a PoS epoch
+   * change is no progress for the light client (`latest` in the report), not a fault.
+   */
   async sync(onProgress?: (progress: SyncProgress) => void, signal?: AbortSignal): Promise<SyncReport> {
-    const fromEpoch = this.lightClient.committeeEpoch;
-    const { value } = await this.runner.run(async (transport) => {
-      try {
-        return await this.lightClient.sync({ now: this.clock.now(), transport, ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
-      } catch (error) {
-        if (!isEpochBoundaryEcho(error)) throw error;
-        // Right after a PoS epoch change the newest committed ledger info is still the previous
-        // epoch's last one, which the sync has just used to rotate; the light client reports it as
-        // older than the new committee. Nothing newer exists yet: keep what was verified.
-        return { fromEpoch, committeeEpoch: this.lightClient.committeeEpoch, epochsVerified: this.lightClient.committeeEpoch - fromEpoch, finalized: this.lightClient.finalizedPivot };
-      }
-    });
+    const { value } = await this.runner.run((transport) => this.lightClient.sync({ now: this.clock.now(), transport, ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) }));
     if (value.finalized !== null) await this.runner.run((transport) => this.lightClient.finalizedHeader({ transport }));
     return value;
   }
@@ -135,14 +128,4 @@ export class VerifiedChain {
     };
     return proof;
   };
-}
-
-/**
- * `epoch_regression` from `pos_getLedgerInfoByBlockNumber('latest_committed')`: the node's newest
- * committed ledger info belongs to the epoch before the committee the client now holds. Honest
- * nodes answer this way for a few seconds after every PoS epoch change, so it is neither banned nor
- * passed to the next node.
- */
-function isEpochBoundaryEcho(error: unknown): boolean {
-  return error instanceof LightClientError && error.kind === 'epoch_regression' && error.request?.method === 'pos_getLedgerInfoByBlockNumber';
 }
