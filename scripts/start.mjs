@@ -110,8 +110,9 @@ Wayfarer demo is running.
       eSpace address: ${espaceAddress}
   (A well-known development key: never use it for anything else.)
 
-In the wallet: create a vault by importing the key above. In the dApp: "Add local network"
-(adds this node to Wayfarer's local network and switches to it), then connect, sign and send.
+In the wallet: create a vault by importing the key above. In the dApp: "Add local network" in
+both sections (adds this node's Core and eSpace endpoints to Wayfarer's local network and switches
+to it; verifying Core headers needs the eSpace endpoint too), then connect, sign and send.
 `);
   if (hasDisplay && existsSync(chromium)) {
     const profile = mkdtempSync(join(tmpdir(), 'wayfarer-start-'));
