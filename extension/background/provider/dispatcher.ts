@@ -67,6 +67,7 @@ export class RequestDispatcher {
         await this.deps.approvals.create(requester, message.id, message.space, message.method, outcome.approval);
         return;
       }
+      if (message.method === 'wallet_revokePermissions') await this.deps.events.accountsChanged(requester.origin, [message.space]);
       if (ACCOUNT_LIST_METHODS.has(message.method)) this.deps.events.noteAccounts(documentId, message.space, outcome.result);
       else if (message.method === 'wayfarer_getProviderState') this.deps.events.noteAccounts(documentId, message.space, (outcome.result as { accounts?: unknown }).accounts);
       await this.respond(documentId, message.id, outcome);

@@ -3,9 +3,10 @@
  * `accountsChanged` when what an origin may see changes (connect, disconnect, lock, unlock, account
  * removed, or — on Core — a network change, since base32 addresses name their network).
  *
- * Only origins that hold (or just lost) a grant receive `accountsChanged`, and each document gets
- * it only when its list actually differs from the last one it was sent, so pages see the same
- * events they would from Fluent or MetaMask and nothing about other origins.
+ * Only origins that hold (or just lost) a grant receive `accountsChanged`, and a document is not sent
+ * the list it was last given, so pages see the events they would from Fluent or MetaMask and nothing
+ * about other origins. What a document was told lives in memory; after a worker restart the next
+ * change is sent regardless (possibly repeating a list, never missing a change).
  * @module
  */
 import { SPACES, type ProviderSpace } from '../../shared/provider-protocol.js';
@@ -29,8 +30,8 @@ export class ProviderEvents {
     const addresses = await visibleAddresses({ requester: doc, space, keyring: this.keyring, chain: this.chain, permissions: this.permissions });
     const key = `${doc.documentId}|${space}`;
     const text = JSON.stringify(addresses);
-    // A document never told anything has seen no accounts.
-    if ((this.lastAccounts.get(key) ?? '[]') === text) return;
+    // Unknown (e.g. after a worker restart): tell it; a repeated list is harmless, a missed one is not.
+    if (this.lastAccounts.get(key) === text) return;
     this.lastAccounts.set(key, text);
     await this.connections.deliver(doc.documentId, { type: 'event', space, name: 'accountsChanged', data: addresses });
   }

@@ -176,6 +176,7 @@ describe('connecting', () => {
     const p = await page(env);
     await connect(env, p);
     expect((await p.call('wallet_revokePermissions', [{ cfx_accounts: {} }])).result).toBeNull();
+    expect(p.port.posted.filter((m) => m.type === 'event').at(-1)).toEqual({ type: 'event', space: 'core', name: 'accountsChanged', data: [] });
     expect((await p.call('cfx_accounts')).result).toEqual([]);
     const sign = await p.call('personal_sign', ['0x68656c6c6f', addressA1029()]);
     expect(sign).toMatchObject({ error: { code: 4100 } });

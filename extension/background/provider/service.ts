@@ -124,15 +124,17 @@ export class ProviderService {
       'provider.resolveApproval': ({ id, approve, accountId }) => this.approvals.resolve(id, approve, accountId),
       'provider.listSites': () => this.sites(),
       'provider.disconnectSite': async ({ origin, space }) => {
+        const site = (await this.permissions.list())[origin];
+        const spaces = SPACES.filter((s) => site?.[s] && (space === undefined || space === s));
         if (await this.permissions.revoke(origin, space)) {
-          await this.events.accountsChanged(origin);
+          await this.events.accountsChanged(origin, spaces);
           this.deps.notifyUi.sites();
         }
       },
       'provider.resetSites': async () => {
-        const origins = Object.keys(await this.permissions.list().catch(() => ({})));
+        const sites = await this.permissions.list().catch(() => ({}) as Awaited<ReturnType<PermissionStore['list']>>);
         await this.permissions.reset();
-        for (const origin of origins) await this.events.accountsChanged(origin);
+        for (const [origin, site] of Object.entries(sites)) await this.events.accountsChanged(origin, SPACES.filter((s) => site[s]));
         this.deps.notifyUi.sites();
       },
     };
