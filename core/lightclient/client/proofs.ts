@@ -47,20 +47,13 @@ export interface TransactionInclusion {
   readonly hashesSource: 'block' | 'epoch_receipts';
 }
 
-export interface VerifiedReceipt {
-  readonly space: ReceiptView['space'];
-  readonly outcome: ReceiptView['outcome'];
+export type VerifiedReceipt = Pick<
+  ReceiptView,
+  'space' | 'outcome' | 'accumulatedGasUsed' | 'gasFee' | 'burntGasFee' | 'gasCoveredBySponsor' | 'storageCoveredBySponsor' | 'storageCollateralized' | 'logs' | 'logsBloom'
+> & {
   /** Derived from the committed accumulated gas (the JSON `gasUsed` is not committed). */
   readonly gasUsed: bigint;
-  readonly accumulatedGasUsed: bigint;
-  readonly gasFee: bigint;
-  readonly burntGasFee: bigint | null;
-  readonly gasCoveredBySponsor: boolean;
-  readonly storageCoveredBySponsor: boolean;
-  readonly storageCollateralized: bigint;
-  readonly logs: ReceiptView['logs'];
-  readonly logsBloom: Uint8Array;
-}
+};
 
 export interface ReceiptInclusion extends TransactionInclusion {
   readonly receipt: VerifiedReceipt;

@@ -14,24 +14,10 @@ import { decodeRlp } from '../../encoding/rlp.js';
 import { malformed } from '../errors.js';
 import { asArray, asBoolean, asBytes, asObject, asQuantity, asSafeNumber, asString, asU64, type JsonObject } from '../json.js';
 import { readRpcAddress } from '../rpc-address.js';
+import type { BlockHeaderFields } from './types.js';
 
 /** Header fields that the RPC reports exactly as they are hashed. */
-export interface ExactHeaderFields {
-  readonly parentHash: Uint8Array;
-  readonly height: bigint;
-  readonly timestamp: bigint;
-  readonly author: Uint8Array;
-  readonly transactionsRoot: Uint8Array;
-  readonly deferredStateRoot: Uint8Array;
-  readonly deferredReceiptsRoot: Uint8Array;
-  readonly deferredLogsBloomHash: Uint8Array;
-  readonly blame: number;
-  readonly difficulty: bigint;
-  readonly adaptive: boolean;
-  readonly refereeHashes: readonly Uint8Array[];
-  readonly nonce: bigint;
-  readonly posReference: Uint8Array | null;
-}
+export type ExactHeaderFields = Omit<BlockHeaderFields, 'gasLimit' | 'basePrice' | 'custom' | 'customEncoding'>;
 
 export interface RpcBlockView {
   readonly exact: ExactHeaderFields;
