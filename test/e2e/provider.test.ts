@@ -270,3 +270,16 @@ describe('networks, permissions, restarts', () => {
     expect(openApprovalPages(browser)).toEqual([]);
   });
 });
+
+test('before any wallet exists, a request explains what to do and can only be rejected', async () => {
+  const fresh = await launchWithExtension();
+  try {
+    const page = await fresh.context.newPage();
+    await page.goto(`${server.url}/?${new URLSearchParams({ coreRpc: node.coreRpc, espaceRpc: node.espaceRpc })}`);
+    const asked = startAction(page, 'core', 'connect');
+    await answer(fresh, 'reject', /Set up Wayfarer first/);
+    expect(await asked).toMatchObject({ ok: false, error: { code: 4001 } });
+  } finally {
+    await fresh.close();
+  }
+});

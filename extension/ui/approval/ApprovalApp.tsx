@@ -3,13 +3,15 @@
  * itself. One request at a time; the next one (from this or another site) follows when answered,
  * and the window closes when nothing is left. Escape rejects.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { background } from '../api/client.js';
 import type { ApprovalView } from '../../shared/ui-api/provider.js';
 import { ConnectRequest } from './ConnectRequest.js';
 import { AddChainRequest, SwitchChainRequest, WatchAssetRequest } from './NetworkRequests.js';
 import { OriginHeader } from './OriginHeader.js';
 import { PersonalSignRequest, TypedDataRequest } from './SignRequests.js';
 import { TransactionRequest } from './TransactionRequest.js';
+import { NoWallet } from './NoWallet.js';
 import { Unlock } from './Unlock.js';
 import { useApproval } from './use-approval.js';
 
@@ -40,6 +42,20 @@ export function ApprovalApp() {
   const { state, reload, decide } = useApproval();
   const mainRef = useRef<HTMLElement>(null);
   const shownId = state.status === 'ready' ? state.view.id : null;
+  const locked = state.status === 'ready' && state.view.locked;
+  // Locked could also mean "no wallet yet" (or an unreadable one): then there is nothing to unlock.
+  const [vaultState, setVaultState] = useState<string | null>(null);
+  useEffect(() => {
+    if (!locked) return;
+    let live = true;
+    background.call('vault.status').then(
+      (status) => live && setVaultState(status.state),
+      () => live && setVaultState(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [locked, shownId]);
 
   // A new request: move focus to its start so keyboard and screen-reader users begin at the origin.
   useEffect(() => {
@@ -72,7 +88,11 @@ export function ApprovalApp() {
           <OriginHeader view={state.view} />
           {state.view.waiting > 1 && <p className="queue">{state.view.waiting} requests are waiting; this is the oldest.</p>}
           {state.view.locked ? (
-            <Unlock onUnlocked={reload} onReject={() => void decide(false)} />
+            vaultState === 'empty' || vaultState === 'unreadable' ? (
+              <NoWallet state={vaultState} onReject={() => void decide(false)} />
+            ) : (
+              <Unlock onUnlocked={reload} onReject={() => void decide(false)} />
+            )
           ) : (
             <Request view={state.view} busy={state.busy} decide={(approve, accountId) => void decide(approve, accountId)} />
           )}
