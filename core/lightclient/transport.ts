@@ -18,6 +18,7 @@
  * Stable: additions will be optional methods only.
  * @module
  */
+import { toQuantity } from '../encoding/hex.js';
 
 /** Block tags accepted where a PoS block number is expected. */
 export type PosBlockNumber = number | 'latest_committed' | 'latest_voted';
@@ -54,7 +55,7 @@ export const ESPACE_METHODS: ReadonlySet<LightClientMethod> = new Set<LightClien
 
 const quantity = (n: number): string => {
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`expected a non-negative integer, got ${n}`);
-  return `0x${n.toString(16)}`;
+  return toQuantity(n);
 };
 
 /** A generic JSON-RPC caller: sends `method` with `params`, resolves to the `result`. */

@@ -7,7 +7,7 @@
  * once per committee, not once per ledger info.
  * @module
  */
-import { bytesToHex } from '../../encoding/hex.js';
+import { bytesToHex, toQuantity } from '../../encoding/hex.js';
 import type { G1Point } from './bls.js';
 import { epochStateDigest } from './encode.js';
 import { parseEpochState, type ParsedEpochState } from './parse.js';
@@ -65,7 +65,6 @@ export function committeeFromJson(json: unknown): Committee {
   return committee;
 }
 
-const quantity = (n: bigint | number): string => `0x${n.toString(16)}`;
 
 /** Canonical JSON of an EpochState (`0x` hex, compressed keys): what checkpoints store. */
 export function epochStateToJson(state: EpochState): EpochStateJson {
@@ -74,12 +73,12 @@ export function epochStateToJson(state: EpochState): EpochStateJson {
     addressToValidatorInfo[v.addressHex] = {
       publicKey: bytesToHex(v.publicKey),
       vrfPublicKey: v.vrfPublicKey === null ? null : bytesToHex(v.vrfPublicKey),
-      votingPower: quantity(v.votingPower),
+      votingPower: toQuantity(v.votingPower),
     };
   }
   return {
-    epoch: quantity(state.epoch),
-    verifier: { addressToValidatorInfo, quorumVotingPower: quantity(state.quorumVotingPower), totalVotingPower: quantity(state.totalVotingPower) },
+    epoch: toQuantity(state.epoch),
+    verifier: { addressToValidatorInfo, quorumVotingPower: toQuantity(state.quorumVotingPower), totalVotingPower: toQuantity(state.totalVotingPower) },
     vrfSeed: bytesToHex(state.vrfSeed),
   };
 }

@@ -6,14 +6,13 @@
  */
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { encodeCfxAddress } from '../../address/cip37.js';
-import { bytesToHex, hexToBytes } from '../../encoding/hex.js';
+import { bytesToHex, hexToBytes, toQuantity } from '../../encoding/hex.js';
 import { headerHash } from '../header/encode.js';
 import type { BlockHeaderFields } from '../header/types.js';
 import { EMPTY_BLOOM_HASH } from '../receipts/bloom.js';
 import { EMPTY_TRIE_ROOT } from '../trie/simple-mpt.js';
 import type { LightClientTransport, PosBlockNumber } from '../transport.js';
 
-const quantity = (n: number | bigint): string => `0x${n.toString(16)}`;
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 export interface SyntheticBlock {
@@ -31,29 +30,29 @@ export function rpcBlockFor(fields: BlockHeaderFields, networkId: number, transa
   const block: Record<string, unknown> = {
     hash,
     parentHash: bytesToHex(fields.parentHash),
-    height: quantity(fields.height),
-    epochNumber: quantity(fields.height),
-    blockNumber: quantity(fields.height),
-    timestamp: quantity(fields.timestamp),
+    height: toQuantity(fields.height),
+    epochNumber: toQuantity(fields.height),
+    blockNumber: toQuantity(fields.height),
+    timestamp: toQuantity(fields.timestamp),
     miner: encodeCfxAddress(fields.author, networkId, { verbose: true }),
     transactionsRoot: bytesToHex(fields.transactionsRoot),
     deferredStateRoot: bytesToHex(fields.deferredStateRoot),
     deferredReceiptsRoot: bytesToHex(fields.deferredReceiptsRoot),
     deferredLogsBloomHash: bytesToHex(fields.deferredLogsBloomHash),
-    blame: quantity(fields.blame),
-    difficulty: quantity(fields.difficulty),
+    blame: toQuantity(fields.blame),
+    difficulty: toQuantity(fields.difficulty),
     adaptive: fields.adaptive,
-    gasLimit: quantity(fields.basePrice === null ? fields.gasLimit : (fields.gasLimit * 9n) / 10n),
+    gasLimit: toQuantity(fields.basePrice === null ? fields.gasLimit : (fields.gasLimit * 9n) / 10n),
     gasUsed: '0x0',
     refereeHashes: fields.refereeHashes.map(bytesToHex),
-    nonce: quantity(fields.nonce),
+    nonce: toQuantity(fields.nonce),
     posReference: fields.posReference === null ? null : bytesToHex(fields.posReference),
     custom: fields.custom.map(bytesToHex),
     powQuality: '0x1',
     size: '0x0',
     transactions: [...transactions],
   };
-  if (fields.basePrice !== null) block.baseFeePerGas = quantity(fields.basePrice.core);
+  if (fields.basePrice !== null) block.baseFeePerGas = toQuantity(fields.basePrice.core);
   return block;
 }
 
@@ -83,7 +82,7 @@ export function syntheticPivotChain(length: number, networkId = 1029): Synthetic
       customEncoding: 'raw',
     };
     const hash = headerHash(fields);
-    blocks.push({ hash, fields, rpc: rpcBlockFor(fields, networkId), eth: { number: quantity(h), hash, baseFeePerGas: quantity(fields.basePrice!.espace) } });
+    blocks.push({ hash, fields, rpc: rpcBlockFor(fields, networkId), eth: { number: toQuantity(h), hash, baseFeePerGas: toQuantity(fields.basePrice!.espace) } });
     parent = hexToBytes(hash);
   }
   return blocks;
@@ -124,7 +123,7 @@ export class MemoryTransport implements LightClientTransport {
   }
 
   pos_getStatus(): Promise<unknown> {
-    return this.answer('pos_getStatus', [], () => ({ epoch: quantity(this.data.posEpoch), latestCommitted: '0x1', latestVoted: '0x1', latestTxNumber: '0x1', pivotDecision: null }));
+    return this.answer('pos_getStatus', [], () => ({ epoch: toQuantity(this.data.posEpoch), latestCommitted: '0x1', latestVoted: '0x1', latestTxNumber: '0x1', pivotDecision: null }));
   }
   pos_getLedgerInfoByEpoch(epoch: number): Promise<unknown> {
     return this.answer('pos_getLedgerInfoByEpoch', [epoch], () => this.data.endings.get(epoch));

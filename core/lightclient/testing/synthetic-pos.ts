@@ -8,13 +8,12 @@
  */
 import { bls12_381 } from '@noble/curves/bls12-381.js';
 import { sha3_256, sha3_512 } from '@noble/hashes/sha3.js';
-import { bytesToHex, concatBytes } from '../../encoding/hex.js';
+import { bytesToHex, concatBytes, toQuantity } from '../../encoding/hex.js';
 import { epochStateToJson, type EpochStateJson } from '../pos/committee.js';
 import { ledgerInfoSigningMessage } from '../pos/encode.js';
 import { parseEpochState, parseLedgerInfoWithSignatures } from '../pos/parse.js';
 
 const { longSignatures } = bls12_381;
-const quantity = (n: number | bigint): string => `0x${n.toString(16)}`;
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 export interface SyntheticValidator {
@@ -42,11 +41,11 @@ export function syntheticCommittee(epoch: number, validators: readonly Synthetic
   const total = validators.reduce((s, v) => s + v.power, 0);
   const addressToValidatorInfo: EpochStateJson['verifier']['addressToValidatorInfo'] = {};
   for (const v of validators) {
-    addressToValidatorInfo[v.address] = { publicKey: v.publicKey, vrfPublicKey: bytesToHex(concatBytes(Uint8Array.of(2), sha3_256(text(v.address)))), votingPower: quantity(v.power) };
+    addressToValidatorInfo[v.address] = { publicKey: v.publicKey, vrfPublicKey: bytesToHex(concatBytes(Uint8Array.of(2), sha3_256(text(v.address)))), votingPower: toQuantity(v.power) };
   }
   const raw: EpochStateJson = {
-    epoch: quantity(epoch),
-    verifier: { addressToValidatorInfo, quorumVotingPower: quantity(Math.floor((total * 2) / 3) + 1), totalVotingPower: quantity(total) },
+    epoch: toQuantity(epoch),
+    verifier: { addressToValidatorInfo, quorumVotingPower: toQuantity(Math.floor((total * 2) / 3) + 1), totalVotingPower: toQuantity(total) },
     vrfSeed: bytesToHex(sha3_256(text(`seed ${epoch}`))),
   };
   // Normalize through the parser so the JSON is exactly what the verifier re-encodes.
@@ -68,14 +67,14 @@ function ledgerInfoJson(spec: LedgerInfoSpec): Record<string, unknown> {
   return {
     ledgerInfo: {
       commitInfo: {
-        epoch: quantity(spec.epoch),
-        round: quantity(spec.round),
+        epoch: toQuantity(spec.epoch),
+        round: toQuantity(spec.round),
         id,
         executedStateId: bytesToHex(new Uint8Array(32)),
-        version: quantity(spec.version ?? spec.epoch * 1000 + spec.round),
-        timestampUsecs: quantity(spec.timestampUsecs ?? 1_700_000_000_000_000n + BigInt(spec.epoch * 3_000_000_000 + spec.round * 1_000_000)),
+        version: toQuantity(spec.version ?? spec.epoch * 1000 + spec.round),
+        timestampUsecs: toQuantity(spec.timestampUsecs ?? 1_700_000_000_000_000n + BigInt(spec.epoch * 3_000_000_000 + spec.round * 1_000_000)),
         nextEpochState: spec.nextEpochState ?? null,
-        pivot: spec.pivot === null ? null : { height: quantity(spec.pivot.height), blockHash: spec.pivot.blockHash },
+        pivot: spec.pivot === null ? null : { height: toQuantity(spec.pivot.height), blockHash: spec.pivot.blockHash },
       },
       consensusDataHash: bytesToHex(sha3_256(text(`consensus ${spec.epoch}/${spec.round}`))),
     },
