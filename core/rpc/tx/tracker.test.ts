@@ -130,6 +130,18 @@ describe('TxTracker', () => {
     expect(tracker.nonceFloor('core', done.addressKey, 42)).toBe(4n);
   });
 
+  test('the proved receipt\'s fee, collateral and sponsor flags and the finalized pivot are kept with the record', async () => {
+    const a = state();
+    const pivot = { height: 120, blockHash: `0x${'cd'.repeat(32)}` };
+    const receipt = { space: 'native' as const, outcome: 'success' as const, gasUsed: 21000n, accumulatedGasUsed: 21000n, gasFee: 21000n * 7n, burntGasFee: null, gasCoveredBySponsor: false, storageCoveredBySponsor: true, storageCollateralized: 64n, logs: [], logsBloom: new Uint8Array(256) };
+    const { tracker } = setup([a], async () => ({ ...proof(9), receipt, finalizedPivot: pivot }));
+    const tx = signed(0n);
+    await tracker.send('core', tx.raw as `0x${string}`);
+    a.known.set(tx.hash, 9);
+    const done = await tracker.refresh(tx.hash);
+    expect(done.proof).toMatchObject({ epoch: 9, gasFee: '147000', gasCoveredBySponsor: false, storageCollateralized: '64', storageCoveredBySponsor: true, finalizedPivot: pivot });
+  });
+
   test('found, but no node serves what the proof needs: included, with the reason, never verified', async () => {
     const a = state();
     const { tracker } = setup([a], async () => {

@@ -175,7 +175,7 @@ export class TxTracker {
       ...record,
       status: proof.outcome === 'success' ? 'included_verified' : 'failed_verified',
       location,
-      proof: { blockHash: proof.blockHash, epoch: proof.epoch, outcome: proof.outcome, gasUsed: proof.gasUsed.toString(), verifiedAt: this.options.clock.now() },
+      proof: { blockHash: proof.blockHash, epoch: proof.epoch, outcome: proof.outcome, gasUsed: proof.gasUsed.toString(), verifiedAt: this.options.clock.now(), ...receiptFacts(proof) },
     };
     delete verified.note;
     this.save(verified);
@@ -286,4 +286,17 @@ export class TxTracker {
     this.records.set(record.hash, record);
     this.options.onChange?.(structuredClone(record));
   }
+}
+
+/** What the proved receipt says about cost, kept with the record (absent when the prover gave no receipt). */
+function receiptFacts(proof: InclusionProof): Partial<NonNullable<TrackedTransaction['proof']>> {
+  const facts: Partial<NonNullable<TrackedTransaction['proof']>> = {};
+  if (proof.receipt) {
+    facts.gasFee = proof.receipt.gasFee.toString();
+    facts.gasCoveredBySponsor = proof.receipt.gasCoveredBySponsor;
+    facts.storageCollateralized = proof.receipt.storageCollateralized.toString();
+    facts.storageCoveredBySponsor = proof.receipt.storageCoveredBySponsor;
+  }
+  if (proof.finalizedPivot) facts.finalizedPivot = { ...proof.finalizedPivot };
+  return facts;
 }

@@ -3,6 +3,7 @@
  * service-worker restarts, and the statuses the user sees.
  * @module
  */
+import type { VerifiedReceipt } from '../../lightclient/client/proofs.js';
 import type { Space } from '../pool/endpoint.js';
 
 /**
@@ -41,7 +42,21 @@ export interface TrackedTransaction {
   /** Where a node says it is (a claim until verified). */
   location?: { blockHash: string; epoch: number; reportedBy: string };
   /** Set once proved: epoch and block of inclusion, execution outcome. */
-  proof?: { blockHash: string; epoch: number; outcome: 'success' | 'failure' | 'skipped'; gasUsed: string; verifiedAt: number };
+  proof?: {
+    blockHash: string;
+    epoch: number;
+    outcome: 'success' | 'failure' | 'skipped';
+    gasUsed: string;
+    verifiedAt: number;
+    /** From the proved receipt (decimal drip): the fee charged, and whether a sponsor paid it. */
+    gasFee?: string;
+    gasCoveredBySponsor?: boolean;
+    /** Storage collateral the transaction locked (decimal drip), and whether a sponsor paid it. */
+    storageCollateralized?: string;
+    storageCoveredBySponsor?: boolean;
+    /** The PoS-finalized pivot block the proof was checked against. */
+    finalizedPivot?: { height: number; blockHash: string };
+  };
   /** Hash of the transaction this one replaces (speed-up/cancel), or that replaced it. */
   replaces?: string;
   replacedBy?: string;
@@ -57,6 +72,10 @@ export interface InclusionProof {
   gasUsed: bigint;
   /** Weakest finality among the headers the proof used. */
   finality: 'finalized' | 'unfinalized';
+  /** The proved receipt itself (fee, collateral, sponsor flags, logs), when the prover gives it. */
+  receipt?: VerifiedReceipt;
+  /** The PoS-finalized pivot block the light client held when the proof was made. */
+  finalizedPivot?: { height: number; blockHash: string };
 }
 
 /** Proves a transaction's inclusion and receipt; injected (the light client, through the pool). */

@@ -125,7 +125,10 @@ export class VerifiedChain {
       outcome: value.receipt.outcome,
       gasUsed: value.receipt.gasUsed,
       finality: value.finality,
+      receipt: value.receipt,
     };
+    const pivot = this.lightClient.finalizedPivot;
+    if (pivot !== null) proof.finalizedPivot = { height: pivot.height, blockHash: pivot.blockHash };
     return proof;
   };
 }
