@@ -25,7 +25,7 @@ import { NoNodeAvailableError } from '../pool/errors.js';
 import type { Hex } from '../schema/methods.js';
 import { addressKeyOf } from '../trust/account-reader.js';
 import { broadcastRaw } from './broadcast.js';
-import { FINAL_STATUSES, type InclusionProver, type TrackedTransaction } from './types.js';
+import { FINAL_STATUSES, type InclusionProof, type InclusionProver, type TrackedTransaction } from './types.js';
 
 export interface TxTrackerOptions {
   pool: NodePool;
