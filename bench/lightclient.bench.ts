@@ -1,7 +1,9 @@
 /**
  * Light-client hot paths, each against a baseline measured in the same run:
  * - BLS verification of the 24-signer mainnet ledger info (46113 → 46114 rotation): one pairing
- *   check over the aggregated keys vs. one check per signer (target ≤ 40 ms aggregated);
+ *   check over the aggregated keys (with the signer set's summed key cached, as for every further
+ *   ledger info signed by the same validators, and for a signer set not seen before) vs. one check
+ *   per signer (target ≤ 40 ms aggregated);
  * - header hash checks per second from RPC JSON (target ≥ 20,000/s) vs. bare keccak(RLP);
  * - PoS sync across K = 1, 2, 4, 8, 16 epochs from an in-memory transport serving signed
  *   synthetic ledger infos (24 validators, one replaced per epoch): the time per epoch must stay
@@ -19,9 +21,9 @@ import { LightClient } from '../core/lightclient/client/light-client.js';
 import { encodeHeader } from '../core/lightclient/header/encode.js';
 import { matchBlockHeader, verifyBlockHeaderHash } from '../core/lightclient/header/hash.js';
 import { hashMessage } from '../core/lightclient/pos/bls.js';
-import { committeeFromJson } from '../core/lightclient/pos/committee.js';
+import { committeeFromJson, committeeFromParsed } from '../core/lightclient/pos/committee.js';
 import { ledgerInfoSigningMessage } from '../core/lightclient/pos/encode.js';
-import { parseLedgerInfoWithSignatures } from '../core/lightclient/pos/parse.js';
+import { parseEpochState, parseLedgerInfoWithSignatures } from '../core/lightclient/pos/parse.js';
 import { verifyLedgerInfo } from '../core/lightclient/pos/verify-ledger-info.js';
 import { MemoryTransport } from '../core/lightclient/testing/synthetic-chain.js';
 import { syntheticPosChain } from '../core/lightclient/testing/synthetic-pos.js';
@@ -60,22 +62,25 @@ const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(VECTORS, p
 async function blsRows(): Promise<Record<string, string | number>[]> {
   const v = readJson<{ rpcResult: unknown; committee: { epochState: unknown } }>('pos/mainnet-epoch46113-round120-epochchange.json');
   const committee = committeeFromJson(v.committee.epochState);
+  const parsedCommittee = parseEpochState(v.committee.epochState);
   const message = ledgerInfoSigningMessage(parseLedgerInfoWithSignatures(v.rpcResult).value.ledgerInfo);
   const check = (r: ReturnType<typeof verifyLedgerInfo>): void => {
     if (!r.ok) throw new Error(`vector must verify: ${r.reason}`);
   };
-  const [hashOnly, aggregated, each] = await bestOf(3, [
+  const [hashOnly, aggregated, coldSigners, each] = await bestOf(3, [
     () => timed('hash-to-G2 of the 3398-byte message (baseline)', () => hashMessage(message), { minIterations: 10 }),
     () => timed('verifyLedgerInfo, aggregated (24 signers)', () => check(verifyLedgerInfo(v.rpcResult, committee, { mode: 'aggregate' })), { minIterations: 10 }),
+    // A committee object seen for the first time: its signer set has no summed key yet.
+    () => timed('verifyLedgerInfo, aggregated, signer set not seen before', () => check(verifyLedgerInfo(v.rpcResult, committeeFromParsed(parsedCommittee), { mode: 'aggregate' })), { minIterations: 10 }),
     () => timed('verifyLedgerInfo, per signer (24 signers)', () => check(verifyLedgerInfo(v.rpcResult, committee, { mode: 'each' })), { minIterations: 2, budgetMs: 1000 }),
   ]);
-  if (hashOnly === undefined || aggregated === undefined || each === undefined) throw new Error('missing measurement');
-  return [hashOnly, aggregated, each].map((m) => ({
+  if (hashOnly === undefined || aggregated === undefined || coldSigners === undefined || each === undefined) throw new Error('missing measurement');
+  return [hashOnly, aggregated, coldSigners, each].map((m) => ({
     operation: m.name,
     'wall ms': m.meanMs,
     'CPU ms': m.cpuMs,
     'ratio to aggregated (CPU)': m.cpuMs / aggregated.cpuMs,
-    target: m === aggregated ? `≤ 40 ms: ${m.meanMs <= 40 ? 'met' : m.cpuMs <= 40 ? 'met in CPU time, not wall time (busy machine)' : 'MISSED'}` : '',
+    target: m === aggregated || m === coldSigners ? `≤ 40 ms: ${m.meanMs <= 40 ? 'met' : m.cpuMs <= 40 ? 'met in CPU time, not wall time (busy machine)' : 'MISSED'}` : '',
   }));
 }
 

@@ -37,12 +37,18 @@ export interface Committee {
 
 export function committeeFromParsed(parsed: ParsedEpochState): Committee {
   const { state, keys } = parsed;
+  let digest: string | undefined;
   return {
     epoch: state.epoch,
     state,
     keys,
     power: new Map(state.validators.map((v) => [v.addressHex, v.votingPower])),
-    digest: bytesToHex(epochStateDigest(state)),
+    // Computed when first asked (persisting, checkpoint checks): a catch-up over many epochs
+    // rotates through committees whose digest is never needed.
+    get digest(): string {
+      digest ??= bytesToHex(epochStateDigest(state));
+      return digest;
+    },
   };
 }
 

@@ -12,7 +12,7 @@
  * @module
  */
 import { LightClientError } from '../errors.js';
-import { aggregateSignatures, decodeSignature, hashMessage, verifyAggregated, verifySingle, type G1Point, type G2Point } from './bls.js';
+import { aggregatePublicKeys, aggregateSignatures, decodeSignature, hashMessage, verifySingle, verifyWithAggregateKey, type G1Point, type G2Point } from './bls.js';
 import { committeeFromJson, committeeFromParsed, epochStateToJson, type Committee, type EpochStateJson } from './committee.js';
 import { ledgerInfoSigningMessage } from './encode.js';
 import { parseLedgerInfoWithSignatures, type ParsedLedgerInfo } from './parse.js';
@@ -56,12 +56,31 @@ function collectSigners(li: LedgerInfoWithSignatures, committee: Committee): { k
   return { keys, power, accounts };
 }
 
-function checkSignatures(li: LedgerInfoWithSignatures, keys: readonly G1Point[], mode: SignatureCheckMode): void {
+/**
+ * Summed keys of recent signer sets per committee. Most ledger infos of an epoch are signed by the
+ * same validators, so the sum (and noble's validity check of that point) is reused; a committee
+ * object never changes, and the entries go with it.
+ */
+const aggregateKeys = new WeakMap<Committee, Map<string, G1Point | null>>();
+const AGGREGATES_PER_COMMITTEE = 8;
+
+function aggregateKeyOf(committee: Committee, accounts: readonly string[], keys: readonly G1Point[]): G1Point | null {
+  let cache = aggregateKeys.get(committee);
+  if (cache === undefined) aggregateKeys.set(committee, (cache = new Map()));
+  const signerSet = [...accounts].sort().join(',');
+  if (cache.has(signerSet)) return cache.get(signerSet)!;
+  const aggregate = aggregatePublicKeys(keys);
+  if (cache.size >= AGGREGATES_PER_COMMITTEE) cache.delete(cache.keys().next().value!);
+  cache.set(signerSet, aggregate);
+  return aggregate;
+}
+
+function checkSignatures(li: LedgerInfoWithSignatures, committee: Committee, signers: { keys: readonly G1Point[]; accounts: readonly string[] }, mode: SignatureCheckMode): void {
   const hashed = hashMessage(ledgerInfoSigningMessage(li.ledgerInfo));
   if (mode === 'each') {
     li.signatures.forEach((vote, i) => {
       const sig = decodeSignature(vote.signature, `signature of ${vote.addressHex}`);
-      if (!verifySingle(keys[i]!, hashed, sig)) throw new LightClientError('bad_signature', `signature of ${vote.addressHex} does not verify`);
+      if (!verifySingle(signers.keys[i]!, hashed, sig)) throw new LightClientError('bad_signature', `signature of ${vote.addressHex} does not verify`);
     });
     return;
   }
@@ -72,7 +91,8 @@ function checkSignatures(li: LedgerInfoWithSignatures, keys: readonly G1Point[],
     aggregate = aggregateSignatures(li.signatures.map((vote) => decodeSignature(vote.signature, `signature of ${vote.addressHex}`)));
     if (aggregate.is0()) throw new LightClientError('bad_signature', 'votes aggregate to the identity');
   }
-  if (!verifyAggregated(keys, hashed, aggregate)) throw new LightClientError('bad_signature', 'aggregated signature does not verify for the signer set');
+  const aggregateKey = aggregateKeyOf(committee, signers.accounts, signers.keys);
+  if (aggregateKey === null || !verifyWithAggregateKey(aggregateKey, hashed, aggregate)) throw new LightClientError('bad_signature', 'aggregated signature does not verify for the signer set');
 }
 
 /**
@@ -87,11 +107,12 @@ export function checkLedgerInfo(parsed: ParsedLedgerInfo, committee: Committee, 
     throw new LightClientError('wrong_epoch', `ledger info is for PoS epoch ${info.epoch}, the committee is for epoch ${committee.epoch}`);
   }
   if (li.signatures.length === 0) throw new LightClientError('insufficient_quorum', 'ledger info carries no signatures');
-  const { keys, power, accounts } = collectSigners(li, committee);
+  const signers = collectSigners(li, committee);
+  const { power, accounts } = signers;
   if (power < committee.state.quorumVotingPower) {
     throw new LightClientError('insufficient_quorum', `signers hold ${power} votes, quorum is ${committee.state.quorumVotingPower}`);
   }
-  checkSignatures(li, keys, options.mode ?? 'aggregate');
+  checkSignatures(li, committee, signers, options.mode ?? 'aggregate');
   let nextCommittee: Committee | null = null;
   if (info.nextEpochState !== null) {
     if (info.nextEpochState.epoch !== info.epoch + 1 || parsed.nextKeys === null) {
