@@ -21,11 +21,12 @@ import type { FetchFunction } from '../../../core/rpc/transport/http.js';
 import type { WebSocketFactory } from '../../../core/rpc/transport/websocket.js';
 import { addressKeyOf } from '../../../core/rpc/trust/account-reader.js';
 import { coreReplacement, espaceReplacement, type ReplacementKind } from '../../../core/rpc/tx/replacement.js';
+import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
 import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
 import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
 import type { BalanceView, BanView, ChainStatusView, NodeView, SourceView, TxView } from '../../shared/ui-api/chain.js';
 import { createRuntime, endpointsFor, type NetworkRuntime } from './runtime.js';
-import type { ChainStore, StoredBalance } from './store.js';
+import type { ChainStore, StoredBalance, TxLabel } from './store.js';
 import { balanceView, banView, nodeView, sourcesView, txView } from './views.js';
 
 export interface ChainKeyring {
@@ -67,6 +68,10 @@ export class ChainService {
   private lastSyncAt: number | null = null;
   private lastError: { code: string; message: string } | null = null;
   private progress: ChainStatusView['lightClient']['progress'] = null;
+  /** The newest Core epoch a node claimed at the last sync of the active network (unverified). */
+  private networkHead: ChainStatusView['networkHead'] = null;
+  /** What the wallet knew about its own transactions when it sent them (token symbol, decimals), by hash. */
+  private labels = new Map<string, TxLabel>();
   /** Host-permission pattern → granted, as last checked. */
   private readonly permissions = new Map<string, boolean>();
 
@@ -92,6 +97,7 @@ export class ChainService {
     // Pool events name their own runtime: a runtime left behind by a network switch may still be
     // finishing a sync, and must neither write nor announce over the active one.
     let built: NetworkRuntime | undefined;
+    const labels = await this.deps.store.loadLabels(network);
     built = await createRuntime(network, {
       store: this.deps.store,
       checkpointStore: this.deps.checkpointStore,
@@ -107,9 +113,10 @@ export class ChainService {
       },
       onTransaction: (record) => {
         void this.deps.store.putTransaction(network, record).catch(() => undefined);
-        if (built === this.runtime) this.deps.events.transactionChanged(txView(record));
+        if (built === this.runtime) this.deps.events.transactionChanged(this.view(record));
       },
     });
+    this.labels = labels;
     return built;
   }
 
@@ -135,6 +142,7 @@ export class ChainService {
       },
       privacy: { enabled: this.privacy.enabled, explanation: PRIVACY_MODE_EXPLANATION },
       nodes: { total: nodes.length, banned: nodes.filter((n) => n.ban).length, independentOperators: { core: operators('core'), espace: operators('espace') } },
+      networkHead: this.networkHead,
     };
   }
 
@@ -160,7 +168,9 @@ export class ChainService {
         this.progress = p.phase === 'committees' ? { phase: 'committees', epoch: p.epoch, targetEpoch: p.targetEpoch } : { phase: 'finality', epoch: p.epoch, targetEpoch: null };
       });
       await chain.checkNodes();
+      const head = await this.readNetworkHead(rt);
       if (rt !== this.runtime) return this.status();
+      this.networkHead = head;
       this.lastSyncAt = this.deps.clock.now();
       this.lastError = null;
       await rt.tracker.refreshAll();
@@ -170,11 +180,22 @@ export class ChainService {
     return this.status();
   }
 
+  /** The newest epoch an unbanned Core node reports — a claim, for "behind by", never trusted. */
+  private async readNetworkHead(rt: NetworkRuntime): Promise<ChainStatusView['networkHead']> {
+    try {
+      const { value, node } = await rt.pool.first('core', async (client) => Number(BigInt(await client.request('cfx_epochNumber', ['latest_mined']))));
+      return { epoch: value, node: node.label, at: this.deps.clock.now() };
+    } catch {
+      return this.networkHead;
+    }
+  }
+
   async setNetwork(network: NetworkKey): Promise<ChainStatusView> {
     if (network !== this.runtime.network) {
       this.runtime = await this.build(network);
       this.lastSyncAt = null;
       this.lastError = null;
+      this.networkHead = null;
       await this.deps.store.setSetting(SETTINGS.network, network);
       this.deps.events.nodesChanged();
     }
@@ -279,21 +300,31 @@ export class ChainService {
 
   async sendTransaction(space: Space, raw: Hex, replaces?: string): Promise<TxView> {
     const record = await this.runtime.tracker.send(space, raw, replaces === undefined ? {} : { replaces });
-    return txView(record);
+    return this.view(record);
+  }
+
+  /** Remembers what the wallet knew about a transaction it is about to send (shown in Activity). */
+  async labelTransaction(hash: string, label: TxLabel): Promise<void> {
+    this.labels.set(hash.toLowerCase(), label);
+    await this.deps.store.putLabel(this.runtime.network, hash, label);
+  }
+
+  private view(record: TrackedTransaction): TxView {
+    return txView(record, this.labels.get(record.hash.toLowerCase()));
   }
 
   transactions(): TxView[] {
-    return this.runtime.tracker.list().map(txView);
+    return this.runtime.tracker.list().map((r) => this.view(r));
   }
 
   async refreshTransaction(hash: string): Promise<TxView> {
     // Proving needs the newest finality; a sync is cheap when nothing changed.
     await this.sync();
-    return txView(await this.runtime.tracker.refresh(hash));
+    return this.view(await this.runtime.tracker.refresh(hash));
   }
 
   async resendTransaction(hash: string): Promise<TxView> {
-    return txView(await this.runtime.tracker.resend(hash));
+    return this.view(await this.runtime.tracker.resend(hash));
   }
 
   /** Builds, signs (vault) and sends a same-nonce replacement of a stuck transaction. */

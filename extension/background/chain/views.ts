@@ -1,5 +1,7 @@
 /**
- * Conversions from the chain core's records to the plain views the UI receives.
+ * Conversions from the chain core's records to the plain views the UI receives. A transaction's
+ * recipient, value, token transfer and fee limits are decoded from its signed bytes — what the
+ * network executes — not from anything remembered beside them.
  * @module
  */
 import { BAN_REASON_TEXT, type BanRecord } from '../../../core/rpc/pool/bans.js';
@@ -7,7 +9,14 @@ import { hostPermissionPattern } from '../../../core/rpc/pool/endpoint.js';
 import type { NodeView as PoolNodeView } from '../../../core/rpc/pool/node-pool.js';
 import type { TrustedValue } from '../../../core/rpc/trust/types.js';
 import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import { decodeCfxAddress, encodeCfxAddress } from '../../../core/address/cip37.js';
+import { toChecksumAddress } from '../../../core/address/eip55.js';
+import { decodeCoreTransaction } from '../../../core/tx/core-decode.js';
+import { decodeEspaceTransaction } from '../../../core/tx/espace-decode.js';
 import type { BalanceView, BanView, NodeView, SourceView, TxView } from '../../shared/ui-api/chain.js';
+import type { TxLabel } from './store.js';
+import { decodeTransferCall } from './token-abi.js';
+import { maxCost, type MaxCost } from './tx-cost.js';
 
 export function banView(ban: BanRecord): BanView {
   return { nodeId: ban.nodeId, node: ban.nodeLabel, reason: ban.reason, reasonText: BAN_REASON_TEXT[ban.reason], severity: ban.severity, evidence: ban.evidence, bannedAt: ban.bannedAt, expiresAt: ban.expiresAt };
@@ -56,7 +65,47 @@ export function balanceView(input: { space: BalanceView['space']; address: strin
   return view;
 }
 
-export function txView(r: TrackedTransaction): TxView {
+/** What the signed bytes of a tracked transaction say, decoded once per hash. */
+interface SignedFacts {
+  to: string | null;
+  value: bigint;
+  data: string;
+  cost: MaxCost;
+}
+
+const decodedCache = new Map<string, SignedFacts>();
+const DECODED_CACHE_SIZE = 256;
+
+function signedFacts(r: TrackedTransaction): SignedFacts {
+  const cached = decodedCache.get(r.hash);
+  if (cached) return cached;
+  // The tracker decoded these bytes (and checked their chain) before it stored them.
+  let facts: SignedFacts;
+  if (r.space === 'core') {
+    const tx = decodeCoreTransaction(r.raw).transaction;
+    const price = tx.type === 2 ? { maxFeePerGas: tx.maxFeePerGas } : { gasPrice: tx.gasPrice };
+    facts = { to: tx.to, value: tx.value, data: tx.data, cost: maxCost('core', { gas: tx.gas, storageLimit: tx.storageLimit, ...price }) };
+  } else {
+    const tx = decodeEspaceTransaction(r.raw).transaction;
+    const price = tx.type === 2 ? { maxFeePerGas: tx.maxFeePerGas } : { gasPrice: tx.gasPrice };
+    facts = { to: tx.to, value: tx.value, data: tx.data, cost: maxCost('espace', { gas: tx.gas, ...price }) };
+  }
+  decodedCache.set(r.hash, facts);
+  if (decodedCache.size > DECODED_CACHE_SIZE) decodedCache.delete(decodedCache.keys().next().value!);
+  return facts;
+}
+
+function tokenTransferOf(r: TrackedTransaction, facts: SignedFacts, label: TxLabel | undefined): TxView['tokenTransfer'] {
+  const call = facts.to === null ? null : decodeTransferCall(facts.data);
+  if (call === null || facts.to === null) return null;
+  const to = r.space === 'core' ? encodeCfxAddress(call.toHex, decodeCfxAddress(facts.to).networkId) : toChecksumAddress(call.toHex);
+  const token = label?.token !== undefined && label.token.contract.toLowerCase() === facts.to.toLowerCase() ? label.token : undefined;
+  return { contract: facts.to, to, amount: call.amount.toString(), symbol: token?.symbol ?? null, decimals: token?.decimals ?? null };
+}
+
+export function txView(r: TrackedTransaction, label?: TxLabel): TxView {
+  const facts = signedFacts(r);
+  const proof = r.proof;
   return {
     hash: r.hash,
     space: r.space,
@@ -67,8 +116,17 @@ export function txView(r: TrackedTransaction): TxView {
     submittedAt: r.submittedAt,
     acceptedBy: r.acceptedBy,
     rejections: r.rejections,
-    proof: r.proof ?? null,
+    proof: proof ? { blockHash: proof.blockHash, epoch: proof.epoch, outcome: proof.outcome, gasUsed: proof.gasUsed, verifiedAt: proof.verifiedAt, finalizedPivot: proof.finalizedPivot ?? null } : null,
     replaces: r.replaces ?? null,
     replacedBy: r.replacedBy ?? null,
+    to: facts.to,
+    value: facts.value.toString(),
+    tokenTransfer: tokenTransferOf(r, facts, label),
+    maxFee: facts.cost.maxFee.toString(),
+    maxCollateral: facts.cost.maxCollateral === null ? null : facts.cost.maxCollateral.toString(),
+    cost:
+      proof?.gasFee !== undefined
+        ? { gasFee: proof.gasFee, gasCoveredBySponsor: proof.gasCoveredBySponsor ?? false, storageCollateralized: proof.storageCollateralized ?? '0', storageCoveredBySponsor: proof.storageCoveredBySponsor ?? false }
+        : null,
   };
 }

@@ -16,7 +16,7 @@ import type { BanReason, BanSeverity } from '../../../core/rpc/pool/bans.js';
 import type { NetworkKey, Space } from '../../../core/rpc/pool/endpoint.js';
 import type { Trust } from '../../../core/rpc/trust/types.js';
 import type { TxStatus } from '../../../core/rpc/tx/types.js';
-import { boolean, hex, none, object, oneOf, optional, string, array } from '../schema.js';
+import { boolean, hex, none, number, object, oneOf, optional, string, array } from '../schema.js';
 import { uiMethod } from './define.js';
 
 export { hostPermissionPattern } from '../../../core/rpc/pool/endpoint.js';
@@ -43,6 +43,11 @@ export interface ChainStatusView {
   };
   privacy: { enabled: boolean; explanation: string };
   nodes: { total: number; banned: number; independentOperators: { core: number; espace: number } };
+  /**
+   * The newest Core epoch a node reported at the last sync — a claim, not verified — so the UI can
+   * say how far the verified epoch is behind. Null until a node answered on this network.
+   */
+  networkHead: { epoch: number; node: string; at: number } | null;
 }
 
 export interface SourceView {
@@ -109,10 +114,96 @@ export interface TxView {
   submittedAt: number;
   acceptedBy: string[];
   rejections: Record<string, string>;
-  proof: { blockHash: string; epoch: number; outcome: 'success' | 'failure' | 'skipped'; gasUsed: string; verifiedAt: number } | null;
+  proof: {
+    blockHash: string;
+    epoch: number;
+    outcome: 'success' | 'failure' | 'skipped';
+    gasUsed: string;
+    verifiedAt: number;
+    /** The PoS-finalized pivot block the proof was checked against (absent for older records). */
+    finalizedPivot: { height: number; blockHash: string } | null;
+  } | null;
   replaces: string | null;
   replacedBy: string | null;
+  /** Decoded from the signed bytes: the recipient (the token contract for a token transfer), or null for a deployment. */
+  to: string | null;
+  /** Native value sent (drip, decimal). */
+  value: string;
+  /**
+   * A `transfer(address,uint256)` call in the data, decoded from the signed bytes. Symbol and
+   * decimals are known when the wallet sent it as a token transfer (null otherwise).
+   */
+  tokenTransfer: { contract: string; to: string; amount: string; symbol: string | null; decimals: number | null } | null;
+  /** The most the transaction can cost: gas × highest price, and on Core the storage collateral (drip). */
+  maxFee: string;
+  maxCollateral: string | null;
+  /** What the proved receipt says it cost (drip), and whether a sponsor paid; null until proved. */
+  cost: { gasFee: string; gasCoveredBySponsor: boolean; storageCollateralized: string; storageCoveredBySponsor: boolean } | null;
 }
+
+/** One self-description of a token contract, cross-checked like a balance. */
+export interface TokenFieldView<T> {
+  /** Null when the contract does not answer it (it is optional in ERC-20) or nodes disagree. */
+  value: T | null;
+  trust: Trust | null;
+  /** Why there is no value. */
+  problem: string | null;
+  sources: SourceView[];
+}
+
+export interface TokenInfoView {
+  space: Space;
+  address: string;
+  /** Verified epoch the contract was asked at. */
+  epoch: number;
+  symbol: TokenFieldView<string>;
+  name: TokenFieldView<string>;
+  decimals: TokenFieldView<number>;
+}
+
+/**
+ * What Wayfarer knows about money that came in. Conflux nodes keep no index of transactions by
+ * address, so there is no list of incoming transfers to ask for. Two honest substitutes:
+ * - `token`: a `Transfer` event to the address, found in the logs of the tokens in the user's list
+ *   (recent epochs only), proved through its transaction's receipt when possible;
+ * - `balance_increase`: the native balance grew between two cross-checked reads. Who sent it, and in
+ *   how many transactions, is not known — and it is the net change (what was sent meanwhile is
+ *   already subtracted).
+ */
+export type IncomingView =
+  | {
+      kind: 'token';
+      id: string;
+      space: Space;
+      contract: string;
+      symbol: string | null;
+      decimals: number | null;
+      /** Sender as the event names it, recipient (the user's address), amount (base units). */
+      from: string;
+      to: string;
+      amount: string;
+      transactionHash: string;
+      blockHash: string;
+      epoch: number;
+      /** `verified`: the event is in the proved receipt of its transaction; otherwise the node's word. */
+      trust: Trust;
+      note: string | null;
+      finalizedPivot: { height: number; blockHash: string } | null;
+      foundAt: number;
+    }
+  | {
+      kind: 'balance_increase';
+      id: string;
+      space: Space;
+      address: string;
+      fromEpoch: number;
+      toEpoch: number;
+      /** Net increase (drip). */
+      amount: string;
+      /** The weaker trust of the two reads. */
+      trust: Trust;
+      observedAt: number;
+    };
 
 const space = oneOf(['core', 'espace']);
 const address = string({ min: 1, max: 128 });
@@ -143,6 +234,15 @@ export const chainMethods = {
   'chain.resendTransaction': uiMethod<TxView>()(object({ hash: txHash })),
   /** Speed-up or cancel: signs a same-nonce replacement with a higher price for the account and sends it. */
   'chain.replaceTransaction': uiMethod<TxView>()(object({ hash: txHash, kind: oneOf(['speed_up', 'cancel']), accountId: string({ pattern: /^[0-9a-f]{32}$/ }) })),
+  /** A token contract's `symbol()`, `name()` and `decimals()` at the verified epoch, cross-checked. */
+  'chain.tokenInfo': uiMethod<TokenInfoView>()(object({ space, address })),
+  /**
+   * Incoming token transfers (for `tokens`, over recent epochs) and native balance increases seen
+   * between reads, for one address; newest first. Scans only what it has not scanned before.
+   */
+  'chain.incoming': uiMethod<IncomingView[]>()(
+    object({ space, address, tokens: array(object({ address, symbol: string({ min: 1, max: 64 }), decimals: number({ integer: true, min: 0, max: 255 }) }), { max: 50 }) }),
+  ),
 } as const;
 
 declare module './events.js' {
