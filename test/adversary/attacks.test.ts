@@ -6,7 +6,7 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { coreAddressFromPrivateKey, encodeCfxAddress, privateKeyFromHex, toQuantity } from '../../core/index.js';
 import { signCoreTransaction } from '../../core/tx/core-sign.js';
-import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality } from '../support/devnode.js';
+import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality, waitForReceiptEpoch } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
 import { DIRECT, HONEST_PROXY, LIAR, walletWithLiar, type Wallet, type WalletOptions } from './setup.js';
 import { makeEndpoint } from '../../core/rpc/pool/endpoint.js';
@@ -229,12 +229,7 @@ describe('censorship', () => {
     const resent = await w.tracker.resend(signed.hash);
     expect(resent.status).toBe('pending');
     expect(resent.acceptedBy).toContain(`local/core/${new URL(node.coreRpc).href}`);
-    let epoch = 0;
-    await expect.poll(async () => {
-      const r = await rpcCall<{ epochNumber: string } | null>(node.coreRpc, 'cfx_getTransactionReceipt', [signed.hash]);
-      epoch = r ? Number(BigInt(r.epochNumber)) : 0;
-      return epoch;
-    }, { timeout: 30_000 }).toBeGreaterThan(0);
+    const epoch = await waitForReceiptEpoch(node, signed.hash);
     await waitForFinality(node, epoch + 11);
     await w.chain.sync();
     const tracked = await w.tracker.refresh(signed.hash);

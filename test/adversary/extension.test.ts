@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { coreAddressFromPrivateKey, encodeCfxAddress, privateKeyFromHex, toQuantity } from '../../core/index.js';
 import { signCoreTransaction } from '../../core/tx/core-sign.js';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
-import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality } from '../support/devnode.js';
+import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality, waitForReceiptEpoch } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
 import { callBackground } from '../support/ui-port.js';
 import { configureNodes } from './extension-setup.js';
@@ -123,12 +123,7 @@ test('withheld transaction: tracked to included — verified through the honest 
   expect(sent.hash).toBe(signed.hash);
   expect(sent.acceptedBy).toContain(`local/core/${liar.url}`);
   expect(liar.withheld.has(signed.hash)).toBe(true);
-  let epoch = 0;
-  await expect.poll(async () => {
-    const r = await rpcCall<{ epochNumber: string } | null>(node.coreRpc, 'cfx_getTransactionReceipt', [signed.hash]);
-    epoch = r ? Number(BigInt(r.epochNumber)) : 0;
-    return epoch;
-  }, { timeout: 30_000 }).toBeGreaterThan(0);
+  const epoch = await waitForReceiptEpoch(node, signed.hash);
   await waitForFinality(node, epoch + 11);
   const tracked = await call<Tx>('chain.refreshTransaction', { hash: signed.hash });
   expect(tracked).toMatchObject({ status: 'included_verified', proof: { epoch, outcome: 'success' } });

@@ -9,7 +9,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { coreAddressFromPrivateKey, encodeCfxAddress, privateKeyFromHex } from '../../core/index.js';
 import { signCoreTransaction } from '../../core/tx/core-sign.js';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
-import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality } from '../support/devnode.js';
+import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality, waitForReceiptEpoch } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
 import { callBackground, UiCallError } from '../support/ui-port.js';
 import { startLyingProxy, type LyingProxy } from '../adversary/lying-proxy.js';
@@ -110,12 +110,7 @@ test('local dev node: syncs (trust on first use), cross-checks, and keeps state 
   const [tracked] = await call<{ hash: string; status: string }[]>('chain.transactions');
   expect(tracked).toMatchObject({ hash: signed.hash });
 
-  let epoch = 0;
-  await expect.poll(async () => {
-    const r = await rpcCall<{ epochNumber: string } | null>(node.coreRpc, 'cfx_getTransactionReceipt', [signed.hash]);
-    epoch = r ? Number(BigInt(r.epochNumber)) : 0;
-    return epoch;
-  }, { timeout: 30_000 }).toBeGreaterThan(0);
+  const epoch = await waitForReceiptEpoch(node, signed.hash);
   await waitForFinality(node, epoch + 11);
   const proved = await call<{ status: string; proof: { epoch: number } }>('chain.refreshTransaction', { hash: signed.hash });
   expect(proved).toMatchObject({ status: 'included_verified', proof: { epoch } });

@@ -125,3 +125,14 @@ export async function waitForFinality(node: { coreRpc: string }, minEpoch = 1, t
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
+
+/** Polls the node until a Core transaction is executed; returns the epoch of its receipt. */
+export async function waitForReceiptEpoch(node: { coreRpc: string }, hash: string, timeoutMs = 30_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const receipt = await rpcCall<{ epochNumber: string } | null>(node.coreRpc, 'cfx_getTransactionReceipt', [hash]);
+    if (receipt) return Number(BigInt(receipt.epochNumber));
+    if (Date.now() > deadline) throw new Error(`transaction ${hash} was not executed in time`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
