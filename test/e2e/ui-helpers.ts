@@ -1,20 +1,29 @@
 /**
  * Helpers for the UI end-to-end tests: open the wallet page at a viewport, collect page errors,
- * and save screenshots.
+ * check a screen's layout at every size, and save screenshots.
  *
  * Screenshots go to test/screenshots/. A normal run writes `<name>.tmp.png` (ignored by git) so
  * the suite never rewrites the committed images; `UPDATE_SCREENSHOTS=1` writes the curated ones
- * (CURATED below) as `<name>.png`, the set that is committed and that the README shows. Values that
- * change between runs (times, epochs, hashes) are masked.
+ * (CURATED below) as `<name>.png`, the set that is committed and that the README shows.
+ *
+ * Only values that really change between runs are masked (times, epochs, hashes, the dev node's
+ * random ports), each with a box the size of the value: addresses derived from the fixed test
+ * phrase, fixed amounts and every label stay readable. Screens are photographed as the viewport
+ * shows them; a long screen (`fullPage`) is taken in a window as tall as its content, so the
+ * bottom tab bar sits under the content where a tall phone would show it, not across it.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../support/browser.js';
+import { expectLayoutFits } from './ui-layout.js';
 
 export const SCREENSHOTS = resolve(import.meta.dirname, '../screenshots');
 export const MOBILE = { width: 360, height: 740 } as const;
 export const DESKTOP = { width: 1280, height: 800 } as const;
+/** A desktop window about the size of the toolbar popup. */
+export const POPUP_SIZED = { width: 360, height: 600 } as const;
+const LAYOUT_SIZES = [MOBILE, POPUP_SIZED, DESKTOP];
 
 export interface WalletPage {
   page: Page;
@@ -49,18 +58,47 @@ export const CURATED = new Set([
   'approvals-phone',
 ]);
 
+/**
+ * Checks the current screen's layout (ui-layout.ts) at phone, popup and desktop size, then puts
+ * the viewport back.
+ */
+export async function expectScreenFits(page: Page): Promise<void> {
+  const original = page.viewportSize();
+  for (const size of LAYOUT_SIZES) {
+    await page.setViewportSize(size);
+    await expectLayoutFits(page);
+  }
+  if (original) await page.setViewportSize(original);
+}
+
+/**
+ * Saves a screenshot of the current screen, after checking its layout at every size (a screen
+ * worth a picture must fit). Phone-width shots leave out the classic scrollbar desktop Chromium
+ * draws: phones overlay theirs.
+ */
 export async function shot(page: Page, name: string, options: { mask?: Locator[]; fullPage?: boolean } = {}): Promise<void> {
+  await expectScreenFits(page);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const keep = process.env.UPDATE_SCREENSHOTS && CURATED.has(name);
   const file = resolve(SCREENSHOTS, `${name}${keep ? '' : '.tmp'}.png`);
+  const size = page.viewportSize() ?? MOBILE;
+  if (options.fullPage) {
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
+  }
   // Let transitions and spinners settle; caret blinking is hidden by Playwright.
   await page.waitForTimeout(150);
-  await page.screenshot({ path: file, fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide', mask: options.mask ?? [], maskColor: '#9aa3ad' });
+  // Through the CSSOM: the pages' CSP (style-src 'self') refuses an injected style sheet.
+  const hideScrollbar = size.width < 600;
+  if (hideScrollbar) await page.evaluate(() => document.documentElement.style.setProperty('scrollbar-width', 'none'));
+  await page.screenshot({ path: file, animations: 'disabled', caret: 'hide', mask: options.mask ?? [], maskColor: '#9aa3ad' });
+  if (hideScrollbar) await page.evaluate(() => document.documentElement.style.removeProperty('scrollbar-width'));
+  if (options.fullPage) await page.setViewportSize(size);
 }
 
-/** Everything a screenshot should not capture literally: times, epochs, hashes. */
+/** Everything a screenshot should not capture literally: values marked as changing between runs. */
 export function volatile(page: Page): Locator[] {
-  return [page.locator('[data-testid="last-known"]'), page.locator('[data-volatile]')];
+  return [page.locator('[data-volatile]')];
 }
 
 /** A fixed phrase for tests that need known addresses (BIP39 test vector; never hold funds on it). */

@@ -10,7 +10,7 @@ export function LastKnown({ at }: { at: number }): ReactElement {
   }, []);
   return (
     <span className="last-known" data-testid="last-known">
-      last known, {timeAgo(at, now)}
+      last known, <span data-volatile>{timeAgo(at, now)}</span>
     </span>
   );
 }
