@@ -5,14 +5,14 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { PasswordField } from '../../components/Field.js';
 import { ErrorState } from '../../components/AsyncState.js';
-import { MIN_PASSWORD_LENGTH, passwordStrength } from '../../format/password-strength.js';
+import { isLongEnough, MIN_PASSWORD_LENGTH, passwordHint } from '../../format/password-hint.js';
 
 export function SetPassword({ onSubmit, onBack, busy, error, submitLabel = 'Create wallet' }: { onSubmit: (password: string) => void; onBack: () => void; busy: boolean; error: unknown; submitLabel?: string }): ReactElement {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [tried, setTried] = useState(false);
-  const strength = passwordStrength(password);
-  const tooShort = password.length < MIN_PASSWORD_LENGTH;
+  const strength = passwordHint(password);
+  const tooShort = !isLongEnough(password);
   const mismatch = repeat !== password;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -33,7 +33,7 @@ export function SetPassword({ onSubmit, onBack, busy, error, submitLabel = 'Crea
             <span />
           </div>
           <span className="small" data-testid="password-strength">
-            <strong>Strength: {{ too_short: 'too short', weak: 'weak', fair: 'fair', strong: 'strong' }[strength.level]}.</strong> {strength.hint}
+            <strong>Strength: {strength.label}.</strong> {strength.hint}
           </span>
         </div>
       ) : null}
