@@ -24,9 +24,10 @@ import { coreReplacement, espaceReplacement, type ReplacementKind } from '../../
 import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
 import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
 import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
-import type { BalanceView, BanView, ChainStatusView, NodeView, SourceView, TxView } from '../../shared/ui-api/chain.js';
+import type { BalanceView, BanView, ChainStatusView, NodeView, SourceView, TokenFieldView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
 import { createRuntime, endpointsFor, type NetworkRuntime } from './runtime.js';
 import type { ChainStore, StoredBalance, TxLabel } from './store.js';
+import { decodeAbiText, decodeDecimals, TOKEN_SELECTORS } from './token-abi.js';
 import { balanceView, banView, nodeView, sourcesView, txView } from './views.js';
 
 export interface ChainKeyring {
@@ -56,6 +57,9 @@ export interface ChainServiceDeps {
 
 /** Methods a dApp may read through the pool (no sending, no subscriptions). */
 const NOT_READ_ONLY = new Set(['cfx_sendRawTransaction', 'eth_sendRawTransaction', 'cfx_subscribe', 'cfx_unsubscribe', 'eth_subscribe', 'eth_unsubscribe']);
+
+/** Tracked statuses whose transaction may still take value and fees from the balance. */
+const IN_FLIGHT: ReadonlySet<TrackedTransaction['status']> = new Set(['pending', 'included', 'possibly_censored']);
 
 const SETTINGS = { network: 'network', privacy: 'privacy', localChainIds: 'localChainIds' } as const;
 
@@ -198,6 +202,9 @@ export class ChainService {
       this.networkHead = null;
       await this.deps.store.setSetting(SETTINGS.network, network);
       this.deps.events.nodesChanged();
+      // The new network's light client has nothing finalized until it syncs; start now rather
+      // than at the next scheduled sync (its outcome arrives through statusChanged).
+      void this.sync();
     }
     const status = this.status();
     this.deps.events.statusChanged(status);
@@ -243,9 +250,63 @@ export class ChainService {
     ]);
     const views = await Promise.all(jobs.map((job) => job()));
     const entries = views.map((v) => ({ key: this.balanceKey(space, v.address, v.token), value: { ...withoutCached(v), network: rt.network } }));
+    // Announced only when a value differs from the stored one: every page re-reads on this event,
+    // so announcing every read (the pages' own included) would make them read forever.
+    const changed = new Set<string>();
+    for (const [i, entry] of entries.entries()) {
+      const before = await this.deps.store.getBalance(entry.key);
+      if (before?.value !== entry.value.value) changed.add(views[i]!.address);
+    }
     await this.deps.store.putBalances(entries);
-    this.deps.events.balancesChanged(space, [...addresses]);
+    if (changed.size > 0 && rt === this.runtime) this.deps.events.balancesChanged(space, [...changed]);
     return views;
+  }
+
+  /**
+   * The most the account's own transactions still in flight (sent, not yet proved or given up) can
+   * take from its balance: value + max fee + max collateral each. Balances are read at the
+   * verified epoch, which is behind them.
+   */
+  reservedInFlight(space: Space, address: string): bigint {
+    this.assertAddress(space, address);
+    const key = addressKeyOf(space, address);
+    let reserved = 0n;
+    for (const record of this.runtime.tracker.list()) {
+      if (record.space !== space || !IN_FLIGHT.has(record.status) || addressKeyOf(space, record.from) !== key) continue;
+      const view = this.view(record);
+      reserved += BigInt(view.value) + BigInt(view.maxFee) + BigInt(view.maxCollateral ?? '0');
+    }
+    return reserved;
+  }
+
+  /**
+   * A token contract's `symbol()`, `name()` and `decimals()` at the verified epoch, each
+   * cross-checked like a balance. A field the contract does not answer (they are optional in
+   * ERC-20), or answers with something that is not a clean value, comes back empty with the reason.
+   */
+  async tokenInfo(space: Space, address: string): Promise<TokenInfoView> {
+    this.assertAddress(space, address);
+    const rt = this.runtime;
+    const epochs: number[] = [];
+    const field = async <T>(selector: Hex, decode: (data: string) => T | null, what: string): Promise<TokenFieldView<T>> => {
+      try {
+        const read = await rt.reader.call(space, { to: address, data: selector });
+        epochs.push(read.epoch);
+        if (read.value === undefined) return { value: null, trust: read.trust, problem: `nodes disagree about ${what}`, sources: sourcesView(read) };
+        const value = decode(read.value);
+        return { value, trust: read.trust, problem: value === null ? `the contract's answer to ${what}() is not a valid ${what}` : null, sources: sourcesView(read) };
+      } catch (error) {
+        const reason = error instanceof WayfarerError ? error.message.slice(0, 200) : 'no node answered';
+        return { value: null, trust: null, problem: `the contract did not answer ${what}() (${reason})`, sources: [] };
+      }
+    };
+    const [symbol, name, decimals] = await Promise.all([
+      field(TOKEN_SELECTORS.symbol, decodeAbiText, 'symbol'),
+      field(TOKEN_SELECTORS.name, decodeAbiText, 'name'),
+      field(TOKEN_SELECTORS.decimals, decodeDecimals, 'decimals'),
+    ]);
+    const epoch = epochs.length > 0 ? Math.max(...epochs) : await (await rt.verified()).verifiedEpoch(space);
+    return { space, address, epoch, symbol, name, decimals };
   }
 
   async nonce(space: Space, address: string): Promise<{ value: string | null; pending: string; trust: BalanceView['trust']; epoch: number; sources: SourceView[] }> {

@@ -12,12 +12,14 @@ import { appMethods } from './app.js';
 import { providerMethods } from './provider.js';
 import { vaultMethods } from './vault.js';
 import { chainMethods } from './chain.js';
+import { walletMethods } from './wallet.js';
 
 export const uiMethods = {
   ...appMethods,
   ...providerMethods,
   ...vaultMethods,
   ...chainMethods,
+  ...walletMethods,
 } as const;
 
 export type UiMethods = typeof uiMethods;

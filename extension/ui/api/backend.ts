@@ -26,10 +26,10 @@ export type NewWallet = { kind: 'mnemonic'; mnemonic: string } | { kind: 'privat
 export interface SendRequest {
   space: Space;
   accountId: string;
-  /** 'native' or the token contract (space form). */
-  asset: string;
-  /** Lower-case hex of the recipient. */
-  toHex: string;
+  /** CFX, or a token from the user's list (its decimals are checked against the contract's). */
+  asset: 'native' | { address: string; symbol: string; decimals: number };
+  /** Recipient in the space's form on the current network (base32 on Core, 0x on eSpace). */
+  to: string;
   amount: bigint;
 }
 
@@ -97,8 +97,8 @@ export interface WalletBackend {
   addToken(space: Space, token: TokenSpec): Promise<void>;
   removeToken(space: Space, contract: string): Promise<void>;
   prepareSend(request: SendRequest): Promise<PreparedSend>;
-  /** Largest amount of `asset` that can be sent (native: balance − max fee). */
-  maxSendable(request: Omit<SendRequest, 'amount'>): Promise<bigint>;
+  /** Largest amount of `asset` that can be sent (native: balance − max fee − collateral − transactions in flight). */
+  maxSendable(request: Omit<SendRequest, 'amount' | 'to'>): Promise<bigint>;
   send(preparedId: string): Promise<{ hash: string }>;
   /** Transactions sent from `address` that the wallet tracks, newest first. */
   activity(space: Space, address: string): Promise<TxItem[]>;

@@ -8,20 +8,8 @@ import type { WalletBackend } from './backend.js';
 import { background } from './client.js';
 import { accountsFromApi, phraseWalletOf, vaultStateFromApi } from './adapters/vault.js';
 import { balanceFromApi, lightClientFromApi, networksFromStatus, nodeFromApi, txFromApi } from './adapters/chain.js';
+import { preparedFromApi, tokenParam } from './adapters/send.js';
 import { readTokens, writeTokens } from '../lib/token-list.js';
-
-/** A background service the screens need is not part of this build. */
-export class ServiceUnavailableError extends WayfarerError {
-  constructor(what: string) {
-    super('ui.service_unavailable', `${what} is not available in this version of the wallet background.`);
-  }
-}
-
-const missing =
-  (what: string) =>
-  async (): Promise<never> => {
-    throw new ServiceUnavailableError(what);
-  };
 
 /** The wallet list does not depend on the network; any valid id gives the same wallets. */
 const ANY_NETWORK_ID = 1029;
@@ -113,9 +101,12 @@ export const backgroundBackend: WalletBackend = {
     const network = await currentNetwork();
     writeTokens(network, space, readTokens(network, space).filter((t) => t.address.toLowerCase() !== contract.toLowerCase()));
   },
-  prepareSend: missing('Sending from the wallet screen'),
-  maxSendable: missing('Sending from the wallet screen'),
-  send: missing('Sending from the wallet screen'),
+  prepareSend: async ({ space, accountId, asset, to, amount }) => preparedFromApi(await background.call('wallet.prepareSend', { space, accountId, to, amount: amount.toString(), ...tokenParam(asset) })),
+  maxSendable: async ({ space, accountId, asset }) => BigInt((await background.call('wallet.maxSendable', { space, accountId, ...tokenParam(asset) })).amount),
+  send: async (preparedId) => {
+    const { hash } = await background.call('wallet.send', { id: preparedId });
+    return { hash };
+  },
   activity: async (space, address) =>
     (await background.call('chain.transactions'))
       .filter((tx) => tx.space === space && tx.from.toLowerCase() === address.toLowerCase())

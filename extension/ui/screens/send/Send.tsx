@@ -4,7 +4,7 @@
  * the background from the form values; the UI computes nothing that ends up in the signature.
  */
 import { useState, type ReactElement } from 'react';
-import type { PreparedSend } from '../../api/backend.js';
+import type { PreparedSend, SendRequest } from '../../api/backend.js';
 import { useAction, useAsync } from '../../api/hooks.js';
 import { Link, useLocation } from '../../app/router.js';
 import { useWallet } from '../../app/wallet.js';
@@ -27,7 +27,7 @@ export function Send(): ReactElement {
   const tokens = useAsync(() => backend.tokens(space, address), `tokens:${scope}`, { enabled: scope !== '' && token !== 'native', rememberAs: scope ? `tokens:${scope}` : undefined });
   const [step, setStep] = useState<Step>({ name: 'form' });
   const [raw, setRaw] = useState<{ recipient: string; amount: string }>();
-  const prepare = useAction((values: SendFormValues) => backend.prepareSend({ space, accountId: account!.id, asset: token, toHex: values.recipientHex, amount: values.amount }));
+  const prepare = useAction((input: { values: SendFormValues; asset: SendRequest['asset'] }) => backend.prepareSend({ space, accountId: account!.id, asset: input.asset, to: input.values.recipientDisplay, amount: input.values.amount }));
   const send = useAction((id: string) => backend.send(id));
 
   if (!account || !network) return <Loading />;
@@ -42,6 +42,7 @@ export function Send(): ReactElement {
     fromHex: (space === 'core' ? account.coreHex : account.espaceAddress).toLowerCase(),
     ownAccounts: space === 'core' ? own : ownEspace,
   };
+  const sendAsset: SendRequest['asset'] = token === 'native' || !tokenItem ? 'native' : { address: tokenItem.address, symbol: tokenItem.symbol, decimals: tokenItem.decimals };
   const title = step.name === 'form' ? `Send ${asset?.symbol ?? ''}`.trim() : step.name === 'review' ? 'Review' : 'Sent';
 
   return (
@@ -55,10 +56,10 @@ export function Send(): ReactElement {
               recipientContext={recipientContext}
               initial={raw}
               busy={prepare.busy}
-              onMax={() => backend.maxSendable({ space, accountId: account.id, asset: token, toHex: recipientContext.fromHex })}
+              onMax={() => backend.maxSendable({ space, accountId: account.id, asset: sendAsset })}
               onReview={(values, typed) => {
                 setRaw(typed);
-                void prepare.run(values).then((prepared) => {
+                void prepare.run({ values, asset: sendAsset }).then((prepared) => {
                   if (prepared) setStep({ name: 'review', prepared, values });
                 });
               }}

@@ -1,0 +1,69 @@
+/**
+ * Failures of the wallet's own transfers, one class per kind, so the UI can tell a locked wallet
+ * from an expired review or a recipient on the wrong network without reading messages.
+ * @module
+ */
+import { WayfarerError } from '../../../core/errors.js';
+
+/** The vault is locked: nothing is prepared or signed until the user unlocks. */
+export class WalletLockedError extends WayfarerError {
+  constructor() {
+    super('wallet.locked', 'The wallet is locked. Unlock it to send.');
+  }
+}
+
+/** The account id names no visible account. */
+export class UnknownAccountError extends WayfarerError {
+  constructor() {
+    super('wallet.unknown_account', 'That account is not in this wallet.');
+  }
+}
+
+/** The recipient belongs to another network or the other space: funds sent there would be lost. */
+export class WrongNetworkRecipientError extends WayfarerError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super('wallet.wrong_network_recipient', message, options);
+  }
+}
+
+/** No prepared transaction has this id (never prepared, already sent, or forgotten by a restart). */
+export class UnknownPreparedError extends WayfarerError {
+  constructor() {
+    super('wallet.prepared_unknown', 'This transaction is no longer prepared (already sent, or the wallet restarted). Review it again.');
+  }
+}
+
+/** The prepared transaction is older than the review window. */
+export class PreparedExpiredError extends WayfarerError {
+  constructor() {
+    super('wallet.prepared_expired', 'This review has expired: fees and the nonce may have changed. Review it again.');
+  }
+}
+
+/** The prepared transaction's chain id is not the active network's any more. */
+export class ChainChangedError extends WayfarerError {
+  constructor(prepared: number, active: number) {
+    super('wallet.chain_changed', `This transaction was prepared for chain ${prepared}, but the active network is chain ${active}. Review it again.`);
+  }
+}
+
+/** Amount plus the most the fee and collateral can take is more than the balance allows. */
+export class InsufficientFundsError extends WayfarerError {
+  constructor(message: string) {
+    super('wallet.insufficient_funds', message);
+  }
+}
+
+/** The token contract says it has other decimals than the amount was written with. */
+export class TokenDecimalsMismatchError extends WayfarerError {
+  constructor(given: number, contract: number) {
+    super('wallet.token_decimals_mismatch', `The token contract reports ${contract} decimals, but the amount was entered with ${given}. Fix the token's decimals in your list.`);
+  }
+}
+
+/** The signer produced bytes that do not decode to the reviewed transaction (never broadcast). */
+export class SignedMismatchError extends WayfarerError {
+  constructor() {
+    super('wallet.signed_mismatch', 'The signed transaction does not match the reviewed one; it was not sent.');
+  }
+}

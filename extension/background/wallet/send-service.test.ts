@@ -1,0 +1,180 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { encodeCfxAddress } from '../../../core/address/cip37.js';
+import { decodeCoreTransaction } from '../../../core/tx/core-decode.js';
+import { decodeEspaceTransaction } from '../../../core/tx/espace-decode.js';
+import type { Space } from '../../../core/rpc/pool/endpoint.js';
+import type { BalanceView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
+import type { TxLabel } from '../chain/store.js';
+import { TestChain, TestKeyring } from '../provider/test-support.js';
+import type { Hex } from '../provider/wallet-services.js';
+import { WalletSendService, type SendChain } from './send-service.js';
+
+const KEY = '0x46b9e861b63d3509c88b7817275a30d22d62c8cd8fa6486ddee35ef0d8e0495f';
+const ACCOUNT = 'a'.repeat(32);
+const RECIPIENT_HEX = '0x1a2f80341409639ea6a35bbcab8299066109aa55';
+const TOKEN_HEX = '0x8a3c5d1e00000000000000000000000000000001';
+const CFX = 10n ** 18n;
+
+/** The chain service's part in sending, in memory: fixed balances, records what is labelled and sent. */
+class FakeSendChain implements SendChain {
+  network: 'mainnet' | 'testnet' = 'mainnet';
+  chainIds = { core: 1029, espace: 1030 };
+  native = 10n * CFX;
+  token: bigint | null = 5_000_000n;
+  tokenDecimals: number | null = 6;
+  reserved = 0n;
+  readonly sent: { space: Space; raw: Hex }[] = [];
+  readonly labels = new Map<string, TxLabel>();
+  status = () => ({ network: this.network, chainIds: this.chainIds });
+  balances = async (space: Space, addresses: readonly string[], tokens: readonly string[] = []): Promise<BalanceView[]> => {
+    const view = (value: bigint | null, token?: string): BalanceView => ({ space, address: addresses[0]!, value: value === null ? null : value.toString(), epoch: 100, trust: 'cross-checked', sources: [], updatedAt: 0, cached: false, ...(token ? { token } : {}) });
+    return [view(this.native), ...tokens.map((t) => view(this.token, t))];
+  };
+  reservedInFlight = () => this.reserved;
+  tokenInfo = async (space: Space, address: string): Promise<TokenInfoView> => ({
+    space,
+    address,
+    epoch: 100,
+    symbol: { value: 'USDT', trust: 'cross-checked', problem: null, sources: [] },
+    name: { value: 'Tether', trust: 'cross-checked', problem: null, sources: [] },
+    decimals: { value: this.tokenDecimals, trust: this.tokenDecimals === null ? null : 'cross-checked', problem: null, sources: [] },
+  });
+  labelTransaction = async (hash: string, label: TxLabel) => {
+    this.labels.set(hash, label);
+  };
+  sendTransaction = async (space: Space, raw: Hex): Promise<TxView> => {
+    this.sent.push({ space, raw });
+    const decoded = space === 'core' ? decodeCoreTransaction(raw) : decodeEspaceTransaction(raw);
+    return { hash: decoded.hash, space, from: decoded.from, nonce: decoded.transaction.nonce.toString(), status: 'pending', note: null, submittedAt: 0, acceptedBy: [], rejections: {}, proof: null, replaces: null, replacedBy: null, to: decoded.transaction.to, value: '0', tokenTransfer: null, maxFee: '0', maxCollateral: null, cost: null };
+  };
+}
+
+let chain: FakeSendChain;
+let draftChain: TestChain;
+let keyring: TestKeyring;
+let service: WalletSendService;
+let now: number;
+
+beforeEach(() => {
+  chain = new FakeSendChain();
+  draftChain = new TestChain();
+  keyring = new TestKeyring();
+  keyring.addAccount(ACCOUNT, KEY);
+  now = 0;
+  service = new WalletSendService({ chain, draftChain, keyring, now: () => now, randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)) });
+});
+
+const coreRecipient = encodeCfxAddress(RECIPIENT_HEX, 1029);
+
+describe('prepare and send CFX', () => {
+  test('Core: what is sent decodes to exactly the prepared fields, from the account', async () => {
+    const prepared = await service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: CFX });
+    expect(prepared.transaction).toMatchObject({ type: 2, chainId: 1029, nonce: '7', gas: '21000', to: coreRecipient, value: CFX.toString(), data: '0x', storageLimit: '0', epochHeight: '100' });
+    // baseFee 1 gwei × 2 + priority 1
+    expect(prepared.transaction.maxFeePerGas).toBe('2000000001');
+    expect(prepared.maxFee).toBe((21000n * 2_000_000_001n).toString());
+    expect(prepared.maxTotalNative).toBe((CFX + 21000n * 2_000_000_001n).toString());
+    const { hash } = await service.send(prepared.id);
+    expect(chain.sent).toHaveLength(1);
+    const decoded = decodeCoreTransaction(chain.sent[0]!.raw, { chainId: 1029 });
+    expect(decoded.hash).toBe(hash);
+    expect(decoded.signingHash).toBe(prepared.signingHash);
+    expect(decoded.from).toBe(prepared.from);
+    expect(decoded.transaction.value).toBe(CFX);
+    expect(decoded.transaction.to).toBe(coreRecipient);
+  });
+
+  test('eSpace: same, with the account’s eSpace address', async () => {
+    const to = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+    const prepared = await service.prepare({ space: 'espace', accountId: ACCOUNT, to, amount: 3n });
+    expect(prepared.transaction.storageLimit).toBeNull();
+    expect(prepared.maxCollateral).toBeNull();
+    await service.send(prepared.id);
+    const decoded = decodeEspaceTransaction(chain.sent[0]!.raw, { chainId: 1030 });
+    expect(decoded.signingHash).toBe(prepared.signingHash);
+    expect(decoded.transaction.to?.toLowerCase()).toBe(to.toLowerCase());
+  });
+
+  test('a prepared id is used once', async () => {
+    const prepared = await service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1n });
+    await service.send(prepared.id);
+    await expect(service.send(prepared.id)).rejects.toMatchObject({ code: 'wallet.prepared_unknown' });
+    expect(chain.sent).toHaveLength(1);
+  });
+
+  test('an expired review is refused, nothing is signed', async () => {
+    const prepared = await service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1n });
+    now = prepared.expiresAt + 1;
+    await expect(service.send(prepared.id)).rejects.toMatchObject({ code: 'wallet.prepared_expired' });
+    expect(chain.sent).toHaveLength(0);
+  });
+
+  test('refused when locked: prepare, and send of something prepared before locking', async () => {
+    const prepared = await service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1n });
+    keyring.setUnlocked(false);
+    await expect(service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1n })).rejects.toMatchObject({ code: 'wallet.locked' });
+    await expect(service.send(prepared.id)).rejects.toMatchObject({ code: 'wallet.locked' });
+    expect(chain.sent).toHaveLength(0);
+  });
+
+  test('a network switch between review and signing is refused', async () => {
+    const prepared = await service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1n });
+    chain.network = 'testnet';
+    chain.chainIds = { core: 1, espace: 71 };
+    await expect(service.send(prepared.id)).rejects.toMatchObject({ code: 'wallet.chain_changed' });
+    expect(chain.sent).toHaveLength(0);
+  });
+
+  test('a recipient on another network is refused before anything is read', async () => {
+    await expect(service.prepare({ space: 'core', accountId: ACCOUNT, to: encodeCfxAddress(RECIPIENT_HEX, 1), amount: 1n })).rejects.toMatchObject({ code: 'wallet.wrong_network_recipient' });
+    expect(draftChain.reads).toHaveLength(0);
+  });
+
+  test('more than the balance after the max fee is refused; unknown accounts too', async () => {
+    chain.native = CFX;
+    await expect(service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: CFX })).rejects.toMatchObject({ code: 'wallet.insufficient_funds' });
+    await expect(service.prepare({ space: 'core', accountId: 'b'.repeat(32), to: coreRecipient, amount: 1n })).rejects.toMatchObject({ code: 'wallet.unknown_account' });
+  });
+});
+
+describe('Max', () => {
+  test('CFX: balance − max fee − collateral − in flight, and exactly that amount can be prepared', async () => {
+    chain.reserved = 1000n;
+    draftChain.handlers.set('cfx_estimateGasAndCollateral', () => ({ gasLimit: '0x5208', gasUsed: '0x5208', storageCollateralized: '0x40' }));
+    const max = await service.maxSendable('core', ACCOUNT);
+    const fee = 21000n * 2_000_000_001n;
+    const collateral = 64n * (CFX / 1024n);
+    expect(max.amount).toBe((10n * CFX - fee - collateral - 1000n).toString());
+    expect(max.maxFee).toBe(fee.toString());
+    const prepared = await service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: BigInt(max.amount) });
+    expect(BigInt(prepared.maxTotalNative)).toBe(10n * CFX - 1000n);
+    await expect(service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: BigInt(max.amount) + 1n })).rejects.toMatchObject({ code: 'wallet.insufficient_funds' });
+  });
+
+  test('token: the token balance', async () => {
+    const max = await service.maxSendable('espace', ACCOUNT, { contract: TOKEN_HEX, symbol: 'USDT', decimals: 6 });
+    expect(max).toMatchObject({ amount: '5000000', maxFee: null });
+  });
+});
+
+describe('tokens', () => {
+  const token = { contract: encodeCfxAddress(TOKEN_HEX, 1029), symbol: 'USDT', decimals: 6 };
+
+  test('transfer(recipient, amount) to the contract, labelled with symbol and decimals', async () => {
+    const prepared = await service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1_500_000n, token });
+    expect(prepared.transaction.to).toBe(token.contract);
+    expect(prepared.transaction.value).toBe('0');
+    expect(prepared.transaction.data).toBe(`0xa9059cbb${RECIPIENT_HEX.slice(2).padStart(64, '0')}${(1_500_000n).toString(16).padStart(64, '0')}`);
+    expect(prepared.asset).toMatchObject({ kind: 'token', symbol: 'USDT', decimals: 6, decimalsTrust: 'cross-checked' });
+    expect(prepared.recipient).toBe(coreRecipient);
+    const { hash } = await service.send(prepared.id);
+    expect(chain.labels.get(hash)).toEqual({ token: { contract: token.contract, symbol: 'USDT', decimals: 6 } });
+  });
+
+  test('decimals that differ from the contract’s are refused; more than the token balance too', async () => {
+    chain.tokenDecimals = 18;
+    await expect(service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1n, token })).rejects.toMatchObject({ code: 'wallet.token_decimals_mismatch' });
+    chain.tokenDecimals = 6;
+    await expect(service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 5_000_001n, token })).rejects.toMatchObject({ code: 'wallet.insufficient_funds' });
+  });
+});

@@ -1,0 +1,218 @@
+/**
+ * The wallet's own transfers of CFX and tokens: prepare (complete the transaction, keep it under
+ * an id, return exactly what will be signed), "Max", and send (sign the kept transaction with the
+ * vault, check the signed bytes, broadcast through the chain service's tracker).
+ *
+ * Transaction completion (nonce, gas and storage estimates, epoch height, fees, core/tx
+ * validation) is the provider's draft builder, so dApp and wallet transfers are built the same way.
+ *
+ * Threat model: the UI page is trusted to show what it gets, but not to hold state: signing takes
+ * only an id, the kept transaction is used as prepared, and the signed bytes must decode to the
+ * reviewed signing hash and the account's address before they are broadcast. Nodes are not trusted
+ * for balances beyond the chain service's cross-checks; a token's decimals typed by the user are
+ * compared with the contract's own (cross-checked) answer. A locked wallet prepares and signs nothing.
+ * @module
+ */
+import { InvalidInputError } from '../../../core/errors.js';
+import type { NetworkKey, Space } from '../../../core/rpc/pool/endpoint.js';
+import type { Trust } from '../../../core/rpc/trust/types.js';
+import { decodeCoreTransaction } from '../../../core/tx/core-decode.js';
+import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
+import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
+import { decodeEspaceTransaction } from '../../../core/tx/espace-decode.js';
+import type { BalanceView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
+import type { MaxSendableView, PreparedSendView } from '../../shared/ui-api/wallet.js';
+import type { TxLabel } from '../chain/store.js';
+import { largestNativeSend } from '../chain/tx-cost.js';
+import { buildCoreDraft, buildEspaceDraft } from '../provider/tx-builder.js';
+import type { Hex, ProviderChain } from '../provider/wallet-services.js';
+import { ChainChangedError, InsufficientFundsError, SignedMismatchError, TokenDecimalsMismatchError, UnknownAccountError, WalletLockedError } from './errors.js';
+import { PreparedSends } from './prepared-sends.js';
+import { addressOnActiveNetwork, preparedFacts, spaceAddress, transferCall, type ChainIds, type PreparedFacts, type TokenSpec } from './send-preparation.js';
+
+/** What sending uses of the chain service (structural; see extension/background/chain/service.ts). */
+export interface SendChain {
+  status(): { network: NetworkKey; chainIds: ChainIds };
+  balances(space: Space, addresses: readonly string[], tokens?: readonly string[]): Promise<BalanceView[]>;
+  reservedInFlight(space: Space, address: string): bigint;
+  tokenInfo(space: Space, address: string): Promise<TokenInfoView>;
+  labelTransaction(hash: string, label: TxLabel): Promise<void>;
+  sendTransaction(space: Space, raw: Hex): Promise<TxView>;
+}
+
+/** What sending uses of the vault keyring (see extension/background/vault/provider-keyring.ts). */
+export interface SendKeyring {
+  isUnlocked(): Promise<boolean>;
+  listAccounts(): Promise<{ id: string; coreHex: string; espaceAddress: string }[]>;
+  signCoreTransaction(accountId: string, tx: CoreTransactionInput, activeChainId: number): Promise<{ raw: Hex; hash: Hex }>;
+  signEspaceTransaction(accountId: string, tx: EspaceTransactionInput, activeChainId: number): Promise<{ raw: Hex; hash: Hex }>;
+}
+
+export interface WalletSendDeps {
+  chain: SendChain;
+  /** The provider's view of the chain, which the draft builder reads through. */
+  draftChain: ProviderChain;
+  keyring: SendKeyring;
+  now(): number;
+  randomBytes(length: number): Uint8Array;
+}
+
+export interface SendRequest {
+  space: Space;
+  accountId: string;
+  /** Recipient in the space's form on the active network. */
+  to: string;
+  /** Smallest unit of the asset. */
+  amount: bigint;
+  token?: TokenSpec | undefined;
+}
+
+interface KeptSend {
+  network: NetworkKey;
+  space: Space;
+  accountId: string;
+  from: string;
+  facts: PreparedFacts;
+  token: TokenSpec | undefined;
+}
+
+const q = (n: bigint): `0x${string}` => `0x${n.toString(16)}`;
+
+export class WalletSendService {
+  private readonly prepared: PreparedSends<KeptSend>;
+
+  constructor(private readonly deps: WalletSendDeps) {
+    this.prepared = new PreparedSends(deps.now, deps.randomBytes);
+  }
+
+  /** Completes the transfer and keeps it for {@link send}; returns every field as it will be signed. */
+  async prepare(request: SendRequest): Promise<PreparedSendView> {
+    const { space, amount, token } = request;
+    const { from } = await this.account(space, request.accountId);
+    const { network, chainIds } = this.deps.chain.status();
+    const recipientHex = addressOnActiveNetwork(space, request.to, chainIds);
+    const call = transferCall(space, chainIds, recipientHex, amount, token);
+
+    let decimalsTrust: Trust | null = null;
+    if (token) {
+      const [info, tokenBalance] = await Promise.all([this.deps.chain.tokenInfo(space, call.to), this.balanceOf(space, from, call.to)]);
+      if (info.decimals.value !== null && info.decimals.value !== token.decimals) throw new TokenDecimalsMismatchError(token.decimals, info.decimals.value);
+      decimalsTrust = info.decimals.value === null ? null : info.decimals.trust;
+      if (tokenBalance !== null && tokenBalance < amount) throw new InsufficientFundsError(`The ${token.symbol} balance (${tokenBalance} base units) is less than the amount (${amount}).`);
+    }
+
+    const facts = await this.build(space, from, call);
+    await this.assertAffordable(space, from, facts.maxTotalNative);
+    const kept: KeptSend = { network, space, accountId: request.accountId, from, facts, token };
+    const { id, expiresAt } = this.prepared.put(kept);
+    return {
+      id,
+      expiresAt,
+      network,
+      space,
+      accountId: request.accountId,
+      from,
+      recipient: spaceAddress(space, recipientHex, chainIds),
+      asset: token ? { kind: 'token', contract: call.to, symbol: token.symbol, decimals: token.decimals, decimalsTrust } : { kind: 'native', symbol: 'CFX', decimals: 18 },
+      amount: amount.toString(),
+      transaction: facts.fields,
+      signingHash: facts.signingHash,
+      maxFee: facts.cost.maxFee.toString(),
+      maxCollateral: facts.cost.maxCollateral === null ? null : facts.cost.maxCollateral.toString(),
+      maxTotalNative: facts.maxTotalNative.toString(),
+    };
+  }
+
+  /**
+   * The largest amount that can be sent: for CFX the cross-checked balance minus the transfer's
+   * max fee and collateral and what transactions in flight may take; for a token its balance.
+   */
+  async maxSendable(space: Space, accountId: string, token?: TokenSpec): Promise<MaxSendableView> {
+    const { from } = await this.account(space, accountId);
+    const { chainIds } = this.deps.chain.status();
+    const reserved = this.deps.chain.reservedInFlight(space, from);
+    if (token) {
+      const contract = spaceAddress(space, addressOnActiveNetwork(space, token.contract, chainIds, 'token contract'), chainIds);
+      const view = (await this.deps.chain.balances(space, [from], [contract])).find((v) => v.token !== undefined);
+      if (!view || view.value === null) throw new InsufficientFundsError('Nodes disagree about the token balance, so no maximum can be given.');
+      return { amount: view.value, balance: view.value, trust: view.trust, epoch: view.epoch, maxFee: null, maxCollateral: null, reservedInFlight: reserved.toString() };
+    }
+    // The fee of a plain transfer: estimated for one to the sender itself (same gas for any account).
+    const fromHex = addressOnActiveNetwork(space, from, chainIds, 'sender');
+    const [facts, balance] = await Promise.all([this.build(space, from, { to: spaceAddress(space, fromHex, chainIds), value: 0n, data: '0x' }), this.nativeBalance(space, from)]);
+    if (balance.value === null) throw new InsufficientFundsError('Nodes disagree about the balance, so no maximum can be given.');
+    const amount = largestNativeSend({ balance: BigInt(balance.value), cost: facts.cost, reservedInFlight: reserved });
+    return {
+      amount: amount.toString(),
+      balance: balance.value,
+      trust: balance.trust,
+      epoch: balance.epoch,
+      maxFee: facts.cost.maxFee.toString(),
+      maxCollateral: facts.cost.maxCollateral === null ? null : facts.cost.maxCollateral.toString(),
+      reservedInFlight: reserved.toString(),
+    };
+  }
+
+  /** Signs the prepared transaction `id` exactly as prepared, checks the signature, and broadcasts it. */
+  async send(id: string): Promise<{ hash: string; tx: TxView }> {
+    if (!(await this.deps.keyring.isUnlocked())) throw new WalletLockedError();
+    const kept = this.prepared.take(id);
+    const { network, chainIds } = this.deps.chain.status();
+    const active = chainIds[kept.space];
+    if (network !== kept.network || kept.facts.fields.chainId !== active) throw new ChainChangedError(kept.facts.fields.chainId, active);
+    const signable = kept.facts.signable;
+    let signed: { raw: Hex; hash: Hex };
+    let decoded: { signingHash: string; from: string; hash: string };
+    if (signable.space === 'core') {
+      signed = await this.deps.keyring.signCoreTransaction(kept.accountId, signable.input, active);
+      decoded = decodeCoreTransaction(signed.raw, { chainId: active });
+    } else {
+      signed = await this.deps.keyring.signEspaceTransaction(kept.accountId, signable.input, active);
+      decoded = decodeEspaceTransaction(signed.raw, { chainId: active });
+    }
+    if (decoded.signingHash.toLowerCase() !== kept.facts.signingHash.toLowerCase() || decoded.from.toLowerCase() !== kept.from.toLowerCase() || decoded.hash.toLowerCase() !== signed.hash.toLowerCase()) {
+      throw new SignedMismatchError();
+    }
+    // Labelled before it is sent, so the first status event already names the token.
+    if (kept.token) await this.deps.chain.labelTransaction(signed.hash, { token: { contract: signable.input.to ?? '', symbol: kept.token.symbol, decimals: kept.token.decimals } });
+    const tx = await this.deps.chain.sendTransaction(kept.space, signed.raw);
+    return { hash: tx.hash, tx };
+  }
+
+  private async account(space: Space, accountId: string): Promise<{ from: string }> {
+    if (!(await this.deps.keyring.isUnlocked())) throw new WalletLockedError();
+    const account = (await this.deps.keyring.listAccounts()).find((a) => a.id === accountId);
+    if (!account) throw new UnknownAccountError();
+    const { chainIds } = this.deps.chain.status();
+    return { from: spaceAddress(space, space === 'core' ? account.coreHex : account.espaceAddress.toLowerCase(), chainIds) };
+  }
+
+  private async build(space: Space, from: string, call: { to: string; value: bigint; data: `0x${string}` }): Promise<PreparedFacts> {
+    const network = await this.deps.draftChain.activeNetwork(space);
+    const request = { from, to: call.to, value: q(call.value), data: call.data };
+    const draft = space === 'core' ? await buildCoreDraft(this.deps.draftChain, network, request, from) : await buildEspaceDraft(this.deps.draftChain, network, request, from);
+    return preparedFacts(space, draft);
+  }
+
+  private async nativeBalance(space: Space, address: string): Promise<BalanceView> {
+    const view = (await this.deps.chain.balances(space, [address])).find((v) => v.token === undefined);
+    if (!view) throw new InvalidInputError('no balance was returned for the sender');
+    return view;
+  }
+
+  private async balanceOf(space: Space, owner: string, token: string): Promise<bigint | null> {
+    const view = (await this.deps.chain.balances(space, [owner], [token])).find((v) => v.token !== undefined);
+    return view?.value == null ? null : BigInt(view.value);
+  }
+
+  /** Refuses a transfer the balance cannot cover (value + max fee + collateral, plus what is in flight). */
+  private async assertAffordable(space: Space, from: string, maxTotal: bigint): Promise<void> {
+    const balance = await this.nativeBalance(space, from);
+    // Disputed balance: nothing to check against; the nodes refuse an uncovered transaction.
+    if (balance.value === null) return;
+    const available = BigInt(balance.value) - this.deps.chain.reservedInFlight(space, from);
+    if (maxTotal > available) {
+      throw new InsufficientFundsError(`Amount plus the most the fee can be (${maxTotal} drip) is more than the balance available (${available > 0n ? available : 0n} drip at epoch ${balance.epoch}). Use Max, or send less.`);
+    }
+  }
+}

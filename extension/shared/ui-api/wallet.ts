@@ -1,0 +1,112 @@
+/**
+ * UI methods of the wallet's own transfers (CFX and CRC-20/ERC-20 tokens, Core and eSpace).
+ *
+ * Sending takes two calls so that what the user reviews is what gets signed:
+ * 1. `wallet.prepareSend` builds the complete transaction in the background (nonce, gas, fees, on
+ *    Core storage limit and epoch height, `transfer(address,uint256)` data for a token) and keeps
+ *    it under an opaque id for a short time; it returns every field, the fee maximums and the
+ *    signing hash.
+ * 2. `wallet.send` takes only that id: nothing the page sends can change a field between review
+ *    and signature. The background signs exactly the kept transaction, checks the signed bytes
+ *    decode to the same signing hash and sender, broadcasts them, and the tracker reports progress
+ *    (`chain.transactionChanged`).
+ *
+ * Amounts are decimal strings of the smallest unit (drip for CFX, the token's base unit).
+ * @module
+ */
+import type { NetworkKey, Space } from '../../../core/rpc/pool/endpoint.js';
+import type { Trust } from '../../../core/rpc/trust/types.js';
+import { number, object, oneOf, optional, string } from '../schema.js';
+import type { TxView } from './chain.js';
+import { uiMethod } from './define.js';
+
+/** The fields of the transaction as it will be signed (quantities as decimal strings). */
+export interface PreparedTransactionFields {
+  type: 0 | 1 | 2;
+  chainId: number;
+  nonce: string;
+  gas: string;
+  /** Type 0 and 1. */
+  gasPrice: string | null;
+  /** Type 2. */
+  maxFeePerGas: string | null;
+  maxPriorityFeePerGas: string | null;
+  /** Core only (bytes of storage the transaction may occupy). */
+  storageLimit: string | null;
+  /** Core only. */
+  epochHeight: string | null;
+  /** The recipient for CFX, the token contract for a token transfer. */
+  to: string;
+  /** Native value (drip). */
+  value: string;
+  data: string;
+}
+
+export type SendAssetView =
+  | { kind: 'native'; symbol: string; decimals: 18 }
+  | {
+      kind: 'token';
+      contract: string;
+      symbol: string;
+      decimals: number;
+      /** How the token's own `decimals()` answer that the amount was checked against is trusted; null when the contract does not answer it. */
+      decimalsTrust: Trust | null;
+    };
+
+export interface PreparedSendView {
+  id: string;
+  /** After this (ms since epoch) `wallet.send` refuses the id; prepare again. */
+  expiresAt: number;
+  network: NetworkKey;
+  space: Space;
+  accountId: string;
+  /** Sender in the space's form. */
+  from: string;
+  /** Who receives the asset, in the space's form (for a token, the address in the transfer data). */
+  recipient: string;
+  asset: SendAssetView;
+  /** What the recipient gets, in the asset's smallest unit. */
+  amount: string;
+  transaction: PreparedTransactionFields;
+  /** keccak256 of the unsigned encoding: what the signature will commit to. */
+  signingHash: string;
+  /** gas × highest gas price (drip). */
+  maxFee: string;
+  /** Core: storage limit × collateral per byte (drip); null on eSpace. */
+  maxCollateral: string | null;
+  /** value + max fee + max collateral: the most CFX that can leave the account. */
+  maxTotalNative: string;
+}
+
+export interface MaxSendableView {
+  /** Largest amount of the asset that can be sent now (smallest unit); 0 when nothing can be. */
+  amount: string;
+  /** The balance it was computed from, with its trust and epoch. */
+  balance: string;
+  trust: Trust;
+  epoch: number;
+  /** CFX only: the transfer's max fee and (Core) collateral subtracted from the balance (drip); null for a token, whose fee is paid in CFX. */
+  maxFee: string | null;
+  maxCollateral: string | null;
+  /** Reserved for the account's transactions still in flight (drip). */
+  reservedInFlight: string;
+}
+
+const space = oneOf(['core', 'espace']);
+const address = string({ min: 1, max: 128 });
+const accountId = string({ pattern: /^[0-9a-f]{32}$/ });
+const amount = string({ min: 1, max: 80, pattern: /^(0|[1-9][0-9]{0,77})$/ });
+const token = object({ contract: address, symbol: string({ min: 1, max: 64 }), decimals: number({ integer: true, min: 0, max: 255 }) });
+
+export const walletMethods = {
+  /**
+   * Prepares a transfer of `amount` (smallest unit) of CFX, or of `token`, from `accountId` to
+   * `to` (space form: base32 of the active Core network, or 0x on eSpace). Refused when locked, for
+   * a recipient on another network or space, and for a token whose `decimals()` differs from `token.decimals`.
+   */
+  'wallet.prepareSend': uiMethod<PreparedSendView>()(object({ space, accountId, to: address, amount, token: optional(token) })),
+  /** "Max": the largest amount that can be sent after the fee (and, for CFX, collateral and transactions in flight). */
+  'wallet.maxSendable': uiMethod<MaxSendableView>()(object({ space, accountId, token: optional(token) })),
+  /** Signs and broadcasts the prepared transaction `id` — and only it. */
+  'wallet.send': uiMethod<{ hash: string; tx: TxView }>()(object({ id: string({ pattern: /^[0-9a-f]{32}$/ }) })),
+} as const;
