@@ -5,7 +5,7 @@
  * one adapter change, not a change in every screen.
  */
 import type { UiEvents } from '../../shared/ui-api/index.js';
-import type { AccountItem, Checked, LightClientStatus, NetworkItem, NodeItem, Space, TokenItem, TxItem } from '../model/wallet.js';
+import type { AccountItem, Checked, LightClientStatus, NetworkItem, NodeItem, Space, TokenInfoItem, TokenItem, TxItem } from '../model/wallet.js';
 import type { SendReviewModel } from '../screens/send/SendReview.js';
 
 export type VaultStatus = 'uninitialized' | 'locked' | 'unlocked' | 'unreadable';
@@ -95,6 +95,8 @@ export interface WalletBackend {
   /** The user's token list for the current network and space, with balances of `address`. */
   tokens(space: Space, address: string): Promise<TokenItem[]>;
   addToken(space: Space, token: TokenSpec): Promise<void>;
+  /** The contract's own `symbol()`, `name()`, `decimals()`, cross-checked (to fill in the Add-token form). */
+  tokenInfo(space: Space, address: string): Promise<TokenInfoItem>;
   removeToken(space: Space, contract: string): Promise<void>;
   prepareSend(request: SendRequest): Promise<PreparedSend>;
   /** Largest amount of `asset` that can be sent (native: balance − max fee − collateral − transactions in flight). */

@@ -7,7 +7,7 @@ import { WayfarerError } from '../../../core/errors.js';
 import type { WalletBackend } from './backend.js';
 import { background } from './client.js';
 import { accountsFromApi, phraseWalletOf, vaultStateFromApi } from './adapters/vault.js';
-import { balanceFromApi, lightClientFromApi, networksFromStatus, nodeFromApi, txFromApi } from './adapters/chain.js';
+import { balanceFromApi, lightClientFromApi, networksFromStatus, nodeFromApi, tokenInfoFromApi, txFromApi } from './adapters/chain.js';
 import { preparedFromApi, tokenParam } from './adapters/send.js';
 import { readTokens, writeTokens } from '../lib/token-list.js';
 
@@ -97,6 +97,7 @@ export const backgroundBackend: WalletBackend = {
     if (list.some((t) => t.address.toLowerCase() === token.address.toLowerCase())) throw new WayfarerError('ui.token_exists', 'This token is already in your list.');
     writeTokens(network, space, [...list, token]);
   },
+  tokenInfo: async (space, address) => tokenInfoFromApi(await background.call('chain.tokenInfo', { space, address })),
   removeToken: async (space, contract) => {
     const network = await currentNetwork();
     writeTokens(network, space, readTokens(network, space).filter((t) => t.address.toLowerCase() !== contract.toLowerCase()));

@@ -71,8 +71,11 @@ export interface TxItem {
   value?: bigint | undefined;
   symbol: string;
   decimals: number;
-  /** Fee actually paid (or maximum, while pending). */
+  /** Fee actually paid (from the proved receipt), or the most it can be until then (`feeIsMax`). */
   fee?: bigint | undefined;
+  feeIsMax?: boolean | undefined;
+  /** Core: storage collateral locked by the proved receipt (refundable). */
+  collateral?: bigint | undefined;
   /** ms since epoch: submission time for our own, block time for received ones. */
   timestamp?: number | undefined;
   /** Epoch (Core) or block number (eSpace) it was included in. */
@@ -86,6 +89,17 @@ export interface TxItem {
   acceptedBy?: readonly string[] | undefined;
   /** Decoded token transfer, when the transaction is one. */
   token?: { symbol: string; decimals: number; amount: bigint; to: string } | undefined;
+  /** How its inclusion was proved: the block, and the PoS-finalized pivot block the proof chains to. */
+  verification?: { blockHash: string; epoch: number; finalizedPivot: { height: number; blockHash: string } | null; verifiedAt: number; outcome: 'success' | 'failure' | 'skipped' } | undefined;
+}
+
+/** A token contract's self-description, each field with how far it can be trusted (undefined: not answered). */
+export interface TokenInfoItem {
+  symbol: Checked<string> | undefined;
+  name: Checked<string> | undefined;
+  decimals: Checked<number> | undefined;
+  /** Why a field is missing, in plain words. */
+  problems: string[];
 }
 
 export type NodeHealth = 'ok' | 'slow' | 'failing' | 'banned' | 'unknown';

@@ -1,7 +1,7 @@
 /** Chain API results → screen models (networks, balances, transactions, nodes, light client). */
-import type { BalanceView, BanView, ChainStatusView, NodeView, TxView } from '../../../shared/ui-api/chain.js';
+import type { BalanceView, BanView, ChainStatusView, NodeView, TokenFieldView, TokenInfoView, TxView } from '../../../shared/ui-api/chain.js';
 import type { Trust } from '../../model/trust.js';
-import type { Checked, LightClientStatus, NetworkItem, NodeItem, TxItem, TxStatus } from '../../model/wallet.js';
+import type { Checked, LightClientStatus, NetworkItem, NodeItem, TokenInfoItem, TxItem, TxStatus } from '../../model/wallet.js';
 
 const KNOWN_NETWORKS: readonly NetworkItem[] = [
   { id: 'mainnet', name: 'Conflux mainnet', coreNetworkId: 1029, espaceChainId: 1030, isTestnet: false, chainIdsKnown: true },
@@ -61,20 +61,46 @@ export function txFromApi(view: TxView, ownAddress: string): TxItem {
   const status = TX_STATUS[view.status];
   const rejections = Object.entries(view.rejections).map(([node, reason]) => `${node}: ${reason}`);
   const note = view.note ?? (rejections.length > 0 ? rejections.join('; ') : undefined);
+  const transfer = view.tokenTransfer;
+  const recipient = transfer?.to ?? view.to;
+  const self = recipient !== null && recipient.toLowerCase() === ownAddress.toLowerCase();
+  const proof = view.proof;
   return {
     hash: view.hash,
     space: view.space,
-    direction: 'out',
+    direction: self ? 'self' : 'out',
     status,
     from: view.from || ownAddress,
+    to: view.to,
+    value: BigInt(view.value),
     symbol: 'CFX',
     decimals: 18,
+    // Until the receipt is proved only the maximum is known.
+    fee: view.cost ? (view.cost.gasCoveredBySponsor ? 0n : BigInt(view.cost.gasFee)) : BigInt(view.maxFee) + BigInt(view.maxCollateral ?? '0'),
+    feeIsMax: view.cost === null,
+    collateral: view.cost && !view.cost.storageCoveredBySponsor ? BigInt(view.cost.storageCollateralized) : undefined,
     timestamp: view.submittedAt,
-    blockNumber: view.proof?.epoch,
+    blockNumber: proof?.epoch,
     nonce: Number(view.nonce),
-    trust: { ...TX_TRUST[status], ...(view.proof ? { epoch: view.proof.epoch } : {}) },
+    trust: { ...TX_TRUST[status], ...(proof ? { epoch: proof.epoch } : {}) },
     error: note ?? undefined,
     acceptedBy: view.acceptedBy,
+    token: transfer ? { symbol: transfer.symbol ?? 'token units', decimals: transfer.decimals ?? 0, amount: BigInt(transfer.amount), to: transfer.to } : undefined,
+    verification: proof ? { blockHash: proof.blockHash, epoch: proof.epoch, finalizedPivot: proof.finalizedPivot, verifiedAt: proof.verifiedAt, outcome: proof.outcome } : undefined,
+  };
+}
+
+function checkedField<T>(field: TokenFieldView<T>, epoch: number): Checked<T> | undefined {
+  if (field.value === null || field.trust === null) return undefined;
+  return { value: field.value, trust: trustOf({ trust: field.trust, epoch, sources: field.sources, value: field.sources.find((s) => s.answer !== undefined)?.answer ?? null }) };
+}
+
+export function tokenInfoFromApi(view: TokenInfoView): TokenInfoItem {
+  return {
+    symbol: checkedField(view.symbol, view.epoch),
+    name: checkedField(view.name, view.epoch),
+    decimals: checkedField(view.decimals, view.epoch),
+    problems: [view.symbol.problem, view.name.problem, view.decimals.problem].filter((p): p is string => p !== null),
   };
 }
 
@@ -108,7 +134,7 @@ export function lightClientFromApi(status: ChainStatusView, bans: { active: BanV
     committeeEpoch: lc.committeeEpoch ?? undefined,
     finalizedPosEpoch: lc.finalized?.posEpoch,
     verifiedEpoch: lc.finalized?.height,
-    networkEpoch: undefined,
+    networkEpoch: status.networkHead?.epoch,
     sync: progress ? { label: progress.phase === 'committees' ? 'Verifying PoS committees' : 'Verifying finality', done: progress.epoch, total: progress.targetEpoch ?? undefined } : undefined,
     state,
     stateDetail: lc.lastError ? lc.lastError.message : undefined,

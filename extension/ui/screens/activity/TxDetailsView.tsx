@@ -49,8 +49,17 @@ export function TxDetailsView({ tx }: { tx: TxItem }): ReactElement {
           ) : null}
           {tx.fee !== undefined ? (
             <>
-              <dt>{tx.status === 'pending' ? 'Max fee' : 'Fee'}</dt>
-              <dd className="amount">{formatAmount(tx.fee, 18)} CFX</dd>
+              <dt>{tx.feeIsMax ? 'Max fee' : 'Fee'}</dt>
+              <dd className="amount" data-testid="tx-fee">
+                {formatAmount(tx.fee, 18)} CFX
+                {tx.feeIsMax ? <span className="small muted"> (known once the receipt is proved)</span> : null}
+              </dd>
+            </>
+          ) : null}
+          {tx.collateral !== undefined && tx.collateral > 0n ? (
+            <>
+              <dt>Storage collateral</dt>
+              <dd className="amount">{formatAmount(tx.collateral, 18)} CFX</dd>
             </>
           ) : null}
           {tx.blockNumber !== undefined ? (
@@ -85,7 +94,34 @@ export function TxDetailsView({ tx }: { tx: TxItem }): ReactElement {
           </dd>
         </dl>
       </div>
+      <VerificationCard tx={tx} />
       <CopyButton value={tx.hash} label="Copy transaction hash" />
+    </div>
+  );
+}
+
+/** Where the proof of inclusion came from: the block, and the PoS-finalized pivot it chains to. */
+function VerificationCard({ tx }: { tx: TxItem }): ReactElement {
+  const v = tx.verification;
+  const unit = tx.space === 'core' ? 'epoch' : 'block';
+  return (
+    <div className="card stack small" data-testid="tx-verification">
+      <strong>Verification</strong>
+      {v ? (
+        <>
+          <p>
+            Proved to be in block <span className="mono break">{v.blockHash}</span> ({unit} {v.epoch.toLocaleString('en-US')}), with its receipt ({v.outcome === 'success' ? 'succeeded' : v.outcome === 'failure' ? 'failed' : 'not executed'}).
+          </p>
+          {v.finalizedPivot ? (
+            <p data-testid="tx-finalized-pivot">
+              Checked against the pivot block finalized by PoS at height {v.finalizedPivot.height.toLocaleString('en-US')} (<span className="mono break">{v.finalizedPivot.blockHash}</span>), whose header chain Wayfarer verified itself.
+            </p>
+          ) : null}
+          <p className="muted">Verified {formatDateTime(v.verifiedAt)}.</p>
+        </>
+      ) : (
+        <p className="muted">Not proved yet: Wayfarer proves a transaction once PoS has finalized the {unit} it is in (usually a few minutes).</p>
+      )}
     </div>
   );
 }
