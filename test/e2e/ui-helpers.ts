@@ -23,6 +23,8 @@ export const MOBILE = { width: 360, height: 740 } as const;
 export const DESKTOP = { width: 1280, height: 800 } as const;
 /** A desktop window about the size of the toolbar popup. */
 export const POPUP_SIZED = { width: 360, height: 600 } as const;
+/** The toolbar popup: the page asks for 380 px, Chrome caps the height at 600 px. */
+const TOOLBAR_POPUP = { width: 380, height: 600 } as const;
 const LAYOUT_SIZES = [MOBILE, POPUP_SIZED, DESKTOP];
 
 export interface WalletPage {
@@ -59,14 +61,29 @@ export const CURATED = new Set([
 ]);
 
 /**
- * Checks the current screen's layout (ui-layout.ts) at phone, popup and desktop size, then puts
- * the viewport back.
+ * Checks the current screen's layout (ui-layout.ts) at phone size, in a popup-sized window, on a
+ * desktop tab and with the toolbar popup's styles, then puts the viewport back.
  */
 export async function expectScreenFits(page: Page): Promise<void> {
   const original = page.viewportSize();
   for (const size of LAYOUT_SIZES) {
     await page.setViewportSize(size);
     await expectLayoutFits(page);
+  }
+  // The toolbar popup's own styles, in a window of the popup's size (a test cannot open the
+  // real popup; its page is this one with `mode-popup` instead of `mode-tab`).
+  const mode = await page.evaluate(() => document.documentElement.classList.contains('mode-tab'));
+  if (mode) {
+    await page.setViewportSize(TOOLBAR_POPUP);
+    await page.evaluate(() => document.documentElement.classList.replace('mode-tab', 'mode-popup'));
+    try {
+      // Chrome widens the popup by the width of a vertical scrollbar when the content scrolls.
+      const scrollbar = await page.evaluate(() => window.innerWidth - document.documentElement.clientWidth);
+      if (scrollbar > 0) await page.setViewportSize({ ...TOOLBAR_POPUP, width: TOOLBAR_POPUP.width + scrollbar });
+      await expectLayoutFits(page);
+    } finally {
+      await page.evaluate(() => document.documentElement.classList.replace('mode-popup', 'mode-tab'));
+    }
   }
   if (original) await page.setViewportSize(original);
 }
@@ -86,7 +103,9 @@ export async function shot(page: Page, name: string, options: { mask?: Locator[]
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
   }
-  // Let transitions and spinners settle; caret blinking is hidden by Playwright.
+  // No hover highlight left by the last click; let transitions and spinners settle (Playwright
+  // hides the caret).
+  await page.mouse.move(0, 0);
   await page.waitForTimeout(150);
   // Through the CSSOM: the pages' CSP (style-src 'self') refuses an injected style sheet.
   const hideScrollbar = size.width < 600;
@@ -99,6 +118,11 @@ export async function shot(page: Page, name: string, options: { mask?: Locator[]
 /** Everything a screenshot should not capture literally: values marked as changing between runs. */
 export function volatile(page: Page): Locator[] {
   return [page.locator('[data-volatile]')];
+}
+
+/** The value a definition list shows for `label`: the `<dd>` after the `<dt>` with exactly that text. */
+export function valueOf(page: Page, label: string): Locator {
+  return page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
 }
 
 /** A fixed phrase for tests that need known addresses (BIP39 test vector; never hold funds on it). */

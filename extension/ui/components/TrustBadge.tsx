@@ -36,18 +36,21 @@ export function TrustBadge({ trust, subject }: { trust: Trust; subject?: string 
         <div className="stack trust-explainer">
           <p>{text.meaning}</p>
           {detail ? (
-            <p className="muted" data-volatile>
-              {detail}
+            <p className="muted">
+              <span data-volatile>{detail}</span>
             </p>
           ) : null}
           {text.advice ? <p>{text.advice}</p> : null}
           {trust.answers && trust.answers.length > 0 ? (
             <details open={trust.level === 'conflict'}>
               <summary>Which node said what</summary>
-              <ul className="stack small" data-volatile>
+              <ul className="stack small">
                 {trust.answers.map((a, i) => (
                   <li key={`${a.node}-${i}`}>
-                    <span className="mono break">{a.node}</span> ({a.operator}): {a.answer !== undefined ? <span className="mono break">{a.answer}</span> : <em>{a.problem ?? 'no answer'}</em>}
+                    <span className="mono break" data-volatile>
+                      {a.node}
+                    </span>{' '}
+                    (<span data-volatile>{a.operator}</span>): {a.answer !== undefined ? <span className="mono break">{a.answer}</span> : <em>{a.problem ?? 'no answer'}</em>}
                   </li>
                 ))}
               </ul>

@@ -17,8 +17,13 @@ export function ApprovalsView({ approvals, onOpen, now }: { approvals: readonly 
               <span className="primary">{approval.summary}</span>
               <br />
               <span className="secondary break">
-                {approval.origin}
-                {approval.createdAt !== undefined ? ` · ${timeAgo(approval.createdAt, now)}` : ''}
+                <span data-testid="approval-origin">{approval.origin}</span>
+                {approval.createdAt !== undefined ? (
+                  <>
+                    {' · '}
+                    <span data-volatile>{timeAgo(approval.createdAt, now)}</span>
+                  </>
+                ) : null}
               </span>
             </span>
             <span className="chevron">

@@ -76,13 +76,25 @@ export function NodeList({ space, nodes, onAdd, onRemove }: NodeListProps): Reac
               <li key={node.id} className="list-item" data-health={node.health}>
                 <span className={`dot ${health.dot}`} aria-hidden="true" />
                 <span className="grow">
-                  <span className="primary mono break">{node.url}</span>
+                  <span className="primary mono break" data-testid="node-url">
+                    {node.url}
+                  </span>
                   <br />
                   <span className="secondary">
                     {health.label}
-                    {node.latencyMs !== undefined ? ` · ${node.latencyMs} ms` : ''}
+                    {node.latencyMs !== undefined ? (
+                      <>
+                        {' · '}
+                        <span data-volatile>{node.latencyMs} ms</span>
+                      </>
+                    ) : null}
                     {node.userAdded ? ' · added by you' : ' · built in'}
-                    {node.problem ? ` · ${node.problem}` : ''}
+                    {node.problem ? (
+                      <>
+                        {' · '}
+                        <span data-testid="node-problem">{node.problem}</span>
+                      </>
+                    ) : null}
                     {node.bannedUntil !== undefined ? ` · banned until ${formatDateTime(node.bannedUntil)}` : ''}
                   </span>
                 </span>

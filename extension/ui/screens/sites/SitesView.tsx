@@ -14,12 +14,19 @@ export function SitesView({ sites, onDisconnect, busyOrigin }: { sites: readonly
       {sites.map((site) => (
         <li key={`${site.origin}-${site.space ?? ''}`} className="list-item">
           <span className="grow">
-            <span className="primary break">{site.origin}</span>
+            <span className="primary break" data-testid="site-origin">
+              {site.origin}
+            </span>
             <br />
             <span className="secondary">
               {site.space ? `${site.space === 'core' ? 'Core space' : 'eSpace'} · ` : ''}
               {site.accounts.length === 0 ? 'no accounts' : site.accounts.map((a) => shortenAddress(a, 4)).join(', ')}
-              {site.connectedAt !== undefined ? ` · since ${formatDateTime(site.connectedAt)}` : ''}
+              {site.connectedAt !== undefined ? (
+                <>
+                  {' · since '}
+                  <span data-volatile>{formatDateTime(site.connectedAt)}</span>
+                </>
+              ) : null}
             </span>
           </span>
           <button type="button" className="btn btn-small" onClick={() => onDisconnect(site)} disabled={busyOrigin === site.origin} aria-label={`Disconnect ${site.origin}${site.space ? ` (${site.space === 'core' ? 'Core space' : 'eSpace'})` : ''}`}>

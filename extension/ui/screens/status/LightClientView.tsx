@@ -53,23 +53,40 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
           <dt>Verified committee</dt>
           <dd>PoS epoch {n(status.committeeEpoch)}</dd>
           <dt>Finalized PoS epoch</dt>
-          <dd data-testid="lc-pos-epoch">{n(status.finalizedPosEpoch)}</dd>
+          <dd data-testid="lc-pos-epoch">
+            <span data-volatile>{n(status.finalizedPosEpoch)}</span>
+          </dd>
           <dt>Verified up to</dt>
           <dd data-testid="lc-verified-epoch">
-            epoch {n(status.verifiedEpoch)}
-            {status.lastVerifiedAt !== undefined ? <span className="small muted"> · {timeAgo(status.lastVerifiedAt, now)}</span> : null}
+            epoch <span data-volatile>{n(status.verifiedEpoch)}</span>
+            {status.lastVerifiedAt !== undefined ? (
+              <span className="small muted">
+                {' · '}
+                <span data-volatile>{timeAgo(status.lastVerifiedAt, now)}</span>
+              </span>
+            ) : null}
           </dd>
           {status.networkEpoch !== undefined ? (
             <>
               <dt>Network head</dt>
               <dd>
-                epoch {n(status.networkEpoch)} <span className="small muted">(as the nodes report it, not verified)</span>
+                epoch <span data-volatile>{n(status.networkEpoch)}</span> <span className="small muted">(as the nodes report it, not verified)</span>
               </dd>
             </>
           ) : null}
           <dt>Behind by</dt>
           <dd data-testid="lc-lag">
-            {lag === undefined ? (status.lastVerifiedAt !== undefined ? `last finalized block verified ${timeAgo(status.lastVerifiedAt, now)}` : '—') : `${n(lag)} epochs`}
+            {lag !== undefined ? (
+              <>
+                <span data-volatile>{n(lag)}</span> epochs
+              </>
+            ) : status.lastVerifiedAt !== undefined ? (
+              <>
+                last finalized block verified <span data-volatile>{timeAgo(status.lastVerifiedAt, now)}</span>
+              </>
+            ) : (
+              '—'
+            )}
             <br />
             <span className="small muted">Finality takes a few minutes on Conflux, so the newest blocks are always a little ahead of what is verified.</span>
           </dd>
@@ -87,7 +104,7 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
                   <span className="primary">{f.what}</span>
                   <br />
                   <span className="secondary">
-                    {f.node} · {formatDateTime(f.at)}
+                    {f.node} · <span data-volatile>{formatDateTime(f.at)}</span>
                   </span>
                 </span>
               </li>
@@ -108,7 +125,12 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
                   <br />
                   <span className="secondary">
                     {node.problem ?? 'Banned'}
-                    {node.bannedUntil !== undefined ? ` · until ${formatDateTime(node.bannedUntil)}` : ''}
+                    {node.bannedUntil !== undefined ? (
+                      <>
+                        {' · until '}
+                        <span data-volatile>{formatDateTime(node.bannedUntil)}</span>
+                      </>
+                    ) : null}
                   </span>
                 </span>
               </li>
