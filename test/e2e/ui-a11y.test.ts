@@ -1,12 +1,14 @@
 /**
  * Accessibility basics of the wallet pages in real Chromium: WCAG AA contrast of every colour pair
- * the design uses (light and dark), labelled controls, keyboard focus that is visible, and no
- * inline styles (the CSP forbids them; they would silently not apply).
+ * the design uses (light and dark), labelled controls on the welcome page and on every main screen
+ * of an unlocked wallet, keyboard focus that is visible and starts with a skip link, reduced
+ * motion when the system asks for it, and no inline styles (the CSP forbids them; they would
+ * silently not apply).
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
-import { DESKTOP, MOBILE, openWallet } from './ui-helpers.js';
+import { DESKTOP, MOBILE, importWalletThroughUi, openWallet } from './ui-helpers.js';
 
 let browser: ExtensionBrowser;
 beforeAll(async () => {
@@ -85,20 +87,24 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+/** Buttons, links and fields without an accessible name (their start, for the failure message). */
+async function unnamedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button, a[href], input, select, textarea')]
+      .filter((el) => {
+        const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el as HTMLInputElement).labels?.length;
+        return !labelled && !(el.textContent ?? '').trim();
+      })
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+}
+
 test('every control has an accessible name, the page has a language, and nothing uses inline styles', async () => {
   for (const viewport of [MOBILE, DESKTOP]) {
     const { page, errors } = await openWallet(browser, '/', viewport);
     await page.getByRole('button', { name: 'Create a new wallet' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    const unnamed = await page.evaluate(() =>
-      [...document.querySelectorAll('button, a[href], input, select, textarea')]
-        .filter((el) => {
-          const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el as HTMLInputElement).labels?.length;
-          return !labelled && !(el.textContent ?? '').trim();
-        })
-        .map((el) => el.outerHTML.slice(0, 80)),
-    );
-    expect(unnamed).toEqual([]);
+    expect(await unnamedControls(page)).toEqual([]);
     expect(await page.locator('[style]').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
@@ -120,5 +126,55 @@ test('keyboard: Tab reaches the first action and focus is visible', async () => 
   // Enter activates it, like a click.
   await page.keyboard.press('Enter');
   await expect.poll(() => page.locator('h1').first().textContent()).toBe('Your recovery phrase');
+  await page.close();
+});
+
+test('unlocked wallet: every main screen has named controls and one h1; Tab starts with a skip link to the content', async () => {
+  const { page, errors } = await openWallet(browser);
+  await importWalletThroughUi(page);
+  for (const hash of ['/', '/receive', '/activity', '/status', '/settings', '/settings/networks', '/sites']) {
+    await page.goto(`${browser.popupUrl}#${hash}`);
+    await page.locator('main h1').first().waitFor();
+    expect(await unnamedControls(page), hash).toEqual([]);
+    expect(await page.locator('h1').count(), hash).toBe(1);
+    expect(await page.locator('[style]').count(), hash).toBe(0);
+  }
+
+  await page.goto(`${browser.popupUrl}#/status`);
+  await page.locator('main h1').first().waitFor();
+  await page.locator('body').focus();
+  await page.keyboard.press('Tab');
+  const skip = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const rect = el.getBoundingClientRect();
+    return { text: el.textContent, inView: rect.left >= 0 && rect.top >= 0 && rect.right <= innerWidth, outline: getComputedStyle(el).outlineStyle };
+  });
+  expect(skip).toEqual({ text: 'Skip to content', inView: true, outline: 'solid' });
+  // It moves focus to the content and stays on this screen (the router owns the URL's #).
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  expect(new URL(page.url()).hash).toBe('#/status');
+  // The next Tab lands inside the content, not back in the top bar.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
+  expect(errors.filter((e) => !/Failed to fetch|net::|ERR_/.test(e))).toEqual([]);
+  await page.close();
+});
+
+test('reduced motion: spinners and transitions stop when the system asks for less motion', async () => {
+  const { page } = await openWallet(browser);
+  await page.locator('h1').first().waitFor();
+  const spinnerSeconds = () =>
+    page.evaluate(() => {
+      const spinner = document.createElement('span');
+      spinner.className = 'spinner';
+      document.body.append(spinner);
+      const seconds = parseFloat(getComputedStyle(spinner).animationDuration);
+      spinner.remove();
+      return seconds;
+    });
+  expect(await spinnerSeconds()).toBeGreaterThan(0.1);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await spinnerSeconds()).toBeLessThan(0.001);
   await page.close();
 });

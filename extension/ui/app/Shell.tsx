@@ -2,7 +2,7 @@
  * The frame around every screen of an unlocked wallet: top bar (network, account, lock, open in a
  * tab) and the main tabs (bottom bar on phones and in the popup, side rail on wide tabs).
  */
-import type { ReactElement, ReactNode } from 'react';
+import type { MouseEvent, ReactElement, ReactNode } from 'react';
 import { Icon, type IconName } from '../components/icons.js';
 import { detectPageMode, openInTab } from './mode.js';
 import { Link, useLocation } from './router.js';
@@ -14,12 +14,18 @@ const TABS: { to: string; label: string; icon: IconName; match: (path: string) =
   { to: '/settings', label: 'Settings', icon: 'settings', match: (p) => p.startsWith('/settings') || p.startsWith('/sites') || p.startsWith('/approvals') },
 ];
 
+/** Focuses the content without following `#main`, which the hash router would read as a route. */
+function skipToContent(event: MouseEvent<HTMLAnchorElement>): void {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
 export function Shell({ topbar, onLock, children }: { topbar: ReactNode; onLock: () => void; children: ReactNode }): ReactElement {
   const { path } = useLocation();
   const isPopup = detectPageMode() === 'popup';
   return (
     <div className="app">
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href="#main" onClick={skipToContent}>
         Skip to content
       </a>
       <header className="topbar">

@@ -37,7 +37,7 @@ export function TrustBadge({ trust, subject }: { trust: Trust; subject?: string 
           <p>{text.meaning}</p>
           {detail ? (
             <p className="muted">
-              <span data-volatile>{detail}</span>
+              <DetailText detail={detail} epoch={trust.epoch} />
             </p>
           ) : null}
           {text.advice ? <p>{text.advice}</p> : null}
@@ -59,6 +59,19 @@ export function TrustBadge({ trust, subject }: { trust: Trust; subject?: string 
           <TrustLegend current={trust.level} />
         </div>
       </Sheet>
+    </>
+  );
+}
+
+/** The detail sentence, with the epoch in it marked as a value that changes from one read to the next. */
+function DetailText({ detail, epoch }: { detail: string; epoch: number | undefined }): ReactElement {
+  const epochText = epoch === undefined ? undefined : `epoch ${epoch.toLocaleString('en-US')}`;
+  const at = epochText === undefined ? -1 : detail.indexOf(epochText);
+  if (epochText === undefined || at < 0) return <>{detail}</>;
+  return (
+    <>
+      {detail.slice(0, at)}epoch <span data-volatile>{epochText.slice('epoch '.length)}</span>
+      {detail.slice(at + epochText.length)}
     </>
   );
 }

@@ -1,6 +1,6 @@
 /** The current network as a pill; tapping lists the networks to switch to. */
 import { useState, type ReactElement } from 'react';
-import { Icon } from '../../components/icons.js';
+import { NetworkChoice } from '../../components/NetworkChoice.js';
 import { Sheet } from '../../components/Sheet.js';
 import { Link } from '../../app/router.js';
 import type { NetworkItem } from '../../model/wallet.js';
@@ -18,24 +18,14 @@ export function NetworkSwitcher({ networks, currentId, onSelect, health }: { net
         <ul className="list" aria-label="Networks">
           {networks.map((network) => (
             <li key={network.id}>
-              <button
-                type="button"
-                className="list-item"
-                aria-current={network.id === currentId ? 'true' : undefined}
-                onClick={() => {
+              <NetworkChoice
+                network={network}
+                current={network.id === currentId}
+                onChoose={() => {
                   onSelect(network.id);
                   setOpen(false);
                 }}
-              >
-                <span className="grow">
-                  <span className="primary">{network.name}</span>
-                  <br />
-                  <span className="secondary">
-                    Core network {network.coreNetworkId} · eSpace chain {network.espaceChainId}
-                  </span>
-                </span>
-                {network.id === currentId ? <Icon name="check" title="Current network" /> : null}
-              </button>
+              />
             </li>
           ))}
         </ul>

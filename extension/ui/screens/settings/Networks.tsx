@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { useAsync } from '../../api/hooks.js';
 import { useWallet } from '../../app/wallet.js';
 import { ErrorState, Loading } from '../../components/AsyncState.js';
-import { Icon } from '../../components/icons.js';
+import { NetworkChoice } from '../../components/NetworkChoice.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
 import type { Space } from '../../model/wallet.js';
 import { NodeList } from './NodeList.js';
@@ -41,26 +41,16 @@ export function Networks(): ReactElement {
           <ul className="list" data-testid="networks">
             {networks.data.networks.map((network) => (
               <li key={network.id}>
-                <button
-                  type="button"
-                  className="list-item"
-                  aria-current={network.id === networks.data?.currentId ? 'true' : undefined}
-                  onClick={() =>
+                <NetworkChoice
+                  network={network}
+                  current={network.id === networks.data?.currentId}
+                  onChoose={() =>
                     void backend.selectNetwork(network.id).then(() => {
                       networks.refresh();
                       refreshVault();
                     })
                   }
-                >
-                  <span className="grow">
-                    <span className="primary">{network.name}</span>
-                    <br />
-                    <span className="secondary">
-                      Core network {network.coreNetworkId} · eSpace chain {network.espaceChainId}
-                    </span>
-                  </span>
-                  {network.id === networks.data?.currentId ? <Icon name="check" title="Current network" /> : null}
-                </button>
+                />
               </li>
             ))}
           </ul>
