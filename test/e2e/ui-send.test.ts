@@ -1,0 +1,400 @@
+/**
+ * Sending from the wallet screen against the shared dev node, in real Chromium with the built
+ * extension: CFX on Core and on eSpace and a CRC-20 token, each through form → review (every signed
+ * field) → sign → progress until the transaction is proved against PoS-finalized history, with the
+ * recipient's balance checked on the node. Also: the Add-token form filled from the contract, Max,
+ * a recipient of another network refused, a prepared transaction that cannot be altered, and
+ * nothing prepared while locked. Phone size (360×740) and desktop (1280×800).
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { keccak_256 } from '@noble/hashes/sha3.js';
+import { decodeCfxAddress, encodeCfxAddress } from '../../core/address/cip37.js';
+import { bytesToHex } from '../../core/encoding/hex.js';
+import { mnemonicToSeedSync } from '../../core/keys/mnemonic.js';
+import { deriveAccountKey } from '../../core/keys/hd.js';
+import { coreAddressFromPrivateKey, espaceAddressFromPrivateKey } from '../../core/keys/address.js';
+import { PrivateKey } from '../../core/keys/private-key.js';
+import { signCoreTransaction } from '../../core/tx/core-sign.js';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
+import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality, waitForReceiptEpoch } from '../support/devnode.js';
+import { sharedDevNode } from '../support/shared-devnode.js';
+import { callBackground, UiCallError } from '../support/ui-port.js';
+import { DESKTOP, MOBILE, importWalletThroughUi, openWallet, shot, unlockThroughUi, volatile } from './ui-helpers.js';
+
+const node = sharedDevNode();
+/** BIP39 test vector phrase, its own accounts so no other test shares their nonces. */
+const MNEMONIC = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
+const seed = mnemonicToSeedSync(MNEMONIC);
+const coreKey = deriveAccountKey(seed, 'core', 0);
+const coreHex = coreAddressFromPrivateKey(coreKey);
+const coreAddress = encodeCfxAddress(coreHex, node.chainId);
+const espaceAddress = espaceAddressFromPrivateKey(deriveAccountKey(seed, 'espace', 0));
+const CFX = 10n ** 18n;
+const genesisKey = PrivateKey.fromHex(GENESIS_PRIVATE_KEY);
+const genesis = encodeCfxAddress(coreAddressFromPrivateKey(genesisKey), node.chainId);
+/** Fresh recipients (random, so reruns against a kept node start from zero). */
+const randomHex = (first: string) => `0x${first}${bytesToHex(crypto.getRandomValues(new Uint8Array(20))).slice(3)}`;
+const coreRecipientHex = randomHex('1');
+const coreRecipient = encodeCfxAddress(coreRecipientHex, node.chainId);
+const espaceRecipient = randomHex('a');
+const TOKEN_DECIMALS = 6;
+
+let browser: ExtensionBrowser;
+let page: Page;
+let errors: string[];
+let accountId: string;
+let token: string;
+let readyEpoch = 0;
+/** Transactions sent through the UI, proved in the last test. */
+const sent: { space: 'core' | 'espace'; hash: string; what: string }[] = [];
+
+// ---- a minimal CRC-20 -----------------------------------------------------------------------
+
+/** Tiny EVM assembler: opcodes by name, `PUSHn` with hex, labels as 2-byte jump targets. */
+function assemble(program: (string | { label: string } | { jump: string })[]): string {
+  const OPS: Record<string, number> = { STOP: 0x00, ADD: 0x01, SUB: 0x03, LT: 0x10, EQ: 0x14, SHR: 0x1c, CALLER: 0x33, CALLDATALOAD: 0x35, CODECOPY: 0x39, POP: 0x50, MSTORE: 0x52, SLOAD: 0x54, SSTORE: 0x55, JUMPI: 0x57, JUMPDEST: 0x5b, DUP1: 0x80, DUP2: 0x81, DUP3: 0x82, SWAP1: 0x90, LOG3: 0xa3, RETURN: 0xf3, REVERT: 0xfd };
+  const labels = new Map<string, number>();
+  const size = (item: (typeof program)[number]): number => (typeof item === 'string' ? (item.startsWith('PUSH') ? 1 + Number(item.slice(4, item.indexOf(' '))) : 1) : 'label' in item ? 1 : 3);
+  let offset = 0;
+  for (const item of program) {
+    if (typeof item === 'object' && 'label' in item) labels.set(item.label, offset);
+    offset += size(item);
+  }
+  let out = '';
+  for (const item of program) {
+    if (typeof item === 'object') {
+      out += 'label' in item ? '5b' : `61${labels.get(item.jump)!.toString(16).padStart(4, '0')}`;
+    } else if (item.startsWith('PUSH')) {
+      const [op, value] = item.split(' ') as [string, string];
+      const n = Number(op.slice(4));
+      out += (0x5f + n).toString(16) + value.padStart(2 * n, '0');
+    } else out += OPS[item]!.toString(16).padStart(2, '0');
+  }
+  return out;
+}
+
+function abiString(text: string): string[] {
+  const hex = Buffer.from(text).toString('hex').padEnd(64, '0');
+  return ['PUSH1 20', 'PUSH1 00', 'MSTORE', `PUSH1 ${text.length.toString(16)}`, 'PUSH1 20', 'MSTORE', `PUSH32 ${hex}`, 'PUSH1 40', 'MSTORE', 'PUSH1 60', 'PUSH1 00', 'RETURN'];
+}
+
+/** balanceOf, transfer (with the Transfer event), symbol, name, decimals; the whole supply minted to `holderHex`. */
+function tokenInitCode(holderHex: string, supply: bigint): string {
+  const TRANSFER_TOPIC = bytesToHex(keccak_256(new TextEncoder().encode('Transfer(address,address,uint256)'))).slice(2);
+  const returnWord = ['PUSH1 00', 'MSTORE', 'PUSH1 20', 'PUSH1 00', 'RETURN'];
+  const runtime = assemble([
+    'PUSH1 00', 'CALLDATALOAD', 'PUSH1 e0', 'SHR',
+    'DUP1', 'PUSH4 70a08231', 'EQ', { jump: 'balanceOf' }, 'JUMPI',
+    'DUP1', 'PUSH4 a9059cbb', 'EQ', { jump: 'transfer' }, 'JUMPI',
+    'DUP1', 'PUSH4 95d89b41', 'EQ', { jump: 'symbol' }, 'JUMPI',
+    'DUP1', 'PUSH4 06fdde03', 'EQ', { jump: 'name' }, 'JUMPI',
+    'DUP1', 'PUSH4 313ce567', 'EQ', { jump: 'decimals' }, 'JUMPI',
+    { label: 'fail' }, 'PUSH1 00', 'DUP1', 'REVERT',
+    { label: 'balanceOf' }, 'PUSH1 04', 'CALLDATALOAD', 'SLOAD', ...returnWord,
+    // amount, sender's balance; fail when balance < amount; debit the sender, credit the recipient.
+    { label: 'transfer' }, 'PUSH1 24', 'CALLDATALOAD', 'CALLER', 'SLOAD', 'DUP2', 'DUP2', 'LT', { jump: 'fail' }, 'JUMPI',
+    'DUP2', 'DUP2', 'SUB', 'CALLER', 'SSTORE', 'POP',
+    'PUSH1 04', 'CALLDATALOAD', 'DUP1', 'SLOAD', 'DUP3', 'ADD', 'SWAP1', 'SSTORE',
+    'PUSH1 00', 'MSTORE', 'PUSH1 04', 'CALLDATALOAD', 'CALLER', `PUSH32 ${TRANSFER_TOPIC}`, 'PUSH1 20', 'PUSH1 00', 'LOG3',
+    'PUSH1 01', ...returnWord,
+    { label: 'symbol' }, ...abiString('WAY'),
+    { label: 'name' }, ...abiString('Wayfarer Test Token'),
+    { label: 'decimals' }, `PUSH1 ${TOKEN_DECIMALS.toString(16)}`, ...returnWord,
+  ]);
+  const length = runtime.length / 2;
+  const init = assemble([`PUSH32 ${supply.toString(16)}`, `PUSH20 ${holderHex.slice(2)}`, 'SSTORE', `PUSH2 ${length.toString(16)}`, 'DUP1', 'PUSH2 0044', 'PUSH1 00', 'CODECOPY', 'PUSH1 00', 'RETURN']);
+  expect(init.length / 2).toBe(0x44);
+  return `0x${init}${runtime}`;
+}
+
+// ---- setup -------------------------------------------------------------------------------
+
+/** Sends from the genesis account (shared with other test files: retried on a nonce race). */
+async function fromGenesis(tx: { to: string | null; value: bigint; data?: string; gas?: bigint; storageLimit?: bigint }): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const nonce = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [genesis]));
+    const epochHeight = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_epochNumber', ['latest_state']));
+    const signed = signCoreTransaction({ type: 2, chainId: node.chainId, nonce, maxPriorityFeePerGas: 1n, maxFeePerGas: 10_000_000_000n, gas: tx.gas ?? 21_000n, to: tx.to, value: tx.value, storageLimit: tx.storageLimit ?? 0n, epochHeight, data: tx.data ?? '0x', accessList: [] }, genesisKey, node.chainId);
+    try {
+      await rpcCall(node.coreRpc, 'cfx_sendRawTransaction', [signed.raw]);
+      return signed.hash;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+}
+
+async function tokenBalance(contract: string, ownerHex: string): Promise<bigint> {
+  const data = `0x70a08231${ownerHex.slice(2).padStart(64, '0')}`;
+  return BigInt(await rpcCall<string>(node.coreRpc, 'cfx_call', [{ to: contract, data }, 'latest_state']));
+}
+
+/** Waits until PoS has finalized `epoch` (with the margin proofs need) and the wallet has synced to it. */
+async function syncPast(epoch: number): Promise<void> {
+  await waitForFinality(node, epoch + 11);
+  for (let i = 0; ; i++) {
+    const status = await callBackground<{ lightClient: { finalized: { height: number } | null } }>(page, 'chain.sync');
+    if ((status.lightClient.finalized?.height ?? 0) >= epoch) return;
+    if (i >= 30) throw new Error(`the wallet did not verify epoch ${epoch}`);
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+}
+
+beforeAll(async () => {
+  // Core funds, eSpace funds (CrossSpaceCall.transferEVM), and a token minted to the Core account.
+  // One at a time: the next nonce the node reports does not count transactions still in its pool.
+  const fundCore = await fromGenesis({ to: coreAddress, value: 50n * CFX });
+  const epochs = [await waitForReceiptEpoch(node, fundCore)];
+  const selector = bytesToHex(keccak_256(new TextEncoder().encode('transferEVM(bytes20)'))).slice(0, 10);
+  const fundEspace = await fromGenesis({ to: encodeCfxAddress('0x0888000000000000000000000000000000000006', node.chainId), value: 20n * CFX, data: `${selector}${espaceAddress.slice(2).toLowerCase()}${'0'.repeat(24)}`, gas: 300_000n });
+  epochs.push(await waitForReceiptEpoch(node, fundEspace));
+  const deploy = await fromGenesis({ to: null, value: 0n, data: tokenInitCode(coreHex, 1000n * 10n ** BigInt(TOKEN_DECIMALS)), gas: 1_000_000n, storageLimit: 4096n });
+  epochs.push(await waitForReceiptEpoch(node, deploy));
+
+  browser = await launchWithExtension({ viewport: MOBILE });
+  ({ page, errors } = await openWallet(browser));
+  await importWalletThroughUi(page, MNEMONIC);
+  await callBackground(page, 'chain.setNetwork', { network: 'local' });
+  await callBackground(page, 'chain.addNode', { space: 'core', url: node.coreRpc });
+  await callBackground(page, 'chain.addNode', { space: 'espace', url: node.espaceRpc });
+  for (const n of await callBackground<{ id: string; label: string }[]>(page, 'chain.nodes')) {
+    if (n.label !== new URL(node.coreRpc).origin && n.label !== new URL(node.espaceRpc).origin && !n.label.startsWith(node.coreRpc) && !n.label.startsWith(node.espaceRpc)) await callBackground(page, 'chain.removeNode', { id: n.id });
+  }
+  expect(await callBackground<unknown[]>(page, 'chain.nodes')).toHaveLength(2);
+  const accounts = await callBackground<{ accounts: { id: string; coreAddress: string; evmAddress: string }[] }>(page, 'vault.accounts', { networkId: node.chainId });
+  accountId = accounts.accounts[0]!.id;
+  expect(accounts.accounts[0]).toMatchObject({ coreAddress, evmAddress: espaceAddress });
+
+  const receipt = await rpcCall<{ contractCreated: string; outcomeStatus: string }>(node.coreRpc, 'cfx_getTransactionReceipt', [deploy]);
+  expect(receipt.outcomeStatus).toBe('0x0');
+  // The node answers in the verbose form; the wallet shows the short one.
+  token = encodeCfxAddress(decodeCfxAddress(receipt.contractCreated).hex, node.chainId);
+  readyEpoch = Math.max(...epochs);
+  await syncPast(readyEpoch);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  expect(errors).toEqual([]);
+});
+
+// ---- tests -------------------------------------------------------------------------------
+
+async function openSend(space: 'core' | 'espace', tokenLink?: string): Promise<void> {
+  await page.goto(`${browser.popupUrl}#/`);
+  await page.getByRole('radio', { name: space === 'core' ? 'Core' : 'eSpace' }).click();
+  if (tokenLink) await page.getByTestId('token-list').getByRole('link', { name: tokenLink }).click();
+  else await page.getByTestId('balance').getByRole('link', { name: 'Send' }).click();
+  await page.getByLabel('Recipient', { exact: true }).waitFor();
+}
+
+/** The technical fields of the review, label → value. */
+async function reviewedFields(): Promise<Record<string, string>> {
+  await page.getByText('Exactly what will be signed').click();
+  const list = page.getByTestId('review-technical');
+  const labels = await list.locator('dt').allTextContents();
+  const values = await list.locator('dd').allTextContents();
+  return Object.fromEntries(labels.map((l, i) => [l, values[i]!]));
+}
+
+async function waitForStatus(locator: ReturnType<Page['getByTestId']>, status: string, timeout = 150_000): Promise<void> {
+  await expect.poll(async () => {
+    const now = await locator.getAttribute('data-status');
+    if (now !== status) await callBackground(page, 'chain.sync');
+    return now;
+  }, { timeout, interval: 3000 }).toBe(status);
+}
+
+test('Core: send CFX through form → review → sign, and see it verified', async () => {
+  await openSend('core');
+  await page.getByLabel('Recipient', { exact: true }).fill(coreRecipient);
+  await page.getByLabel('Amount (CFX)', { exact: true }).fill('1.5');
+  await page.getByRole('button', { name: 'Review' }).click();
+  const review = page.getByTestId('send-review');
+  await review.waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('review-amount').textContent()).toBe('1.5CFX');
+  expect(await page.getByTestId('review-to').textContent()).toContain(coreRecipient);
+  const fields = await reviewedFields();
+  const nonce = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [coreAddress]));
+  expect(fields).toMatchObject({ 'Chain id': String(node.chainId), Nonce: nonce.toString(), 'Gas limit': '21000', 'Storage limit': '0 bytes', 'To (signed)': coreRecipient, 'Value (drip)': (15n * CFX / 10n).toString(), Data: '0x' });
+  expect(Number(fields['Epoch height'])).toBeGreaterThan(0);
+  expect(fields['Signing hash']).toMatch(/^0x[0-9a-f]{64}$/);
+  await shot(page, 'send-review-phone', { mask: [review.locator('.mono'), ...volatile(page)], fullPage: true });
+
+  await page.getByRole('button', { name: 'Sign and send' }).click();
+  const status = page.getByTestId('send-status');
+  await status.waitFor({ timeout: 30_000 });
+  const hash = (await status.locator('.mono').textContent())!;
+  sent.push({ space: 'core', hash, what: '1.5 CFX' });
+  const epoch = await waitForReceiptEpoch(node, hash);
+  expect(BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getBalance', [coreRecipient]))).toBe(15n * CFX / 10n);
+  await waitForFinality(node, epoch + 11);
+  await waitForStatus(status.getByTestId('tx-progress'), 'verified');
+  expect(await status.locator('[data-trust]').first().getAttribute('data-trust')).toBe('verified');
+  await shot(page, 'send-verified-phone', { mask: [status.locator('.mono'), status.locator('.steps li').nth(1), ...volatile(page)] });
+});
+
+test('eSpace: send CFX at desktop size; the recipient gets it', async () => {
+  await page.setViewportSize(DESKTOP);
+  await openSend('espace');
+  await page.getByLabel('Recipient', { exact: true }).fill(espaceRecipient);
+  await page.getByLabel('Amount (CFX)', { exact: true }).fill('0.25');
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByTestId('send-review').waitFor({ timeout: 30_000 });
+  const fields = await reviewedFields();
+  expect(fields).toMatchObject({ 'Chain id': String(node.evmChainId), 'Value (drip)': (CFX / 4n).toString(), Data: '0x' });
+  expect(fields['To (signed)']!.toLowerCase()).toBe(espaceRecipient);
+  expect(fields['Storage limit']).toBeUndefined();
+  await shot(page, 'send-review-espace-desktop', { mask: [page.getByTestId('send-review').locator('.mono'), ...volatile(page)] });
+  await page.getByRole('button', { name: 'Sign and send' }).click();
+  const status = page.getByTestId('send-status');
+  await status.waitFor({ timeout: 30_000 });
+  const hash = (await status.locator('.mono').textContent())!;
+  sent.push({ space: 'espace', hash, what: '0.25 CFX' });
+  for (let i = 0; i < 150; i++) {
+    if ((await rpcCall(node.espaceRpc, 'eth_getTransactionReceipt', [hash])) !== null) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  expect(BigInt(await rpcCall<string>(node.espaceRpc, 'eth_getBalance', [espaceRecipient, 'latest']))).toBe(CFX / 4n);
+  await page.setViewportSize(MOBILE);
+});
+
+test('tokens: the Add-token form is filled from the contract; tokens are sent with their decimals', async () => {
+  await page.goto(`${browser.popupUrl}#/`);
+  await page.getByRole('radio', { name: 'Core' }).click();
+  await page.goto(`${browser.popupUrl}#/tokens/add`);
+  await page.getByLabel('Token contract address').fill(token);
+  await expect.poll(() => page.getByLabel('Symbol', { exact: true }).inputValue(), { timeout: 30_000 }).toBe('WAY');
+  expect(await page.getByLabel('Decimals', { exact: true }).inputValue()).toBe(String(TOKEN_DECIMALS));
+  expect(await page.getByTestId('token-info-name').textContent()).toBe('Wayfarer Test Token');
+  expect(await page.getByTestId('token-info').locator('[data-trust]').getAttribute('data-trust')).toBe('single-source');
+  expect(await page.getByText('From the contract', { exact: true }).count()).toBe(2);
+  // An override is labelled as the user's own.
+  await page.getByLabel('Decimals', { exact: true }).fill('18');
+  await expect.poll(() => page.getByText(`Your value — the contract says ${TOKEN_DECIMALS}`).count()).toBe(1);
+  await page.getByLabel('Decimals', { exact: true }).fill(String(TOKEN_DECIMALS));
+  await shot(page, 'add-token-filled-phone', { mask: [page.getByLabel('Token contract address'), ...volatile(page)] });
+  await page.getByRole('button', { name: 'Add token' }).click();
+
+  const row = page.getByTestId('token-list').locator('li').filter({ hasText: 'WAY' });
+  await expect.poll(() => row.getByTestId('amount').getAttribute('data-exact'), { timeout: 60_000 }).toBe('1000');
+  await openSend('core', 'Send WAY');
+  await page.getByLabel('Recipient', { exact: true }).fill(coreRecipient);
+  await page.getByLabel('Amount (WAY)', { exact: true }).fill('12.5');
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByTestId('send-review').waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('review-amount').textContent()).toBe('12.5WAY');
+  expect(await page.getByTestId('review-to').textContent()).toContain(coreRecipient);
+  const fields = await reviewedFields();
+  expect(fields).toMatchObject({ 'To (signed)': token, 'Value (drip)': '0', Data: `0xa9059cbb${coreRecipientHex.slice(2).padStart(64, '0')}${(12_500_000n).toString(16).padStart(64, '0')}` });
+  // Collateral on Core: 64 bytes for the recipient's new entry, 64 for the sender's own entry,
+  // which the deployer paid for until now and whoever writes it last pays for.
+  expect(fields['Storage limit']).toBe('128 bytes');
+  await shot(page, 'send-token-review-phone', { mask: [page.getByTestId('send-review').locator('.mono'), ...volatile(page)], fullPage: true });
+  await page.getByRole('button', { name: 'Sign and send' }).click();
+  const status = page.getByTestId('send-status');
+  await status.waitFor({ timeout: 30_000 });
+  const hash = (await status.locator('.mono').textContent())!;
+  sent.push({ space: 'core', hash, what: '12.5 WAY' });
+  await waitForReceiptEpoch(node, hash);
+  expect(await tokenBalance(token, coreRecipientHex)).toBe(12_500_000n);
+});
+
+test('Max fills the largest sendable amount, which prepares to exactly the balance', async () => {
+  await openSend('core');
+  await page.getByRole('button', { name: 'Max' }).click();
+  const amount = page.getByLabel('Amount (CFX)', { exact: true });
+  await expect.poll(() => amount.inputValue(), { timeout: 30_000 }).not.toBe('');
+  const max = await callBackground<{ amount: string; balance: string; maxFee: string; maxCollateral: string; reservedInFlight: string; epoch: number }>(page, 'wallet.maxSendable', { space: 'core', accountId });
+  expect(BigInt(max.amount)).toBe(BigInt(max.balance) - BigInt(max.maxFee) - BigInt(max.maxCollateral) - BigInt(max.reservedInFlight));
+  expect(max.balance).toBe(BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getBalance', [coreAddress, `0x${max.epoch.toString(16)}`])).toString());
+  const shown = await amount.inputValue();
+  const [whole, fraction = ''] = shown.split('.');
+  expect(BigInt(whole!) * CFX + BigInt(fraction.padEnd(18, '0'))).toBe(BigInt(max.amount));
+  await page.getByLabel('Recipient', { exact: true }).fill(coreRecipient);
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByTestId('send-review').waitFor({ timeout: 30_000 });
+  const total = (await page.getByTestId('review-total').textContent())!;
+  expect(total).toContain('CFX');
+  // One drip more is refused before anything is signed.
+  await expect(callBackground(page, 'wallet.prepareSend', { space: 'core', accountId, to: coreRecipient, amount: (BigInt(max.amount) + 1n).toString() })).rejects.toMatchObject({ code: 'wallet.insufficient_funds' });
+});
+
+test('a recipient on another network, or in the other space, is refused by the background', async () => {
+  for (const to of [encodeCfxAddress(coreRecipientHex, 1029), espaceRecipient]) {
+    await expect(callBackground(page, 'wallet.prepareSend', { space: 'core', accountId, to, amount: '1' })).rejects.toMatchObject({ code: 'wallet.wrong_network_recipient' });
+  }
+  await expect(callBackground(page, 'wallet.prepareSend', { space: 'espace', accountId, to: coreRecipient, amount: '1' })).rejects.toMatchObject({ code: 'wallet.wrong_network_recipient' });
+  // The form says so before that.
+  await openSend('core');
+  await page.getByLabel('Recipient', { exact: true }).fill(encodeCfxAddress(coreRecipientHex, 1029));
+  await expect.poll(() => page.getByText(/This address is for Conflux mainnet/).count()).toBe(1);
+});
+
+test('a prepared transaction cannot be altered between review and signing, and is signed once', async () => {
+  const prepared = await callBackground<{ id: string; transaction: { value: string } }>(page, 'wallet.prepareSend', { space: 'core', accountId, to: coreRecipient, amount: '7' });
+  expect(prepared.transaction.value).toBe('7');
+  for (const altered of [{ id: prepared.id, to: genesis }, { id: prepared.id, amount: '7000' }, { id: prepared.id, transaction: { value: '0x1' } }]) {
+    await expect(callBackground(page, 'wallet.send', altered)).rejects.toBeInstanceOf(UiCallError);
+  }
+  await expect(callBackground(page, 'wallet.send', { id: '0'.repeat(32) })).rejects.toMatchObject({ code: 'wallet.prepared_unknown' });
+  const { hash } = await callBackground<{ hash: string }>(page, 'wallet.send', { id: prepared.id });
+  await expect(callBackground(page, 'wallet.send', { id: prepared.id })).rejects.toMatchObject({ code: 'wallet.prepared_unknown' });
+  const tx = await rpcCall<{ value: string; to: string }>(node.coreRpc, 'cfx_getTransactionByHash', [hash]);
+  expect(tx.value).toBe('0x7');
+  expect(decodeCfxAddress(tx.to).hex).toBe(coreRecipientHex);
+  sent.push({ space: 'core', hash, what: '7 drip' });
+});
+
+test('nothing is prepared or signed while locked', async () => {
+  const prepared = await callBackground<{ id: string }>(page, 'wallet.prepareSend', { space: 'core', accountId, to: coreRecipient, amount: '1' });
+  await callBackground(page, 'vault.lock');
+  await expect(callBackground(page, 'wallet.prepareSend', { space: 'core', accountId, to: coreRecipient, amount: '1' })).rejects.toMatchObject({ code: 'wallet.locked' });
+  await expect(callBackground(page, 'wallet.send', { id: prepared.id })).rejects.toMatchObject({ code: 'wallet.locked' });
+  await page.goto(`${browser.popupUrl}#/`);
+  await unlockThroughUi(page);
+});
+
+test('Activity: each transfer with its amount, verified against finalized history', async () => {
+  const epochs = await Promise.all(sent.map((s) => (s.space === 'core' ? waitForReceiptEpoch(node, s.hash) : waitForEspaceBlock(s.hash))));
+  await syncPast(Math.max(...epochs));
+  const tokenTx = sent.find((s) => s.what.endsWith('WAY'))!;
+  await page.goto(`${browser.popupUrl}#/activity/${tokenTx.hash}`);
+  await waitForStatus(page.getByTestId('tx-progress'), 'verified');
+  const details = page.getByTestId('tx-details');
+  expect(await details.textContent()).toContain('12.5 WAY');
+  expect(await page.getByTestId('tx-finalized-pivot').textContent()).toMatch(/finalized by PoS at height [\d,]+/);
+  expect(await page.getByTestId('tx-fee').textContent()).not.toContain('known once');
+  await shot(page, 'tx-token-verified-phone', { mask: [page.locator('.mono'), page.getByTestId('tx-finalized-pivot'), page.locator('.steps li').nth(1), ...volatile(page)], fullPage: true });
+
+  await page.goto(`${browser.popupUrl}#/activity`);
+  const items = page.getByTestId('activity').locator('li');
+  await expect.poll(() => items.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+  const tokenItem = items.filter({ hasText: 'WAY' });
+  expect(await tokenItem.textContent()).toContain('12.5 WAY');
+  expect(await items.filter({ hasText: '1.5 CFX' }).count()).toBe(1);
+  await waitForStatus(tokenItem, 'verified', 30_000);
+  for (const s of sent.filter((x) => x.space === 'core')) {
+    const view = await callBackground<{ status: string }>(page, 'chain.refreshTransaction', { hash: s.hash });
+    expect(view.status, s.what).toBe('included_verified');
+  }
+  await shot(page, 'activity-sent-phone', { mask: [page.locator('.secondary'), ...volatile(page)] });
+
+  // eSpace: the same proof, through the Core block that holds it.
+  const espaceTx = sent.find((s) => s.space === 'espace')!;
+  const view = await callBackground<{ status: string; to: string; value: string }>(page, 'chain.refreshTransaction', { hash: espaceTx.hash });
+  expect(view).toMatchObject({ status: 'included_verified', value: (CFX / 4n).toString() });
+  expect(view.to.toLowerCase()).toBe(espaceRecipient);
+});
+
+/** The Core epoch of an eSpace transaction (eSpace block numbers are Core epoch numbers). */
+async function waitForEspaceBlock(hash: string): Promise<number> {
+  for (let i = 0; i < 150; i++) {
+    const receipt = await rpcCall<{ blockNumber: string } | null>(node.espaceRpc, 'eth_getTransactionReceipt', [hash]);
+    if (receipt) return Number(BigInt(receipt.blockNumber));
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`eSpace transaction ${hash} not executed`);
+}
