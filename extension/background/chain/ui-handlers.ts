@@ -26,5 +26,6 @@ export function chainUiHandlers(service: () => Promise<ChainService>): UiHandler
     'chain.resendTransaction': async ({ hash }) => (await service()).resendTransaction(hash),
     'chain.replaceTransaction': async ({ hash, kind, accountId }) => (await service()).replaceTransaction(hash, kind, accountId),
     'chain.tokenInfo': async ({ space, address }) => (await service()).tokenInfo(space, address),
+    'chain.incoming': async ({ space, address, tokens }) => (await service()).incoming(space, address, tokens),
   };
 }
