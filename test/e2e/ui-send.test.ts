@@ -150,7 +150,7 @@ beforeAll(async () => {
   const selector = bytesToHex(keccak_256(new TextEncoder().encode('transferEVM(bytes20)'))).slice(0, 10);
   const fundEspace = await fromGenesis({ to: encodeCfxAddress('0x0888000000000000000000000000000000000006', node.chainId), value: 20n * CFX, data: `${selector}${espaceAddress.slice(2).toLowerCase()}${'0'.repeat(24)}`, gas: 300_000n });
   epochs.push(await waitForReceiptEpoch(node, fundEspace));
-  const deploy = await fromGenesis({ to: null, value: 0n, data: tokenInitCode(coreHex, 1000n * 10n ** BigInt(TOKEN_DECIMALS)), gas: 1_000_000n, storageLimit: 4096n });
+  const deploy = await fromGenesis({ to: null, value: 0n, data: tokenInitCode(coreAddressFromPrivateKey(genesisKey), 1000n * 10n ** BigInt(TOKEN_DECIMALS)), gas: 1_000_000n, storageLimit: 4096n });
   epochs.push(await waitForReceiptEpoch(node, deploy));
 
   browser = await launchWithExtension({ viewport: MOBILE });
@@ -171,6 +171,10 @@ beforeAll(async () => {
   expect(receipt.outcomeStatus).toBe('0x0');
   // The node answers in the verbose form; the wallet shows the short one.
   token = encodeCfxAddress(decodeCfxAddress(receipt.contractCreated).hex, node.chainId);
+  // The whole supply to the wallet's account: a Transfer event the wallet finds as received.
+  const transferIn = await fromGenesis({ to: token, value: 0n, data: `0xa9059cbb${coreHex.slice(2).padStart(64, '0')}${(1000n * 10n ** BigInt(TOKEN_DECIMALS)).toString(16).padStart(64, '0')}`, gas: 100_000n, storageLimit: 256n });
+  epochs.push(await waitForReceiptEpoch(node, transferIn));
+  expect(await tokenBalance(token, coreHex)).toBe(1000n * 10n ** BigInt(TOKEN_DECIMALS));
   readyEpoch = Math.max(...epochs);
   await syncPast(readyEpoch);
 }, 300_000);
@@ -357,8 +361,11 @@ test('nothing is prepared or signed while locked', async () => {
   await unlockThroughUi(page);
 });
 
-test('Activity: each transfer with its amount, verified against finalized history', async () => {
-  const epochs = await Promise.all(sent.map((s) => (s.space === 'core' ? waitForReceiptEpoch(node, s.hash) : waitForEspaceBlock(s.hash))));
+test('Activity: each transfer with its amount, verified against finalized history; what came in', async () => {
+  // CFX arriving from elsewhere, after the balance was last read.
+  await callBackground(page, 'chain.balances', { space: 'core', addresses: [coreAddress] });
+  const incoming = await fromGenesis({ to: coreAddress, value: 3n * CFX });
+  const epochs = await Promise.all([...sent.map((s) => (s.space === 'core' ? waitForReceiptEpoch(node, s.hash) : waitForEspaceBlock(s.hash))), waitForReceiptEpoch(node, incoming)]);
   await syncPast(Math.max(...epochs));
   const tokenTx = sent.find((s) => s.what.endsWith('WAY'))!;
   await page.goto(`${browser.popupUrl}#/activity/${tokenTx.hash}`);
@@ -381,6 +388,25 @@ test('Activity: each transfer with its amount, verified against finalized histor
     expect(view.status, s.what).toBe('included_verified');
   }
   await shot(page, 'activity-sent-phone', { mask: [page.locator('.secondary'), ...volatile(page)] });
+
+  // Received: the token transfer in, proved through its receipt; the CFX increase, without a sender.
+  await callBackground(page, 'chain.balances', { space: 'core', addresses: [coreAddress] });
+  await page.reload();
+  const received = page.getByTestId('received').locator('li');
+  const tokenIn = received.filter({ hasText: 'WAY' });
+  await expect.poll(() => tokenIn.count(), { timeout: 30_000 }).toBe(1);
+  expect(await tokenIn.textContent()).toContain('+1,000 WAY');
+  expect(await tokenIn.getAttribute('data-trust-level')).toBe('verified');
+  const increase = received.filter({ hasText: 'Balance increased' });
+  expect(await increase.count()).toBe(1);
+  const entries = await callBackground<{ kind: string; amount: string; trust: string }[]>(page, 'chain.incoming', { space: 'core', address: coreAddress, tokens: [{ address: token, symbol: 'WAY', decimals: TOKEN_DECIMALS }] });
+  const native = entries.find((e) => e.kind === 'balance_increase')!;
+  // Net of what the account paid between the two reads (its own transfers still unverified at the
+  // first read: fees, and 0.125 CFX of storage collateral for the token transfer).
+  expect(BigInt(native.amount)).toBeLessThanOrEqual(3n * CFX);
+  expect(BigInt(native.amount)).toBeGreaterThan(3n * CFX - CFX / 5n);
+  expect(await page.getByTestId('received-explained').textContent()).toContain('without a sender');
+  await shot(page, 'activity-received-phone', { mask: [page.locator('.secondary'), ...volatile(page)], fullPage: true });
 
   // eSpace: the same proof, through the Core block that holds it.
   const espaceTx = sent.find((s) => s.space === 'espace')!;

@@ -5,7 +5,7 @@
  * one adapter change, not a change in every screen.
  */
 import type { UiEvents } from '../../shared/ui-api/index.js';
-import type { AccountItem, Checked, LightClientStatus, NetworkItem, NodeItem, Space, TokenInfoItem, TokenItem, TxItem } from '../model/wallet.js';
+import type { AccountItem, Checked, LightClientStatus, NetworkItem, NodeItem, ReceivedItem, Space, TokenInfoItem, TokenItem, TxItem } from '../model/wallet.js';
 import type { SendReviewModel } from '../screens/send/SendReview.js';
 
 export type VaultStatus = 'uninitialized' | 'locked' | 'unlocked' | 'unreadable';
@@ -105,6 +105,8 @@ export interface WalletBackend {
   /** Transactions sent from `address` that the wallet tracks, newest first. */
   activity(space: Space, address: string): Promise<TxItem[]>;
   transaction(hash: string): Promise<TxItem>;
+  /** What came in to `address`: token transfers of the user's tokens (recent epochs) and CFX balance increases. */
+  received(space: Space, address: string): Promise<ReceivedItem[]>;
   nodes(space: Space): Promise<NodeItem[]>;
   /** Call after the browser granted the node's host permission. */
   addNode(space: Space, url: string): Promise<void>;

@@ -7,7 +7,7 @@ import { WayfarerError } from '../../../core/errors.js';
 import type { WalletBackend } from './backend.js';
 import { background } from './client.js';
 import { accountsFromApi, phraseWalletOf, vaultStateFromApi } from './adapters/vault.js';
-import { balanceFromApi, lightClientFromApi, networksFromStatus, nodeFromApi, tokenInfoFromApi, txFromApi } from './adapters/chain.js';
+import { balanceFromApi, lightClientFromApi, networksFromStatus, nodeFromApi, receivedFromApi, tokenInfoFromApi, txFromApi } from './adapters/chain.js';
 import { preparedFromApi, tokenParam } from './adapters/send.js';
 import { readTokens, writeTokens } from '../lib/token-list.js';
 
@@ -117,6 +117,10 @@ export const backgroundBackend: WalletBackend = {
     const found = (await background.call('chain.transactions')).find((tx) => tx.hash.toLowerCase() === hash.toLowerCase());
     if (!found) throw new WayfarerError('ui.unknown_transaction', 'Wayfarer is not tracking this transaction.');
     return txFromApi(found, found.from);
+  },
+  received: async (space, address) => {
+    const tokens = readTokens(await currentNetwork(), space).map((t) => ({ address: t.address, symbol: t.symbol.slice(0, 64), decimals: t.decimals }));
+    return (await background.call('chain.incoming', { space, address, tokens: tokens.slice(0, 50) })).map(receivedFromApi);
   },
   nodes: async (space) => (await background.call('chain.nodes')).filter((n) => n.space === space).map(nodeFromApi),
   addNode: async (space, url) => {

@@ -159,3 +159,12 @@ export interface PendingApproval {
   summary: string;
   createdAt?: number | undefined;
 }
+
+/**
+ * Money that came in, as far as Wayfarer can know it without an address index: token transfers
+ * found in recent logs (proved through their receipt when possible), and CFX balance increases
+ * between two reads (net, sender unknown).
+ */
+export type ReceivedItem =
+  | { kind: 'token'; id: string; symbol: string; decimals: number; amount: bigint; from: string; epoch: number; transactionHash: string; trust: Trust; note?: string | undefined }
+  | { kind: 'balance_increase'; id: string; amount: bigint; fromEpoch: number; toEpoch: number; trust: Trust };

@@ -1,7 +1,7 @@
 /** Chain API results → screen models (networks, balances, transactions, nodes, light client). */
-import type { BalanceView, BanView, ChainStatusView, NodeView, TokenFieldView, TokenInfoView, TxView } from '../../../shared/ui-api/chain.js';
+import type { BalanceView, BanView, ChainStatusView, IncomingView, NodeView, TokenFieldView, TokenInfoView, TxView } from '../../../shared/ui-api/chain.js';
 import type { Trust } from '../../model/trust.js';
-import type { Checked, LightClientStatus, NetworkItem, NodeItem, TokenInfoItem, TxItem, TxStatus } from '../../model/wallet.js';
+import type { Checked, LightClientStatus, NetworkItem, NodeItem, ReceivedItem, TokenInfoItem, TxItem, TxStatus } from '../../model/wallet.js';
 
 const KNOWN_NETWORKS: readonly NetworkItem[] = [
   { id: 'mainnet', name: 'Conflux mainnet', coreNetworkId: 1029, espaceChainId: 1030, isTestnet: false, chainIdsKnown: true },
@@ -101,6 +101,21 @@ export function tokenInfoFromApi(view: TokenInfoView): TokenInfoItem {
     name: checkedField(view.name, view.epoch),
     decimals: checkedField(view.decimals, view.epoch),
     problems: [view.symbol.problem, view.name.problem, view.decimals.problem].filter((p): p is string => p !== null),
+  };
+}
+
+export function receivedFromApi(view: IncomingView): ReceivedItem {
+  if (view.kind === 'token') {
+    const detail = view.trust === 'verified' ? 'The transfer event was found in its transaction’s receipt, proved against PoS-finalized history.' : (view.note ?? 'One node reported this transfer; it is not proved yet.');
+    return { kind: 'token', id: view.id, symbol: view.symbol ?? 'token units', decimals: view.decimals ?? 0, amount: BigInt(view.amount), from: view.from, epoch: view.epoch, transactionHash: view.transactionHash, trust: { level: view.trust, epoch: view.epoch, detail }, note: view.note ?? undefined };
+  }
+  return {
+    kind: 'balance_increase',
+    id: view.id,
+    amount: BigInt(view.amount),
+    fromEpoch: view.fromEpoch,
+    toEpoch: view.toEpoch,
+    trust: { level: view.trust, epoch: view.toEpoch, detail: 'The balance read at these two epochs; the lower trust of the two reads.' },
   };
 }
 

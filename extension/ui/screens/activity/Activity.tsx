@@ -6,6 +6,7 @@ import { ErrorState, Loading } from '../../components/AsyncState.js';
 import { LastKnown } from '../../components/LastKnown.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
 import { ActivityList } from './ActivityList.js';
+import { ReceivedList } from './ReceivedList.js';
 import { TxDetailsView } from './TxDetailsView.js';
 
 export function Activity(): ReactElement {
@@ -13,6 +14,7 @@ export function Activity(): ReactElement {
   const scope = account && network ? `${network.id}:${space}:${account.id}` : '';
   const address = account ? (space === 'core' ? account.coreAddress : account.espaceAddress) : '';
   const items = useAsync(() => backend.activity(space, address), `activity:${scope}`, { enabled: scope !== '', refreshOn: backend.events.transactions, rememberAs: scope ? `activity:${scope}` : undefined, pollMs: 15_000 });
+  const received = useAsync(() => backend.received(space, address), `received:${scope}`, { enabled: scope !== '', refreshOn: backend.events.balances, pollMs: 60_000 });
   return (
     <div className="stack">
       <ScreenHeader title="Activity" />
@@ -27,6 +29,7 @@ export function Activity(): ReactElement {
       </p>
       {items.error ? <ErrorState error={items.error} onRetry={items.refresh} title="Activity not available" /> : null}
       {items.data ? <ActivityList items={items.data} now={Date.now()} /> : !items.error ? <Loading /> : null}
+      {received.data ? <ReceivedList items={received.data} space={space} /> : received.error ? <ErrorState error={received.error} onRetry={received.refresh} title="Received transfers not available" /> : null}
     </div>
   );
 }
