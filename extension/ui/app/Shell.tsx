@@ -31,7 +31,7 @@ export function Shell({ topbar, onLock, children }: { topbar: ReactNode; onLock:
       <header className="topbar">
         <span className="topbar-brand">
           <img src="icons/icon-32.png" alt="" width="24" height="24" />
-          <span className="visually-hidden">Wayfarer</span>
+          <span className="brand-name">Wayfarer</span>
         </span>
         {topbar}
         <span className="topbar-actions">

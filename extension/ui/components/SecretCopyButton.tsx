@@ -25,14 +25,15 @@ export function SecretCopyButton({ secret, label }: { secret: () => string; labe
   const [status, setStatus] = useState<'idle' | 'copied' | ClearOutcome | 'failed'>('idle');
   const clipboard = useMemo(() => browserSecretClipboard((outcome) => setStatus(outcome)), []);
   useEffect(() => () => void clipboard.clear(), [clipboard]);
-  const copy = async () => {
-    try {
-      await requestClipboardRead();
-      await clipboard.copy(secret());
-      setStatus('copied');
-    } catch {
-      setStatus('failed');
-    }
+  // The copy does not wait for the permission prompt: the user may leave it open (or the browser
+  // never show it), and the phrase must be on the clipboard either way. Both start inside the
+  // click, where the browser allows them.
+  const copy = () => {
+    void requestClipboardRead();
+    clipboard.copy(secret()).then(
+      () => setStatus('copied'),
+      () => setStatus('failed'),
+    );
   };
   const message: Partial<Record<typeof status, string>> = {
     copied: `Copied. Wayfarer will clear the clipboard in ${SECRET_CLIPBOARD_TTL_MS / 1000} seconds — paste it now.`,
@@ -43,7 +44,7 @@ export function SecretCopyButton({ secret, label }: { secret: () => string; labe
   };
   return (
     <div className="stack">
-      <button type="button" className="btn" onClick={() => void copy()}>
+      <button type="button" className="btn" onClick={copy}>
         <Icon name="copy" />
         {label}
       </button>

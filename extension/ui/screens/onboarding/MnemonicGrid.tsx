@@ -5,7 +5,9 @@ export function MnemonicGrid({ words }: { words: readonly string[] }): ReactElem
   return (
     <ol className="mnemonic" aria-label="Recovery phrase" data-testid="mnemonic">
       {words.map((word, i) => (
-        <li key={i}>{word}</li>
+        <li key={i}>
+          <span>{word}</span>
+        </li>
       ))}
     </ol>
   );

@@ -24,7 +24,9 @@ export function SitesView({ sites, onDisconnect, busyOrigin }: { sites: readonly
               {site.connectedAt !== undefined ? (
                 <>
                   {' · since '}
-                  <span data-volatile>{formatDateTime(site.connectedAt)}</span>
+                  <time data-volatile dateTime={new Date(site.connectedAt).toISOString()}>
+                    {formatDateTime(site.connectedAt)}
+                  </time>
                 </>
               ) : null}
             </span>

@@ -104,7 +104,9 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
                   <span className="primary">{f.what}</span>
                   <br />
                   <span className="secondary">
-                    {f.node} · <span data-volatile>{formatDateTime(f.at)}</span>
+                    {f.node} · <time data-volatile dateTime={new Date(f.at).toISOString()}>
+                      {formatDateTime(f.at)}
+                    </time>
                   </span>
                 </span>
               </li>
@@ -128,7 +130,9 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
                     {node.bannedUntil !== undefined ? (
                       <>
                         {' · until '}
-                        <span data-volatile>{formatDateTime(node.bannedUntil)}</span>
+                        <time data-volatile dateTime={new Date(node.bannedUntil).toISOString()}>
+                          {formatDateTime(node.bannedUntil)}
+                        </time>
                       </>
                     ) : null}
                   </span>
