@@ -58,7 +58,7 @@ export const CURATED = new Set([
   'verification-phone',
   'tx-verified-phone',
   'settings-phone',
-  'approvals-phone',
+  'approval-connect-phone',
 ]);
 
 /**

@@ -54,6 +54,10 @@ test('a waiting request shows on the home screen, leads to the approval page, an
   // The list opens the approval page.
   const [approvalPage] = await Promise.all([browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/approval/index.html') }), item.click()]);
   expect(approvalPage.url()).toBe(`chrome-extension://${browser.extensionId}/approval/index.html`);
+  // The approval page fits a phone and a desktop window too; the test site's port is random.
+  await approvalPage.setViewportSize(MOBILE);
+  await approvalPage.getByRole('heading', { name: 'Connect to this site?' }).waitFor();
+  await shot(approvalPage, 'approval-connect-phone', { mask: [approvalPage.locator('.port')] });
 
   const [pending] = await callBackground<{ id: string }[]>(page, 'provider.listApprovals');
   const keyring = await callBackground<{ accounts: { id: string }[] }>(page, 'vault.accounts', { networkId: 1029 });
