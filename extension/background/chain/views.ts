@@ -16,7 +16,7 @@ import { decodeEspaceTransaction } from '../../../core/tx/espace-decode.js';
 import type { BalanceView, BanView, NodeView, SourceView, TxView } from '../../shared/ui-api/chain.js';
 import type { TxLabel } from './store.js';
 import { decodeTransferCall } from './token-abi.js';
-import { maxCost, type MaxCost } from './tx-cost.js';
+import { DRIP_PER_STORAGE_BYTE, maxCost, type MaxCost } from './tx-cost.js';
 
 export function banView(ban: BanRecord): BanView {
   return { nodeId: ban.nodeId, node: ban.nodeLabel, reason: ban.reason, reasonText: BAN_REASON_TEXT[ban.reason], severity: ban.severity, evidence: ban.evidence, bannedAt: ban.bannedAt, expiresAt: ban.expiresAt };
@@ -126,7 +126,13 @@ export function txView(r: TrackedTransaction, label?: TxLabel): TxView {
     maxCollateral: facts.cost.maxCollateral === null ? null : facts.cost.maxCollateral.toString(),
     cost:
       proof?.gasFee !== undefined
-        ? { gasFee: proof.gasFee, gasCoveredBySponsor: proof.gasCoveredBySponsor ?? false, storageCollateralized: proof.storageCollateralized ?? '0', storageCoveredBySponsor: proof.storageCoveredBySponsor ?? false }
+        ? {
+            gasFee: proof.gasFee,
+            gasCoveredBySponsor: proof.gasCoveredBySponsor ?? false,
+            // The receipt counts collateral in storage bytes (64 per entry); shown in drip.
+            storageCollateralized: (BigInt(proof.storageCollateralized ?? '0') * DRIP_PER_STORAGE_BYTE).toString(),
+            storageCoveredBySponsor: proof.storageCoveredBySponsor ?? false,
+          }
         : null,
   };
 }
