@@ -124,6 +124,10 @@ test('the layout check sees content that sticks out sideways or ends under the t
   await page.evaluate(() => document.querySelector('main')?.style.setProperty('padding-bottom', '0'));
   expect((await layoutProblems(page)).join('\n')).toContain('under the tab bar');
   await page.evaluate(() => document.querySelector('main')?.style.removeProperty('padding-bottom'));
+  // A bar that stays in the page's flow instead of at the bottom of the window.
+  await page.evaluate(() => document.querySelector<HTMLElement>('nav.tabbar')?.style.setProperty('position', 'sticky'));
+  expect((await layoutProblems(page)).join('\n')).toContain('the tab bar ends at');
+  await page.evaluate(() => document.querySelector<HTMLElement>('nav.tabbar')?.style.removeProperty('position'));
   expect(await layoutProblems(page)).toEqual([]);
 });
 
