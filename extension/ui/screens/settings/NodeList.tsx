@@ -5,9 +5,9 @@
  */
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { EmptyState, ErrorState } from '../../components/AsyncState.js';
+import { DateTime } from '../../components/DateTime.js';
 import { TextField } from '../../components/Field.js';
 import { Icon } from '../../components/icons.js';
-import { formatDateTime } from '../../format/time.js';
 import type { NodeHealth, NodeItem, Space } from '../../model/wallet.js';
 
 const HEALTH_TEXT: Record<NodeHealth, { label: string; dot: string }> = {
@@ -95,7 +95,12 @@ export function NodeList({ space, nodes, onAdd, onRemove }: NodeListProps): Reac
                         <span data-testid="node-problem">{node.problem}</span>
                       </>
                     ) : null}
-                    {node.bannedUntil !== undefined ? ` · banned until ${formatDateTime(node.bannedUntil)}` : ''}
+                    {node.bannedUntil !== undefined ? (
+                      <>
+                        {' · banned until '}
+                        <DateTime at={node.bannedUntil} />
+                      </>
+                    ) : null}
                   </span>
                 </span>
                 <button type="button" className="btn btn-small" onClick={() => void onRemove(node).catch((e: unknown) => setError(e))} aria-label={`Remove ${node.url}`}>

@@ -2,7 +2,7 @@
 import type { ReactElement } from 'react';
 import { shortenAddress } from '../../components/AddressText.js';
 import { EmptyState } from '../../components/AsyncState.js';
-import { formatDateTime } from '../../format/time.js';
+import { DateTime } from '../../components/DateTime.js';
 import type { ConnectedSite } from '../../model/wallet.js';
 
 export function SitesView({ sites, onDisconnect, busyOrigin }: { sites: readonly ConnectedSite[]; onDisconnect: (site: ConnectedSite) => void; busyOrigin?: string | undefined }): ReactElement {
@@ -24,9 +24,7 @@ export function SitesView({ sites, onDisconnect, busyOrigin }: { sites: readonly
               {site.connectedAt !== undefined ? (
                 <>
                   {' · since '}
-                  <time data-volatile dateTime={new Date(site.connectedAt).toISOString()}>
-                    {formatDateTime(site.connectedAt)}
-                  </time>
+                  <DateTime at={site.connectedAt} />
                 </>
               ) : null}
             </span>

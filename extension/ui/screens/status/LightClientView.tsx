@@ -5,9 +5,10 @@
  */
 import type { ReactElement } from 'react';
 import { EmptyState } from '../../components/AsyncState.js';
+import { DateTime } from '../../components/DateTime.js';
 import { LastKnown } from '../../components/LastKnown.js';
 import { Notice } from '../../components/Notice.js';
-import { formatDateTime, timeAgo } from '../../format/time.js';
+import { timeAgo } from '../../format/time.js';
 import type { LightClientStatus } from '../../model/wallet.js';
 
 const n = (value: number | undefined) => (value === undefined ? '—' : value.toLocaleString('en-US'));
@@ -104,9 +105,7 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
                   <span className="primary">{f.what}</span>
                   <br />
                   <span className="secondary">
-                    {f.node} · <time data-volatile dateTime={new Date(f.at).toISOString()}>
-                      {formatDateTime(f.at)}
-                    </time>
+                    {f.node} · <DateTime at={f.at} />
                   </span>
                 </span>
               </li>
@@ -130,9 +129,7 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
                     {node.bannedUntil !== undefined ? (
                       <>
                         {' · until '}
-                        <time data-volatile dateTime={new Date(node.bannedUntil).toISOString()}>
-                          {formatDateTime(node.bannedUntil)}
-                        </time>
+                        <DateTime at={node.bannedUntil} />
                       </>
                     ) : null}
                   </span>
