@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { decodeCfxAddress, encodeCfxAddress } from '../../core/address/cip37.js';
+import { toChecksumAddress } from '../../core/address/eip55.js';
 import { bytesToHex } from '../../core/encoding/hex.js';
 import { mnemonicToSeedSync } from '../../core/keys/mnemonic.js';
 import { deriveAccountKey } from '../../core/keys/hd.js';
@@ -366,6 +367,32 @@ test('a prepared transaction cannot be altered between review and signing, and i
   sent.push({ space: 'core', hash, what: '7 drip' });
 });
 
+test('chain.balancesChanged is announced when a read finds a new value, not on every read', async () => {
+  const announced = await page.evaluate(async (address) => {
+    const port = chrome.runtime.connect({ name: 'wayfarer-ui' });
+    const events: unknown[][] = [];
+    let resolveResponse: (() => void) | undefined;
+    port.onMessage.addListener((message: { type: string; name?: string; data?: { addresses: string[] } }) => {
+      if (message.type === 'event' && message.name === 'chain.balancesChanged' && message.data!.addresses.includes(address)) events.at(-1)!.push(message.data);
+      if (message.type === 'response') resolveResponse?.();
+    });
+    const read = async (id: number) => {
+      events.push([]);
+      await new Promise<void>((resolve) => {
+        resolveResponse = resolve;
+        port.postMessage({ type: 'request', id, method: 'chain.balances', params: { space: 'espace', addresses: [address] } });
+      });
+      await new Promise((r) => setTimeout(r, 300));
+    };
+    await read(1);
+    await read(2);
+    port.disconnect();
+    return events.map((e) => e.length);
+  }, toChecksumAddress(espaceRecipient));
+  // First read of this address: a value where there was none. Second: the same value again.
+  expect(announced).toEqual([1, 0]);
+});
+
 test('nothing is prepared or signed while locked', async () => {
   const prepared = await callBackground<{ id: string }>(page, 'wallet.prepareSend', { space: 'core', accountId, to: coreRecipient, amount: '1' });
   await callBackground(page, 'vault.lock');
@@ -440,3 +467,12 @@ async function waitForEspaceBlock(hash: string): Promise<number> {
   }
   throw new Error(`eSpace transaction ${hash} not executed`);
 }
+
+test('switching networks starts a sync: the light client gets its finalized block without being asked', async () => {
+  await callBackground(page, 'chain.setNetwork', { network: 'mainnet' });
+  const back = await callBackground<{ network: string; lightClient: { syncing: boolean } }>(page, 'chain.setNetwork', { network: 'local' });
+  expect(back).toMatchObject({ network: 'local', lightClient: { syncing: true } });
+  await expect
+    .poll(async () => (await callBackground<{ lightClient: { finalized: { height: number } | null; syncing: boolean } }>(page, 'chain.status')).lightClient, { timeout: 60_000, interval: 1000 })
+    .toMatchObject({ syncing: false, finalized: { height: expect.any(Number) } });
+});

@@ -30,8 +30,8 @@ export const backgroundBackend: WalletBackend = {
     vault: ['vault.changed', 'vault.accountsChanged'],
     network: ['chain.statusChanged'],
     // A new verified epoch (status) means balances may have changed; `chain.balancesChanged` is
-    // announced by every balance read, including the UI's own, so it is not a trigger here.
-    balances: ['chain.statusChanged'],
+    // announced only when a read found a different value (so re-reading on it settles).
+    balances: ['chain.statusChanged', 'chain.balancesChanged'],
     transactions: ['chain.transactionChanged'],
     nodes: ['chain.nodesChanged'],
     status: ['chain.statusChanged', 'chain.nodesChanged'],
