@@ -105,6 +105,9 @@ test('verification: the light client checks the dev node’s finality on request
   await page.setViewportSize(DESKTOP);
   await shot(page, 'verification-desktop', { mask: volatile(page) });
   await page.setViewportSize(MOBILE);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'verification-dark-phone', { mask: volatile(page), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
 });
 
 test('the layout check sees content that sticks out sideways or ends under the tab bar', async () => {
