@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
-import { DESKTOP, MOBILE, importWalletThroughUi, openWallet } from './ui-helpers.js';
+import { DESKTOP, MOBILE, expectScreenFits, importWalletThroughUi, openWallet } from './ui-helpers.js';
 
 let browser: ExtensionBrowser;
 beforeAll(async () => {
@@ -129,7 +129,7 @@ test('keyboard: Tab reaches the first action and focus is visible', async () => 
   await page.close();
 });
 
-test('unlocked wallet: every main screen has named controls and one h1; Tab starts with a skip link to the content', async () => {
+test('unlocked wallet: every main screen has named controls and one h1 and fits every size; Tab starts with a skip link to the content', async () => {
   const { page, errors } = await openWallet(browser);
   await importWalletThroughUi(page);
   for (const hash of ['/', '/receive', '/activity', '/status', '/settings', '/settings/networks', '/sites']) {
@@ -138,6 +138,8 @@ test('unlocked wallet: every main screen has named controls and one h1; Tab star
     expect(await unnamedControls(page), hash).toEqual([]);
     expect(await page.locator('h1').count(), hash).toBe(1);
     expect(await page.locator('[style]').count(), hash).toBe(0);
+    // With no reachable node these screens show their loading and error states: those fit too.
+    await expectScreenFits(page);
   }
 
   await page.goto(`${browser.popupUrl}#/status`);
