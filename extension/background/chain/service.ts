@@ -71,7 +71,7 @@ export class ChainService {
   private privacy!: { enabled: boolean; secret: Uint8Array };
   private localChainIds: { core: number; espace: number } = { core: 1024, espace: 1025 };
   /** The sync in flight and the runtime it belongs to (a network switch starts a new one). */
-  private syncing: { runtime: NetworkRuntime; promise: Promise<ChainStatusView> } | undefined;
+  private syncing: { runtime: NetworkRuntime; promise: Promise<ChainStatusView>; stale?: boolean } | undefined;
   private lastSyncAt: number | null = null;
   private lastError: { code: string; message: string } | null = null;
   private progress: ChainStatusView['lightClient']['progress'] = null;
@@ -156,8 +156,12 @@ export class ChainService {
   /** Syncs the light client, checks the nodes, and refreshes transactions in flight. */
   sync(): Promise<ChainStatusView> {
     const rt = this.runtime;
-    if (this.syncing?.runtime === rt) return this.syncing.promise;
-    const promise = this.runSync(rt).finally(() => {
+    const running = this.syncing?.runtime === rt ? this.syncing : undefined;
+    if (running && !running.stale) return running.promise;
+    // A sync begun before the node list changed (e.g. the one a network switch starts) may be
+    // failing on nodes that are gone: the caller gets a new one, after it, with the current list.
+    const after = running ? running.promise.then(noop, noop) : Promise.resolve();
+    const promise = after.then(() => this.runSync(rt)).finally(() => {
       if (this.syncing?.promise !== promise) return;
       this.syncing = undefined;
       this.progress = null;
@@ -408,6 +412,7 @@ export class ChainService {
     if (this.runtime.pool.get(endpoint.id)) throw new InvalidInputError(`${endpoint.label} is already in the node list`);
     await this.deps.store.putNode({ id: endpoint.id, kind: 'added', endpoint });
     this.runtime.pool.add(endpoint);
+    this.markSyncStale();
     return (await this.nodeList()).find((n) => n.id === endpoint.id)!;
   }
 
@@ -417,6 +422,11 @@ export class ChainService {
     if (endpoint.origin === 'default') await this.deps.store.putNode({ id, kind: 'removed_default' });
     else await this.deps.store.deleteNode(id);
     this.runtime.pool.remove(id);
+    this.markSyncStale();
+  }
+
+  private markSyncStale(): void {
+    if (this.syncing) this.syncing.stale = true;
   }
 
   /** Bans of the active network's nodes (in force, and recent ones including lifted or expired). */
@@ -530,6 +540,8 @@ export class ChainService {
 }
 
 export const CHAIN_SYNC_ALARM = 'chain.sync';
+
+function noop(): void {}
 
 function withoutCached(view: BalanceView): Omit<StoredBalance, 'network'> {
   const { cached: _cached, ...rest } = view;
