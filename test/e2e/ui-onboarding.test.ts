@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
 import { callBackground } from '../support/ui-port.js';
-import { DESKTOP, MOBILE, TEST_MNEMONIC, TEST_PASSWORD, importWalletThroughUi, openWallet, shot } from './ui-helpers.js';
+import { DESKTOP, MOBILE, TEST_MNEMONIC, TEST_PASSWORD, expectScreenFits, importWalletThroughUi, openWallet, shot } from './ui-helpers.js';
 
 let browser: ExtensionBrowser;
 beforeEach(async () => {
@@ -133,6 +133,7 @@ test('import a private key', async () => {
   await key.fill('0x1234');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect.poll(() => page.getByText(/64 hexadecimal characters/).count()).toBe(1);
+  await expectScreenFits(page);
   await key.fill('46b9e861b63d3509c88b7817275a30d22d62c8cd8fa6486ddee35ef0d8e0495f');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('New password', { exact: true }).fill(TEST_PASSWORD);
