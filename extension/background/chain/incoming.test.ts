@@ -46,9 +46,9 @@ test('balance increases: only an increase at a later epoch, with the weaker trus
   expect(weakerTrust('verified', 'conflict')).toBe('conflict');
 });
 
-test('entries merge by id and keep the newest', () => {
-  const e = (id: number) => ({ id: String(id) });
-  expect(mergeEntries([e(1), e(2)], [e(2), e(3)])).toEqual([e(1), e(2), e(3)]);
+test('entries merge by id (a found one replaces a kept one) and keep the newest', () => {
+  const e = (id: number, trust = 'single-source') => ({ id: String(id), trust });
+  expect(mergeEntries([e(1), e(2)], [e(2, 'verified'), e(3)])).toEqual([e(1), e(2, 'verified'), e(3)]);
   const many = mergeEntries(Array.from({ length: MAX_ENTRIES }, (_, i) => e(i)), [e(MAX_ENTRIES)]);
   expect(many).toHaveLength(MAX_ENTRIES);
   expect(many.at(-1)).toEqual(e(MAX_ENTRIES));

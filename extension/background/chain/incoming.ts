@@ -91,10 +91,10 @@ export function balanceIncrease(
   return { kind: 'balance_increase', id: `${space}/${address.toLowerCase()}/${before.epoch}-${after.epoch}`, space, address, fromEpoch: before.epoch, toEpoch: after.epoch, amount: amount.toString(), trust: weakerTrust(before.trust, after.trust), observedAt };
 }
 
-/** Adds entries not already present (by id), keeping the newest {@link MAX_ENTRIES}. */
+/** Adds found entries, a found one replacing a kept one with the same id (e.g. now proved), keeping the newest {@link MAX_ENTRIES}. */
 export function mergeEntries<T extends { id: string }>(existing: readonly T[], found: readonly T[]): T[] {
-  const ids = new Set(existing.map((e) => e.id));
-  const merged = [...existing, ...found.filter((f) => !ids.has(f.id))];
+  const ids = new Set(found.map((f) => f.id));
+  const merged = [...existing.filter((e) => !ids.has(e.id)), ...found];
   return merged.slice(Math.max(0, merged.length - MAX_ENTRIES));
 }
 

@@ -9,8 +9,7 @@
  * for the UI instead of being thrown at whoever happened to trigger the sync.
  * @module
  */
-import { decodeCfxAddress, encodeCfxAddress } from '../../../core/address/cip37.js';
-import { toChecksumAddress } from '../../../core/address/eip55.js';
+import { decodeCfxAddress } from '../../../core/address/cip37.js';
 import { InvalidInputError, WayfarerError } from '../../../core/errors.js';
 import type { CheckpointStore } from '../../../core/lightclient/checkpoint/store.js';
 import type { SyncProgress } from '../../../core/lightclient/client/light-client.js';
@@ -25,12 +24,11 @@ import { coreReplacement, espaceReplacement, type ReplacementKind } from '../../
 import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
 import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
 import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
-import type { BalanceView, BanView, ChainStatusView, IncomingView, NodeView, SourceView, TokenFieldView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
+import type { BalanceView, BanView, ChainStatusView, IncomingView, NodeView, SourceView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
 import { createRuntime, endpointsFor, type NetworkRuntime } from './runtime.js';
-import type { ChainStore, IncomingTransfer, StoredBalance, TxLabel } from './store.js';
-import { balanceIncrease, mergeEntries, rangesToScan, readTransfer } from './incoming.js';
-import { proveLog, readTransferLogs } from './incoming-reads.js';
-import { decodeAbiText, decodeDecimals, TOKEN_SELECTORS } from './token-abi.js';
+import type { ChainStore, StoredBalance, TxLabel } from './store.js';
+import { balanceIncrease, mergeEntries } from './incoming.js';
+import { historyKey, readTokenInfo, scanIncoming } from './token-reads.js';
 import { balanceView, banView, nodeView, sourcesView, txView } from './views.js';
 
 export interface ChainKeyring {
@@ -266,7 +264,7 @@ export class ChainService {
       const view = views[i]!;
       const increase = before && before.network === rt.network && view.token === undefined ? balanceIncrease(space, view.address, before, view, this.deps.clock.now()) : null;
       if (increase) {
-        const key = this.historyKey(rt, space, view.address);
+        const key = historyKey(rt.network, space, view.address);
         await this.deps.store.putHistory(key, mergeEntries(await this.deps.store.getHistory(key), [increase]));
       }
     }
@@ -292,97 +290,20 @@ export class ChainService {
     return reserved;
   }
 
-  private historyKey(rt: NetworkRuntime, space: Space, address: string): string {
-    return `${rt.network}/${space}/${addressKeyOf(space, address)}`;
-  }
-
   /**
    * Money that came in to `address` (see incoming.ts for what can and cannot be known): `Transfer`
-   * events of `tokens` to it over recent verified epochs (scanning only what was not scanned
-   * before), each proved through its transaction's receipt when possible, and the CFX balance
-   * increases seen between reads. Newest first.
+   * events of `tokens` to it over recent verified epochs, and CFX balance increases between reads.
    */
   async incoming(space: Space, address: string, tokens: readonly { address: string; symbol: string; decimals: number }[]): Promise<IncomingView[]> {
     this.assertAddress(space, address);
     for (const t of tokens) this.assertAddress(space, t.address);
-    const rt = this.runtime;
-    const chain = await rt.verified();
-    const verifiedEpoch = await chain.verifiedEpoch(space);
-    const ownerHex = addressKeyOf(space, address);
-    const transfers: IncomingView[] = [];
-    for (const token of tokens) {
-      const key = `${this.historyKey(rt, space, address)}/${addressKeyOf(space, token.address)}`;
-      const scan = await this.deps.store.getIncoming(key);
-      let scannedTo = scan?.scannedTo;
-      const found: IncomingTransfer[] = [];
-      for (const range of rangesToScan(verifiedEpoch, scannedTo)) {
-        const { value: logs, node } = await rt.pool.first(space, (client) => readTransferLogs(client, space, token.address, ownerHex, range), { addressKey: ownerHex });
-        for (const log of logs) {
-          const transfer = readTransfer(log, ownerHex);
-          if (transfer === null) continue;
-          const checked = await proveLog(chain, space, log);
-          if (checked.kind === 'contradicted') {
-            rt.pool.ban(node.id, 'bad_inclusion_proof', 'proven_lie', `reported a Transfer event in transaction ${log.transactionHash.slice(0, 12)}… that its proved receipt does not contain`);
-            continue;
-          }
-          found.push({
-            kind: 'token',
-            id: `${log.transactionHash}/${log.topics.join('')}/${log.data}`,
-            space,
-            contract: token.address,
-            symbol: token.symbol,
-            decimals: token.decimals,
-            from: space === 'core' ? encodeCfxAddress(transfer.fromHex, rt.chainIds.core) : toChecksumAddress(transfer.fromHex),
-            to: address,
-            amount: transfer.amount.toString(),
-            transactionHash: log.transactionHash,
-            blockHash: log.blockHash,
-            epoch: log.epoch,
-            trust: checked.kind === 'verified' ? 'verified' : 'single-source',
-            note: checked.kind === 'verified' ? null : `reported by ${node.label}; not proved yet (${checked.reason})`,
-            finalizedPivot: checked.kind === 'verified' ? checked.finalizedPivot : null,
-            foundAt: this.deps.clock.now(),
-          });
-        }
-        scannedTo = range.to;
-      }
-      const kept = mergeEntries(scan?.transfers ?? [], found);
-      await this.deps.store.putIncoming(key, { scannedTo: scannedTo ?? verifiedEpoch, transfers: kept });
-      transfers.push(...kept);
-    }
-    const increases = await this.deps.store.getHistory(this.historyKey(rt, space, address));
-    const epochOf = (e: IncomingView) => (e.kind === 'token' ? e.epoch : e.toEpoch);
-    return [...transfers, ...increases].sort((a, b) => epochOf(b) - epochOf(a));
+    return scanIncoming({ rt: this.runtime, store: this.deps.store, now: () => this.deps.clock.now() }, space, address, tokens);
   }
 
-  /**
-   * A token contract's `symbol()`, `name()` and `decimals()` at the verified epoch, each
-   * cross-checked like a balance. A field the contract does not answer (they are optional in
-   * ERC-20), or answers with something that is not a clean value, comes back empty with the reason.
-   */
+  /** A token contract's `symbol()`, `name()` and `decimals()` at the verified epoch, cross-checked. */
   async tokenInfo(space: Space, address: string): Promise<TokenInfoView> {
     this.assertAddress(space, address);
-    const rt = this.runtime;
-    const epochs: number[] = [];
-    const field = async <T>(selector: Hex, decode: (data: string) => T | null, what: string): Promise<TokenFieldView<T>> => {
-      try {
-        const read = await rt.reader.call(space, { to: address, data: selector });
-        epochs.push(read.epoch);
-        if (read.value === undefined) return { value: null, trust: read.trust, problem: `nodes disagree about ${what}`, sources: sourcesView(read) };
-        const value = decode(read.value);
-        return { value, trust: read.trust, problem: value === null ? `the contract's answer to ${what}() is not a valid ${what}` : null, sources: sourcesView(read) };
-      } catch (error) {
-        const reason = error instanceof WayfarerError ? error.message.slice(0, 200) : 'no node answered';
-        return { value: null, trust: null, problem: `the contract did not answer ${what}() (${reason})`, sources: [] };
-      }
-    };
-    const [symbol, name, decimals] = await Promise.all([
-      field(TOKEN_SELECTORS.symbol, decodeAbiText, 'symbol'),
-      field(TOKEN_SELECTORS.name, decodeAbiText, 'name'),
-      field(TOKEN_SELECTORS.decimals, decodeDecimals, 'decimals'),
-    ]);
-    const epoch = epochs.length > 0 ? Math.max(...epochs) : await (await rt.verified()).verifiedEpoch(space);
-    return { space, address, epoch, symbol, name, decimals };
+    return readTokenInfo(this.runtime, space, address);
   }
 
   async nonce(space: Space, address: string): Promise<{ value: string | null; pending: string; trust: BalanceView['trust']; epoch: number; sources: SourceView[] }> {
