@@ -214,7 +214,8 @@ async function reviewedFields(): Promise<Record<string, string>> {
 
 /** Review values that differ between runs (random recipients, epochs, hashes); the rest stays readable. */
 function reviewVolatile(): ReturnType<Page['locator']>[] {
-  return [...['To', 'Token contract', 'Epoch height', 'To (signed)', 'Data', 'Signing hash'].map((label) => valueOf(page, label)), ...volatile(page)];
+  // valueOf takes a regular expression source.
+  return [...['To', 'Token contract', 'Epoch height', 'To \\(signed\\)', 'Data', 'Signing hash'].map((label) => valueOf(page, label)), ...volatile(page)];
 }
 
 /** The same for the transaction details page. */
