@@ -63,6 +63,8 @@ describe('transfer call', () => {
   test('a token contract of another network and a zero amount are refused', () => {
     expect(() => transferCall('core', ids, HEX, 1n, { contract: encodeCfxAddress('0x8a3c5d1e00000000000000000000000000000001', 1), symbol: 'T', decimals: 0 })).toThrow(WrongNetworkRecipientError);
     expect(() => transferCall('core', ids, HEX, 0n)).toThrow(InvalidInputError);
+    expect(() => transferCall('core', ids, HEX, 2n ** 256n)).toThrow(InvalidInputError);
+    expect(() => transferCall('core', ids, HEX, 2n ** 256n, { contract: encodeCfxAddress('0x8a3c5d1e00000000000000000000000000000001', 1029), symbol: 'T', decimals: 0 })).toThrow(InvalidInputError);
   });
 });
 

@@ -14,7 +14,7 @@
 import { decodeCfxAddress, encodeCfxAddress } from '../../../core/address/cip37.js';
 import { parseEspaceAddress, toChecksumAddress } from '../../../core/address/eip55.js';
 import { InvalidInputError } from '../../../core/errors.js';
-import { bytesToHex } from '../../../core/encoding/hex.js';
+import { bytesToHex, MAX_UINT256 } from '../../../core/encoding/hex.js';
 import type { Space } from '../../../core/rpc/pool/endpoint.js';
 import { coreTransactionSigningHash } from '../../../core/tx/core-sign.js';
 import { validateCoreTransaction, type CoreTransactionInput } from '../../../core/tx/core-transaction.js';
@@ -82,6 +82,7 @@ export function spaceAddress(space: Space, hex: string, chainIds: ChainIds): str
  */
 export function transferCall(space: Space, chainIds: ChainIds, recipientHex: string, amount: bigint, token?: TokenSpec): TransferCall {
   if (typeof amount !== 'bigint' || amount <= 0n) throw new InvalidInputError('The amount must be above zero.');
+  if (amount > MAX_UINT256) throw new InvalidInputError('The amount is larger than any balance can be.');
   if (token === undefined) return { to: spaceAddress(space, recipientHex, chainIds), value: amount, data: '0x' };
   const contractHex = addressOnActiveNetwork(space, token.contract, chainIds, 'token contract');
   return { to: spaceAddress(space, contractHex, chainIds), value: 0n, data: encodeTransferCall(recipientHex, amount) };
