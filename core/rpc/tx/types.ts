@@ -51,7 +51,7 @@ export interface TrackedTransaction {
     /** From the proved receipt (decimal drip): the fee charged, and whether a sponsor paid it. */
     gasFee?: string;
     gasCoveredBySponsor?: boolean;
-    /** Storage collateral the transaction locked (decimal drip), and whether a sponsor paid it. */
+    /** Storage the transaction collateralized, in bytes as the receipt reports it (decimal; each byte locks 1/1024 CFX), and whether a sponsor paid it. */
     storageCollateralized?: string;
     storageCoveredBySponsor?: boolean;
     /** The PoS-finalized pivot block the proof was checked against. */
