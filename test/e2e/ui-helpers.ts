@@ -59,6 +59,8 @@ export const CURATED = new Set([
   'tx-verified-phone',
   'settings-phone',
   'approval-connect-phone',
+  'send-review-phone',
+  'activity-received-phone',
 ]);
 
 /**
