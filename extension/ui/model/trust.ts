@@ -65,11 +65,19 @@ export const TRUST_TEXT: Record<TrustLevel, TrustText> = {
   },
 };
 
+/** How many nodes answered and agreed, in plain words ("3 of 3 nodes agreed", "Only one node answered"). */
+function sourcesText(sources: number, agreeing: number | undefined): string {
+  if (agreeing === undefined) return `${sources} node${sources === 1 ? '' : 's'} asked`;
+  // "1 of 1 nodes agreed" would claim a cross-check that never happened.
+  if (sources === 0) return 'No node answered';
+  if (sources === 1) return 'Only one node answered';
+  return `${agreeing} of ${sources} nodes agreed`;
+}
+
 /** The sentence that adds the numbers ("3 of 3 nodes agreed at epoch 1,204"). */
 export function trustDetail(trust: Trust): string | undefined {
   const parts: string[] = [];
-  if (trust.agreeing !== undefined && trust.sources !== undefined) parts.push(`${trust.agreeing} of ${trust.sources} nodes agreed`);
-  else if (trust.sources !== undefined) parts.push(`${trust.sources} node${trust.sources === 1 ? '' : 's'} asked`);
+  if (trust.sources !== undefined) parts.push(sourcesText(trust.sources, trust.agreeing));
   if (trust.epoch !== undefined) parts.push(`at epoch ${trust.epoch.toLocaleString('en-US')}`);
   const numbers = parts.join(' ');
   if (trust.detail && numbers) return `${numbers}. ${trust.detail}`;
