@@ -65,6 +65,25 @@ const NODE_AT_FAULT: ReadonlySet<LightClientFailureKind> = new Set<LightClientFa
   'bad_logs_bloom',
 ]);
 
+/**
+ * Kinds after which the same request to another node may succeed: the node was at fault, or an
+ * honest node lacked what was asked (data it does not have, a lagging node, no eSpace base price,
+ * a transaction not in its chain yet). Every other kind is a property of the chain or the request
+ * and fails the same way on any node.
+ */
+const ANOTHER_NODE_MAY_SUCCEED: ReadonlySet<LightClientFailureKind> = new Set<LightClientFailureKind>([
+  ...NODE_AT_FAULT,
+  'missing',
+  'stale',
+  'espace_base_price_unknown',
+  'not_included',
+]);
+
+/** Whether repeating the request with a different node can give a different outcome. */
+export function anotherNodeMaySucceed(kind: LightClientFailureKind): boolean {
+  return ANOTHER_NODE_MAY_SUCCEED.has(kind);
+}
+
 /** The RPC call whose answer failed verification. */
 export interface FailedRequest {
   method: string;

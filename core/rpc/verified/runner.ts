@@ -10,35 +10,11 @@
  * repeated with a different eSpace node; if that succeeds, the first eSpace node lied instead.
  * @module
  */
-import { LightClientError, type LightClientFailureKind } from '../../lightclient/errors.js';
+import { LightClientError, anotherNodeMaySucceed } from '../../lightclient/errors.js';
 import { ESPACE_METHODS, transportFromRequest, type LightClientMethod, type LightClientTransport } from '../../lightclient/transport.js';
 import type { NodeEndpoint } from '../pool/endpoint.js';
 import { NoNodeAvailableError } from '../pool/errors.js';
 import { describeVerdict, type NodePool } from '../pool/node-pool.js';
-
-/** Failures after which another node may succeed; anything else is a property of the chain or the request. */
-const TRY_ANOTHER_NODE: ReadonlySet<LightClientFailureKind> = new Set<LightClientFailureKind>([
-  'bad_signature',
-  'insufficient_quorum',
-  'unknown_signer',
-  'duplicate_signer',
-  'invalid_point',
-  'wrong_epoch',
-  'epoch_regression',
-  'not_epoch_ending',
-  'bad_next_epoch_state',
-  'malformed',
-  'missing',
-  'stale',
-  'bad_header_hash',
-  'broken_parent_link',
-  'wrong_height',
-  'espace_base_price_unknown',
-  'bad_transactions_root',
-  'bad_receipts_root',
-  'bad_logs_bloom',
-  'not_included',
-]);
 
 export interface RunResult<T> {
   value: T;
@@ -84,7 +60,7 @@ export class VerifiedRunner {
           if (verdict.kind === 'aborted') throw error;
           continue;
         }
-        if (!TRY_ANOTHER_NODE.has(error.kind)) throw error;
+        if (!anotherNodeMaySucceed(error.kind)) throw error;
         const resolved = await this.blame(error, core, espaceNodes, operation);
         if (resolved !== undefined) return resolved;
         attempts.push({ node: core.label, problem: `${error.kind}${error.request ? ` (${error.request.method})` : ''}` });
