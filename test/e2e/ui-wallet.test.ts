@@ -86,10 +86,17 @@ test('nodes: the dev node is added in Settings, the unreachable defaults removed
     }
     await expect.poll(() => page.getByTestId(list).locator('li').count()).toBe(1);
   }
-  const nodes = await callBackground<{ space: string; label: string }[]>(page, 'chain.nodes');
+  const nodes = await callBackground<{ space: string; label: string; operator: string }[]>(page, 'chain.nodes');
   expect(nodes.map((n) => n.space).sort()).toEqual(['core', 'espace']);
+  // Who runs a node is shown as such, not among its problems.
+  for (const list of ['nodes-core', 'nodes-espace'] as const) {
+    const item = page.getByTestId(list).locator('li');
+    const operator = nodes.find((n) => `nodes-${n.space}` === list)!.operator;
+    expect(await item.getByTestId('node-operator').textContent()).toBe(operator);
+    for (const problem of await item.getByTestId('node-problem').allTextContents()) expect(problem).not.toContain(operator);
+  }
   // The dev node's address (and so its operator) has a random port.
-  await shot(page, 'nodes-phone', { mask: [page.getByTestId('node-url'), page.getByTestId('node-problem'), ...volatile(page)], fullPage: true });
+  await shot(page, 'nodes-phone', { mask: [page.getByTestId('node-url'), page.getByTestId('node-operator'), ...volatile(page)], fullPage: true });
 });
 
 test('verification: the light client checks the dev node’s finality on request', async () => {

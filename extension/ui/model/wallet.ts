@@ -111,6 +111,8 @@ export interface NodeItem {
   health: NodeHealth;
   latencyMs?: number | undefined;
   userAdded: boolean;
+  /** Who runs the node, as the user or the built-in list named it (cross-checks count operators). */
+  operator?: string | undefined;
   /** Plain-language reason for a ban or failure. */
   problem?: string | undefined;
   bannedUntil?: number | undefined;

@@ -121,9 +121,14 @@ export function receivedFromApi(view: IncomingView): ReceivedItem {
 
 const SLOW_MS = 1500;
 
+/** Why a node was banned, with the evidence when there is some. */
+function banText(ban: BanView): string {
+  return ban.evidence ? `${ban.reasonText} — ${ban.evidence}` : ban.reasonText;
+}
+
 export function nodeFromApi(view: NodeView): NodeItem {
   const health = view.ban ? 'banned' : view.health.consecutiveFailures > 0 ? 'failing' : view.health.latencyMs !== null && view.health.latencyMs > SLOW_MS ? 'slow' : view.health.successes > 0 ? 'ok' : 'unknown';
-  const problem = view.ban ? `${view.ban.reasonText}${view.ban.evidence ? ` (${view.ban.evidence})` : ''}` : view.health.consecutiveFailures > 0 && view.health.lastErrorCode ? `last error: ${view.health.lastErrorCode}` : undefined;
+  const problem = view.ban ? banText(view.ban) : view.health.consecutiveFailures > 0 && view.health.lastErrorCode ? `last error: ${view.health.lastErrorCode}` : undefined;
   return {
     id: view.id,
     url: view.label,
@@ -131,13 +136,14 @@ export function nodeFromApi(view: NodeView): NodeItem {
     health,
     latencyMs: view.health.latencyMs ?? undefined,
     userAdded: view.origin === 'user',
-    problem: problem && view.operator ? `${problem} · operator ${view.operator}` : (problem ?? (view.operator ? `operator ${view.operator}` : undefined)),
+    operator: view.operator || undefined,
+    problem,
     bannedUntil: view.ban?.expiresAt,
   };
 }
 
 function bannedNode(ban: BanView): NodeItem {
-  return { id: ban.nodeId, url: ban.node, space: 'core', health: 'banned', userAdded: false, problem: `${ban.reasonText}${ban.evidence ? ` — ${ban.evidence}` : ''}`, bannedUntil: ban.expiresAt };
+  return { id: ban.nodeId, url: ban.node, space: 'core', health: 'banned', userAdded: false, problem: banText(ban), bannedUntil: ban.expiresAt };
 }
 
 export function lightClientFromApi(status: ChainStatusView, bans: { active: BanView[]; recent: BanView[] }, now: number): LightClientStatus {
@@ -154,7 +160,7 @@ export function lightClientFromApi(status: ChainStatusView, bans: { active: BanV
     state,
     stateDetail: lc.lastError ? lc.lastError.message : undefined,
     lastVerifiedAt: lc.lastSyncAt ?? undefined,
-    failures: bans.recent.map((b) => ({ at: b.bannedAt, node: b.node, what: `${b.reasonText}${b.evidence ? ` — ${b.evidence}` : ''}` })),
+    failures: bans.recent.map((b) => ({ at: b.bannedAt, node: b.node, what: banText(b) })),
     bannedNodes: bans.active.filter((b) => b.expiresAt > now).map(bannedNode),
   };
 }

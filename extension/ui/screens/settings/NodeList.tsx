@@ -89,6 +89,12 @@ export function NodeList({ space, nodes, onAdd, onRemove }: NodeListProps): Reac
                       </>
                     ) : null}
                     {node.userAdded ? ' · added by you' : ' · built in'}
+                    {node.operator ? (
+                      <>
+                        {' · run by '}
+                        <span data-testid="node-operator">{node.operator}</span>
+                      </>
+                    ) : null}
                     {node.problem ? (
                       <>
                         {' · '}
