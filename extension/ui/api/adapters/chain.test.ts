@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import type { BanView, NodeView } from '../../../shared/ui-api/chain.js';
-import { nodeFromApi } from './chain.js';
+import type { BanView, NodeView, TokenFieldView } from '../../../shared/ui-api/chain.js';
+import { nodeFromApi, tokenInfoFromApi } from './chain.js';
 
 function nodeView(overrides: Partial<NodeView> = {}): NodeView {
   return {
@@ -47,4 +47,22 @@ test('a failing node reports its last error; an unnamed operator is left out', (
   const item = nodeFromApi(nodeView({ operator: '', origin: 'user', health: { latencyMs: null, successes: 0, failures: 3, consecutiveFailures: 3, lastErrorCode: 'rpc_timeout' } }));
   expect(item).toMatchObject({ health: 'failing', problem: 'last error: rpc_timeout', userAdded: true });
   expect(item.operator).toBeUndefined();
+});
+
+test('a token field outvoting one node counts the nodes that agreed, whichever answered first', () => {
+  const honest = '0x12';
+  const decimals: TokenFieldView<number> = {
+    value: 18,
+    trust: 'cross-checked',
+    problem: null,
+    sources: [
+      { node: 'https://liar.example', operator: 'Liar', answer: '0x06' },
+      { node: 'https://a.example', operator: 'A', answer: honest },
+      { node: 'https://b.example', operator: 'B', answer: honest },
+    ],
+  };
+  const empty: TokenFieldView<string> = { value: null, trust: null, problem: 'the contract did not answer name()', sources: [] };
+  const info = tokenInfoFromApi({ space: 'espace', address: '0x' + '11'.repeat(20), epoch: 40, symbol: empty, name: empty, decimals });
+  expect(info.decimals).toMatchObject({ value: 18, trust: { level: 'cross-checked', sources: 3, agreeing: 2, epoch: 40 } });
+  expect(info.symbol).toBeUndefined();
 });

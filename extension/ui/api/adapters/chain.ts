@@ -90,9 +90,21 @@ export function txFromApi(view: TxView, ownAddress: string): TxItem {
   };
 }
 
+/**
+ * The raw answer behind a decoded token field: the one most nodes gave (a field has a value only
+ * when nodes agreed or a majority did, and the first node to answer may be the one outvoted).
+ */
+function agreedAnswer(sources: TokenFieldView<unknown>['sources']): string | null {
+  const counts = new Map<string, number>();
+  for (const s of sources) if (s.answer !== undefined) counts.set(s.answer, (counts.get(s.answer) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [answer, count] of counts) if (best === null || count > counts.get(best)!) best = answer;
+  return best;
+}
+
 function checkedField<T>(field: TokenFieldView<T>, epoch: number): Checked<T> | undefined {
   if (field.value === null || field.trust === null) return undefined;
-  return { value: field.value, trust: trustOf({ trust: field.trust, epoch, sources: field.sources, value: field.sources.find((s) => s.answer !== undefined)?.answer ?? null }) };
+  return { value: field.value, trust: trustOf({ trust: field.trust, epoch, sources: field.sources, value: agreedAnswer(field.sources) }) };
 }
 
 export function tokenInfoFromApi(view: TokenInfoView): TokenInfoItem {
