@@ -12,6 +12,7 @@
  * @module
  */
 import { WayfarerError } from '../../../core/errors.js';
+import type { OriginView } from '../../shared/ui-api/provider.js';
 
 export interface Requester {
   /** Serialized origin (`https://app.example:8443`), the key of every permission. */
@@ -55,21 +56,8 @@ export function requesterFromSender(sender: chrome.runtime.MessageSender | undef
   return { origin, documentId: sender.documentId, tabId, frameId: sender.frameId };
 }
 
-/** How an origin is shown to the user: every part that matters, punycode kept visible. */
-export interface OriginDisplay {
-  origin: string;
-  scheme: 'https' | 'http';
-  /** The host exactly as the browser resolves it: ASCII, internationalized labels as `xn--…`. */
-  host: string;
-  /** Explicit port, or null for the scheme's default. */
-  port: string | null;
-  /** True when some label is punycode: the name may imitate another with look-alike letters. */
-  punycode: boolean;
-  /** Plain http: anyone on the network path can change what this page does. */
-  insecure: boolean;
-}
-
-export function describeOrigin(origin: string): OriginDisplay {
+/** How the UI shows an origin (see `OriginView`). */
+export function describeOrigin(origin: string): OriginView {
   const url = new URL(origin);
   const host = url.hostname;
   return {

@@ -15,7 +15,9 @@ import { uiMethod } from './define.js';
 export interface OriginView {
   origin: string;
   scheme: 'https' | 'http';
+  /** The host exactly as the browser resolves it: ASCII, internationalized labels as `xn--…`. */
   host: string;
+  /** Explicit port, or null for the scheme's default. */
   port: string | null;
   /** Some label is punycode (`xn--…`): the name may imitate another with look-alike letters. */
   punycode: boolean;
