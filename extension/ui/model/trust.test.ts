@@ -8,8 +8,10 @@ describe('trustDetail', () => {
   });
 
   it('says plainly that a single answer was not cross-checked', () => {
+    expect(trustDetail({ level: 'unknown', sources: 1, agreeing: 1, epoch: 80 })).toBe('Only one node answered at epoch 80.');
+    // The single-source level's own sentence already says so; the detail only adds the epoch.
     const detail = trustDetail({ level: 'single-source', sources: 1, agreeing: 1, epoch: 80 });
-    expect(detail).toBe('Only one node answered at epoch 80.');
+    expect(detail).toBe('Read at epoch 80.');
     expect(detail).not.toContain('agreed');
   });
 

@@ -77,8 +77,10 @@ function sourcesText(sources: number, agreeing: number | undefined): string {
 /** The sentence that adds the numbers ("3 of 3 nodes agreed at epoch 1,204"). */
 export function trustDetail(trust: Trust): string | undefined {
   const parts: string[] = [];
-  if (trust.sources !== undefined) parts.push(sourcesText(trust.sources, trust.agreeing));
-  if (trust.epoch !== undefined) parts.push(`at epoch ${trust.epoch.toLocaleString('en-US')}`);
+  // The single-source meaning already says that only one node answered.
+  const countSaid = trust.level === 'single-source' && trust.sources === 1 && trust.agreeing !== undefined;
+  if (trust.sources !== undefined && !countSaid) parts.push(sourcesText(trust.sources, trust.agreeing));
+  if (trust.epoch !== undefined) parts.push(`${parts.length > 0 ? 'at' : 'Read at'} epoch ${trust.epoch.toLocaleString('en-US')}`);
   const numbers = parts.join(' ');
   if (trust.detail && numbers) return `${numbers}. ${trust.detail}`;
   return trust.detail ?? (numbers ? `${numbers}.` : undefined);
