@@ -83,12 +83,10 @@ function signedFacts(r: TrackedTransaction): SignedFacts {
   let facts: SignedFacts;
   if (r.space === 'core') {
     const tx = decodeCoreTransaction(r.raw).transaction;
-    const price = tx.type === 2 ? { maxFeePerGas: tx.maxFeePerGas } : { gasPrice: tx.gasPrice };
-    facts = { to: tx.to, value: tx.value, data: tx.data, cost: maxCost('core', { gas: tx.gas, storageLimit: tx.storageLimit, ...price }) };
+    facts = { to: tx.to, value: tx.value, data: tx.data, cost: maxCost('core', tx) };
   } else {
     const tx = decodeEspaceTransaction(r.raw).transaction;
-    const price = tx.type === 2 ? { maxFeePerGas: tx.maxFeePerGas } : { gasPrice: tx.gasPrice };
-    facts = { to: tx.to, value: tx.value, data: tx.data, cost: maxCost('espace', { gas: tx.gas, ...price }) };
+    facts = { to: tx.to, value: tx.value, data: tx.data, cost: maxCost('espace', tx) };
   }
   decodedCache.set(r.hash, facts);
   if (decodedCache.size > DECODED_CACHE_SIZE) decodedCache.delete(decodedCache.keys().next().value!);

@@ -17,9 +17,9 @@ import { InvalidInputError } from '../../../core/errors.js';
 import { bytesToHex, MAX_UINT256 } from '../../../core/encoding/hex.js';
 import type { Space } from '../../../core/rpc/pool/endpoint.js';
 import { coreTransactionSigningHash } from '../../../core/tx/core-sign.js';
-import { validateCoreTransaction, type CoreTransactionInput } from '../../../core/tx/core-transaction.js';
+import { validateCoreTransaction, type CoreTransaction, type CoreTransactionInput } from '../../../core/tx/core-transaction.js';
 import { espaceTransactionSigningHash } from '../../../core/tx/espace-sign.js';
-import { validateEspaceTransaction, type EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
+import { validateEspaceTransaction, type EspaceTransaction, type EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
 import type { PreparedTransactionFields } from '../../shared/ui-api/wallet.js';
 import { encodeTransferCall, type Hex } from '../chain/token-abi.js';
@@ -100,34 +100,9 @@ export interface PreparedFacts {
 
 const text = (v: bigint | number): string => v.toString();
 
-/** Validates a completed draft (core/tx) and derives what the review shows and the signer gets. */
-export function preparedFacts(space: Space, draft: TransactionDraft): PreparedFacts {
-  if (space === 'core') {
-    const input = coreDraftToInput(draft);
-    const tx = validateCoreTransaction(input);
-    const price = tx.type === 2 ? { maxFeePerGas: tx.maxFeePerGas } : { gasPrice: tx.gasPrice };
-    const cost = maxCost('core', { gas: tx.gas, storageLimit: tx.storageLimit, ...price });
-    const fields: PreparedTransactionFields = {
-      type: tx.type,
-      chainId: tx.chainId,
-      nonce: text(tx.nonce),
-      gas: text(tx.gas),
-      gasPrice: tx.type === 2 ? null : text(tx.gasPrice),
-      maxFeePerGas: tx.type === 2 ? text(tx.maxFeePerGas) : null,
-      maxPriorityFeePerGas: tx.type === 2 ? text(tx.maxPriorityFeePerGas) : null,
-      storageLimit: text(tx.storageLimit),
-      epochHeight: text(tx.epochHeight),
-      to: requireTo(tx.to),
-      value: text(tx.value),
-      data: tx.data,
-    };
-    return { signable: { space, input: tx }, fields, signingHash: bytesToHex(coreTransactionSigningHash(tx)), cost, maxTotalNative: maxTotalNative(tx.value, cost) };
-  }
-  const input = espaceDraftToInput(draft);
-  const tx = validateEspaceTransaction(input);
-  const price = tx.type === 2 ? { maxFeePerGas: tx.maxFeePerGas } : { gasPrice: tx.gasPrice };
-  const cost = maxCost('espace', { gas: tx.gas, ...price });
-  const fields: PreparedTransactionFields = {
+/** The fields both spaces have, as the review shows them. */
+function sharedFields(tx: CoreTransaction | EspaceTransaction): Omit<PreparedTransactionFields, 'storageLimit' | 'epochHeight' | 'to'> {
+  return {
     type: tx.type,
     chainId: tx.chainId,
     nonce: text(tx.nonce),
@@ -135,12 +110,22 @@ export function preparedFacts(space: Space, draft: TransactionDraft): PreparedFa
     gasPrice: tx.type === 2 ? null : text(tx.gasPrice),
     maxFeePerGas: tx.type === 2 ? text(tx.maxFeePerGas) : null,
     maxPriorityFeePerGas: tx.type === 2 ? text(tx.maxPriorityFeePerGas) : null,
-    storageLimit: null,
-    epochHeight: null,
-    to: toChecksumAddress(requireTo(tx.to)),
     value: text(tx.value),
     data: tx.data,
   };
+}
+
+/** Validates a completed draft (core/tx) and derives what the review shows and the signer gets. */
+export function preparedFacts(space: Space, draft: TransactionDraft): PreparedFacts {
+  if (space === 'core') {
+    const tx = validateCoreTransaction(coreDraftToInput(draft));
+    const cost = maxCost('core', tx);
+    const fields: PreparedTransactionFields = { ...sharedFields(tx), storageLimit: text(tx.storageLimit), epochHeight: text(tx.epochHeight), to: requireTo(tx.to) };
+    return { signable: { space, input: tx }, fields, signingHash: bytesToHex(coreTransactionSigningHash(tx)), cost, maxTotalNative: maxTotalNative(tx.value, cost) };
+  }
+  const tx = validateEspaceTransaction(espaceDraftToInput(draft));
+  const cost = maxCost('espace', tx);
+  const fields: PreparedTransactionFields = { ...sharedFields(tx), storageLimit: null, epochHeight: null, to: toChecksumAddress(requireTo(tx.to)) };
   return { signable: { space, input: tx }, fields, signingHash: bytesToHex(espaceTransactionSigningHash(tx)), cost, maxTotalNative: maxTotalNative(tx.value, cost) };
 }
 
