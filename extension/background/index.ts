@@ -2,9 +2,10 @@
  * Background service worker: the composition root. It only wires services together.
  *
  * MV3 rules this file follows: every event listener is registered synchronously at top level (the
- * worker may have been woken by that very event), services start asynchronously and requests
- * wait for them (`router.setReady`), and nothing relies on in-memory state surviving — the worker
- * is stopped whenever the browser likes.
+ * worker may have been woken by that very event), services start asynchronously and each
+ * service's requests wait for that service only (a vault database that cannot be opened does not
+ * take the node list or the status screen down with it), and nothing relies on in-memory state
+ * surviving — the worker is stopped whenever the browser likes.
  */
 import { UiRouter } from './router.js';
 import { UI_PORT_NAME } from '../shared/ui-protocol.js';
@@ -37,10 +38,3 @@ chrome.runtime.onConnect.addListener((port) => {
   else if (port.name === PROVIDER_PORT_NAME) provider.attach(port);
   else port.disconnect();
 });
-
-async function startServices(): Promise<void> {
-  // Services are created here, in dependency order, and register their UI handlers.
-  await vault.ready;
-}
-
-router.setReady(startServices());

@@ -7,9 +7,10 @@
  * reduced to `{ code, message }` — never stack traces or parameters, which may hold secrets.
  *
  * Services register their handlers once at start-up:
- *   router.register({ 'vault.unlock': (params, ctx) => vault.unlock(params.password) });
- * Requests that arrive before `setReady()` resolves wait for it (the worker may have just been
- * woken by the very port that sends them).
+ *   router.register({ 'vault.unlock': async (params) => (await vault()).unlock(params.password) });
+ * Handlers wait for their own service to start (the worker may have just been woken by the very
+ * port that sends the request); the router has no global gate, so one service that fails to start
+ * does not take the others down.
  */
 import { WayfarerError } from '../../core/errors.js';
 import { SchemaError } from '../shared/schema.js';
@@ -29,7 +30,6 @@ type AnyHandler = (params: unknown, context: UiCallContext) => unknown;
 export class UiRouter {
   private readonly handlers = new Map<string, AnyHandler>();
   private readonly ports = new Set<chrome.runtime.Port>();
-  private ready: Promise<void> = Promise.resolve();
 
   register(handlers: UiHandlers): void {
     for (const [method, handler] of Object.entries(handlers)) {
@@ -37,11 +37,6 @@ export class UiRouter {
       if (this.handlers.has(method)) throw new Error(`UI method registered twice: ${method}`);
       this.handlers.set(method, handler as AnyHandler);
     }
-  }
-
-  /** Requests wait for this before they are dispatched (service start-up). */
-  setReady(ready: Promise<void>): void {
-    this.ready = ready;
   }
 
   /** Accepts a port if it comes from one of this extension's pages. Returns false otherwise. */
@@ -87,7 +82,6 @@ export class UiRouter {
       const handler = this.handlers.get(method);
       if (!spec || !handler) throw new WayfarerError('ui.unknown_method', `unknown method ${method.slice(0, 100)}`);
       const params = spec.params.parse(request.params, 'params');
-      await this.ready;
       const result = await handler(params, context);
       return { type: 'response', id, ok: true, result: result === undefined ? null : result };
     } catch (error) {

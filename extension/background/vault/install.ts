@@ -12,10 +12,9 @@ import { chromeAlarms, chromeArea, trustedSessionArea } from './platform.js';
 import { VaultService } from './service.js';
 import { vaultUiHandlers } from './ui-handlers.js';
 import { vaultKeyring, type VaultKeyring } from './provider-keyring.js';
+import { startOnDemand } from '../start-on-demand.js';
 
 export interface InstalledVault {
-  /** Resolves once the service has started (session resumed or discarded). */
-  readonly ready: Promise<VaultService>;
   /** Accounts, lock state and signing by account id, for the dApp provider. */
   readonly keyring: VaultKeyring;
 }
@@ -25,7 +24,7 @@ export function installVault(router: UiRouter): InstalledVault {
   const notify = () => {
     for (const listener of listeners) listener();
   };
-  const ready = (async () =>
+  const start = async (): Promise<VaultService> =>
     VaultService.start({
       vault: new Vault({ storage: await IdbVaultStorage.open() }),
       session: new SessionStore(await trustedSessionArea()),
@@ -42,29 +41,33 @@ export function installVault(router: UiRouter): InstalledVault {
           notify();
         },
       },
-    }))();
+    });
+  // A start that failed (the vault database could not be opened, say) answers the waiting
+  // requests with its typed error and is tried again by the next one.
+  const service = startOnDemand(start);
+  void service().catch(() => undefined); // start now; a failure is reported to the next caller
   chrome.alarms.onAlarm.addListener((alarm) => {
-    ready
-      .then(async (service) => service.handleAlarm(alarm.name))
+    service()
+      .then(async (running) => running.handleAlarm(alarm.name))
       .catch((error: unknown) => console.error('vault: auto-lock alarm failed:', error instanceof Error ? error.name : typeof error));
   });
-  router.register(vaultUiHandlers(() => ready));
-  const keyring = vaultKeyringWhenReady(ready, (listener) => {
+  router.register(vaultUiHandlers(service));
+  const keyring = vaultKeyringWhenReady(service, (listener) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
   });
-  return { ready, keyring };
+  return { keyring };
 }
 
-function vaultKeyringWhenReady(ready: Promise<VaultService>, subscribe: (listener: () => void) => () => void): VaultKeyring {
-  const keyring = ready.then((service) => vaultKeyring(service, subscribe));
+function vaultKeyringWhenReady(service: () => Promise<VaultService>, subscribe: (listener: () => void) => () => void): VaultKeyring {
+  const keyring = async (): Promise<VaultKeyring> => vaultKeyring(await service(), subscribe);
   return {
-    isUnlocked: async () => (await keyring).isUnlocked(),
-    listAccounts: async () => (await keyring).listAccounts(),
-    signCoreTransaction: async (...args) => (await keyring).signCoreTransaction(...args),
-    signEspaceTransaction: async (...args) => (await keyring).signEspaceTransaction(...args),
-    personalSign: async (...args) => (await keyring).personalSign(...args),
-    signTypedData: async (...args) => (await keyring).signTypedData(...args),
+    isUnlocked: async () => (await keyring()).isUnlocked(),
+    listAccounts: async () => (await keyring()).listAccounts(),
+    signCoreTransaction: async (...args) => (await keyring()).signCoreTransaction(...args),
+    signEspaceTransaction: async (...args) => (await keyring()).signEspaceTransaction(...args),
+    personalSign: async (...args) => (await keyring()).personalSign(...args),
+    signTypedData: async (...args) => (await keyring()).signTypedData(...args),
     onChange: subscribe,
   };
 }
