@@ -11,7 +11,7 @@
  * @module
  */
 import { providerError, ProviderErrorCode } from '../../shared/provider-errors.js';
-import { contentToBackgroundSchema } from '../../shared/provider-protocol.js';
+import { contentToBackgroundSchema, type ContentToBackground } from '../../shared/provider-protocol.js';
 import { requesterFromSender } from './requester.js';
 import type { ProviderService } from './service.js';
 
@@ -47,14 +47,7 @@ export class ProviderGateway {
     }
     const who = requester;
     let queue: Promise<unknown> = this.service.then((s) => s.connect(who, port));
-    port.onMessage.addListener((raw: unknown) => {
-      let message;
-      try {
-        message = contentToBackgroundSchema.parse(raw);
-      } catch {
-        return;
-      }
-      const parsed = message;
+    onValidMessage(port, (parsed) => {
       // Start handling in arrival order; do not wait for one request to finish before the next.
       queue = queue
         .then(() => this.service)
@@ -78,13 +71,7 @@ export class ProviderGateway {
   }
 
   private refuseAll(port: chrome.runtime.Port, reason: string): void {
-    port.onMessage.addListener((raw: unknown) => {
-      let message;
-      try {
-        message = contentToBackgroundSchema.parse(raw);
-      } catch {
-        return;
-      }
+    onValidMessage(port, (message) => {
       try {
         if (message.type === 'request') port.postMessage({ type: 'response', id: message.id, error: providerError(ProviderErrorCode.unauthorized, `Wayfarer cannot identify this frame's origin, so it answers nothing here (${reason})`) });
         else for (const id of message.pending) port.postMessage({ type: 'response', id, error: providerError(ProviderErrorCode.unauthorized, 'Wayfarer cannot identify this frame\'s origin') });
@@ -97,4 +84,17 @@ export class ProviderGateway {
   windowRemoved(kind: 'window' | 'tab', id: number): void {
     void this.service.then((s) => s.windowRemoved(kind, id)).catch(() => undefined);
   }
+}
+
+/** Calls `handle` with each message of the port that passes the schema; others are dropped. */
+function onValidMessage(port: chrome.runtime.Port, handle: (message: ContentToBackground) => void): void {
+  port.onMessage.addListener((raw: unknown) => {
+    let message: ContentToBackground;
+    try {
+      message = contentToBackgroundSchema.parse(raw);
+    } catch {
+      return;
+    }
+    handle(message);
+  });
 }
