@@ -16,6 +16,7 @@ import { DOMAIN_TYPE_NAMES } from '../../../core/message/typed-data.js';
 import type { ApprovalAccount, TransactionDraft } from '../../shared/provider-approvals.js';
 import type { AccountChoice, ApprovalDetail, ApprovalView, TransactionView } from '../../shared/ui-api/provider.js';
 import type { ProviderSpace } from '../../shared/provider-protocol.js';
+import { maxCost, maxTotalNative, type MaxCost } from '../chain/tx-cost.js';
 import { formatAddress } from './accounts.js';
 import type { PendingRecord } from './pending-store.js';
 import { describeOrigin } from './requester.js';
@@ -31,8 +32,6 @@ export function formatUnits(value: bigint, decimals: number): string {
   const fraction = (abs % base).toString().padStart(decimals, '0').replace(/0+$/, '');
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
-
-const DRIP_PER_STORAGE_BYTE = 10n ** 18n / 1024n;
 
 /** Decodes UTF-8 strictly; null when the bytes are not text a person can read. */
 export function readableText(bytes: Uint8Array): string | null {
@@ -52,6 +51,7 @@ export function transactionView(space: ProviderSpace, draft: TransactionDraft, f
   const cfx = (value: bigint): string => `${formatUnits(value, 18)} ${symbol}`;
   let tx;
   let signingHash: Uint8Array;
+  let cost: MaxCost;
   let storageLimit: bigint | null = null;
   let epochHeight: bigint | null = null;
   let toKind: TransactionView['toKind'] = null;
@@ -62,16 +62,16 @@ export function transactionView(space: ProviderSpace, draft: TransactionDraft, f
     signingHash = coreTransactionSigningHash(input);
     storageLimit = prepared.storageLimit;
     epochHeight = prepared.epochHeight;
+    cost = maxCost('core', prepared);
     if (prepared.to !== null) toKind = decodeCfxAddress(prepared.to).type;
   } else {
     const input = espaceDraftToInput(draft);
     tx = prepareEspaceTransaction(input).tx;
     signingHash = espaceTransactionSigningHash(input);
+    cost = maxCost('espace', tx);
   }
   const gasPrice = tx.type === 2 ? undefined : tx.gasPrice;
   const maxFeePerGas = tx.type === 2 ? tx.maxFeePerGas : undefined;
-  const maxFee = tx.gas * (tx.type === 2 ? tx.maxFeePerGas : tx.gasPrice);
-  const collateral = storageLimit === null ? null : storageLimit * DRIP_PER_STORAGE_BYTE;
   const dataBytes = hexToBytes(tx.data);
   return {
     typeLabel: tx.type === 0 ? 'legacy' : tx.type === 1 ? 'access list (type 1)' : 'dynamic fee (type 2)',
@@ -92,9 +92,9 @@ export function transactionView(space: ProviderSpace, draft: TransactionDraft, f
     storageLimit: storageLimit === null ? null : storageLimit.toString(),
     epochHeight: epochHeight === null ? null : epochHeight.toString(),
     accessList: tx.type === 0 ? [] : tx.accessList,
-    maxFee: cfx(maxFee),
-    maxStorageCollateral: collateral === null ? null : cfx(collateral),
-    maxTotal: cfx(tx.value + maxFee + (collateral ?? 0n)),
+    maxFee: cfx(cost.maxFee),
+    maxStorageCollateral: cost.maxCollateral === null ? null : cfx(cost.maxCollateral),
+    maxTotal: cfx(maxTotalNative(tx.value, cost)),
     signingHash: bytesToHex(signingHash),
   };
 }
