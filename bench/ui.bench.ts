@@ -11,6 +11,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchWithExtension } from '../test/support/browser.js';
 import { callBackground } from '../test/support/ui-port.js';
+import { TEST_MNEMONIC, TEST_PASSWORD } from '../test/e2e/ui-helpers.js';
 import { printTable } from './harness.js';
 
 const RUNS = 15;
@@ -66,12 +67,12 @@ export default async function run(): Promise<void> {
     // A wallet exists and is locked: the lock screen.
     const setup = await browser.context.newPage();
     await setup.goto(browser.popupUrl);
-    await callBackground(setup, 'vault.create', { password: 'correct horse battery staple', wallet: { kind: 'mnemonic', mnemonic: 'legal winner thank year wave sausage worth useful legal winner thank yellow' } });
+    await callBackground(setup, 'vault.create', { password: TEST_PASSWORD, wallet: { kind: 'mnemonic', mnemonic: TEST_MNEMONIC } });
     await callBackground(setup, 'vault.lock');
     rows.push(row('popup: lock screen', await scenario(browser.context, `${browser.popupUrl}#/`, true)));
 
     // Unlocked, reopened: the home screen from remembered values while fresh ones load.
-    await callBackground(setup, 'vault.unlock', { password: 'correct horse battery staple' });
+    await callBackground(setup, 'vault.unlock', { password: TEST_PASSWORD });
     rows.push(row('popup: home (unlocked, reopened)', await scenario(browser.context, `${browser.popupUrl}#/`, true)));
     await setup.close();
     printTable(`Popup time to interactive (median of ${RUNS} loads, 360×740)`, rows);
