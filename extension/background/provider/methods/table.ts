@@ -63,8 +63,3 @@ export function lookupMethod(space: ProviderSpace, name: string): MethodSpec | P
   if (TABLES[other].has(name)) return unsupported(name, OTHER_PROVIDER[space]);
   return unsupported(name.slice(0, 100), 'unknown method');
 }
-
-/** Every method a space answers (for documentation and tests). */
-export function methodNames(space: ProviderSpace): string[] {
-  return [...TABLES[space].keys()].sort();
-}
