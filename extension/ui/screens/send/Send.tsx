@@ -34,13 +34,12 @@ export function Send(): ReactElement {
   const tokenItem = tokens.data?.find((t) => t.address === token);
   const asset: SendAsset | undefined =
     token === 'native' ? { symbol: 'CFX', decimals: 18, address: 'native', balance: balance.data } : tokenItem ? { symbol: tokenItem.symbol, decimals: tokenItem.decimals, address: tokenItem.address, balance: tokenItem.balance } : undefined;
-  const own = new Map((accounts.data ?? []).map((a) => [a.coreHex.toLowerCase(), a.name] as const));
-  const ownEspace = new Map((accounts.data ?? []).map((a) => [a.espaceAddress.toLowerCase(), a.name] as const));
+  const hexIn = (a: typeof account) => (space === 'core' ? a.coreHex : a.espaceAddress).toLowerCase();
   const recipientContext = {
     space,
     networkId: space === 'core' ? network.coreNetworkId : network.espaceChainId,
-    fromHex: (space === 'core' ? account.coreHex : account.espaceAddress).toLowerCase(),
-    ownAccounts: space === 'core' ? own : ownEspace,
+    fromHex: hexIn(account),
+    ownAccounts: new Map((accounts.data ?? []).map((a) => [hexIn(a), a.name] as const)),
   };
   const sendAsset: SendRequest['asset'] = token === 'native' || !tokenItem ? 'native' : { address: tokenItem.address, symbol: tokenItem.symbol, decimals: tokenItem.decimals };
   const title = step.name === 'form' ? `Send ${asset?.symbol ?? ''}`.trim() : step.name === 'review' ? 'Review' : 'Sent';
