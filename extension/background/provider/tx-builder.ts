@@ -97,6 +97,30 @@ function chooseType(requested: 0 | 1 | 2 | undefined, hasGasPrice: boolean, hasA
   return hasAccessList ? 1 : 0;
 }
 
+const FEE_METHODS = {
+  core: { priorityFee: 'cfx_maxPriorityFeePerGas', gasPrice: 'cfx_gasPrice' },
+  espace: { priorityFee: 'eth_maxPriorityFeePerGas', gasPrice: 'eth_gasPrice' },
+} as const;
+
+type FeeRequest = Pick<CoreTxRequest | EspaceTxRequest, 'gasPrice' | 'maxFeePerGas' | 'maxPriorityFeePerGas' | 'accessList'>;
+
+/**
+ * Sets the draft's prices (and access list) for its type: the dApp's values, else the nodes'
+ * priority fee with a max fee of twice the base fee plus it (type 2), or the nodes' gas price.
+ */
+async function completeFees(chain: ProviderChain, space: 'core' | 'espace', request: FeeRequest, baseFee: HexString | undefined, draft: TransactionDraft): Promise<void> {
+  const methods = FEE_METHODS[space];
+  if (draft.type === 2) {
+    const priority = request.maxPriorityFeePerGas !== undefined ? BigInt(request.maxPriorityFeePerGas) : await readQuantity(chain, space, methods.priorityFee, []);
+    if (baseFee === undefined && request.maxFeePerGas === undefined) throw invalidParams('The network reports no base fee; give maxFeePerGas or use gasPrice');
+    draft.maxPriorityFeePerGas = q(priority);
+    draft.maxFeePerGas = request.maxFeePerGas ?? q(BigInt(baseFee ?? '0x0') * 2n + priority);
+  } else {
+    draft.gasPrice = request.gasPrice ?? q(await readQuantity(chain, space, methods.gasPrice, []));
+  }
+  if (draft.type !== 0) draft.accessList = request.accessList ?? [];
+}
+
 /** Builds a Core transaction for `from` (base32 on the active network). */
 export async function buildCoreDraft(chain: ProviderChain, network: ProviderNetwork, request: CoreTxRequest, from: string): Promise<TransactionDraft> {
   checkChainId(request.chainId, network);
@@ -123,15 +147,7 @@ export async function buildCoreDraft(chain: ProviderChain, network: ProviderNetw
   }
 
   const draft: TransactionDraft = { type, chainId: network.chainId, nonce: q(nonce), gas, to, value, data, storageLimit, epochHeight: q(epochHeight) };
-  if (type === 2) {
-    const priority = request.maxPriorityFeePerGas !== undefined ? BigInt(request.maxPriorityFeePerGas) : await readQuantity(chain, 'core', 'cfx_maxPriorityFeePerGas', []);
-    if (baseFee === undefined && request.maxFeePerGas === undefined) throw invalidParams('The network reports no base fee; give maxFeePerGas or use gasPrice');
-    draft.maxPriorityFeePerGas = q(priority);
-    draft.maxFeePerGas = request.maxFeePerGas ?? q(BigInt(baseFee ?? '0x0') * 2n + priority);
-  } else {
-    draft.gasPrice = request.gasPrice ?? q(await readQuantity(chain, 'core', 'cfx_gasPrice', []));
-  }
-  if (type !== 0) draft.accessList = request.accessList ?? [];
+  await completeFees(chain, 'core', request, baseFee, draft);
   validateDraft('core', draft);
   return draft;
 }
@@ -158,15 +174,7 @@ export async function buildEspaceDraft(chain: ProviderChain, network: ProviderNe
     gas = q(await estimate(() => readQuantity(chain, 'espace', 'eth_estimateGas', [call])));
   }
   const draft: TransactionDraft = { type, chainId: network.chainId, nonce: q(nonce), gas, to, value, data };
-  if (type === 2) {
-    const priority = request.maxPriorityFeePerGas !== undefined ? BigInt(request.maxPriorityFeePerGas) : await readQuantity(chain, 'espace', 'eth_maxPriorityFeePerGas', []);
-    if (baseFee === undefined && request.maxFeePerGas === undefined) throw invalidParams('The network reports no base fee; give maxFeePerGas or use gasPrice');
-    draft.maxPriorityFeePerGas = q(priority);
-    draft.maxFeePerGas = request.maxFeePerGas ?? q(BigInt(baseFee ?? '0x0') * 2n + priority);
-  } else {
-    draft.gasPrice = request.gasPrice ?? q(await readQuantity(chain, 'espace', 'eth_gasPrice', []));
-  }
-  if (type !== 0) draft.accessList = request.accessList ?? [];
+  await completeFees(chain, 'espace', request, baseFee, draft);
   validateDraft('espace', draft);
   return draft;
 }
