@@ -29,7 +29,7 @@ import { createRuntime, endpointsFor, type NetworkRuntime } from './runtime.js';
 import type { ChainStore, StoredBalance, TxLabel } from './store.js';
 import { balanceIncrease, mergeEntries } from './incoming.js';
 import { historyKey, readTokenInfo, scanIncoming } from './token-reads.js';
-import { balanceView, banView, nodeView, sourcesView, txView } from './views.js';
+import { balanceView, banView, maxNativeSpend, nodeView, sourcesView, txView } from './views.js';
 
 export interface ChainKeyring {
   signCoreTransaction(accountId: string, tx: CoreTransactionInput, activeChainId: number): Promise<{ raw: Hex; hash: Hex }>;
@@ -284,8 +284,7 @@ export class ChainService {
     let reserved = 0n;
     for (const record of this.runtime.tracker.list()) {
       if (record.space !== space || !IN_FLIGHT.has(record.status) || addressKeyOf(space, record.from) !== key) continue;
-      const view = this.view(record);
-      reserved += BigInt(view.value) + BigInt(view.maxFee) + BigInt(view.maxCollateral ?? '0');
+      reserved += maxNativeSpend(record);
     }
     return reserved;
   }

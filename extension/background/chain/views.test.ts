@@ -6,7 +6,7 @@ import { signCoreTransaction } from '../../../core/tx/core-sign.js';
 import { signEspaceTransaction } from '../../../core/tx/espace-sign.js';
 import { encodeTransferCall } from './token-abi.js';
 import { DRIP_PER_STORAGE_BYTE } from './tx-cost.js';
-import { txView } from './views.js';
+import { maxNativeSpend, txView } from './views.js';
 
 const KEY = privateKeyFromHex('0x46b9e861b63d3509c88b7817275a30d22d62c8cd8fa6486ddee35ef0d8e0495f');
 const RECIPIENT = '0x1a2f80341409639ea6a35bbcab8299066109aa55';
@@ -21,6 +21,7 @@ test('a Core token transfer: recipient, amount and fee limits come from the sign
   const label = { token: { contract: encodeCfxAddress(TOKEN, 1029), symbol: 'USDT', decimals: 6 } };
   const view = txView(record('core', signed.raw, signed.hash), label);
   expect(view).toMatchObject({ to: encodeCfxAddress(TOKEN, 1029), value: '0', maxFee: '300000', maxCollateral: (64n * DRIP_PER_STORAGE_BYTE).toString(), cost: null });
+  expect(maxNativeSpend(record('core', signed.raw, signed.hash))).toBe(300_000n + 64n * DRIP_PER_STORAGE_BYTE);
   expect(view.tokenTransfer).toEqual({ contract: encodeCfxAddress(TOKEN, 1029), to: encodeCfxAddress(RECIPIENT, 1029), amount: '1500000', symbol: 'USDT', decimals: 6 });
   // Without a label (sent by a dApp) the transfer is still decoded, without symbol and decimals.
   expect(txView(record('core', signed.raw, signed.hash)).tokenTransfer).toMatchObject({ amount: '1500000', symbol: null, decimals: null });
@@ -31,6 +32,7 @@ test('proved cost: the receipt counts collateral in bytes, the view in drip', ()
   const proof = { blockHash: `0x${'ab'.repeat(32)}`, epoch: 5, outcome: 'success' as const, gasUsed: '21000', verifiedAt: 2, gasFee: '147000', storageCollateralized: '128', finalizedPivot: { height: 9, blockHash: `0x${'cd'.repeat(32)}` } };
   const view = txView(record('espace', signed.raw, signed.hash, { status: 'included_verified', proof }));
   expect(view).toMatchObject({ value: '9', maxFee: '147000', maxCollateral: null, tokenTransfer: null });
+  expect(maxNativeSpend(record('espace', signed.raw, signed.hash))).toBe(9n + 147_000n);
   expect(view.cost).toEqual({ gasFee: '147000', gasCoveredBySponsor: false, storageCollateralized: (128n * DRIP_PER_STORAGE_BYTE).toString(), storageCoveredBySponsor: false });
   expect(view.proof?.finalizedPivot).toEqual(proof.finalizedPivot);
   expect(view.to?.toLowerCase()).toBe(RECIPIENT);

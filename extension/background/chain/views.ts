@@ -16,7 +16,7 @@ import { decodeEspaceTransaction } from '../../../core/tx/espace-decode.js';
 import type { BalanceView, BanView, NodeView, SourceView, TxView } from '../../shared/ui-api/chain.js';
 import type { TxLabel } from './store.js';
 import { decodeTransferCall } from './token-abi.js';
-import { DRIP_PER_STORAGE_BYTE, maxCost, type MaxCost } from './tx-cost.js';
+import { DRIP_PER_STORAGE_BYTE, maxCost, maxTotalNative, type MaxCost } from './tx-cost.js';
 
 export function banView(ban: BanRecord): BanView {
   return { nodeId: ban.nodeId, node: ban.nodeLabel, reason: ban.reason, reasonText: BAN_REASON_TEXT[ban.reason], severity: ban.severity, evidence: ban.evidence, bannedAt: ban.bannedAt, expiresAt: ban.expiresAt };
@@ -91,6 +91,12 @@ function signedFacts(r: TrackedTransaction): SignedFacts {
   decodedCache.set(r.hash, facts);
   if (decodedCache.size > DECODED_CACHE_SIZE) decodedCache.delete(decodedCache.keys().next().value!);
   return facts;
+}
+
+/** The most native currency a tracked transaction can take from its sender: value + max fee + max collateral. */
+export function maxNativeSpend(r: TrackedTransaction): bigint {
+  const facts = signedFacts(r);
+  return maxTotalNative(facts.value, facts.cost);
 }
 
 function tokenTransferOf(r: TrackedTransaction, facts: SignedFacts, label: TxLabel | undefined): TxView['tokenTransfer'] {
