@@ -45,6 +45,23 @@ test('auto-lock choice is saved in the vault', async () => {
   expect(await page.getByRole('radio', { name: '5 minutes', exact: true }).isChecked()).toBe(true);
 });
 
+test('the network switcher moves the wallet to another network and shows its addresses', async () => {
+  await page.goto(`${browser.popupUrl}#/`);
+  const switcher = page.getByTestId('network-switcher');
+  await expect.poll(() => switcher.textContent()).toContain('Conflux mainnet');
+  await switcher.click();
+  await page.getByRole('dialog').getByRole('button', { name: /Conflux testnet/ }).click();
+  await expect.poll(async () => (await callBackground<{ network: string }>(page, 'chain.status')).network).toBe('testnet');
+  await expect.poll(() => switcher.textContent()).toContain('Conflux testnet');
+  // The Core address is shown for the network now in use (CIP-37 prefix of testnet).
+  await expect.poll(() => page.getByRole('button', { name: /^cfxtest:/ }).count()).toBe(1);
+  expect(await page.getByText('Network not switched').count()).toBe(0);
+
+  await switcher.click();
+  await page.getByRole('dialog').getByRole('button', { name: /Conflux mainnet/ }).click();
+  await expect.poll(async () => (await callBackground<{ network: string }>(page, 'chain.status')).network).toBe('mainnet');
+});
+
 test('the recovery phrase needs the password, and leaves the clipboard when the screen closes', async () => {
   await page.goto(`${browser.popupUrl}#/settings/reveal`);
   const password = page.getByLabel('Password', { exact: true });

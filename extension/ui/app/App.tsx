@@ -104,6 +104,7 @@ function UnlockedWallet(): ReactElement {
     wallet.selectAccount(created.id);
     accounts.refresh();
   });
+  const switchNetwork = useAction(wallet.selectNetwork);
   const lock = useAction(async () => {
     await backend.lock();
     wallet.refreshVault();
@@ -122,12 +123,7 @@ function UnlockedWallet(): ReactElement {
             networks={networks.data?.networks ?? []}
             currentId={networks.data?.currentId}
             health={networks.error ? 'bad' : networks.data ? 'ok' : 'unknown'}
-            onSelect={(id) =>
-              void backend.selectNetwork(id).then(() => {
-                networks.refresh();
-                accounts.refresh();
-              })
-            }
+            onSelect={(id) => void switchNetwork.run(id)}
           />
           <AccountSwitcher accounts={accounts.data ?? []} currentId={account?.id} space={space} onSelect={wallet.selectAccount} onAdd={() => void addAccount.run()} adding={addAccount.busy} />
         </>
@@ -136,6 +132,7 @@ function UnlockedWallet(): ReactElement {
       {networks.error && !networks.data ? <ErrorState error={networks.error} onRetry={networks.refresh} title="Networks not available" /> : null}
       {accounts.error && !accounts.data ? <ErrorState error={accounts.error} onRetry={accounts.refresh} title="Accounts not available" /> : null}
       {addAccount.error ? <ErrorState error={addAccount.error} title="No account added" /> : null}
+      {switchNetwork.error ? <ErrorState error={switchNetwork.error} title="Network not switched" /> : null}
       <Routes />
     </Shell>
   );

@@ -24,6 +24,8 @@ export interface WalletSession {
   setSpace: (space: Space) => void;
   /** Re-reads vault state and accounts now (after unlock, create, reset…). */
   refreshVault: () => void;
+  /** Switches the network, then re-reads the networks and the accounts' addresses on it. */
+  selectNetwork: (id: string) => Promise<void>;
 }
 
 const WalletContext = createContext<WalletSession | undefined>(undefined);
@@ -76,10 +78,18 @@ export function WalletProvider({ backend, children }: { backend: WalletBackend; 
     vault.refresh();
     accounts.refresh();
   }, [vault.refresh, accounts.refresh]); // eslint-disable-line react-hooks/exhaustive-deps
+  const selectNetwork = useCallback(
+    async (id: string) => {
+      await backend.selectNetwork(id);
+      networks.refresh();
+      accounts.refresh();
+    },
+    [backend, networks.refresh, accounts.refresh], // eslint-disable-line react-hooks/exhaustive-deps
+  );
 
   const session = useMemo<WalletSession>(
-    () => ({ backend, vault, accounts, networks, account, network, space, selectAccount, setSpace, refreshVault }),
-    [backend, vault, accounts, networks, account, network, space, selectAccount, setSpace, refreshVault],
+    () => ({ backend, vault, accounts, networks, account, network, space, selectAccount, setSpace, refreshVault, selectNetwork }),
+    [backend, vault, accounts, networks, account, network, space, selectAccount, setSpace, refreshVault, selectNetwork],
   );
   return <WalletContext.Provider value={session}>{children}</WalletContext.Provider>;
 }

@@ -1,6 +1,6 @@
 /** Settings → Networks and nodes: choose the network; see and edit the nodes of each space. */
 import type { ReactElement } from 'react';
-import { useAsync } from '../../api/hooks.js';
+import { useAction, useAsync } from '../../api/hooks.js';
 import { useWallet } from '../../app/wallet.js';
 import { ErrorState, Loading } from '../../components/AsyncState.js';
 import { NetworkChoice } from '../../components/NetworkChoice.js';
@@ -30,13 +30,15 @@ function SpaceNodes({ space }: { space: Space }): ReactElement {
 }
 
 export function Networks(): ReactElement {
-  const { backend, networks, refreshVault } = useWallet();
+  const { networks, selectNetwork } = useWallet();
+  const switchNetwork = useAction(selectNetwork);
   return (
     <div className="stack">
       <ScreenHeader title="Networks and nodes" back="/settings" />
       <section className="stack" aria-labelledby="network-title">
         <h2 id="network-title">Network</h2>
         {networks.error ? <ErrorState error={networks.error} onRetry={networks.refresh} /> : null}
+        {switchNetwork.error ? <ErrorState error={switchNetwork.error} title="Network not switched" /> : null}
         {networks.data ? (
           <ul className="list" data-testid="networks">
             {networks.data.networks.map((network) => (
@@ -44,12 +46,7 @@ export function Networks(): ReactElement {
                 <NetworkChoice
                   network={network}
                   current={network.id === networks.data?.currentId}
-                  onChoose={() =>
-                    void backend.selectNetwork(network.id).then(() => {
-                      networks.refresh();
-                      refreshVault();
-                    })
-                  }
+                  onChoose={() => void switchNetwork.run(network.id)}
                 />
               </li>
             ))}
