@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const here = import.meta.dirname;
 
@@ -38,7 +38,8 @@ export async function serveDir(dir, { port = 0, host = '127.0.0.1', routes = {} 
         return;
       }
       let path = normalize(join(root, decodeURIComponent(url.pathname)));
-      if (!path.startsWith(root)) throw new Error('outside');
+      // `root + sep`: a sibling whose name merely starts with root's (`/tmp/dapp-ab` vs `/tmp/dapp-abc`) is outside.
+      if (path !== root && !path.startsWith(root + sep)) throw new Error('outside');
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
