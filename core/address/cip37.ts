@@ -101,11 +101,7 @@ export function decodeCfxAddress(address: string): DecodedCfxAddress {
 export function decodeCfxAddressToBytes(address: string): { bytes: Uint8Array; networkId: number; type: CfxAddressType } {
   const { bytes, networkId, options } = decodeChecked(address);
   const type = cfxAddressType(bytes);
-  for (const option of options) {
-    if (option.startsWith('type.') && option !== `type.${type}`) {
-      throw new AddressError('address.type_mismatch', `address says "${option}" but it is a ${type} address`);
-    }
-  }
+  assertTypeOptions(options, type);
   return { bytes, networkId, type };
 }
 
@@ -123,12 +119,17 @@ export function decodeCfxAddressAnyType(address: string): { bytes: Uint8Array; n
   } catch {
     type = 'unknown';
   }
+  assertTypeOptions(options, type);
+  return { bytes, networkId };
+}
+
+/** A `type.` option in the address must name the type its bytes have. */
+function assertTypeOptions(options: readonly string[], type: string): void {
   for (const option of options) {
     if (option.startsWith('type.') && option !== `type.${type}`) {
       throw new AddressError('address.type_mismatch', `address says "${option}" but it is a ${type} address`);
     }
   }
-  return { bytes, networkId };
 }
 
 /** Every CIP-37 rule except the address type: returns the bytes and the middle options. */
