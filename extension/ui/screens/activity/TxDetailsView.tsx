@@ -2,14 +2,15 @@
 import type { ReactElement } from 'react';
 import { AddressText } from '../../components/AddressText.js';
 import { CopyButton } from '../../components/CopyButton.js';
+import { DateTime } from '../../components/DateTime.js';
 import { TrustBadge } from '../../components/TrustBadge.js';
-import { formatDateTime } from '../../format/time.js';
 import { formatAmount } from '../../format/units.js';
 import type { TxItem } from '../../model/wallet.js';
 import { TxProgress } from '../send/TxProgress.js';
 import { amountText, TX_STATUS_TEXT, txTitle } from './ActivityList.js';
 
 export function TxDetailsView({ tx }: { tx: TxItem }): ReactElement {
+  const amount = amountText(tx);
   return (
     <div className="stack" data-testid="tx-details">
       <div className="card stack">
@@ -23,10 +24,10 @@ export function TxDetailsView({ tx }: { tx: TxItem }): ReactElement {
         <dl className="dl">
           <dt>Status</dt>
           <dd data-testid="tx-status">{TX_STATUS_TEXT[tx.status]}</dd>
-          {amountText(tx) !== undefined ? (
+          {amount !== undefined ? (
             <>
               <dt>Amount</dt>
-              <dd className="amount">{amountText(tx)}</dd>
+              <dd className="amount">{amount}</dd>
             </>
           ) : null}
           <dt>From</dt>
@@ -77,7 +78,9 @@ export function TxDetailsView({ tx }: { tx: TxItem }): ReactElement {
           {tx.timestamp !== undefined ? (
             <>
               <dt>Time</dt>
-              <dd>{formatDateTime(tx.timestamp)}</dd>
+              <dd>
+                <DateTime at={tx.timestamp} />
+              </dd>
             </>
           ) : null}
           <dt>Space</dt>
@@ -117,7 +120,9 @@ function VerificationCard({ tx }: { tx: TxItem }): ReactElement {
               Checked against the pivot block finalized by PoS at height {v.finalizedPivot.height.toLocaleString('en-US')} (<span className="mono break">{v.finalizedPivot.blockHash}</span>), whose header chain Wayfarer verified itself.
             </p>
           ) : null}
-          <p className="muted">Verified {formatDateTime(v.verifiedAt)}.</p>
+          <p className="muted">
+            Verified <DateTime at={v.verifiedAt} />.
+          </p>
         </>
       ) : (
         <p className="muted">Not proved yet: Wayfarer proves a transaction once PoS has finalized the {unit} it is in (usually a few minutes).</p>
