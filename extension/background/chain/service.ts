@@ -132,7 +132,6 @@ export class ChainService {
     const lc = rt.current()?.client;
     const finalized = lc?.finalizedPivot ?? null;
     const nodes = rt.pool.list();
-    const operators = (space: Space) => new Set(nodes.filter((n) => n.endpoint.space === space && !n.ban).map((n) => n.endpoint.operator)).size;
     return {
       network: rt.network,
       chainIds: rt.chainIds,
@@ -146,7 +145,7 @@ export class ChainService {
         progress: this.progress,
       },
       privacy: { enabled: this.privacy.enabled, explanation: PRIVACY_MODE_EXPLANATION },
-      nodes: { total: nodes.length, banned: nodes.filter((n) => n.ban).length, independentOperators: { core: operators('core'), espace: operators('espace') } },
+      nodes: { total: nodes.length, banned: nodes.filter((n) => n.ban).length, independentOperators: { core: rt.pool.operatorCount('core'), espace: rt.pool.operatorCount('espace') } },
       networkHead: this.networkHead,
     };
   }
