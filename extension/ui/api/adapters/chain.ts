@@ -3,11 +3,18 @@ import type { BalanceView, BanView, ChainStatusView, IncomingView, NodeView, Tok
 import type { Trust } from '../../model/trust.js';
 import type { Checked, LightClientStatus, NetworkItem, NodeItem, ReceivedItem, TokenInfoItem, TxItem, TxStatus } from '../../model/wallet.js';
 
+const NETWORK_NAMES: Readonly<Record<ChainStatusView['network'], string>> = { mainnet: 'Conflux mainnet', testnet: 'Conflux testnet', local: 'Local node' };
+
 const KNOWN_NETWORKS: readonly NetworkItem[] = [
-  { id: 'mainnet', name: 'Conflux mainnet', coreNetworkId: 1029, espaceChainId: 1030, isTestnet: false, chainIdsKnown: true },
-  { id: 'testnet', name: 'Conflux testnet', coreNetworkId: 1, espaceChainId: 71, isTestnet: true, chainIdsKnown: true },
-  { id: 'local', name: 'Local node', coreNetworkId: 0, espaceChainId: 0, isTestnet: true, chainIdsKnown: false },
+  { id: 'mainnet', name: NETWORK_NAMES.mainnet, coreNetworkId: 1029, espaceChainId: 1030, isTestnet: false, chainIdsKnown: true },
+  { id: 'testnet', name: NETWORK_NAMES.testnet, coreNetworkId: 1, espaceChainId: 71, isTestnet: true, chainIdsKnown: true },
+  { id: 'local', name: NETWORK_NAMES.local, coreNetworkId: 0, espaceChainId: 0, isTestnet: true, chainIdsKnown: false },
 ];
+
+/** The name a network is shown by. */
+export function networkName(id: ChainStatusView['network']): string {
+  return NETWORK_NAMES[id];
+}
 
 /** The three networks; the current one with the chain ids its nodes were checked to serve. */
 export function networksFromStatus(status: ChainStatusView): { networks: NetworkItem[]; currentId: string } {

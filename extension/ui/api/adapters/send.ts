@@ -5,8 +5,8 @@
 import type { PreparedSendView } from '../../../shared/ui-api/wallet.js';
 import type { ReviewField } from '../../screens/send/SendReview.js';
 import type { PreparedSend, SendRequest } from '../backend.js';
+import { networkName } from './chain.js';
 
-const NETWORK_NAMES: Readonly<Record<PreparedSendView['network'], string>> = { mainnet: 'Conflux mainnet', testnet: 'Conflux testnet', local: 'Local node' };
 const TYPE_NAMES = { 0: '0 (legacy)', 1: '1 (access list)', 2: '2 (dynamic fee)' } as const;
 
 /** The wire parameters of `wallet.prepareSend` / `wallet.maxSendable` for a request. */
@@ -49,7 +49,7 @@ export function preparedFromApi(view: PreparedSendView): PreparedSend {
   return {
     id: view.id,
     review: {
-      networkName: NETWORK_NAMES[view.network],
+      networkName: networkName(view.network),
       spaceName: view.space === 'core' ? 'Core space' : 'eSpace',
       from: view.from,
       to: view.recipient,
