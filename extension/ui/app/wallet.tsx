@@ -20,6 +20,10 @@ export interface WalletSession {
   account: AccountItem | undefined;
   network: NetworkItem | undefined;
   space: Space;
+  /** The chosen account's address in the chosen space; '' until the accounts are known. */
+  address: string;
+  /** `network:space:account`, what values read for this view belong to (keys remembered values); '' until known. */
+  scope: string;
   selectAccount: (id: string) => void;
   setSpace: (space: Space) => void;
   /** Re-reads vault state and accounts now (after unlock, create, reset…). */
@@ -65,6 +69,8 @@ export function WalletProvider({ backend, children }: { backend: WalletBackend; 
   const list = accounts.data ?? [];
   const account = list.find((a) => a.id === accountId) ?? list[0];
   const network = networks.data?.networks.find((n) => n.id === networks.data?.currentId);
+  const address = account ? (space === 'core' ? account.coreAddress : account.espaceAddress) : '';
+  const scope = account && network ? `${network.id}:${space}:${account.id}` : '';
 
   const selectAccount = useCallback((id: string) => {
     setAccountId(id);
@@ -88,8 +94,8 @@ export function WalletProvider({ backend, children }: { backend: WalletBackend; 
   );
 
   const session = useMemo<WalletSession>(
-    () => ({ backend, vault, accounts, networks, account, network, space, selectAccount, setSpace, refreshVault, selectNetwork }),
-    [backend, vault, accounts, networks, account, network, space, selectAccount, setSpace, refreshVault, selectNetwork],
+    () => ({ backend, vault, accounts, networks, account, network, space, address, scope, selectAccount, setSpace, refreshVault, selectNetwork }),
+    [backend, vault, accounts, networks, account, network, space, address, scope, selectAccount, setSpace, refreshVault, selectNetwork],
   );
   return <WalletContext.Provider value={session}>{children}</WalletContext.Provider>;
 }

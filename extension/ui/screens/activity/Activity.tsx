@@ -10,9 +10,7 @@ import { ReceivedList } from './ReceivedList.js';
 import { TxDetailsView } from './TxDetailsView.js';
 
 export function Activity(): ReactElement {
-  const { backend, account, space, network } = useWallet();
-  const scope = account && network ? `${network.id}:${space}:${account.id}` : '';
-  const address = account ? (space === 'core' ? account.coreAddress : account.espaceAddress) : '';
+  const { backend, account, space, address, scope } = useWallet();
   const items = useAsync(() => backend.activity(space, address), `activity:${scope}`, { enabled: scope !== '', refreshOn: backend.events.transactions, rememberAs: scope ? `activity:${scope}` : undefined, pollMs: 15_000 });
   const received = useAsync(() => backend.received(space, address), `received:${scope}`, { enabled: scope !== '', refreshOn: backend.events.balances, pollMs: 60_000 });
   return (

@@ -18,9 +18,7 @@ import { usePendingApprovalCount } from '../approvals/pending-count.js';
 import { TokenList } from './TokenList.js';
 
 export function Home(): ReactElement {
-  const { backend, account, accounts, networks, space, setSpace, network } = useWallet();
-  const scope = account && network ? `${network.id}:${space}:${account.id}` : '';
-  const address = account ? (space === 'core' ? account.coreAddress : account.espaceAddress) : '';
+  const { backend, account, accounts, networks, space, setSpace, address, scope } = useWallet();
   const balance = useAsync(() => backend.balance(space, address), `balance:${scope}`, { enabled: scope !== '', refreshOn: backend.events.balances, rememberAs: scope ? `balance:${scope}` : undefined, pollMs: 30_000 });
   const tokens = useAsync(() => backend.tokens(space, address), `tokens:${scope}`, { enabled: scope !== '', refreshOn: backend.events.balances, rememberAs: scope ? `tokens:${scope}` : undefined, pollMs: 60_000 });
   const pending = usePendingApprovalCount();

@@ -18,11 +18,9 @@ import { TxProgress } from './TxProgress.js';
 type Step = { name: 'form' } | { name: 'review'; prepared: PreparedSend; values: SendFormValues } | { name: 'sent'; hash: string };
 
 export function Send(): ReactElement {
-  const { backend, account, accounts, space, network } = useWallet();
+  const { backend, account, accounts, space, network, address, scope } = useWallet();
   const { query } = useLocation();
   const token = query.get('token') ?? 'native';
-  const scope = account && network ? `${network.id}:${space}:${account.id}` : '';
-  const address = account ? (space === 'core' ? account.coreAddress : account.espaceAddress) : '';
   const balance = useAsync(() => backend.balance(space, address), `balance:${scope}`, { enabled: scope !== '' && token === 'native', rememberAs: scope ? `balance:${scope}` : undefined });
   const tokens = useAsync(() => backend.tokens(space, address), `tokens:${scope}`, { enabled: scope !== '' && token !== 'native', rememberAs: scope ? `tokens:${scope}` : undefined });
   const [step, setStep] = useState<Step>({ name: 'form' });
