@@ -177,4 +177,16 @@ describe('tokens', () => {
     chain.tokenDecimals = 6;
     await expect(service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 5_000_001n, token })).rejects.toMatchObject({ code: 'wallet.insufficient_funds' });
   });
+
+  test('the fee must fit in the CFX balance read together with the token balance (one read for both)', async () => {
+    let reads = 0;
+    const balances = chain.balances;
+    chain.balances = async (...args) => {
+      reads++;
+      return balances(...args);
+    };
+    chain.native = 1000n;
+    await expect(service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1n, token })).rejects.toMatchObject({ code: 'wallet.insufficient_funds' });
+    expect(reads).toBe(1);
+  });
 });

@@ -94,15 +94,18 @@ export class WalletSendService {
     const call = transferCall(space, chainIds, recipientHex, amount, token);
 
     let decimalsTrust: Trust | null = null;
+    let native: BalanceView | undefined;
     if (token) {
-      const [info, tokenBalance] = await Promise.all([this.deps.chain.tokenInfo(space, call.to), this.balanceOf(space, from, call.to)]);
+      const [info, balances] = await Promise.all([this.deps.chain.tokenInfo(space, call.to), this.senderBalances(space, from, call.to)]);
       if (info.decimals.value !== null && info.decimals.value !== token.decimals) throw new TokenDecimalsMismatchError(token.decimals, info.decimals.value);
       decimalsTrust = info.decimals.value === null ? null : info.decimals.trust;
+      const tokenBalance = balances.token?.value == null ? null : BigInt(balances.token.value);
       if (tokenBalance !== null && tokenBalance < amount) throw new InsufficientFundsError(`The ${token.symbol} balance (${tokenBalance} base units) is less than the amount (${amount}).`);
+      native = balances.native;
     }
 
     const facts = await this.build(space, from, call);
-    await this.assertAffordable(space, from, facts.maxTotalNative);
+    this.assertAffordable(space, from, facts.maxTotalNative, native ?? (await this.senderBalances(space, from)).native);
     const kept: KeptSend = { network, space, accountId: request.accountId, from, facts, token };
     const { id, expiresAt } = this.prepared.put(kept);
     return {
@@ -133,13 +136,13 @@ export class WalletSendService {
     const reserved = this.deps.chain.reservedInFlight(space, from);
     if (token) {
       const contract = spaceAddress(space, addressOnActiveNetwork(space, token.contract, chainIds, 'token contract'), chainIds);
-      const view = (await this.deps.chain.balances(space, [from], [contract])).find((v) => v.token !== undefined);
+      const view = (await this.senderBalances(space, from, contract)).token;
       if (!view || view.value === null) throw new InsufficientFundsError('Nodes disagree about the token balance, so no maximum can be given.');
       return { amount: view.value, balance: view.value, trust: view.trust, epoch: view.epoch, maxFee: null, maxCollateral: null, reservedInFlight: reserved.toString() };
     }
     // The fee of a plain transfer: estimated for one to the sender itself (same gas for any account).
     const fromHex = addressOnActiveNetwork(space, from, chainIds, 'sender');
-    const [facts, balance] = await Promise.all([this.build(space, from, { to: spaceAddress(space, fromHex, chainIds), value: 0n, data: '0x' }), this.nativeBalance(space, from)]);
+    const [facts, { native: balance }] = await Promise.all([this.build(space, from, { to: spaceAddress(space, fromHex, chainIds), value: 0n, data: '0x' }), this.senderBalances(space, from)]);
     if (balance.value === null) throw new InsufficientFundsError('Nodes disagree about the balance, so no maximum can be given.');
     const amount = largestNativeSend({ balance: BigInt(balance.value), cost: facts.cost, reservedInFlight: reserved });
     return {
@@ -194,20 +197,16 @@ export class WalletSendService {
     return preparedFacts(space, draft);
   }
 
-  private async nativeBalance(space: Space, address: string): Promise<BalanceView> {
-    const view = (await this.deps.chain.balances(space, [address])).find((v) => v.token === undefined);
-    if (!view) throw new InvalidInputError('no balance was returned for the sender');
-    return view;
-  }
-
-  private async balanceOf(space: Space, owner: string, token: string): Promise<bigint | null> {
-    const view = (await this.deps.chain.balances(space, [owner], [token])).find((v) => v.token !== undefined);
-    return view?.value == null ? null : BigInt(view.value);
+  /** The sender's CFX balance and, with `token`, its balance of that token: one read for both. */
+  private async senderBalances(space: Space, from: string, token?: string): Promise<{ native: BalanceView; token: BalanceView | undefined }> {
+    const views = await this.deps.chain.balances(space, [from], token === undefined ? [] : [token]);
+    const native = views.find((v) => v.token === undefined);
+    if (!native) throw new InvalidInputError('no balance was returned for the sender');
+    return { native, token: views.find((v) => v.token !== undefined) };
   }
 
   /** Refuses a transfer the balance cannot cover (value + max fee + collateral, plus what is in flight). */
-  private async assertAffordable(space: Space, from: string, maxTotal: bigint): Promise<void> {
-    const balance = await this.nativeBalance(space, from);
+  private assertAffordable(space: Space, from: string, maxTotal: bigint, balance: BalanceView): void {
     // Disputed balance: nothing to check against; the nodes refuse an uncovered transaction.
     if (balance.value === null) return;
     const available = BigInt(balance.value) - this.deps.chain.reservedInFlight(space, from);
