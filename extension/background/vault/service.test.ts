@@ -214,7 +214,7 @@ describe('keyring for dApps', () => {
     const tx = { type: 2 as const, chainId: 1030, nonce: 0n, gas: 21000n, to: abandon.espace[1]!.address, value: 1n, data: '0x', maxPriorityFeePerGas: 1n, maxFeePerGas: 2n, accessList: [] };
     const signed = await keyring.signEspaceTransaction(accountId, tx, 1030);
     expect(decodeEspaceTransaction(signed.raw).from).toBe(abandon.espace[0]!.address);
-    await expect(keyring.signEspaceTransaction(accountId, tx, 71)).rejects.toBeDefined();
+    await expect(keyring.signEspaceTransaction(accountId, tx, 71)).rejects.toMatchObject({ code: 'tx.chain_id' });
 
     await service.lock();
     expect(await keyring.isUnlocked()).toBe(false);
