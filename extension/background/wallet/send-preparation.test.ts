@@ -93,7 +93,7 @@ describe('prepared facts', () => {
   test('a draft for the wrong chain id cannot be signed for the active one', () => {
     const facts = preparedFacts('espace', { type: 0, chainId: 71, nonce: '0x0', gas: '0x5208', to: ESPACE, value: '0x1', data: '0x', gasPrice: '0x1' });
     if (facts.signable.space !== 'espace') throw new Error('expected eSpace');
-    expect(() => signEspaceTransaction(facts.signable.input, KEY, 1030)).toThrow();
+    expect(() => signEspaceTransaction(facts.signable.input, KEY, 1030)).toThrow(expect.objectContaining({ code: 'tx.chain_id' }));
   });
 });
 
