@@ -22,7 +22,7 @@ import { HeadWatcher } from '../../core/rpc/heads.js';
 import { systemClock } from '../../core/rpc/clock.js';
 import type { WebSocketLike } from '../../core/rpc/transport/websocket.js';
 import { toQuantity } from '../../core/encoding/hex.js';
-import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality } from '../support/devnode.js';
+import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality, waitForReceiptEpoch } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
 
 const node = sharedDevNode();
@@ -120,12 +120,7 @@ describe('sending', () => {
     expect(sent.acceptedBy.length).toBeGreaterThan(0);
     expect(tracker.pendingNonce('core', from, stateNonce)).toBe(nonce + 1n);
 
-    let receiptEpoch = 0;
-    await expect.poll(async () => {
-      const r = await rpcCall<{ epochNumber: string } | null>(node.coreRpc, 'cfx_getTransactionReceipt', [signed.hash]);
-      receiptEpoch = r ? Number(BigInt(r.epochNumber)) : 0;
-      return receiptEpoch;
-    }, { timeout: 30_000 }).toBeGreaterThan(0);
+    const receiptEpoch = await waitForReceiptEpoch(node, signed.hash);
     await waitForFinality(node, receiptEpoch + 11);
     await chain.sync();
     const tracked = await tracker.refresh(signed.hash);
