@@ -27,11 +27,13 @@ function message(error: unknown): string {
   return 'Something went wrong.';
 }
 
+const MAX_STATE_RETRIES = 3;
+
 export function useApproval(): ApprovalController {
   const [state, setState] = useState<ApprovalState>({ status: 'loading' });
   const generation = useRef(0);
 
-  const load = useCallback(async (preferredId?: string | null) => {
+  const load = useCallback(async (preferredId?: string | null, retries = MAX_STATE_RETRIES): Promise<void> => {
     const mine = ++generation.current;
     try {
       const list = await background.call('provider.listApprovals');
@@ -44,7 +46,9 @@ export function useApproval(): ApprovalController {
       if (mine === generation.current) setState({ status: 'ready', view, busy: false, error: null });
     } catch (error) {
       if (mine !== generation.current) return;
-      if (error instanceof BackgroundError && error.code === 'provider.approval_state') return void load();
+      // The request was decided or withdrawn between listing and reading it: show the next one.
+      // Bounded, so a background that keeps answering this cannot spin the page.
+      if (error instanceof BackgroundError && error.code === 'provider.approval_state' && retries > 0) return load(null, retries - 1);
       setState({ status: 'error', message: message(error) });
     }
   }, []);
