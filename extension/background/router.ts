@@ -101,7 +101,8 @@ function isOwnExtensionPage(url: string): boolean {
 function toErrorPayload(error: unknown, method: string): { code: string; message: string } {
   if (error instanceof SchemaError) return { code: error.code, message: error.message };
   if (error instanceof WayfarerError) return { code: error.code, message: error.message };
-  // Unexpected failure: log the method only (parameters may hold passwords or keys).
-  console.error(`background: ${method} failed:`, error instanceof Error ? `${error.name}: ${error.message}` : typeof error);
+  // Unexpected failure: log the method and the error's name only (parameters, and messages built
+  // from them, may hold passwords or keys).
+  console.error(`background: ${method} failed:`, error instanceof Error ? error.name : typeof error);
   return { code: 'internal', message: 'Internal error in the wallet background' };
 }

@@ -72,7 +72,7 @@ export class RequestDispatcher {
       else if (message.method === 'wayfarer_getProviderState') this.deps.events.noteAccounts(documentId, message.space, (outcome.result as { accounts?: unknown }).accounts);
       await this.respond(documentId, message.id, outcome);
     } catch (error) {
-      if (!(error instanceof WayfarerError)) console.error(`provider: ${message.method.slice(0, 60)} failed:`, error instanceof Error ? `${error.name}: ${error.message}` : typeof error);
+      if (!(error instanceof WayfarerError)) console.error(`provider: ${message.method.slice(0, 60)} failed:`, error instanceof Error ? error.name : typeof error);
       await this.respond(documentId, message.id, { error });
     } finally {
       mine.delete(message.id);
