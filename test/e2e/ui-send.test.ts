@@ -368,6 +368,21 @@ test('a prepared transaction cannot be altered between review and signing, and i
   sent.push({ space: 'core', hash, what: '7 drip' });
 });
 
+test('a review survives the worker being stopped (as phones do to idle workers): the reviewed transaction is still signed, once', async () => {
+  const prepared = await callBackground<{ id: string }>(page, 'wallet.prepareSend', { space: 'core', accountId, to: coreRecipient, amount: '11' });
+  const devtools = await browser.context.newCDPSession(await browser.context.newPage());
+  await devtools.send('ServiceWorker.enable');
+  const before = (await callBackground<{ startedAt: number }>(page, 'app.info')).startedAt;
+  await devtools.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(async () => (await callBackground<{ startedAt: number }>(page, 'app.info')).startedAt, { timeout: 20_000 }).not.toBe(before);
+  const { hash } = await callBackground<{ hash: string }>(page, 'wallet.send', { id: prepared.id });
+  await expect(callBackground(page, 'wallet.send', { id: prepared.id })).rejects.toMatchObject({ code: 'wallet.prepared_unknown' });
+  const tx = await rpcCall<{ value: string }>(node.coreRpc, 'cfx_getTransactionByHash', [hash]);
+  expect(tx.value).toBe('0xb');
+  await devtools.detach();
+  sent.push({ space: 'core', hash, what: '11 drip' });
+});
+
 test('chain.balancesChanged is announced when a read finds a new value, not on every read', async () => {
   const announced = await page.evaluate(async (address) => {
     const port = chrome.runtime.connect({ name: 'wayfarer-ui' });

@@ -42,3 +42,23 @@ export const chromeAlarms: AlarmScheduler = {
     await chrome.alarms.clear(name);
   },
 };
+
+/**
+ * An in-memory area with the storage areas' value rules: values go through JSON, so one that
+ * `chrome.storage` would not keep as is (a bigint, a class instance) fails or changes here too.
+ */
+export function memoryArea(): KeyValueArea {
+  const values = new Map<string, string>();
+  return {
+    get: async (key) => {
+      const text = values.get(key);
+      return text === undefined ? undefined : (JSON.parse(text) as unknown);
+    },
+    set: async (key, value) => {
+      values.set(key, JSON.stringify(value));
+    },
+    remove: async (key) => {
+      values.delete(key);
+    },
+  };
+}

@@ -26,10 +26,10 @@ export class WrongNetworkRecipientError extends WayfarerError {
   }
 }
 
-/** No prepared transaction has this id (never prepared, already sent, or forgotten by a restart). */
+/** No prepared transaction has this id (never prepared, already sent, or the browser was closed meanwhile). */
 export class UnknownPreparedError extends WayfarerError {
   constructor() {
-    super('wallet.prepared_unknown', 'This transaction is no longer prepared (already sent, or the wallet restarted). Review it again.');
+    super('wallet.prepared_unknown', 'This transaction is no longer prepared (already sent, or the browser was closed meanwhile). Review it again.');
   }
 }
 

@@ -1,24 +1,26 @@
 /**
  * Wires the wallet's own transfers into the background worker: UI methods of
  * extension/shared/ui-api/wallet.ts over {@link WalletSendService}, which starts once the chain
- * service has (the vault keyring waits for the vault itself). Prepared transfers live in this
- * worker's memory; a restart forgets them and the UI asks for a new review.
+ * service has (the vault keyring waits for the vault itself). Prepared transfers wait in
+ * `chrome.storage.session`, so a worker stopped while the user reads the review does not lose them.
  * @module
  */
 import { ChainAdapter } from '../provider/chain-adapter.js';
 import type { UiRouter } from '../router.js';
 import type { ChainService } from '../chain/service.js';
 import { WalletSendService, type SendKeyring } from './send-service.js';
+import { trustedSessionArea } from '../vault/platform.js';
 
 export function installWallet(router: UiRouter, options: { keyring: SendKeyring; chain: Promise<ChainService> }): void {
   const ready = options.chain.then(
-    (chain) =>
+    async (chain) =>
       new WalletSendService({
         chain,
         draftChain: new ChainAdapter(chain),
         keyring: options.keyring,
         now: () => Date.now(),
         randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
+        preparedArea: await trustedSessionArea(),
       }),
   );
   router.register({

@@ -8,6 +8,7 @@ import type { TxLabel } from '../chain/store.js';
 import { TestChain, TestKeyring } from '../provider/test-support.js';
 import type { Hex } from '../provider/wallet-services.js';
 import { WalletSendService, type SendChain } from './send-service.js';
+import { memoryArea } from '../vault/platform.js';
 
 const KEY = '0x46b9e861b63d3509c88b7817275a30d22d62c8cd8fa6486ddee35ef0d8e0495f';
 const ACCOUNT = 'a'.repeat(32);
@@ -61,7 +62,7 @@ beforeEach(() => {
   keyring = new TestKeyring();
   keyring.addAccount(ACCOUNT, KEY);
   now = 0;
-  service = new WalletSendService({ chain, draftChain, keyring, now: () => now, randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)) });
+  service = new WalletSendService({ chain, draftChain, keyring, now: () => now, randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)), preparedArea: memoryArea() });
 });
 
 const coreRecipient = encodeCfxAddress(RECIPIENT_HEX, 1029);

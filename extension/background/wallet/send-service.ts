@@ -28,6 +28,8 @@ import { buildCoreDraft, buildEspaceDraft } from '../provider/tx-builder.js';
 import type { Hex, ProviderChain } from '../provider/wallet-services.js';
 import { ChainChangedError, InsufficientFundsError, SignedMismatchError, TokenDecimalsMismatchError, UnknownAccountError, WalletLockedError } from './errors.js';
 import { PreparedSends } from './prepared-sends.js';
+import type { KeyValueArea } from '../vault/platform.js';
+import type { TransactionDraft } from '../../shared/provider-approvals.js';
 import { addressOnActiveNetwork, preparedFacts, spaceAddress, transferCall, type ChainIds, type PreparedFacts, type TokenSpec } from './send-preparation.js';
 
 /** What sending uses of the chain service (structural; see extension/background/chain/service.ts). */
@@ -55,6 +57,8 @@ export interface WalletSendDeps {
   keyring: SendKeyring;
   now(): number;
   randomBytes(length: number): Uint8Array;
+  /** Where prepared transfers wait for their signature (chrome.storage.session: survives worker restarts). */
+  preparedArea: KeyValueArea;
 }
 
 export interface SendRequest {
@@ -67,13 +71,28 @@ export interface SendRequest {
   token?: TokenSpec | undefined;
 }
 
+/** A prepared transfer as kept until signing (plain JSON: it outlives the worker). */
 interface KeptSend {
   network: NetworkKey;
   space: Space;
   accountId: string;
   from: string;
-  facts: PreparedFacts;
-  token: TokenSpec | undefined;
+  /** The completed draft; its signable form is derived (and validated) again when signing. */
+  draft: TransactionDraft;
+  token: TokenSpec | null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Shape check of a kept transfer read back from storage; the draft itself is validated by core/tx when signing. */
+function decodeKept(stored: unknown): KeptSend | undefined {
+  if (!isRecord(stored) || !isRecord(stored.draft)) return undefined;
+  const { network, space, accountId, from, token } = stored;
+  if (typeof network !== 'string' || (space !== 'core' && space !== 'espace') || typeof accountId !== 'string' || typeof from !== 'string') return undefined;
+  if (token !== null && !(isRecord(token) && typeof token.contract === 'string' && typeof token.symbol === 'string' && typeof token.decimals === 'number')) return undefined;
+  return stored as unknown as KeptSend;
 }
 
 const q = (n: bigint): `0x${string}` => `0x${n.toString(16)}`;
@@ -82,7 +101,7 @@ export class WalletSendService {
   private readonly prepared: PreparedSends<KeptSend>;
 
   constructor(private readonly deps: WalletSendDeps) {
-    this.prepared = new PreparedSends(deps.now, deps.randomBytes);
+    this.prepared = new PreparedSends({ now: deps.now, randomBytes: deps.randomBytes, area: deps.preparedArea, decode: decodeKept });
   }
 
   /** Completes the transfer and keeps it for {@link send}; returns every field as it will be signed. */
@@ -104,10 +123,10 @@ export class WalletSendService {
       native = balances.native;
     }
 
-    const facts = await this.build(space, from, call);
+    const { draft, facts } = await this.build(space, from, call);
     this.assertAffordable(space, from, facts.maxTotalNative, native ?? (await this.senderBalances(space, from)).native);
-    const kept: KeptSend = { network, space, accountId: request.accountId, from, facts, token };
-    const { id, expiresAt } = this.prepared.put(kept);
+    const kept: KeptSend = { network, space, accountId: request.accountId, from, draft, token: token ?? null };
+    const { id, expiresAt } = await this.prepared.put(kept);
     return {
       id,
       expiresAt,
@@ -142,7 +161,7 @@ export class WalletSendService {
     }
     // The fee of a plain transfer: estimated for one to the sender itself (same gas for any account).
     const fromHex = addressOnActiveNetwork(space, from, chainIds, 'sender');
-    const [facts, { native: balance }] = await Promise.all([this.build(space, from, { to: spaceAddress(space, fromHex, chainIds), value: 0n, data: '0x' }), this.senderBalances(space, from)]);
+    const [{ facts }, { native: balance }] = await Promise.all([this.build(space, from, { to: spaceAddress(space, fromHex, chainIds), value: 0n, data: '0x' }), this.senderBalances(space, from)]);
     if (balance.value === null) throw new InsufficientFundsError('Nodes disagree about the balance, so no maximum can be given.');
     const amount = largestNativeSend({ balance: BigInt(balance.value), cost: facts.cost, reservedInFlight: reserved });
     return {
@@ -159,11 +178,12 @@ export class WalletSendService {
   /** Signs the prepared transaction `id` exactly as prepared, checks the signature, and broadcasts it. */
   async send(id: string): Promise<{ hash: string; tx: TxView }> {
     if (!(await this.deps.keyring.isUnlocked())) throw new WalletLockedError();
-    const kept = this.prepared.take(id);
+    const kept = await this.prepared.take(id);
+    const facts = preparedFacts(kept.space, kept.draft);
     const { network, chainIds } = this.deps.chain.status();
     const active = chainIds[kept.space];
-    if (network !== kept.network || kept.facts.fields.chainId !== active) throw new ChainChangedError(kept.facts.fields.chainId, active);
-    const signable = kept.facts.signable;
+    if (network !== kept.network || facts.fields.chainId !== active) throw new ChainChangedError(facts.fields.chainId, active);
+    const signable = facts.signable;
     let signed: { raw: Hex; hash: Hex };
     let decoded: { signingHash: string; from: string; hash: string };
     if (signable.space === 'core') {
@@ -173,7 +193,7 @@ export class WalletSendService {
       signed = await this.deps.keyring.signEspaceTransaction(kept.accountId, signable.input, active);
       decoded = decodeEspaceTransaction(signed.raw, { chainId: active });
     }
-    if (decoded.signingHash.toLowerCase() !== kept.facts.signingHash.toLowerCase() || decoded.from.toLowerCase() !== kept.from.toLowerCase() || decoded.hash.toLowerCase() !== signed.hash.toLowerCase()) {
+    if (decoded.signingHash.toLowerCase() !== facts.signingHash.toLowerCase() || decoded.from.toLowerCase() !== kept.from.toLowerCase() || decoded.hash.toLowerCase() !== signed.hash.toLowerCase()) {
       throw new SignedMismatchError();
     }
     // Labelled before it is sent, so the first status event already names the token.
@@ -190,11 +210,11 @@ export class WalletSendService {
     return { from: spaceAddress(space, space === 'core' ? account.coreHex : account.espaceAddress.toLowerCase(), chainIds) };
   }
 
-  private async build(space: Space, from: string, call: { to: string; value: bigint; data: `0x${string}` }): Promise<PreparedFacts> {
+  private async build(space: Space, from: string, call: { to: string; value: bigint; data: `0x${string}` }): Promise<{ draft: TransactionDraft; facts: PreparedFacts }> {
     const network = await this.deps.draftChain.activeNetwork(space);
     const request = { from, to: call.to, value: q(call.value), data: call.data };
     const draft = space === 'core' ? await buildCoreDraft(this.deps.draftChain, network, request, from) : await buildEspaceDraft(this.deps.draftChain, network, request, from);
-    return preparedFacts(space, draft);
+    return { draft, facts: preparedFacts(space, draft) };
   }
 
   /** The sender's CFX balance and, with `token`, its balance of that token: one read for both. */
