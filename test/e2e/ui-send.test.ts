@@ -200,7 +200,11 @@ async function review(): Promise<void> {
   await page.getByRole('button', { name: 'Review' }).click();
   const shown = page.getByTestId('send-review').or(page.getByRole('alert'));
   await shown.first().waitFor({ timeout: 45_000 });
-  if (!(await page.getByTestId('send-review').isVisible())) throw new Error(`not prepared: ${await page.getByRole('alert').first().textContent()}`);
+  if (!(await page.getByTestId('send-review').isVisible())) {
+    // The nodes' health and bans say which answer was missing.
+    const nodes = await callBackground<unknown[]>(page, 'chain.nodes');
+    throw new Error(`not prepared: ${await page.getByRole('alert').first().textContent()}\nnodes: ${JSON.stringify(nodes)}`);
+  }
 }
 
 /** The technical fields of the review, label → value. */
