@@ -4,6 +4,7 @@
  * @module
  */
 import { WayfarerError } from '../../errors.js';
+import type { RpcNodeError } from '../errors.js';
 
 /** Every configured, unbanned node was tried and none gave an acceptable answer. */
 export class NoNodeAvailableError extends WayfarerError {
@@ -12,13 +13,19 @@ export class NoNodeAvailableError extends WayfarerError {
   readonly network: string;
   /** Per node: its label and why it did not help. */
   readonly attempts: readonly { node: string; problem: string }[];
+  /**
+   * The first JSON-RPC error a node answered with, if any. For requests a node may rightly refuse
+   * (a call that reverts, a transaction the node rejects) this is the answer, and callers pass it on.
+   */
+  readonly nodeError: RpcNodeError | undefined;
 
-  constructor(space: string, network: string, attempts: readonly { node: string; problem: string }[]) {
+  constructor(space: string, network: string, attempts: readonly { node: string; problem: string }[], nodeError?: RpcNodeError) {
     super('pool.no_node', attempts.length === 0 ? `no usable ${space} node configured for ${network}` : `no ${space} node on ${network} gave an acceptable answer (${attempts.length} tried)`, {
       details: attempts.map((a) => `${a.node}: ${a.problem}`).join('; ').slice(0, 1000),
     });
     this.space = space;
     this.network = network;
     this.attempts = attempts;
+    this.nodeError = nodeError;
   }
 }

@@ -59,6 +59,52 @@ describe('NodePool.first (failover)', () => {
     expect(pool.bans()[0]!.expiresAt - pool.bans()[0]!.bannedAt).toBe(BAN_DURATION_MS.unavailable);
   });
 
+  test('a lone node banned for not answering is still asked (nothing else is left), and its answer lifts the ban', async () => {
+    const clock = new FakeClock();
+    let up = false;
+    const net = fakeNetwork({
+      'https://a.example/': () => {
+        if (!up) throw new TypeError('fetch failed');
+        return '0x10';
+      },
+    });
+    const once = { retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 } };
+    const pool = new NodePool({ network: 'mainnet', endpoints: [node('a.example', 'A')], fetch: net.fetch, clock });
+    for (let i = 0; i < 3; i++) await expect(pool.first('core', (c) => c.request('cfx_epochNumber', [], once))).rejects.toBeInstanceOf(NoNodeAvailableError);
+    expect(pool.bans()[0]).toMatchObject({ reason: 'unresponsive' });
+    expect(pool.candidates('core').map((n) => n.label)).toEqual(['https://a.example']);
+    up = true;
+    expect((await pool.first('core', (c) => c.request('cfx_epochNumber', [], once))).value).toBe('0x10');
+    expect(pool.bans()).toEqual([]);
+    expect(pool.banHistory()[0]).toMatchObject({ reason: 'unresponsive' });
+  });
+
+  test('a node banned for not answering is not asked while another node is usable; a node banned for what it said never is', async () => {
+    const net = fakeNetwork({ 'https://a.example/': () => '0x1', 'https://b.example/': () => '0x1' });
+    const pool = new NodePool({ network: 'mainnet', endpoints: [node('a.example', 'A'), node('b.example', 'B')], fetch: net.fetch });
+    const [a, b] = pool.candidates('core');
+    pool.ban(a!.id, 'unresponsive', 'unavailable', 'timeouts');
+    expect(pool.candidates('core').map((n) => n.id)).toEqual([b!.id]);
+    pool.ban(b!.id, 'forged_header', 'proven_lie', 'bad hash');
+    // Only the unresponsive one comes back as a last resort.
+    expect(pool.candidates('core').map((n) => n.id)).toEqual([a!.id]);
+    const answers = await pool.independent('core', 2, (c) => c.request('cfx_epochNumber', []));
+    expect(answers.map((x) => x.node.id)).toEqual([a!.id]);
+    expect(pool.bans().map((x) => x.reason)).toEqual(['forged_header']);
+  });
+
+  test('every node refusing with a JSON-RPC error: the error says what the node answered', async () => {
+    const net = fakeNetwork({
+      'https://a.example/': () => {
+        throw new FakeRpcError(3, 'execution reverted');
+      },
+    });
+    const pool = new NodePool({ network: 'mainnet', endpoints: [node('a.example', 'A')], fetch: net.fetch });
+    const error = (await pool.first('core', (c) => c.request('cfx_epochNumber', [])).catch((e: unknown) => e)) as NoNodeAvailableError;
+    expect(error.nodeError).toMatchObject({ rpcCode: 3, rpcMessage: 'execution reverted' });
+    expect(error.attempts).toEqual([{ node: 'https://a.example', problem: 'node error 3: execution reverted' }]);
+  });
+
   test('a JSON-RPC error makes the pool ask the next node without banning', async () => {
     const net = fakeNetwork({
       'https://a.example/': () => {

@@ -11,6 +11,7 @@
  * @module
  */
 import { RpcClient } from '../client.js';
+import { RpcNodeError } from '../errors.js';
 import { systemClock, type Clock } from '../clock.js';
 import { HttpTransport, type FetchFunction } from '../transport/http.js';
 import { WebSocketTransport, type WebSocketFactory } from '../transport/websocket.js';
@@ -212,7 +213,7 @@ export class NodePool {
    */
   candidates(space: Space, options: AskOptions = {}): NodeEndpoint[] {
     const now = this.clock.now();
-    const usable = [...this.endpoints.values()].filter((e) => e.network === this.networkKey && e.space === space && !this.banList.isBanned(e.id, now) && !options.exclude?.has(e.id));
+    const usable = [...this.endpoints.values()].filter((e) => e.network === this.networkKey && e.space === space && this.askable(e, now) && !options.exclude?.has(e.id));
     if (this.privacy?.enabled && options.addressKey !== undefined) {
       const all = [...this.endpoints.values()].filter((e) => e.network === this.networkKey && e.space === space);
       // Rank over all nodes (banned included) so a ban moves an address to the next node in its
@@ -253,7 +254,8 @@ export class NodePool {
         failures.push({ node, ok: false, error, verdict });
       }
     }
-    throw new NoNodeAvailableError(space, this.networkKey, failures.map((f) => ({ node: f.node.label, problem: f.ok ? '' : describeVerdict(f.verdict) })));
+    const nodeError = failures.map((f) => (f.ok ? undefined : f.error)).find((e): e is RpcNodeError => e instanceof RpcNodeError);
+    throw new NoNodeAvailableError(space, this.networkKey, failures.map((f) => ({ node: f.node.label, problem: f.ok ? '' : describeFailure(f.error, f.verdict) })), nodeError);
   }
 
   /**
@@ -336,10 +338,24 @@ export class NodePool {
 
   /** Next queued node, preferring an operator not yet answered nor in flight. */
   private takeNext(queue: NodeEndpoint[], answered: ReadonlySet<string>, inFlight: ReadonlySet<string>): NodeEndpoint | undefined {
-    const fresh = queue.findIndex((n) => !answered.has(n.operator) && !inFlight.has(n.operator) && !this.isBanned(n.id));
-    const index = fresh >= 0 ? fresh : queue.findIndex((n) => !this.isBanned(n.id));
+    const now = this.clock.now();
+    const fresh = queue.findIndex((n) => !answered.has(n.operator) && !inFlight.has(n.operator) && this.askable(n, now));
+    const index = fresh >= 0 ? fresh : queue.findIndex((n) => this.askable(n, now));
     if (index < 0) return undefined;
     return queue.splice(index, 1)[0];
+  }
+
+  /**
+   * Whether a node may be asked now: it is not banned, or it is banned only for not answering and
+   * no unbanned node of its space is left. Such a node is still asked because the alternative is
+   * no answer at all (one node on a bad connection must not stay dead for the whole ban); its next
+   * answer lifts the ban. Bans for anything it said stay absolute.
+   */
+  private askable(endpoint: NodeEndpoint, now: number): boolean {
+    const ban = this.banList.get(endpoint.id, now);
+    if (ban === undefined) return true;
+    if (ban.reason !== 'unresponsive') return false;
+    return ![...this.endpoints.values()].some((e) => e.network === endpoint.network && e.space === endpoint.space && !this.banList.isBanned(e.id, now));
   }
 
   private bannedAmongFirst(ranked: readonly NodeEndpoint[], now: number): number {
@@ -355,7 +371,11 @@ export class NodePool {
       onOutcome: (outcome) => {
         const now = this.clock.now();
         const health = this.healthOf(id);
-        if (outcome.ok) this.health.set(id, recordSuccess(health, outcome.latencyMs, now));
+        if (outcome.ok) {
+          this.health.set(id, recordSuccess(health, outcome.latencyMs, now));
+          // An answer disproves "unresponsive"; other bans are about what the node said and stay.
+          if (this.banList.get(id, now)?.reason === 'unresponsive') this.liftBan(id);
+        }
         else if (outcome.error && outcome.error.fault !== 'aborted' && outcome.error.fault !== 'node_error') this.health.set(id, recordFailure(health, outcome.error.code, now));
         this.emit('health');
       },
@@ -375,6 +395,11 @@ export class NodePool {
   private emit(change: PoolChange): void {
     this.options.onChange?.(change);
   }
+}
+
+/** {@link describeVerdict}, with the node's own message when it refused with a JSON-RPC error. */
+function describeFailure(error: unknown, verdict: Verdict): string {
+  return error instanceof RpcNodeError ? `node error ${error.rpcCode}: ${error.rpcMessage.slice(0, 200)}` : describeVerdict(verdict);
 }
 
 /** Short text for a failure, for error details and the UI. */

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { InvalidInputError, WayfarerError } from '../../../core/errors.js';
+import { RpcNodeError } from '../../../core/rpc/errors.js';
+import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
 import { ChainAdapter, type ChainServiceSlice } from './chain-adapter.js';
 import { NodeRpcError } from './errors.js';
 import type { Hex } from './wallet-services.js';
@@ -26,8 +28,10 @@ function fakeChain() {
       state.added.push(url);
     },
     read: async (_space, method) => {
-      if (method === 'eth_call') throw new NodeError();
-      if (method === 'cfx_epochNumber') throw new WayfarerError('pool.no_node', 'no node');
+      if (method === 'eth_estimateGas') throw new NodeError();
+      // What the pool throws when its only node refused with a JSON-RPC error, and when nothing answered.
+      if (method === 'eth_call') throw new NoNodeAvailableError('espace', 'mainnet', [{ node: 'n', problem: 'node error 3' }], new RpcNodeError(3, 'execution reverted', '0x08c379a0', { endpoint: 'n', method }));
+      if (method === 'cfx_epochNumber') throw new NoNodeAvailableError('core', 'mainnet', [{ node: 'n', problem: 'rpc.timeout' }]);
       if (method === 'cfx_getSponsorInfo') throw new InvalidInputError('cfx_getSponsorInfo is not a read-only core method');
       return '0x1';
     },
@@ -85,6 +89,7 @@ describe('chain adapter', () => {
     const revert = await adapter.read('espace', 'eth_call', []).catch((e: unknown) => e);
     expect(revert).toBeInstanceOf(NodeRpcError);
     expect(revert).toMatchObject({ rpcCode: 3, message: 'execution reverted', data: '0x08c379a0' });
+    await expect(adapter.read('espace', 'eth_estimateGas', [])).rejects.toMatchObject({ rpcCode: 3, message: 'execution reverted' });
     await expect(adapter.read('core', 'cfx_epochNumber', [])).rejects.toMatchObject({ rpcCode: 4901 });
     await expect(adapter.read('core', 'cfx_getSponsorInfo', [])).rejects.toMatchObject({ rpcCode: 4200 });
     expect(await adapter.nextNonce('core', 'x')).toBe(5n);

@@ -16,6 +16,7 @@
  */
 import { NETWORKS, type NetworkKey } from '../../../core/rpc/pool/endpoint.js';
 import { InvalidInputError, WayfarerError } from '../../../core/errors.js';
+import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
 import type { ProviderSpace } from '../../shared/provider-protocol.js';
 import { SPACES } from '../../shared/provider-protocol.js';
 import { chainDisconnected, NodeRpcError, unsupportedMethod } from './errors.js';
@@ -156,7 +157,9 @@ export class ChainAdapter implements ProviderChain {
 
   private translate(error: unknown): unknown {
     if (isNodeError(error)) return new NodeRpcError(error.rpcCode, error.rpcMessage, error.rpcData);
-    if (error instanceof WayfarerError && error.code === 'pool.no_node') return chainDisconnected('No node of the active network gave a usable answer; try again later');
+    // Nodes that answered with an error (a call that reverts, a transaction they reject) gave the answer.
+    if (error instanceof NoNodeAvailableError && error.nodeError) return new NodeRpcError(error.nodeError.rpcCode, error.nodeError.rpcMessage, error.nodeError.rpcData);
+    if (error instanceof NoNodeAvailableError) return chainDisconnected('No node of the active network gave a usable answer; try again later', error);
     if (error instanceof WayfarerError && error.code.startsWith('lightclient.')) return chainDisconnected('Wayfarer could not verify the network state this request needs yet; try again shortly');
     return error;
   }

@@ -11,8 +11,9 @@ import { providerError, ProviderErrorCode, type ProviderErrorCodeValue, type Pro
 export class ProviderRpcError extends WayfarerError {
   readonly rpcCode: ProviderErrorCodeValue;
   readonly data: unknown;
-  constructor(rpcCode: ProviderErrorCodeValue, message: string, data?: unknown) {
-    super(`provider.${rpcCode}`, message);
+  constructor(rpcCode: ProviderErrorCodeValue, message: string, data?: unknown, cause?: unknown) {
+    // The cause stays in the background: only code, message and data reach the dApp.
+    super(`provider.${rpcCode}`, message, cause === undefined ? {} : { cause });
     this.rpcCode = rpcCode;
     this.data = data;
   }
@@ -28,7 +29,7 @@ export const unrecognizedChain = (chainId: string): ProviderRpcError =>
   new ProviderRpcError(ProviderErrorCode.unrecognizedChain, `Unrecognized chain ID ${chainId.slice(0, 20)}; add it with wallet_add…Chain first`);
 export const limitExceeded = (message: string): ProviderRpcError => new ProviderRpcError(ProviderErrorCode.limitExceeded, message);
 export const disconnected = (message: string): ProviderRpcError => new ProviderRpcError(ProviderErrorCode.disconnected, message);
-export const chainDisconnected = (message: string): ProviderRpcError => new ProviderRpcError(ProviderErrorCode.chainDisconnected, message);
+export const chainDisconnected = (message: string, cause?: unknown): ProviderRpcError => new ProviderRpcError(ProviderErrorCode.chainDisconnected, message, undefined, cause);
 
 /** The payload a dApp receives for any failure. */
 export function toProviderErrorPayload(error: unknown): ProviderErrorPayload {

@@ -67,3 +67,26 @@ export class SignedMismatchError extends WayfarerError {
     super('wallet.signed_mismatch', 'The signed transaction does not match the reviewed one; it was not sent.');
   }
 }
+
+const SPACE_NAME = { core: 'Core', espace: 'eSpace' } as const;
+
+/** What a node-pool problem code means, in words. Bans and node messages are already sentences. */
+const PROBLEM_TEXT: Readonly<Record<string, string>> = {
+  'rpc.timeout': 'no answer in time',
+  'rpc.network': 'could not be reached',
+  'rpc.http_status': 'answered with an HTTP error',
+  'rpc.slow': 'too slow',
+};
+
+/**
+ * No node of the space gave a usable answer while preparing a transfer. The message names each
+ * node asked and what went wrong with it (labels are already redacted), so the user can tell a
+ * bad connection from a banned node and knows where to look.
+ */
+export class NodesUnavailableError extends WayfarerError {
+  constructor(space: 'core' | 'espace', attempts: readonly { node: string; problem: string }[], options: { cause?: unknown } = {}) {
+    const name = SPACE_NAME[space];
+    const asked = attempts.length === 0 ? `Every ${name} node is banned for now, or none is set up.` : `Asked: ${attempts.map((a) => `${a.node} (${PROBLEM_TEXT[a.problem] ?? a.problem})`).join('; ')}.`;
+    super('wallet.no_node', `No ${name} node gave a usable answer. ${asked} See Settings → Networks and nodes, or try again shortly.`, options);
+  }
+}

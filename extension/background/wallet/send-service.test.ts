@@ -9,6 +9,8 @@ import { TestChain, TestKeyring } from '../provider/test-support.js';
 import type { Hex } from '../provider/wallet-services.js';
 import { WalletSendService, type SendChain } from './send-service.js';
 import { memoryArea } from '../vault/platform.js';
+import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
+import { chainDisconnected } from '../provider/errors.js';
 
 const KEY = '0x46b9e861b63d3509c88b7817275a30d22d62c8cd8fa6486ddee35ef0d8e0495f';
 const ACCOUNT = 'a'.repeat(32);
@@ -189,5 +191,26 @@ describe('tokens', () => {
     chain.native = 1000n;
     await expect(service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1n, token })).rejects.toMatchObject({ code: 'wallet.insufficient_funds' });
     expect(reads).toBe(1);
+  });
+});
+
+describe('no node answers', () => {
+  const attempts = [{ node: 'https://a.example', problem: 'rpc.timeout' }, { node: 'https://b.example', problem: 'banned: served a block header whose fields do not match its hash' }];
+
+  test('the error names each node asked and what went wrong with it (fees, through the provider)', async () => {
+    draftChain.handlers.set('cfx_gasPrice', () => {
+      throw chainDisconnected('No node of the active network gave a usable answer; try again later', new NoNodeAvailableError('core', 'mainnet', attempts));
+    });
+    draftChain.handlers.set('cfx_maxPriorityFeePerGas', draftChain.handlers.get('cfx_gasPrice')!);
+    const error = await service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1n }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'wallet.no_node' });
+    expect((error as Error).message).toBe('No Core node gave a usable answer. Asked: https://a.example (no answer in time); https://b.example (banned: served a block header whose fields do not match its hash). See Settings → Networks and nodes, or try again shortly.');
+  });
+
+  test('every node banned (the balance read, directly from the pool): says so', async () => {
+    chain.balances = async () => {
+      throw new NoNodeAvailableError('espace', 'mainnet', []);
+    };
+    await expect(service.maxSendable('espace', ACCOUNT)).rejects.toMatchObject({ code: 'wallet.no_node', message: expect.stringContaining('Every eSpace node is banned for now, or none is set up.') });
   });
 });

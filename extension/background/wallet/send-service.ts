@@ -15,6 +15,7 @@
  */
 import { InvalidInputError } from '../../../core/errors.js';
 import type { NetworkKey, Space } from '../../../core/rpc/pool/endpoint.js';
+import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
 import type { Trust } from '../../../core/rpc/trust/types.js';
 import { decodeCoreTransaction } from '../../../core/tx/core-decode.js';
 import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
@@ -26,7 +27,7 @@ import type { TxLabel } from '../chain/store.js';
 import { largestNativeSend } from '../chain/tx-cost.js';
 import { buildCoreDraft, buildEspaceDraft } from '../provider/tx-builder.js';
 import type { Hex, ProviderChain } from '../provider/wallet-services.js';
-import { ChainChangedError, InsufficientFundsError, SignedMismatchError, TokenDecimalsMismatchError, UnknownAccountError, WalletLockedError } from './errors.js';
+import { ChainChangedError, InsufficientFundsError, NodesUnavailableError, SignedMismatchError, TokenDecimalsMismatchError, UnknownAccountError, WalletLockedError } from './errors.js';
 import { PreparedSends } from './prepared-sends.js';
 import type { KeyValueArea } from '../vault/platform.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
@@ -106,6 +107,18 @@ export class WalletSendService {
 
   /** Completes the transfer and keeps it for {@link send}; returns every field as it will be signed. */
   async prepare(request: SendRequest): Promise<PreparedSendView> {
+    return explainUnavailableNodes(request.space, () => this.prepareTransfer(request));
+  }
+
+  /**
+   * The largest amount that can be sent: for CFX the cross-checked balance minus the transfer's
+   * max fee and collateral and what transactions in flight may take; for a token its balance.
+   */
+  async maxSendable(space: Space, accountId: string, token?: TokenSpec): Promise<MaxSendableView> {
+    return explainUnavailableNodes(space, () => this.largestSendable(space, accountId, token));
+  }
+
+  private async prepareTransfer(request: SendRequest): Promise<PreparedSendView> {
     const { space, amount, token } = request;
     const { from } = await this.account(space, request.accountId);
     const { network, chainIds } = this.deps.chain.status();
@@ -145,11 +158,7 @@ export class WalletSendService {
     };
   }
 
-  /**
-   * The largest amount that can be sent: for CFX the cross-checked balance minus the transfer's
-   * max fee and collateral and what transactions in flight may take; for a token its balance.
-   */
-  async maxSendable(space: Space, accountId: string, token?: TokenSpec): Promise<MaxSendableView> {
+  private async largestSendable(space: Space, accountId: string, token?: TokenSpec): Promise<MaxSendableView> {
     const { from } = await this.account(space, accountId);
     const { chainIds } = this.deps.chain.status();
     const reserved = this.deps.chain.reservedInFlight(space, from);
@@ -233,5 +242,16 @@ export class WalletSendService {
     if (maxTotal > available) {
       throw new InsufficientFundsError(`Amount plus the most the fee can be (${maxTotal} drip) is more than the balance available (${available > 0n ? available : 0n} drip at epoch ${balance.epoch}). Use Max, or send less.`);
     }
+  }
+}
+
+/** Runs `work`; "no node answered" (directly or through the provider's translation) names each node and its problem. */
+async function explainUnavailableNodes<T>(space: Space, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const noNode = error instanceof NoNodeAvailableError ? error : error instanceof Error && error.cause instanceof NoNodeAvailableError ? error.cause : undefined;
+    if (noNode && !noNode.nodeError) throw new NodesUnavailableError(space, noNode.attempts, { cause: error });
+    throw error;
   }
 }
