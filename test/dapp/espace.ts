@@ -2,8 +2,9 @@
  * The eSpace half: finds the wallet through EIP-6963 (no reliance on window.ethereum) and uses it
  * with viem. Signatures are verified locally with viem.
  */
-import { createPublicClient, createWalletClient, custom, defineChain, parseEther, verifyMessage, verifyTypedData, type EIP1193Provider, type WalletClient } from 'viem';
+import { BaseError, createPublicClient, createWalletClient, custom, defineChain, parseEther, verifyMessage, verifyTypedData, type EIP1193Provider, type WalletClient } from 'viem';
 import { config } from './config.js';
+import { REVERTING_INIT_CODE } from './reverting.js';
 
 interface ProviderDetail {
   info: { uuid: string; name: string; icon: string; rdns: string };
@@ -33,6 +34,7 @@ const walletClient = (): WalletClient => createWalletClient({ transport: custom(
 const publicClient = () => createPublicClient({ transport: custom(wallet().provider) });
 
 let account: `0x${string}` | undefined;
+
 
 export const typedData = (chainId: number) =>
   ({
@@ -73,6 +75,17 @@ export const espace = {
     const hash = await walletClient().sendTransaction({ account, to: account, value: parseEther('0.5'), chain: null });
     const receipt = await publicClient().waitForTransactionReceipt({ hash, pollingInterval: 500, timeout: 60_000 });
     return { hash, status: receipt.status, blockNumber: Number(receipt.blockNumber) };
+  },
+  /** A call that reverts: what viem makes of the wallet's answer (its message and the revert data it found). */
+  callReverting: async () => {
+    try {
+      await publicClient().call({ data: REVERTING_INIT_CODE });
+      return { reverted: false };
+    } catch (error) {
+      if (!(error instanceof BaseError)) throw error;
+      const withData = error.walk((e) => typeof (e as { data?: unknown }).data === 'string') as { data?: string } | null;
+      return { reverted: true, shortMessage: error.shortMessage, data: withData?.data ?? null };
+    }
   },
   revoke: () => wallet().provider.request({ method: 'wallet_revokePermissions', params: [{ eth_accounts: {} }] } as never),
   request: (method: string, params?: unknown) => wallet().provider.request({ method, ...(params === undefined ? {} : { params }) } as never),

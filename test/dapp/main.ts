@@ -41,6 +41,7 @@ const actions = {
     sign: (message?: string) => run('espace-log', 'personal_sign', () => espace.sign(message)),
     signTyped: (chainId?: number) => run('espace-log', 'typed data', () => espace.signTyped(chainId)),
     send: () => run('espace-log', 'send', espace.send),
+    callReverting: () => run('espace-log', 'call (reverts)', espace.callReverting),
     switchChain: (id: number) => run('espace-log', 'switch', () => espace.switchChain(id)),
     revoke: () => run('espace-log', 'disconnect', espace.revoke),
     request: (method: string, params?: unknown) => run('espace-log', method, () => espace.request(method, params)),

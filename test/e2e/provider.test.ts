@@ -12,8 +12,9 @@ import { PrivateKey } from '../../core/keys/private-key.js';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
 import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
-import { answer, openApprovalPages, setUpWallet, showing, startAction, startDappServer, WALLET_PASSWORD, type ActionResult, type DappServer } from '../dapp/harness.js';
+import { answer, openApprovalPages, providerRequest, setUpWallet, showing, startAction, startDappServer, WALLET_PASSWORD, type ActionResult, type DappServer } from '../dapp/harness.js';
 import { callBackground } from '../support/ui-port.js';
+import { REVERTING_INIT_CODE } from '../dapp/reverting.js';
 
 const node = sharedDevNode();
 const key = PrivateKey.fromHex(GENESIS_PRIVATE_KEY);
@@ -128,6 +129,16 @@ describe('eSpace: viem through the EIP-6963-discovered provider', () => {
     await answer(browser, 'approve', new RegExp(espaceAddress));
     expect(ok(await connected)).toEqual([espaceAddress]);
     expect(ok(await startAction(dapp, 'espace', 'chain'))).toMatchObject({ chainId: node.evmChainId });
+  });
+
+  test('a call that reverts reaches viem as the node answered it: reason and revert data, for eth_call and eth_estimateGas', async () => {
+    const call = ok(await startAction<{ reverted: boolean; shortMessage: string; data: string | null }>(dapp, 'espace', 'callReverting'));
+    expect(call.reverted).toBe(true);
+    expect(call.shortMessage).toContain('nope');
+    expect(call.data).toMatch(/^0x08c379a0/);
+    const estimate = await providerRequest(dapp, 'espace', 'eth_estimateGas', [{ data: REVERTING_INIT_CODE }]);
+    expect(estimate).toMatchObject({ ok: false, error: { message: expect.stringContaining('nope') } });
+    expect(estimate.ok ? undefined : estimate.error?.code).not.toBe(4901);
   });
 
   test('personal_sign and EIP-712 typed data, verified by viem; a domain for another chain is refused', async () => {
