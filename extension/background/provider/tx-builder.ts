@@ -111,7 +111,7 @@ type FeeRequest = Pick<CoreTxRequest | EspaceTxRequest, 'gasPrice' | 'maxFeePerG
 async function completeFees(chain: ProviderChain, space: 'core' | 'espace', request: FeeRequest, baseFee: HexString | undefined, draft: TransactionDraft): Promise<void> {
   const methods = FEE_METHODS[space];
   if (draft.type === 2) {
-    const priority = request.maxPriorityFeePerGas !== undefined ? BigInt(request.maxPriorityFeePerGas) : await readQuantity(chain, space, methods.priorityFee, []);
+    const priority = request.maxPriorityFeePerGas !== undefined ? BigInt(request.maxPriorityFeePerGas) : await readPriorityFee(chain, space, baseFee);
     if (baseFee === undefined && request.maxFeePerGas === undefined) throw invalidParams('The network reports no base fee; give maxFeePerGas or use gasPrice');
     draft.maxPriorityFeePerGas = q(priority);
     draft.maxFeePerGas = request.maxFeePerGas ?? q(BigInt(baseFee ?? '0x0') * 2n + priority);
@@ -119,6 +119,32 @@ async function completeFees(chain: ProviderChain, space: 'core' | 'espace', requ
     draft.gasPrice = request.gasPrice ?? q(await readQuantity(chain, space, methods.gasPrice, []));
   }
   if (draft.type !== 0) draft.accessList = request.accessList ?? [];
+}
+
+/** Attempts at the nodes' suggested priority fee before falling back, and the pause before each retry (times the attempt). */
+export const PRIORITY_FEE_ATTEMPTS = 3;
+const PRIORITY_FEE_RETRY_MS = 150;
+
+/**
+ * The priority fee the nodes suggest. Conflux eSpace nodes refuse `eth_maxPriorityFeePerGas` now
+ * and then ("Specified block header does not exist": it reads the fee history up to the newest
+ * epoch while that epoch is still being added — on a dev node about one call in six), so a refusal
+ * is asked again after a short pause; if the nodes keep refusing, the tip is what the nodes' gas
+ * price asks above the base fee (as dApp libraries do).
+ */
+async function readPriorityFee(chain: ProviderChain, space: 'core' | 'espace', baseFee: HexString | undefined): Promise<bigint> {
+  const methods = FEE_METHODS[space];
+  for (let attempt = 1; attempt <= PRIORITY_FEE_ATTEMPTS; attempt++) {
+    try {
+      return await readQuantity(chain, space, methods.priorityFee, []);
+    } catch (error) {
+      if (!(error instanceof NodeRpcError)) throw error;
+      if (attempt < PRIORITY_FEE_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, PRIORITY_FEE_RETRY_MS * attempt));
+    }
+  }
+  const gasPrice = await readQuantity(chain, space, methods.gasPrice, []);
+  const base = BigInt(baseFee ?? '0x0');
+  return gasPrice > base ? gasPrice - base : 0n;
 }
 
 /** Builds a Core transaction for `from` (base32 on the active network). */
