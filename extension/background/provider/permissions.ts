@@ -46,6 +46,12 @@ export class PermissionsDamagedError extends WayfarerError {
 
 export class PermissionStore {
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * The parsed record as last read or written: every dApp request checks a permission, so the
+   * record is parsed once per service-worker life, not per request. Only this store writes it.
+   * Never handed out (callers get copies), and replaced only after a write succeeded.
+   */
+  private cached: Record<string, SitePermissions> | undefined;
 
   constructor(
     private readonly area: StorageArea,
@@ -54,21 +60,24 @@ export class PermissionStore {
   ) {}
 
   private async read(): Promise<Record<string, SitePermissions>> {
+    if (this.cached) return this.cached;
     const stored = (await this.area.get(PERMISSIONS_KEY))[PERMISSIONS_KEY];
-    if (stored === undefined) return {};
+    if (stored === undefined) return (this.cached = {});
     try {
-      return fileSchema.parse(stored).sites;
+      return (this.cached = fileSchema.parse(stored).sites);
     } catch (error) {
+      // Not cached: the damage stays visible until reset.
       throw new PermissionsDamagedError(error);
     }
   }
 
-  /** Runs read-modify-write steps one at a time. */
+  /** Runs read-modify-write steps one at a time, on a copy that replaces the cache once stored. */
   private update<T>(change: (sites: Record<string, SitePermissions>) => T): Promise<T> {
     const run = this.queue.then(async () => {
-      const sites = await this.read();
+      const sites = structuredClone(await this.read());
       const result = change(sites);
       await this.area.set({ [PERMISSIONS_KEY]: { version: 1, sites } });
+      this.cached = sites;
       return result;
     });
     this.queue = run.catch(() => undefined);
@@ -77,13 +86,13 @@ export class PermissionStore {
 
   async get(origin: string, space: ProviderSpace): Promise<AccountsGrant | undefined> {
     await this.queue;
-    const site = (await this.read())[origin];
-    return site?.[space];
+    const grant = (await this.read())[origin]?.[space];
+    return grant && structuredClone(grant);
   }
 
   async list(): Promise<Record<string, SitePermissions>> {
     await this.queue;
-    return this.read();
+    return structuredClone(await this.read());
   }
 
   /** Grants (or replaces) the accounts an origin may see in a space. */
@@ -136,7 +145,10 @@ export class PermissionStore {
 
   /** Deletes every connection (the way out of a damaged record). */
   async reset(): Promise<void> {
-    const run = this.queue.then(() => this.area.set({ [PERMISSIONS_KEY]: { version: 1, sites: {} } }));
+    const run = this.queue.then(async () => {
+      await this.area.set({ [PERMISSIONS_KEY]: { version: 1, sites: {} } });
+      this.cached = {};
+    });
     this.queue = run.catch(() => undefined);
     await run;
   }
