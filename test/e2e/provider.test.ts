@@ -226,6 +226,22 @@ describe('networks, permissions, restarts', () => {
       throw new Error('no unlock form');
     })();
     expect(await page.locator('main').innerText()).not.toMatch(/Signed after unlocking/); // nothing shown before unlocking
+    // Wrong passwords: after the free ones the wait is shown and the button waits with it
+    // (the sixth failure in a row waits 4 s).
+    const backoff = page.getByTestId('unlock-backoff');
+    const password = page.getByLabel('Password');
+    const unlock = page.getByRole('button', { name: 'Unlock' });
+    for (let i = 0; i < 6; i++) {
+      await password.fill(`wrong password ${i}`);
+      await expect.poll(() => unlock.isEnabled(), { timeout: 15_000 }).toBe(true);
+      await unlock.click();
+      await expect.poll(() => password.inputValue()).toBe('');
+    }
+    await backoff.waitFor();
+    expect(await backoff.textContent()).toMatch(/^Too many wrong passwords \(6\)\. Try again in \d s\.$/);
+    await password.fill(WALLET_PASSWORD);
+    expect(await unlock.isDisabled()).toBe(true);
+    await backoff.waitFor({ state: 'detached', timeout: 10_000 });
     await page.getByLabel('Password').fill(WALLET_PASSWORD);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await answer(browser, 'approve', /Signed after unlocking/);

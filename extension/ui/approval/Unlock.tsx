@@ -1,18 +1,28 @@
 /**
- * The password form shown before any request while the wallet is locked.
+ * The password form shown before any request while the wallet is locked. After repeated wrong
+ * passwords the background makes the next attempt wait; the wait is shown as a countdown.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { background, BackgroundError } from '../api/client.js';
+import { useSecondsUntil } from '../lib/use-seconds-until.js';
 
 export function Unlock({ onUnlocked, onReject }: { onUnlocked: () => void; onReject: () => void }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [backoff, setBackoff] = useState<{ retryAt: number; failedAttempts: number }>();
+  const seconds = useSecondsUntil(backoff?.retryAt);
   const id = useId();
+  const readBackoff = () =>
+    background.call('vault.status').then(
+      ({ retryAt, failedAttempts }) => setBackoff({ retryAt, failedAttempts }),
+      () => undefined,
+    );
+  useEffect(() => void readBackoff(), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy || password.length === 0) return;
+    if (busy || seconds > 0 || password.length === 0) return;
     setBusy(true);
     setError(null);
     try {
@@ -21,6 +31,8 @@ export function Unlock({ onUnlocked, onReject }: { onUnlocked: () => void; onRej
       onUnlocked();
     } catch (e) {
       setError(e instanceof BackgroundError ? e.message : 'Could not unlock');
+      setPassword('');
+      await readBackoff();
     } finally {
       setBusy(false);
     }
@@ -36,11 +48,16 @@ export function Unlock({ onUnlocked, onReject }: { onUnlocked: () => void; onRej
           {error}
         </p>
       )}
+      {seconds > 0 && (
+        <p className="error" role="status" data-testid="unlock-backoff">
+          Too many wrong passwords ({backoff?.failedAttempts}). Try again in {seconds} s.
+        </p>
+      )}
       <div className="actions">
         <button type="button" className="secondary" onClick={onReject}>
           Reject
         </button>
-        <button type="submit" className="primary" disabled={busy || password.length === 0}>
+        <button type="submit" className="primary" disabled={busy || seconds > 0 || password.length === 0}>
           Unlock
         </button>
       </div>

@@ -6,6 +6,7 @@ import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { PasswordField } from '../../components/Field.js';
 import { ErrorState } from '../../components/AsyncState.js';
 import { markInteractive } from '../../app/perf.js';
+import { useSecondsUntil } from '../../lib/use-seconds-until.js';
 
 export interface UnlockProps {
   onUnlock: (password: string) => Promise<void>;
@@ -19,22 +20,13 @@ export function Unlock({ onUnlock, retryAt, failedAttempts, onForgot }: UnlockPr
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const [now, setNow] = useState(() => Date.now());
-  const waitMs = retryAt !== undefined ? Math.max(0, retryAt - now) : 0;
-  useEffect(() => {
-    if (waitMs <= 0) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 250);
-    return () => window.clearInterval(timer);
-  }, [waitMs > 0]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => {
-    setNow(Date.now());
-  }, [retryAt]);
+  const seconds = useSecondsUntil(retryAt);
 
   useEffect(() => markInteractive('unlock'), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy || waitMs > 0 || password === '') return;
+    if (busy || seconds > 0 || password === '') return;
     setBusy(true);
     setError(undefined);
     try {
@@ -47,7 +39,6 @@ export function Unlock({ onUnlock, retryAt, failedAttempts, onForgot }: UnlockPr
       setBusy(false);
     }
   };
-  const seconds = Math.ceil(waitMs / 1000);
   return (
     <main className="focus-screen" id="main">
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
