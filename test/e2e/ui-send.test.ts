@@ -21,6 +21,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../support/browser.j
 import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality, waitForReceiptEpoch } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
 import { callBackground, UiCallError } from '../support/ui-port.js';
+import { answer, providerRequest, showing, startDappServer } from '../dapp/harness.js';
 import { DESKTOP, MOBILE, importWalletThroughUi, openWallet, shot, unlockThroughUi, valueOf, volatile } from './ui-helpers.js';
 
 const node = sharedDevNode();
@@ -325,6 +326,33 @@ test('tokens: the Add-token form is filled from the contract; tokens are sent wi
   sent.push({ space: 'core', hash, what: '12.5 WAY' });
   await waitForReceiptEpoch(node, hash);
   expect(await tokenBalance(token, coreRecipientHex)).toBe(12_500_000n);
+});
+
+test('a site suggesting the token with other decimals and symbol: the approval shows the contract\'s, and those are saved on approval', async () => {
+  const tokensKey = 'wayfarer.tokens.local.core';
+  const listed = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? '[]') as { address: string; symbol: string; decimals: number }[], tokensKey);
+  // Taken off the list (added by the form above), so the site's suggestion is a new token.
+  await page.evaluate((k) => localStorage.setItem(k, '[]'), tokensKey);
+  const server = await startDappServer();
+  const site = await browser.context.newPage();
+  try {
+    await site.goto(server.url);
+    const watched = providerRequest(site, 'core', 'wallet_watchAsset', { type: 'CRC20', options: { address: token, symbol: 'USDT', decimals: 18 } });
+    const approval = await showing(browser, /Add a token\?/);
+    await expect.poll(() => approval.getByTestId('asset-decimals').textContent(), { timeout: 30_000 }).toBe(`${TOKEN_DECIMALS} (the site says 18)`);
+    expect(await approval.getByTestId('asset-symbol').textContent()).toBe('WAY (the site says USDT)');
+    expect(await approval.getByText(`The site claims 18 decimals, but the contract says ${TOKEN_DECIMALS}.`, { exact: false }).count()).toBe(1);
+    expect(await approval.getByTestId('asset-source').locator('[data-trust]').getAttribute('data-trust')).toBe('single-source');
+    // Nothing is saved while the request waits.
+    expect(await listed()).toEqual([]);
+    await answer(browser, 'approve', /Add a token\?/);
+    expect(await watched).toMatchObject({ ok: true, value: true });
+    await page.reload();
+    expect(await listed()).toEqual([expect.objectContaining({ address: token, symbol: 'WAY', decimals: TOKEN_DECIMALS })]);
+  } finally {
+    await site.close();
+    await server.close();
+  }
 });
 
 test('Max fills the largest sendable amount, which prepares to exactly the balance', async () => {

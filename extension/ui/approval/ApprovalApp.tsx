@@ -13,9 +13,9 @@ import { PersonalSignRequest, TypedDataRequest } from './SignRequests.js';
 import { TransactionRequest } from './TransactionRequest.js';
 import { NoWallet } from './NoWallet.js';
 import { Unlock } from './Unlock.js';
-import { useApproval } from './use-approval.js';
+import { useApproval, type PrepareApproval } from './use-approval.js';
 
-function Request({ view, busy, decide }: { view: ApprovalView; busy: boolean; decide: (approve: boolean, accountId?: string) => void }) {
+function Request({ view, busy, decide }: { view: ApprovalView; busy: boolean; decide: (approve: boolean, accountId?: string, prepare?: PrepareApproval) => void }) {
   const d = view.detail;
   switch (d.kind) {
     case 'connect':
@@ -34,7 +34,7 @@ function Request({ view, busy, decide }: { view: ApprovalView; busy: boolean; de
     case 'add_chain':
       return <AddChainRequest detail={d} busy={busy} decide={decide} />;
     case 'watch_asset':
-      return <WatchAssetRequest detail={d} space={view.space} busy={busy} decide={decide} />;
+      return <WatchAssetRequest detail={d} space={view.space} busy={busy} decide={(approve, prepare) => decide(approve, undefined, prepare)} />;
   }
 }
 
@@ -94,7 +94,7 @@ export function ApprovalApp() {
               <Unlock onUnlocked={reload} onReject={() => void decide(false)} />
             )
           ) : (
-            <Request view={state.view} busy={state.busy} decide={(approve, accountId) => void decide(approve, accountId)} />
+            <Request view={state.view} busy={state.busy} decide={(approve, accountId, prepare) => void decide(approve, accountId, prepare)} />
           )}
           {state.error !== null && (
             <p className="error" role="alert">

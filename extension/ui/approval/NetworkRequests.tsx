@@ -1,16 +1,23 @@
 /**
  * Network and asset suggestions: switch network, add (and switch to) a network, watch a token.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { hostPermissionPattern } from '../../../core/rpc/pool/endpoint.js';
 import type { ProviderSpace } from '../../shared/provider-protocol.js';
 import type { ApprovalDetail } from '../../shared/ui-api/provider.js';
 import { background } from '../api/client.js';
+import { tokenInfoFromApi } from '../api/adapters/chain.js';
+import type { TokenInfoItem } from '../model/wallet.js';
+import { Notice } from '../components/Notice.js';
+import { TrustBadge } from '../components/TrustBadge.js';
 import { readTokens, writeTokens } from '../lib/token-list.js';
 import { Actions } from './Actions.js';
+import type { PrepareApproval } from './use-approval.js';
 import { Fields } from './Fields.js';
 
 type Decide = (approve: boolean) => void;
+/** Decides; when approving, `prepare` runs first and its undo runs if the approval is not accepted. */
+type DecideThen = (approve: boolean, prepare?: PrepareApproval) => void;
 
 export function SwitchChainRequest({ detail, busy, decide }: { detail: Extract<ApprovalDetail, { kind: 'switch_chain' }>; busy: boolean; decide: Decide }) {
   const id = useId();
@@ -68,40 +75,88 @@ export function AddChainRequest({ detail, busy, decide }: { detail: Extract<Appr
   );
 }
 
-export function WatchAssetRequest({ detail, space, busy, decide }: { detail: Extract<ApprovalDetail, { kind: 'watch_asset' }>; space: ProviderSpace; busy: boolean; decide: Decide }) {
+/**
+ * A site asks to add a token. What the site claims is compared with what the contract itself
+ * answers (cross-checked between nodes, with its badge): the contract's symbol and decimals are the
+ * ones saved, so a site cannot make a balance look 1,000 times larger by claiming other decimals.
+ * The token is saved with the approval and taken back if the approval is not accepted.
+ */
+export function WatchAssetRequest({ detail, space, busy, decide }: { detail: Extract<ApprovalDetail, { kind: 'watch_asset' }>; space: ProviderSpace; busy: boolean; decide: DecideThen }) {
   const id = useId();
   const a = detail.asset;
   const [problem, setProblem] = useState<string | null>(null);
-  // The token list lives in the wallet pages' storage (shared with the popup): add it, then approve.
+  const [contract, setContract] = useState<{ status: 'loading' } | { status: 'ready'; info: TokenInfoItem } | { status: 'unreadable' }>({ status: 'loading' });
+  useEffect(() => {
+    let current = true;
+    background.call('chain.tokenInfo', { space, address: a.address }).then(
+      (view) => current && setContract({ status: 'ready', info: tokenInfoFromApi(view) }),
+      () => current && setContract({ status: 'unreadable' }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [space, a.address]);
+  const info = contract.status === 'ready' ? contract.info : undefined;
+  const symbol = info?.symbol?.value ?? a.symbol;
+  const decimals = info?.decimals?.value ?? a.decimals;
+  const decimalsDiffer = info?.decimals !== undefined && info.decimals.value !== a.decimals;
+  const symbolDiffers = info?.symbol !== undefined && info.symbol.value !== a.symbol;
+  // The token list lives in the wallet pages' storage (shared with the popup). It is written just
+  // before the approval is sent (the window closes as soon as the background has it) and taken
+  // back if the approval is not accepted.
   const approve = async () => {
     setProblem(null);
+    let network: string;
     try {
-      const { network } = await background.call('chain.status');
-      const list = readTokens(network, space);
-      if (!list.some((t) => t.address.toLowerCase() === a.address.toLowerCase())) writeTokens(network, space, [...list, { address: a.address, symbol: a.symbol, name: a.symbol, decimals: a.decimals }]);
-      decide(true);
+      network = (await background.call('chain.status')).network;
     } catch {
-      setProblem('Could not add the token to your list.');
+      setProblem('Could not reach the wallet; try again.');
+      return;
     }
+    decide(true, () => {
+      const before = readTokens(network, space);
+      if (before.some((t) => t.address.toLowerCase() === a.address.toLowerCase())) return () => undefined;
+      writeTokens(network, space, [...before, { address: a.address, symbol, name: info?.name?.value ?? symbol, decimals }]);
+      return () => writeTokens(network, space, readTokens(network, space).filter((t) => t.address.toLowerCase() !== a.address.toLowerCase()));
+    });
   };
+  const claimed = (value: string, fromContract: string | undefined) => (fromContract === undefined || fromContract === value ? value : `${fromContract} (the site says ${value})`);
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Add a token?</h2>
       <Fields
         label="Token"
         rows={[
-          { label: 'Symbol', value: a.symbol, testId: 'asset-symbol' },
-          { label: 'Decimals', value: String(a.decimals) },
+          { label: 'Symbol', value: claimed(a.symbol, info?.symbol?.value), testId: 'asset-symbol' },
+          { label: 'Decimals', value: claimed(String(a.decimals), info?.decimals === undefined ? undefined : String(info.decimals.value)), testId: 'asset-decimals' },
           { label: 'Contract', value: a.address, code: true },
         ]}
       />
-      <p className="note">Anyone can create a token with any name. The symbol is what the site claims.</p>
+      <div className="row-between wrap small" data-testid="asset-source">
+        {contract.status === 'loading' ? (
+          <span className="muted">Asking the contract for its symbol and decimals…</span>
+        ) : info?.decimals ?? info?.symbol ? (
+          <>
+            <span>Symbol and decimals from the contract</span>
+            <TrustBadge trust={(info.decimals ?? info.symbol)!.trust} subject="token details" />
+          </>
+        ) : (
+          <span className="muted">The contract's details could not be read; the site's values will be used.</span>
+        )}
+      </div>
+      {decimalsDiffer ? (
+        <Notice tone="warn">
+          The site claims {a.decimals} decimals, but the contract says {decimals}. Amounts would be shown wrong by a factor of 10^{Math.abs(a.decimals - decimals)}; Wayfarer saves the contract's {decimals}.
+        </Notice>
+      ) : null}
+      {symbolDiffers && !decimalsDiffer ? <Notice tone="info">The site calls this token {a.symbol}; the contract calls itself {symbol}, which is what Wayfarer shows.</Notice> : null}
+      <p className="note">Anyone can create a token with any name. Only add tokens you expected from this site.</p>
       {problem !== null && (
         <p className="error" role="alert">
           {problem}
         </p>
       )}
-      <Actions approveLabel="Add token" busy={busy} onReject={() => decide(false)} onApprove={() => void approve()} />
+      <Actions approveLabel="Add token" busy={busy || contract.status === 'loading'} onReject={() => decide(false)} onApprove={() => void approve()} />
     </section>
   );
 }

@@ -18,8 +18,16 @@ export type ApprovalState =
 export interface ApprovalController {
   state: ApprovalState;
   reload: () => void;
-  decide: (approve: boolean, accountId?: string) => Promise<void>;
+  /**
+   * `prepare` runs just before an approval is sent (the background closes the window as soon as
+   * it has the last answer, so nothing can run after); the undo it returns runs if the approval is
+   * not accepted.
+   */
+  decide: (approve: boolean, accountId?: string, prepare?: PrepareApproval) => Promise<void>;
 }
+
+/** Work done on approving, and how to take it back. */
+export type PrepareApproval = () => () => void;
 
 function message(error: unknown): string {
   if (error instanceof BackgroundDisconnectedError) return 'Wayfarer restarted; please try again.';
@@ -71,12 +79,15 @@ export function useApproval(): ApprovalController {
   const currentId = (): string | null => currentIdRef.current;
 
   const decide = useCallback(
-    async (approve: boolean, accountId?: string) => {
+    async (approve: boolean, accountId?: string, prepare?: PrepareApproval) => {
       if (state.status !== 'ready' || state.busy) return;
       const { view } = state;
       setState({ status: 'ready', view, busy: true, error: null });
+      let undo: (() => void) | undefined;
       try {
+        if (approve) undo = prepare?.();
         const { next } = await background.call('provider.resolveApproval', { id: view.id, approve, ...(accountId === undefined ? {} : { accountId }) });
+        undo = undefined;
         if (next === null) {
           setState({ status: 'empty' });
           window.close();
@@ -84,6 +95,7 @@ export function useApproval(): ApprovalController {
           await load(next);
         }
       } catch (error) {
+        undo?.();
         if (error instanceof BackgroundError && error.code === 'provider.locked') return void load(view.id);
         setState({ status: 'ready', view, busy: false, error: message(error) });
       }
