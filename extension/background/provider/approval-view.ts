@@ -17,21 +17,12 @@ import type { ApprovalAccount, TransactionDraft } from '../../shared/provider-ap
 import type { AccountChoice, ApprovalDetail, ApprovalView, TransactionView } from '../../shared/ui-api/provider.js';
 import type { ProviderSpace } from '../../shared/provider-protocol.js';
 import { maxCost, maxTotalNative, type MaxCost } from '../chain/tx-cost.js';
+import { formatAmountExact } from '../../shared/units.js';
 import { formatAddress } from './accounts.js';
 import type { PendingRecord } from './pending-store.js';
 import { describeOrigin } from './requester.js';
 import { coreDraftToInput, espaceDraftToInput } from './tx-builder.js';
 import type { ProviderChain, ProviderKeyring } from './wallet-services.js';
-
-/** Exact decimal rendering of `value / 10^decimals`, trailing zeros dropped. */
-export function formatUnits(value: bigint, decimals: number): string {
-  const negative = value < 0n;
-  const abs = negative ? -value : value;
-  const base = 10n ** BigInt(decimals);
-  const whole = abs / base;
-  const fraction = (abs % base).toString().padStart(decimals, '0').replace(/0+$/, '');
-  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
-}
 
 /** Decodes UTF-8 strictly; null when the bytes are not text a person can read. */
 export function readableText(bytes: Uint8Array): string | null {
@@ -47,8 +38,8 @@ export function readableText(bytes: Uint8Array): string | null {
 
 export function transactionView(space: ProviderSpace, draft: TransactionDraft, from: string, symbol: string): TransactionView {
   const priceUnit = space === 'core' ? 'GDrip' : 'Gwei';
-  const price = (value: bigint | undefined): string | null => (value === undefined ? null : `${formatUnits(value, 9)} ${priceUnit}`);
-  const cfx = (value: bigint): string => `${formatUnits(value, 18)} ${symbol}`;
+  const price = (value: bigint | undefined): string | null => (value === undefined ? null : `${formatAmountExact(value, 9)} ${priceUnit}`);
+  const cfx = (value: bigint): string => `${formatAmountExact(value, 18)} ${symbol}`;
   let tx;
   let signingHash: Uint8Array;
   let cost: MaxCost;

@@ -4,7 +4,7 @@
  * visit are labelled "last known, <time>" until fresh ones arrive.
  */
 import type { ReactElement } from 'react';
-import { formatAmount, formatAmountExact } from '../format/units.js';
+import { formatAmount, formatAmountExact } from '../../shared/units.js';
 import type { Trust } from '../model/trust.js';
 import { LastKnown } from './LastKnown.js';
 import { TrustBadge } from './TrustBadge.js';

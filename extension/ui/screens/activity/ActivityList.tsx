@@ -6,7 +6,7 @@ import { Icon } from '../../components/icons.js';
 import { TrustBadge } from '../../components/TrustBadge.js';
 import { Link } from '../../app/router.js';
 import { timeAgo } from '../../format/time.js';
-import { formatAmount } from '../../format/units.js';
+import { formatAmount } from '../../../shared/units.js';
 import type { TxItem } from '../../model/wallet.js';
 import { usePrivacy } from '../../app/privacy.js';
 

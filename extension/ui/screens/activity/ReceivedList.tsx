@@ -9,7 +9,7 @@ import { shortenAddress } from '../../components/AddressText.js';
 import { Icon } from '../../components/icons.js';
 import { TrustBadge } from '../../components/TrustBadge.js';
 import { usePrivacy } from '../../app/privacy.js';
-import { formatAmount } from '../../format/units.js';
+import { formatAmount } from '../../../shared/units.js';
 import type { ReceivedItem } from '../../model/wallet.js';
 
 export function ReceivedList({ items, space }: { items: readonly ReceivedItem[]; space: 'core' | 'espace' }): ReactElement {

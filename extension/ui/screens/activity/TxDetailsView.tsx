@@ -4,7 +4,7 @@ import { AddressText } from '../../components/AddressText.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { DateTime } from '../../components/DateTime.js';
 import { TrustBadge } from '../../components/TrustBadge.js';
-import { formatAmount } from '../../format/units.js';
+import { formatAmount } from '../../../shared/units.js';
 import type { TxItem } from '../../model/wallet.js';
 import { TxProgress } from '../send/TxProgress.js';
 import { amountText, TX_STATUS_TEXT, txTitle } from './ActivityList.js';

@@ -8,7 +8,7 @@ import { Amount } from '../../components/Amount.js';
 import { TextField } from '../../components/Field.js';
 import { Notice } from '../../components/Notice.js';
 import { checkRecipient, type RecipientContext } from '../../format/recipient.js';
-import { AmountParseError, formatAmountExact, parseAmount } from '../../format/units.js';
+import { AmountParseError, formatAmountExact, parseAmount } from '../../../shared/units.js';
 import type { Checked } from '../../model/wallet.js';
 
 export interface SendAsset {

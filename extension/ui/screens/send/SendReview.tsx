@@ -7,7 +7,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { AddressText } from '../../components/AddressText.js';
 import { ErrorState } from '../../components/AsyncState.js';
 import { Notice } from '../../components/Notice.js';
-import { formatAmount } from '../../format/units.js';
+import { formatAmount } from '../../../shared/units.js';
 
 export interface ReviewField {
   label: string;

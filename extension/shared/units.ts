@@ -1,7 +1,8 @@
 /**
- * Token amounts as text: the smallest unit (drip, wei, token base units) is a bigint, and the user
- * reads and types decimal strings. Conversion is exact — no floating point anywhere — because a
- * rounding error here changes what the user signs.
+ * Token amounts as text, for the wallet pages and the approval summaries the background builds:
+ * the smallest unit (drip, wei, token base units) is a bigint, and the user reads and types decimal
+ * strings. Conversion is exact — no floating point anywhere — because a rounding error here
+ * changes what the user signs.
  *
  * Parsing is strict on purpose: exponents, signs, grouping characters and more fraction digits
  * than the token has are rejected with a reason, never rounded or guessed.
