@@ -32,7 +32,7 @@ const { PrivateKey } = await import('../core/keys/private-key.ts');
 const { coreAddressFromPrivateKey, espaceAddressFromPrivateKey } = await import('../core/keys/address.ts');
 const { encodeCfxAddress } = await import('../core/address/cip37.ts');
 const { signCoreTransaction } = await import('../core/tx/core-sign.ts');
-const { keccak_256 } = await import('@noble/hashes/sha3.js');
+const { transferToEspace } = await import('../test/support/cross-space.ts');
 const { buildDapp, serveDir } = await import('../test/dapp/serve.mjs');
 
 const cleanups = [];
@@ -57,7 +57,6 @@ try {
   const espaceAddress = espaceAddressFromPrivateKey(key);
 
   log('Moving 100 CFX of the funded account to its eSpace address (CrossSpaceCall.transferEVM)…');
-  const selector = Buffer.from(keccak_256(new TextEncoder().encode('transferEVM(bytes20)'))).toString('hex').slice(0, 8);
   const nonce = BigInt(await rpcCall(node.coreRpc, 'cfx_getNextNonce', [coreAddress]));
   const epochHeight = BigInt(await rpcCall(node.coreRpc, 'cfx_epochNumber', ['latest_state']));
   const signed = signCoreTransaction(
@@ -68,11 +67,10 @@ try {
       maxPriorityFeePerGas: 1n,
       maxFeePerGas: 10_000_000_000n,
       gas: 300_000n,
-      to: encodeCfxAddress('0x0888000000000000000000000000000000000006', node.chainId),
+      ...transferToEspace(espaceAddress, node.chainId),
       value: 100n * 10n ** 18n,
       storageLimit: 0n,
       epochHeight,
-      data: `0x${selector}${espaceAddress.slice(2).toLowerCase()}${'0'.repeat(24)}`,
       accessList: [],
     },
     key,

@@ -19,6 +19,7 @@ import { signCoreTransaction } from '../../core/tx/core-sign.js';
 import { signEspaceTransaction } from '../../core/tx/espace-sign.js';
 import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
+import { transferToEspace } from '../support/cross-space.js';
 
 const node = sharedDevNode();
 const CHAIN_ID = node.chainId;
@@ -109,9 +110,7 @@ beforeAll(async () => {
   }
   sent.push(await sendCore('Core transfer', { to: encodeCfxAddress(`0x1${'2'.repeat(39)}`, CHAIN_ID), value: 1000n }));
   // CrossSpaceCall.transferEVM(bytes20): funds the eSpace account, emits two logs.
-  const selector = bytesToHex(keccak_256(new TextEncoder().encode('transferEVM(bytes20)'))).slice(0, 10);
-  const target = espaceAddressFromPrivateKey(espaceKey).slice(2).toLowerCase();
-  sent.push(await sendCore('CrossSpaceCall transferEVM', { to: encodeCfxAddress('0x0888000000000000000000000000000000000006', CHAIN_ID), value: 10n ** 19n, data: `${selector}${target}${'0'.repeat(24)}`, gas: 300_000n }));
+  sent.push(await sendCore('CrossSpaceCall transferEVM', { ...transferToEspace(espaceAddressFromPrivateKey(espaceKey), CHAIN_ID), value: 10n ** 19n, gas: 300_000n }));
   // A contract creation that stores one word: collateralized storage in the receipt.
   sent.push(await sendCore('contract creation with storage', { to: null, value: 0n, data: '0x600160005560006000f3', gas: 200_000n, storageLimit: 1000n }));
   sent.push(await sendEspace('eSpace transfer'));

@@ -9,8 +9,6 @@ import WebSocket from 'ws';
 import { LightClient, fetchTofuCheckpoint, MemoryCheckpointStore } from '../../core/lightclient/index.js';
 import { privateKeyFromHex, coreAddressFromPrivateKey, encodeCfxAddress, espaceAddressFromPrivateKey } from '../../core/index.js';
 import { signEspaceTransaction } from '../../core/tx/espace-sign.js';
-import { keccak_256 } from '@noble/hashes/sha3.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { signCoreTransaction } from '../../core/tx/core-sign.js';
 import { makeEndpoint } from '../../core/rpc/pool/endpoint.js';
 import { NodePool } from '../../core/rpc/pool/node-pool.js';
@@ -24,6 +22,7 @@ import type { WebSocketLike } from '../../core/rpc/transport/websocket.js';
 import { toQuantity } from '../../core/encoding/hex.js';
 import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality, waitForReceiptEpoch } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
+import { transferToEspace } from '../support/cross-space.js';
 
 const node = sharedDevNode();
 const alt = (url: string) => url.replace('127.0.0.1', 'localhost');
@@ -137,12 +136,9 @@ describe('eSpace', () => {
     const from = encodeCfxAddress(coreAddressFromPrivateKey(coreKey), node.chainId);
     const espaceKey = privateKeyFromHex(`0x${'57'.repeat(32)}`);
     const espaceAddress = espaceAddressFromPrivateKey(espaceKey);
-    // CrossSpaceCall.transferEVM(bytes20) on the Core internal contract 0x0888…0006.
-    const selector = bytesToHex(keccak_256(utf8ToBytes('transferEVM(bytes20)'))).slice(0, 8);
-    const data = `0x${selector}${espaceAddress.slice(2).toLowerCase()}${'0'.repeat(24)}` as const;
     const nonce = tracker.pendingNonce('core', from, BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [from])));
     const epochHeight = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_epochNumber', ['latest_state']));
-    const fund = signCoreTransaction({ type: 2, chainId: node.chainId, nonce, gas: 300_000n, to: encodeCfxAddress('0x0888000000000000000000000000000000000006', node.chainId), value: 10n ** 19n, storageLimit: 0n, epochHeight, data, maxFeePerGas: 10n ** 9n, maxPriorityFeePerGas: 1n, accessList: [] }, coreKey, node.chainId);
+    const fund = signCoreTransaction({ type: 2, chainId: node.chainId, nonce, gas: 300_000n, ...transferToEspace(espaceAddress, node.chainId), value: 10n ** 19n, storageLimit: 0n, epochHeight, maxFeePerGas: 10n ** 9n, maxPriorityFeePerGas: 1n, accessList: [] }, coreKey, node.chainId);
     await tracker.send('core', fund.raw as `0x${string}`);
     await expect.poll(async () => BigInt(await rpcCall<string>(node.espaceRpc, 'eth_getBalance', [espaceAddress, 'latest'])), { timeout: 30_000 }).toBeGreaterThan(0n);
 

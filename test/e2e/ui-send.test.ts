@@ -23,6 +23,7 @@ import { sharedDevNode } from '../support/shared-devnode.js';
 import { callBackground, UiCallError } from '../support/ui-port.js';
 import { answer, providerRequest, showing, startDappServer } from '../dapp/harness.js';
 import { DESKTOP, MOBILE, importWalletThroughUi, openWallet, shot, unlockThroughUi, valueOf, volatile } from './ui-helpers.js';
+import { transferToEspace } from '../support/cross-space.js';
 
 const node = sharedDevNode();
 /** BIP39 test vector phrase, its own accounts so no other test shares their nonces. */
@@ -149,8 +150,7 @@ beforeAll(async () => {
   // One at a time: the next nonce the node reports does not count transactions still in its pool.
   const fundCore = await fromGenesis({ to: coreAddress, value: 50n * CFX });
   const epochs = [await waitForReceiptEpoch(node, fundCore)];
-  const selector = bytesToHex(keccak_256(new TextEncoder().encode('transferEVM(bytes20)'))).slice(0, 10);
-  const fundEspace = await fromGenesis({ to: encodeCfxAddress('0x0888000000000000000000000000000000000006', node.chainId), value: 20n * CFX, data: `${selector}${espaceAddress.slice(2).toLowerCase()}${'0'.repeat(24)}`, gas: 300_000n });
+  const fundEspace = await fromGenesis({ ...transferToEspace(espaceAddress, node.chainId), value: 20n * CFX, gas: 300_000n });
   epochs.push(await waitForReceiptEpoch(node, fundEspace));
   const deploy = await fromGenesis({ to: null, value: 0n, data: tokenInitCode(coreAddressFromPrivateKey(genesisKey), 1000n * 10n ** BigInt(TOKEN_DECIMALS)), gas: 1_000_000n, storageLimit: 4096n });
   epochs.push(await waitForReceiptEpoch(node, deploy));
