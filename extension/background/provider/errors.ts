@@ -48,8 +48,11 @@ export class NodeRpcError extends WayfarerError {
   readonly rpcCode: number;
   readonly data: unknown;
   constructor(rpcCode: number, message: string, data?: unknown) {
-    super('provider.node_error', message.slice(0, 2000));
-    this.rpcCode = rpcCode;
+    // EIP-1193 codes (4001 rejected by the user, 4100 unauthorized, 4900 disconnected, …) speak
+    // for the wallet and the user; a node must not be able to make a dApp believe the user refused.
+    const walletOnly = !Number.isSafeInteger(rpcCode) || (rpcCode >= 4000 && rpcCode < 5000);
+    super('provider.node_error', (walletOnly ? `node error ${rpcCode}: ${message}` : message).slice(0, 2000));
+    this.rpcCode = walletOnly ? ProviderErrorCode.internal : rpcCode;
     this.data = data;
   }
 }
