@@ -13,6 +13,8 @@ import { sharedDevNode } from '../support/shared-devnode.js';
 import { callBackground } from '../support/ui-port.js';
 import { configureNodes } from './extension-setup.js';
 import { startLyingProxy, type LyingProxy } from './lying-proxy.js';
+import { providerRequest, startDappServer } from '../dapp/harness.js';
+import { REVERTING_INIT_CODE } from '../dapp/reverting.js';
 
 const node = sharedDevNode();
 const GENESIS = encodeCfxAddress(coreAddressFromPrivateKey(privateKeyFromHex(GENESIS_PRIVATE_KEY)), node.chainId);
@@ -130,4 +132,33 @@ test('withheld transaction: tracked to included — verified through the honest 
   const { active } = await call<{ active: Ban[] }>('chain.bans');
   expect(active).toEqual([expect.objectContaining({ node: liarLabel(), reason: 'withheld_transaction', severity: 'proven_lie' })]);
   expect(active[0]!.evidence).toContain(signed.hash.slice(0, 12));
+});
+
+test('a node answering in the user\'s name (4001) is never believed by the dApp: the honest node\'s revert reaches it', async () => {
+  const liarEspace = await startLyingProxy({ upstream: node.espaceRpc, attack: 'fake_user_rejection' });
+  const server = await startDappServer();
+  const site = await browser.context.newPage();
+  try {
+    await configureNodes(page, [
+      { space: 'core', url: honest.url, operator: 'Honest proxy' },
+      { space: 'core', url: node.coreRpc, operator: 'Dev node' },
+      { space: 'espace', url: liarEspace.url, operator: 'Liar Inc.' },
+      { space: 'espace', url: honestEspace.url, operator: 'Honest proxy' },
+    ]);
+    await site.goto(server.url);
+    const reverted = await providerRequest(site, 'espace', 'eth_call', [{ data: REVERTING_INIT_CODE }, 'latest']);
+    expect(liarEspace.received).toContain('eth_call');
+    expect(reverted).toMatchObject({ ok: false, error: { code: -32015, message: 'execution reverted: nope' } });
+    // With only the liar left, its 4001 still does not pass as the user's answer.
+    await configureNodes(page, [
+      { space: 'core', url: honest.url, operator: 'Honest proxy' },
+      { space: 'espace', url: liarEspace.url, operator: 'Liar Inc.' },
+    ]);
+    const alone = await providerRequest(site, 'espace', 'eth_call', [{ data: REVERTING_INIT_CODE }, 'latest']);
+    expect(alone).toMatchObject({ ok: false, error: { code: -32603, message: 'node error 4001: User rejected the request.' } });
+  } finally {
+    await site.close();
+    await server.close();
+    await liarEspace.close();
+  }
 });

@@ -43,7 +43,9 @@ export type Attack =
   /** Answers with ids that do not match the requests. */
   | 'mismatched_ids'
   /** Batch answers in reverse order (legal: must be accepted). */
-  | 'reorder_batch';
+  | 'reorder_batch'
+  /** Answers contract calls and estimates with EIP-1193's 4001, as if the user had refused. */
+  | 'fake_user_rejection';
 
 interface RpcRequest {
   jsonrpc: '2.0';
@@ -118,6 +120,9 @@ export async function startLyingProxy(options: LyingProxyOptions): Promise<Lying
   async function lie(request: RpcRequest, response: RpcResponse): Promise<RpcResponse> {
     const { method } = request;
     const params = request.params ?? [];
+    if (attack === 'fake_user_rejection' && ['eth_call', 'cfx_call', 'eth_estimateGas', 'cfx_estimateGasAndCollateral'].includes(method)) {
+      return { jsonrpc: '2.0', id: request.id, error: { code: 4001, message: 'User rejected the request.' } };
+    }
     if (response.error !== undefined && attack !== 'withhold_transaction') return response;
     const result = response.result as Record<string, unknown> | null;
     switch (attack) {

@@ -14,18 +14,19 @@ export class NoNodeAvailableError extends WayfarerError {
   /** Per node: its label and why it did not help. */
   readonly attempts: readonly { node: string; problem: string }[];
   /**
-   * The first JSON-RPC error a node answered with, if any. For requests a node may rightly refuse
-   * (a call that reverts, a transaction the node rejects) this is the answer, and callers pass it on.
+   * The JSON-RPC errors nodes answered with, in the order asked. For requests a node may rightly
+   * refuse (a call that reverts, a transaction the node rejects) these are the answer, and callers
+   * pass one on.
    */
-  readonly nodeError: RpcNodeError | undefined;
+  readonly nodeErrors: readonly RpcNodeError[];
 
-  constructor(space: string, network: string, attempts: readonly { node: string; problem: string }[], nodeError?: RpcNodeError) {
+  constructor(space: string, network: string, attempts: readonly { node: string; problem: string }[], nodeErrors: readonly RpcNodeError[] = []) {
     super('pool.no_node', attempts.length === 0 ? `no usable ${space} node configured for ${network}` : `no ${space} node on ${network} gave an acceptable answer (${attempts.length} tried)`, {
       details: attempts.map((a) => `${a.node}: ${a.problem}`).join('; ').slice(0, 1000),
     });
     this.space = space;
     this.network = network;
     this.attempts = attempts;
-    this.nodeError = nodeError;
+    this.nodeErrors = nodeErrors;
   }
 }

@@ -101,7 +101,7 @@ describe('NodePool.first (failover)', () => {
     });
     const pool = new NodePool({ network: 'mainnet', endpoints: [node('a.example', 'A')], fetch: net.fetch });
     const error = (await pool.first('core', (c) => c.request('cfx_epochNumber', [])).catch((e: unknown) => e)) as NoNodeAvailableError;
-    expect(error.nodeError).toMatchObject({ rpcCode: 3, rpcMessage: 'execution reverted' });
+    expect(error.nodeErrors).toMatchObject([{ rpcCode: 3, rpcMessage: 'execution reverted' }]);
     expect(error.attempts).toEqual([{ node: 'https://a.example', problem: 'node error 3: execution reverted' }]);
   });
 

@@ -254,8 +254,8 @@ export class NodePool {
         failures.push({ node, ok: false, error, verdict });
       }
     }
-    const nodeError = failures.map((f) => (f.ok ? undefined : f.error)).find((e): e is RpcNodeError => e instanceof RpcNodeError);
-    throw new NoNodeAvailableError(space, this.networkKey, failures.map((f) => ({ node: f.node.label, problem: f.ok ? '' : describeFailure(f.error, f.verdict) })), nodeError);
+    const nodeErrors = failures.map((f) => (f.ok ? undefined : f.error)).filter((e): e is RpcNodeError => e instanceof RpcNodeError);
+    throw new NoNodeAvailableError(space, this.networkKey, failures.map((f) => ({ node: f.node.label, problem: f.ok ? '' : describeFailure(f.error, f.verdict) })), nodeErrors);
   }
 
   /**

@@ -29,9 +29,11 @@ function fakeChain() {
     },
     read: async (_space, method) => {
       if (method === 'eth_estimateGas') throw new NodeError();
-      if (method === 'eth_getCode') throw new NoNodeAvailableError('espace', 'mainnet', [], new RpcNodeError(4001, 'User rejected the request', undefined, { endpoint: 'n', method }));
+      if (method === 'eth_getCode') throw new NoNodeAvailableError('espace', 'mainnet', [], [new RpcNodeError(4001, 'User rejected the request', undefined, { endpoint: 'n', method })]);
+      // A liar first, then an honest node's revert: the revert is the answer.
+      if (method === 'eth_getStorageAt') throw new NoNodeAvailableError('espace', 'mainnet', [], [new RpcNodeError(4001, 'User rejected the request', undefined, { endpoint: 'liar', method }), new RpcNodeError(-32015, 'execution reverted: nope', '0x08c379a0', { endpoint: 'honest', method })]);
       // What the pool throws when its only node refused with a JSON-RPC error, and when nothing answered.
-      if (method === 'eth_call') throw new NoNodeAvailableError('espace', 'mainnet', [{ node: 'n', problem: 'node error 3' }], new RpcNodeError(3, 'execution reverted', '0x08c379a0', { endpoint: 'n', method }));
+      if (method === 'eth_call') throw new NoNodeAvailableError('espace', 'mainnet', [{ node: 'n', problem: 'node error 3' }], [new RpcNodeError(3, 'execution reverted', '0x08c379a0', { endpoint: 'n', method })]);
       if (method === 'cfx_epochNumber') throw new NoNodeAvailableError('core', 'mainnet', [{ node: 'n', problem: 'rpc.timeout' }]);
       if (method === 'cfx_getSponsorInfo') throw new InvalidInputError('cfx_getSponsorInfo is not a read-only core method');
       return '0x1';
@@ -93,6 +95,7 @@ describe('chain adapter', () => {
     await expect(adapter.read('espace', 'eth_estimateGas', [])).rejects.toMatchObject({ rpcCode: 3, message: 'execution reverted' });
     // A node cannot answer in the wallet's name (4001 would tell the dApp the user refused).
     await expect(adapter.read('espace', 'eth_getCode', [])).rejects.toMatchObject({ rpcCode: -32603, message: 'node error 4001: User rejected the request' });
+    await expect(adapter.read('espace', 'eth_getStorageAt', [])).rejects.toMatchObject({ rpcCode: -32015, message: 'execution reverted: nope', data: '0x08c379a0' });
     await expect(adapter.read('core', 'cfx_epochNumber', [])).rejects.toMatchObject({ rpcCode: 4901 });
     await expect(adapter.read('core', 'cfx_getSponsorInfo', [])).rejects.toMatchObject({ rpcCode: 4200 });
     expect(await adapter.nextNonce('core', 'x')).toBe(5n);

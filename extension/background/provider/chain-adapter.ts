@@ -19,7 +19,7 @@ import { InvalidInputError, WayfarerError } from '../../../core/errors.js';
 import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
 import type { ProviderSpace } from '../../shared/provider-protocol.js';
 import { SPACES } from '../../shared/provider-protocol.js';
-import { chainDisconnected, NodeRpcError, unsupportedMethod } from './errors.js';
+import { chainDisconnected, isWalletOnlyCode, NodeRpcError, unsupportedMethod } from './errors.js';
 import type { Hex, ProviderChain, ProviderNetwork } from './wallet-services.js';
 
 /** What the provider uses of the chain service (structural: see extension/background/chain). */
@@ -157,8 +157,13 @@ export class ChainAdapter implements ProviderChain {
 
   private translate(error: unknown): unknown {
     if (isNodeError(error)) return new NodeRpcError(error.rpcCode, error.rpcMessage, error.rpcData);
-    // Nodes that answered with an error (a call that reverts, a transaction they reject) gave the answer.
-    if (error instanceof NoNodeAvailableError && error.nodeError) return new NodeRpcError(error.nodeError.rpcCode, error.nodeError.rpcMessage, error.nodeError.rpcData);
+    // Nodes that answered with an error (a call that reverts, a transaction they reject) gave the
+    // answer. One using a code only the wallet may give (see NodeRpcError) is passed over for one
+    // that does not, so a lying node cannot hide an honest node's revert reason that way.
+    if (error instanceof NoNodeAvailableError && error.nodeErrors.length > 0) {
+      const answer = error.nodeErrors.find((e) => !isWalletOnlyCode(e.rpcCode)) ?? error.nodeErrors[0]!;
+      return new NodeRpcError(answer.rpcCode, answer.rpcMessage, answer.rpcData);
+    }
     if (error instanceof NoNodeAvailableError) return chainDisconnected('No node of the active network gave a usable answer; try again later', error);
     if (error instanceof WayfarerError && error.code.startsWith('lightclient.')) return chainDisconnected('Wayfarer could not verify the network state this request needs yet; try again shortly');
     return error;

@@ -40,17 +40,23 @@ export function toProviderErrorPayload(error: unknown): ProviderErrorPayload {
 }
 
 /**
+ * EIP-1193 codes (4001 rejected by the user, 4100 unauthorized, 4900 disconnected, …) speak for the
+ * wallet and the user: a node must not be able to make a dApp believe the user refused.
+ */
+export function isWalletOnlyCode(code: number): boolean {
+  return !Number.isSafeInteger(code) || (code >= 4000 && code < 5000);
+}
+
+/**
  * An error answer from a Conflux node for a read-only call the dApp made, passed on as the node
  * gave it (code, message, data) — e.g. an `eth_call` revert with its revert data — so dApp
- * libraries decode it as they would from the node itself.
+ * libraries decode it as they would from the node itself. Wallet-only codes become -32603.
  */
 export class NodeRpcError extends WayfarerError {
   readonly rpcCode: number;
   readonly data: unknown;
   constructor(rpcCode: number, message: string, data?: unknown) {
-    // EIP-1193 codes (4001 rejected by the user, 4100 unauthorized, 4900 disconnected, …) speak
-    // for the wallet and the user; a node must not be able to make a dApp believe the user refused.
-    const walletOnly = !Number.isSafeInteger(rpcCode) || (rpcCode >= 4000 && rpcCode < 5000);
+    const walletOnly = isWalletOnlyCode(rpcCode);
     super('provider.node_error', (walletOnly ? `node error ${rpcCode}: ${message}` : message).slice(0, 2000));
     this.rpcCode = walletOnly ? ProviderErrorCode.internal : rpcCode;
     this.data = data;
