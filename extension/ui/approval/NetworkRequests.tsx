@@ -156,7 +156,7 @@ export function WatchAssetRequest({ detail, space, busy, decide }: { detail: Ext
           {problem}
         </p>
       )}
-      <Actions approveLabel="Add token" busy={busy || contract.status === 'loading'} onReject={() => decide(false)} onApprove={() => void approve()} />
+      <Actions approveLabel="Add token" busy={busy} approveDisabled={contract.status === 'loading'} onReject={() => decide(false)} onApprove={() => void approve()} />
     </section>
   );
 }
