@@ -251,7 +251,7 @@ async function explainUnavailableNodes<T>(space: Space, work: () => Promise<T>):
     return await work();
   } catch (error) {
     const noNode = error instanceof NoNodeAvailableError ? error : error instanceof Error && error.cause instanceof NoNodeAvailableError ? error.cause : undefined;
-    if (noNode && noNode.nodeErrors.length === 0) throw new NodesUnavailableError(space, noNode.attempts, { cause: error });
+    if (noNode) throw new NodesUnavailableError(space, noNode.attempts, { cause: error });
     throw error;
   }
 }
