@@ -60,7 +60,9 @@ export default defineConfig({
       },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
-        chunkFileNames: 'assets/[name]-[hash].js',
+        // The chunk the popup and the approval page share (React and common UI code) would otherwise
+        // be named after whichever shared module Rollup meets first.
+        chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.includes('/node_modules/react-dom/')) ? 'assets/ui-shared-[hash].js' : 'assets/[name]-[hash].js'),
         assetFileNames: 'assets/[name]-[hash][extname]',
       },
     },
