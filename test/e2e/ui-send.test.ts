@@ -229,6 +229,16 @@ function detailsVolatile(): ReturnType<Page['locator']>[] {
   return [page.getByTestId('tx-details').locator('strong').first(), ...['To', 'Token contract', 'Epoch', 'Time', 'Sent through', 'Hash'].map((label) => valueOf(page, label)), page.locator('.steps li').nth(1), verification.locator('p').nth(0), verification.locator('.mono'), verification.locator('p').last(), ...volatile(page)];
 }
 
+/** Signs the reviewed transaction and waits for its status; the sent transaction is remembered for Activity. */
+async function signAndSend(space: 'core' | 'espace', what: string): Promise<{ status: ReturnType<Page['getByTestId']>; hash: string }> {
+  await page.getByRole('button', { name: 'Sign and send' }).click();
+  const status = page.getByTestId('send-status');
+  await status.waitFor({ timeout: 30_000 });
+  const hash = (await status.locator('.mono').textContent())!;
+  sent.push({ space, hash, what });
+  return { status, hash };
+}
+
 async function waitForStatus(locator: ReturnType<Page['getByTestId']>, status: string, timeout = 150_000): Promise<void> {
   await expect.poll(async () => {
     const now = await locator.getAttribute('data-status');
@@ -251,11 +261,7 @@ test('Core: send CFX through form → review → sign, and see it verified', asy
   expect(fields['Signing hash']).toMatch(/^0x[0-9a-f]{64}$/);
   await shot(page, 'send-review-phone', { mask: reviewVolatile(), fullPage: true });
 
-  await page.getByRole('button', { name: 'Sign and send' }).click();
-  const status = page.getByTestId('send-status');
-  await status.waitFor({ timeout: 30_000 });
-  const hash = (await status.locator('.mono').textContent())!;
-  sent.push({ space: 'core', hash, what: '1.5 CFX' });
+  const { status, hash } = await signAndSend('core', '1.5 CFX');
   const epoch = await waitForReceiptEpoch(node, hash);
   expect(BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getBalance', [coreRecipient]))).toBe(15n * CFX / 10n);
   await waitForFinality(node, epoch + 11);
@@ -275,11 +281,7 @@ test('eSpace: send CFX at desktop size; the recipient gets it', async () => {
   expect(fields['To (signed)']!.toLowerCase()).toBe(espaceRecipient);
   expect(fields['Storage limit']).toBeUndefined();
   await shot(page, 'send-review-espace-desktop', { mask: reviewVolatile() });
-  await page.getByRole('button', { name: 'Sign and send' }).click();
-  const status = page.getByTestId('send-status');
-  await status.waitFor({ timeout: 30_000 });
-  const hash = (await status.locator('.mono').textContent())!;
-  sent.push({ space: 'espace', hash, what: '0.25 CFX' });
+  const { hash } = await signAndSend('espace', '0.25 CFX');
   for (let i = 0; i < 150; i++) {
     if ((await rpcCall(node.espaceRpc, 'eth_getTransactionReceipt', [hash])) !== null) break;
     await new Promise((r) => setTimeout(r, 200));
@@ -319,11 +321,7 @@ test('tokens: the Add-token form is filled from the contract; tokens are sent wi
   // which the deployer paid for until now and whoever writes it last pays for.
   expect(fields['Storage limit']).toBe('128 bytes');
   await shot(page, 'send-token-review-phone', { mask: reviewVolatile(), fullPage: true });
-  await page.getByRole('button', { name: 'Sign and send' }).click();
-  const status = page.getByTestId('send-status');
-  await status.waitFor({ timeout: 30_000 });
-  const hash = (await status.locator('.mono').textContent())!;
-  sent.push({ space: 'core', hash, what: '12.5 WAY' });
+  const { hash } = await signAndSend('core', '12.5 WAY');
   await waitForReceiptEpoch(node, hash);
   expect(await tokenBalance(token, coreRecipientHex)).toBe(12_500_000n);
 });
