@@ -114,12 +114,25 @@ to it; verifying Core headers needs the eSpace endpoint too), then connect, sign
 `);
   if (hasDisplay && existsSync(chromium)) {
     const profile = mkdtempSync(join(tmpdir(), 'wayfarer-start-'));
-    const browser = spawn(chromium, [`--user-data-dir=${profile}`, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-first-run', dappUrl], { stdio: 'ignore' });
+    // Chromium refuses to start as root unless its sandbox is switched off.
+    const asRoot = process.getuid?.() === 0;
+    const flags = [`--user-data-dir=${profile}`, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-first-run', ...(asRoot ? ['--no-sandbox'] : []), dappUrl];
+    const browser = spawn(chromium, flags, { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Keep the end of the browser's error output: when it exits at once, that says why.
+    let errorTail = '';
+    browser.stderr.on('data', (chunk) => {
+      errorTail = (errorTail + chunk.toString()).slice(-4000);
+    });
     cleanups.push(async () => {
       browser.kill('SIGTERM');
       rmSync(profile, { recursive: true, force: true });
     });
-    browser.on('exit', () => log('Chromium closed; the node keeps running until Ctrl-C.'));
+    browser.on('exit', (code, signal) => {
+      if (code !== 0 && signal === null) {
+        const lines = errorTail.trim().split('\n').slice(-12).join('\n  ');
+        log(`Chromium exited with code ${code}; the node keeps running until Ctrl-C. Its last error output:\n  ${lines || '(none)'}`);
+      } else log('Chromium closed; the node keeps running until Ctrl-C.');
+    });
     log('Chromium opened with Wayfarer and the dApp.');
   } else {
     log(`No display${existsSync(chromium) ? '' : ' or Chromium'} found, so nothing was opened. To try it by hand:
