@@ -5,14 +5,15 @@
  *
  * Order: the phishing list's allowlist, then its blocklist and fuzzy targets (phishing-list.ts, the
  * package's own semantics); then a well-known Conflux site or a trusted site (or a subdomain of one)
- * is ok; then the look-alike rules (lookalike.ts) against the Conflux sites and the trusted sites.
+ * is ok; then the look-alike rules (lookalike.ts) against the Conflux sites and the trusted sites,
+ * the strongest resemblance reported (homoglyph, then one edit, other ending, contained name).
  * IP addresses and single-label hosts (localhost) are not domains and are only checked against the
  * list. Everything is local: the origin is never sent anywhere.
  * @module
  */
 import { parseSiteHost, type SiteHost } from './host.js';
 import { KNOWN_CONFLUX_SITES } from './known-sites.js';
-import { isSameSite, matchLookalike, type LookalikeRule } from './lookalike.js';
+import { isSameSite, matchLookalike, type LookalikeMatch, type LookalikeRule } from './lookalike.js';
 import { matchPhishingList, type PhishingList } from './phishing-list.js';
 
 export type SiteVerdict =
@@ -26,6 +27,8 @@ export type SiteVerdict =
     /** Where that domain comes from. */
     similarToSource: 'phishing_list_target' | 'known_site' | 'trusted_site';
   };
+
+const RULE_STRENGTH: Readonly<Record<LookalikeRule, number>> = { homoglyph: 0, one_edit: 1, other_tld: 2, contains_name: 3 };
 
 export interface SiteCheck {
   host: SiteHost;
@@ -73,13 +76,13 @@ export function checkSite(origin: string, options: CheckSiteOptions): SiteCheck 
   if (KNOWN_CONFLUX_SITES.some((s) => isSameSite(host.unicode, s.domain))) return done({ verdict: 'ok', reason: 'known_site' });
   const trusted = trustedHosts(options.trustedSites ?? []);
   if (trusted.some((t) => isSameSite(host.unicode, t))) return done({ verdict: 'ok', reason: 'trusted_site' });
-  for (const site of KNOWN_CONFLUX_SITES) {
-    const match = matchLookalike(host.unicode, site.domain, true);
-    if (match !== undefined) return done({ verdict: 'lookalike', reason: match.rule, similarTo: match.similarTo, similarToSource: 'known_site' });
-  }
-  for (const site of trusted) {
-    const match = matchLookalike(host.unicode, site, false);
-    if (match !== undefined) return done({ verdict: 'lookalike', reason: match.rule, similarTo: match.similarTo, similarToSource: 'trusted_site' });
-  }
+  // The strongest resemblance wins (a homoglyph of one site over another ending of a second).
+  let best: { match: LookalikeMatch; source: 'known_site' | 'trusted_site' } | undefined;
+  const consider = (match: LookalikeMatch | undefined, source: 'known_site' | 'trusted_site') => {
+    if (match !== undefined && (best === undefined || RULE_STRENGTH[match.rule] < RULE_STRENGTH[best.match.rule])) best = { match, source };
+  };
+  for (const site of KNOWN_CONFLUX_SITES) consider(matchLookalike(host.unicode, site.domain, true), 'known_site');
+  for (const site of trusted) consider(matchLookalike(host.unicode, site, false), 'trusted_site');
+  if (best !== undefined) return done({ verdict: 'lookalike', reason: best.match.rule, similarTo: best.match.similarTo, similarToSource: best.source });
   return done({ verdict: 'ok', reason: 'no_match' });
 }
