@@ -12,3 +12,4 @@ export { rewriteApprovalCap, rewritePermitCap } from './spending-cap.js';
 export { CROSS_SPACE_CALL_ADDRESS } from './internal-contracts.js';
 export { COMMON_SIGNATURES } from './signatures.js';
 export { isForeignCoreAddress } from './address-form.js';
+export { effectsToJson, type JsonEffect, type Jsonified } from './json.js';

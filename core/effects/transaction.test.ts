@@ -3,6 +3,7 @@
  * js-conflux-sdk (Core, including its own ABIs of the internal contracts) is read back into the
  * effects a user must see; hostile and malformed requests give typed errors or honest unknowns.
  */
+import fc from 'fast-check';
 import { Conflux } from 'js-conflux-sdk';
 import { encodeFunctionData, maxUint256, parseAbi, type Hex } from 'viem';
 import { describe, expect, test } from 'vitest';
@@ -10,6 +11,7 @@ import { decodeCfxAddress, encodeCfxAddress } from '../address/cip37.js';
 import { toChecksumAddress } from '../address/eip55.js';
 import { EffectsError } from './errors.js';
 import { internalContract } from './internal-contracts.js';
+import { effectsToJson } from './json.js';
 import { COMMON_SIGNATURES, signatureTable } from './signatures.js';
 import { describeTransaction, type TransactionRequest } from './transaction.js';
 import type { Effect } from './types.js';
@@ -196,4 +198,39 @@ describe('Core calls built by js-conflux-sdk', () => {
 
 test('the bundled signature table has no selector clash and parses', () => {
   expect(signatureTable(COMMON_SIGNATURES).size).toBe(COMMON_SIGNATURES.length);
+});
+
+describe('robustness and JSON', () => {
+  const SEED = 0xeff_ec7;
+
+  test(`random calldata to random contracts never crashes: effects or an unknown call (seed ${SEED})`, () => {
+    const selectors = [...signatureTable(COMMON_SIGNATURES).keys()].map((s) => s.slice(2));
+    const data = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }).map((b) => `0x${Buffer.from(b).toString('hex')}`),
+      fc.tuple(fc.constantFrom(...selectors), fc.uint8Array({ maxLength: 300 })).map(([s, b]) => `0x${s}${Buffer.from(b).toString('hex')}`),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom<'core' | 'espace'>('core', 'espace'), data, fc.bigInt({ min: 0n, max: maxUint256 }), (space, hex, value) => {
+        const to = space === 'core' ? '0x0888000000000000000000000000000000000006' : TOKEN;
+        const effects = describeTransaction({ space, chainId: space === 'core' ? 1029 : 1030, to, value, data: hex });
+        expect(JSON.parse(JSON.stringify(effectsToJson(effects)))).toEqual(effectsToJson(effects));
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
+  });
+
+  test(`random ERC-20 calls built by viem decode to their arguments (seed ${SEED})`, () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 20, maxLength: 20 }), fc.bigInt({ min: 0n, max: maxUint256 }), (bytes, amount) => {
+        const to = `0x${Buffer.from(bytes).toString('hex')}` as Hex;
+        const [effect] = describeTransaction(espace(encodeFunctionData({ abi: erc, functionName: 'transfer', args: [to, amount] })));
+        expect(effect).toMatchObject({ kind: 'token_transfer', to: cs(to), amount });
+      }),
+      { seed: SEED, numRuns: 200 },
+    );
+  });
+
+  test('effects as JSON carry quantities', () => {
+    expect(effectsToJson(describeTransaction(espace('0x', 10n, BOB)))).toEqual([{ kind: 'native_transfer', space: 'espace', to: cs(BOB), amount: '0xa' }]);
+  });
 });
