@@ -96,7 +96,7 @@ const confusablesFile = `/**
  * @module
  */
 export const CONFUSABLES: ReadonlyMap<string, string> = new Map([
-${entries.map(([s, a]) => `  ['${escape(s)}', '${a}'],`).join('\n')}
+${Array.from({ length: Math.ceil(entries.length / 6) }, (_, i) => `  ${entries.slice(i * 6, i * 6 + 6).map(([s, a]) => `['${escape(s)}', '${a}'],`).join(' ')}`).join('\n')}
 ]);
 `;
 writeFileSync(resolve(root, 'core/sites/confusables-data.ts'), confusablesFile);
