@@ -13,3 +13,4 @@ export { CROSS_SPACE_CALL_ADDRESS } from './internal-contracts.js';
 export { COMMON_SIGNATURES } from './signatures.js';
 export { isForeignCoreAddress } from './address-form.js';
 export { effectsToJson, type JsonEffect, type Jsonified } from './json.js';
+export { effectTokens, type TokenRef } from './tokens.js';

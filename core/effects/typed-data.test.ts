@@ -96,3 +96,10 @@ test('a CIP-23 permit on Core shows base32 addresses of the active network', () 
     spender: base32('0x1b716c51381e76900ebaa7999a488511a4e1fd0a'), deadline: 0x7fffffffn, allowances: [{ token: base32(token), amount: maxUint256, unlimited: true }],
   }]);
 });
+
+test('effectTokens lists the tokens a permit and a cross-space call name, once each', async () => {
+  const { effectTokens } = await import('./tokens.js');
+  expect(effectTokens(describeTypedData(asSent(permitBatch()), 'espace', 1030))).toEqual([{ space: 'espace', address: TOKEN_A }, { space: 'espace', address: TOKEN_B }]);
+  const nested: Effect[] = [{ kind: 'cross_space_call', method: 'callEVM', to: TOKEN_A, amount: 0n, irregularities: [], effects: describeTypedData(asSent(eip2612()), 'espace', 1030) }];
+  expect(effectTokens([...nested, ...nested])).toEqual([{ space: 'espace', address: TOKEN_A }]);
+});
