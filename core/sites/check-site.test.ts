@@ -4,6 +4,7 @@
  * Conflux sites and the user's trusted sites; the real Conflux sites themselves, their subdomains
  * and unrelated sites are ok.
  */
+import fc from 'fast-check';
 import punycode from 'punycode.js';
 import { describe, expect, test } from 'vitest';
 import { checkSite, type SiteVerdict } from './check-site.js';
@@ -131,5 +132,37 @@ describe('parts', () => {
   test('edit distances', () => {
     expect(levenshtein('kitten', 'sitting')).toBe(3);
     expect([isOneEdit('swappi', 'swapi'), isOneEdit('swappi', 'swpapi'), isOneEdit('swappi', 'swappi'), isOneEdit('swappi', 'sawpip')]).toEqual([true, true, false, false]);
+  });
+});
+
+describe('properties', () => {
+  const SEED = 0x517e;
+
+  test(`a one-letter typo (or swap of neighbours) of any bundled Conflux site is never ok (seed ${SEED})`, () => {
+    const typo = fc.tuple(fc.constantFrom(...KNOWN_CONFLUX_SITES.map((s) => s.domain)), fc.nat(), fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), fc.constantFrom('substitute', 'insert', 'delete', 'swap'))
+      .map(([domain, at, ch, op]) => {
+        const name = domain.slice(0, domain.lastIndexOf('.'));
+        const i = at % name.length;
+        const j = Math.min(i + 1, name.length - 1);
+        const edited = op === 'substitute' ? name.slice(0, i) + ch + name.slice(i + 1)
+          : op === 'insert' ? name.slice(0, i) + ch + name.slice(i)
+            : op === 'delete' ? name.slice(0, i) + name.slice(i + 1)
+              : name.slice(0, i) + name[j] + name.slice(i + 1, j) + name[i] + name.slice(j + 1);
+        return `${edited}${domain.slice(domain.lastIndexOf('.'))}`;
+      })
+      .filter((host) => !KNOWN_CONFLUX_SITES.some((s) => s.domain === host) && !host.startsWith('-') && !host.includes('-.'));
+    fc.assert(fc.property(typo, (host) => {
+      expect(verdict(`https://${host}`).verdict).not.toBe('ok');
+    }), { seed: SEED, numRuns: 500 });
+  });
+
+  test(`any string as an origin gives a verdict or a SitesError (seed ${SEED})`, () => {
+    fc.assert(fc.property(fc.string({ maxLength: 80 }), (origin) => {
+      try {
+        checkSite(origin, { phishingList });
+      } catch (error) {
+        expect(error).toBeInstanceOf(SitesError);
+      }
+    }), { seed: SEED, numRuns: 1000 });
   });
 });

@@ -53,7 +53,8 @@ export function matchLookalike(unicodeHost: string, reference: string, brandWord
     const tail = hostLabels.slice(hostLabels.length - refLabels.length);
     const tailSkeleton = skeleton(tail.join('.'));
     if (tailSkeleton === refSkeleton) return { rule: 'homoglyph', similarTo: reference };
-    if (long && isOneEdit(tailSkeleton, refSkeleton)) return { rule: 'one_edit', similarTo: reference };
+    // Both forms: folding can turn one edit into two (`crnflux` is one edit from `conflux`, `cmflux` two).
+    if (long && (isOneEdit(tailSkeleton, refSkeleton) || isOneEdit(tail.join('.'), reference))) return { rule: 'one_edit', similarTo: reference };
     if (long && skeleton(nameOf(tail)) === skeleton(refName)) return { rule: 'other_tld', similarTo: reference };
   }
   const hostSkeleton = skeleton(unicodeHost);
