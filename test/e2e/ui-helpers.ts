@@ -17,6 +17,22 @@ import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../support/browser.js';
 import { expectLayoutFits } from './ui-layout.js';
+import zhCatalog from '../../extension/ui/i18n/locales/zh-CN.json';
+
+/** The Chinese catalog: Chinese tests find controls by the names it gives them. */
+export const zh = zhCatalog;
+
+/** Fills a catalog message's `{{parameters}}`. */
+export function msg(message: string, values: Record<string, string | number> = {}): string {
+  return message.replace(/\{\{\s*(\w+)[^}]*\}\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+/** Chooses the language in Settings (`auto`: the browser's), and waits until the screen speaks it. */
+export async function chooseLanguage(page: Page, popupUrl: string, locale: 'en' | 'zh-CN' | 'auto', settingsTitle: string): Promise<void> {
+  await page.goto(`${popupUrl}#/settings`);
+  await page.getByTestId('language').selectOption(locale);
+  await page.getByRole('heading', { level: 1, name: settingsTitle, exact: true }).waitFor();
+}
 
 export const SCREENSHOTS = resolve(import.meta.dirname, '../screenshots');
 export const MOBILE = { width: 360, height: 740 } as const;
@@ -61,6 +77,16 @@ export const CURATED = new Set([
   'approval-connect-phone',
   'send-review-phone',
   'activity-received-phone',
+  'onboarding-welcome-phone-zh',
+  'onboarding-phrase-phone-zh',
+  'home-phone-zh',
+  'trust-explained-phone-zh',
+  'receive-phone-zh',
+  'send-form-phone-zh',
+  'tx-verified-phone-zh',
+  'verification-phone-zh',
+  'settings-phone-zh',
+  'approval-connect-phone-zh',
 ]);
 
 /**

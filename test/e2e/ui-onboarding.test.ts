@@ -7,11 +7,12 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
 import { callBackground } from '../support/ui-port.js';
-import { DESKTOP, MOBILE, TEST_MNEMONIC, TEST_PASSWORD, expectScreenFits, importWalletThroughUi, openWallet, shot } from './ui-helpers.js';
+import { DESKTOP, MOBILE, TEST_MNEMONIC, TEST_PASSWORD, expectScreenFits, importWalletThroughUi, msg, openWallet, shot, zh } from './ui-helpers.js';
 
 let browser: ExtensionBrowser;
-beforeEach(async () => {
-  browser = await launchWithExtension({ viewport: MOBILE });
+beforeEach(async (context) => {
+  // A browser whose language is Chinese for the Chinese test; English (set explicitly) for the rest.
+  browser = await launchWithExtension({ viewport: MOBILE, locale: context.task.name.includes('Chinese') ? 'zh-CN' : 'en-US' });
 });
 afterEach(async () => {
   await browser?.close();
@@ -143,5 +144,52 @@ test('import a private key', async () => {
   const keyring = await callBackground<{ wallets: { kind: string }[]; accounts: { coreHexAddress: string }[] }>(page, 'vault.accounts', { networkId: 1024 });
   expect(keyring.wallets.map((w) => w.kind)).toEqual(['private-key']);
   expect(keyring.accounts).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
+
+test('in a Chinese browser the wallet speaks Chinese from the first screen: create, phrase, quiz, password, lock, unlock', async () => {
+  const { page, errors } = await openWallet(browser);
+  await page.getByRole('heading', { name: zh.onboarding.welcomeTitle }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  await shot(page, 'onboarding-welcome-phone-zh');
+
+  await page.getByRole('button', { name: zh.onboarding.create }).click();
+  await page.getByRole('button', { name: zh.onboarding.showWords }).click();
+  const words = await page.getByTestId('mnemonic').locator('li').allTextContents();
+  expect(words).toHaveLength(12);
+  await shot(page, 'onboarding-phrase-phone-zh', { mask: [page.getByTestId('mnemonic').locator('li > span')] });
+  await page.getByLabel(zh.onboarding.wroteDown).check();
+  await page.getByRole('button', { name: zh.common.continue }).click();
+
+  const questions = page.locator('fieldset[data-position]');
+  await questions.first().waitFor();
+  const positions = await questions.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-position'))));
+  expect(await questions.first().locator('legend').textContent()).toBe(msg(zh.onboarding.wordNumber, { position: positions[0]! }));
+  for (const [i, position] of positions.entries()) await questions.nth(i).getByLabel(words[position - 1]!, { exact: true }).check();
+  await shot(page, 'onboarding-quiz-phone-zh', { mask: [page.locator('.word-choices')] });
+  await page.getByRole('button', { name: zh.onboarding.confirm }).click();
+
+  await page.getByLabel(zh.onboarding.newPassword, { exact: true }).fill('password1');
+  await expect.poll(() => page.getByTestId('password-strength').textContent()).toContain(zh.password.weak);
+  await page.getByLabel(zh.onboarding.newPassword, { exact: true }).fill(TEST_PASSWORD);
+  await page.getByLabel(zh.onboarding.repeatPassword, { exact: true }).fill('something else');
+  await page.getByRole('button', { name: zh.onboarding.createWallet }).click();
+  await expect.poll(() => page.getByText(zh.onboarding.mismatch).count()).toBe(1);
+  await shot(page, 'onboarding-password-phone-zh');
+  await page.getByLabel(zh.onboarding.repeatPassword, { exact: true }).fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: zh.onboarding.createWallet }).click();
+  await page.getByRole('navigation', { name: zh.shell.nav }).waitFor({ timeout: 30_000 });
+
+  await page.getByRole('button', { name: zh.shell.lock }).click();
+  await page.getByRole('heading', { name: zh.unlock.title }).waitFor();
+  await page.getByLabel(zh.unlock.password, { exact: true }).fill('wrong password');
+  await page.getByRole('button', { name: zh.unlock.unlock, exact: true }).click();
+  // The background's wrong-password error, shown through its code in Chinese.
+  await expect.poll(() => page.getByText(zh.errors.vault.wrong_password).count(), { timeout: 15_000 }).toBe(1);
+  await shot(page, 'unlock-phone-zh');
+  await page.getByLabel(zh.unlock.password, { exact: true }).fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: zh.unlock.unlock, exact: true }).click();
+  await page.getByRole('navigation', { name: zh.shell.nav }).waitFor({ timeout: 30_000 });
+  expect((await callBackground<Status>(page, 'vault.status')).state).toBe('unlocked');
   expect(errors).toEqual([]);
 });

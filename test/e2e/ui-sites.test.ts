@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { serveDir } from '../dapp/serve.mjs';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
 import { callBackground } from '../support/ui-port.js';
-import { MOBILE, importWalletThroughUi, openWallet, shot, volatile } from './ui-helpers.js';
+import { MOBILE, chooseLanguage, importWalletThroughUi, openWallet, shot, volatile, zh } from './ui-helpers.js';
 
 const DAPP = `<!doctype html><meta charset="utf-8"><title>waiting</title><h1>Test dApp</h1>
 <script>
@@ -58,6 +58,18 @@ test('a waiting request shows on the home screen, leads to the approval page, an
   await approvalPage.setViewportSize(MOBILE);
   await approvalPage.getByRole('heading', { name: 'Connect to this site?' }).waitFor();
   await shot(approvalPage, 'approval-connect-phone', { mask: [approvalPage.locator('.port')] });
+
+  // The approval page follows a language chosen in the wallet at once, and back.
+  await chooseLanguage(page, browser.popupUrl, 'zh-CN', zh.settings.title);
+  await approvalPage.getByRole('heading', { name: zh.approval.connectTitle }).waitFor();
+  expect(await approvalPage.title()).toBe(zh.approval.documentTitle);
+  expect(await approvalPage.getByTestId('reject').textContent()).toBe(zh.common.reject);
+  await shot(approvalPage, 'approval-connect-phone-zh', { mask: [approvalPage.locator('.port')] });
+  await page.goto(`${browser.popupUrl}#/approvals`);
+  await page.getByTestId('approvals').getByRole('button', { name: new RegExp(zh.approvals.kind.connect) }).waitFor();
+  await shot(page, 'approvals-phone-zh', { mask: [page.getByTestId('approval-origin'), ...volatile(page)] });
+  await chooseLanguage(page, browser.popupUrl, 'en', 'Settings');
+  await approvalPage.getByRole('heading', { name: 'Connect to this site?' }).waitFor();
 
   const [pending] = await callBackground<{ id: string }[]>(page, 'provider.listApprovals');
   const keyring = await callBackground<{ accounts: { id: string }[] }>(page, 'vault.accounts', { networkId: 1029 });

@@ -19,7 +19,7 @@ import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality } from '../support/devnod
 import { sharedDevNode } from '../support/shared-devnode.js';
 import { callBackground } from '../support/ui-port.js';
 import { layoutProblems } from './ui-layout.js';
-import { DESKTOP, MOBILE, TEST_MNEMONIC, importWalletThroughUi, openWallet, shot, valueOf, volatile } from './ui-helpers.js';
+import { DESKTOP, MOBILE, TEST_MNEMONIC, chooseLanguage, importWalletThroughUi, msg, openWallet, shot, valueOf, volatile, zh } from './ui-helpers.js';
 
 const node = sharedDevNode();
 const seed = mnemonicToSeedSync(TEST_MNEMONIC);
@@ -311,4 +311,66 @@ test('tokens: add a CRC-20 by address; its balance shows with a trust badge', as
   expect(await row.locator('[data-trust]').getAttribute('data-trust')).toBe('single-source');
   await row.getByRole('link', { name: 'Send TOK' }).click();
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Send TOK');
+});
+
+test('Chinese: chosen in Settings, it applies at once; the main screens fit every size', async () => {
+  await chooseLanguage(page, browser.popupUrl, 'zh-CN', zh.settings.title);
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  expect(await page.getByRole('navigation', { name: zh.shell.nav }).textContent()).toContain(zh.shell.tabSettings);
+  await shot(page, 'settings-phone-zh');
+
+  await page.goto(`${browser.popupUrl}#/`);
+  const balance = page.getByTestId('balance');
+  await expect.poll(() => balance.textContent(), { timeout: 60_000 }).toContain(zh.home.coreBalance);
+  await balance.getByTestId('amount').waitFor({ timeout: 60_000 });
+  await shot(page, 'home-phone-zh', { mask: volatile(page) });
+  await balance.locator('[data-trust]').click();
+  const dialog = page.getByRole('dialog');
+  await expect.poll(() => dialog.textContent()).toContain(zh.trust.singleSource.meaning);
+  await shot(page, 'trust-explained-phone-zh', { mask: volatile(page) });
+  await dialog.getByRole('button', { name: zh.common.close }).click();
+
+  await page.goto(`${browser.popupUrl}#/receive`);
+  await expect.poll(() => page.getByTestId('receive-network').textContent()).toContain(zh.common.coreSpace);
+  await shot(page, 'receive-phone-zh');
+
+  await page.goto(`${browser.popupUrl}#/send`);
+  await page.getByLabel(zh.send.recipient, { exact: true }).fill(accountAddress);
+  await expect.poll(() => page.getByText(zh.recipient.sameAccount).count()).toBe(1);
+  await page.getByLabel(msg(zh.send.amount, { symbol: 'CFX' }), { exact: true }).fill('1.0000000000000000001');
+  await expect.poll(() => page.getByText(msg(zh.send.amountTooPrecise, { count: 18 })).count()).toBe(1);
+  await page.getByLabel(msg(zh.send.amount, { symbol: 'CFX' }), { exact: true }).fill('1.5');
+  await page.getByRole('button', { name: zh.send.review }).click();
+  await expect.poll(() => page.getByText(zh.send.ackFirst).count()).toBe(1);
+  await shot(page, 'send-form-phone-zh', { mask: volatile(page) });
+
+  await page.goto(`${browser.popupUrl}#/activity`);
+  const first = page.getByTestId('activity').locator('li').first();
+  await expect.poll(() => first.getAttribute('data-status'), { timeout: 30_000 }).toBe('verified');
+  expect(await first.textContent()).toContain(zh.tx.status.verified);
+  await shot(page, 'activity-phone-zh', { mask: [page.locator('.secondary'), ...volatile(page)] });
+  await first.getByRole('link').click();
+  await page.getByTestId('tx-details').waitFor();
+  const changing = [zh.tx.time, zh.tx.sentThrough].map((label) => valueOf(page, label));
+  const proof = page.getByTestId('tx-verification');
+  await expect.poll(() => proof.textContent()).toContain(zh.tx.outcomeSuccess);
+  await shot(page, 'tx-verified-phone-zh', { mask: [page.getByTestId('tx-hash'), ...changing, proof.locator('.mono'), proof.locator('p.muted'), ...volatile(page)], fullPage: true });
+
+  await page.goto(`${browser.popupUrl}#/status`);
+  await expect.poll(() => page.getByTestId('lc-checkpoint').textContent()).toContain(zh.status.checkpointTofu);
+  await shot(page, 'verification-phone-zh', { mask: volatile(page), fullPage: true });
+
+  await page.goto(`${browser.popupUrl}#/settings/networks`);
+  await page.getByTestId('nodes-core').waitFor();
+  await expect.poll(() => page.getByTestId('nodes-core').textContent()).toContain(zh.settings.nodes.builtIn.trim() === '' ? '' : '·');
+  await shot(page, 'nodes-phone-zh', { mask: [page.getByTestId('node-url'), page.getByTestId('node-operator'), ...volatile(page)], fullPage: true });
+
+  await page.goto(`${browser.popupUrl}#/tokens/add`);
+  await page.getByLabel(zh.tokens.address).fill(accountAddress);
+  await expect.poll(() => page.getByText(zh.tokens.notContract).count()).toBe(1);
+  await shot(page, 'add-token-phone-zh', { mask: [page.getByLabel(zh.tokens.address)] });
+
+  // Back to the browser's language (English here), at once.
+  await chooseLanguage(page, browser.popupUrl, 'auto', 'Settings');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 });

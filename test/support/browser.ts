@@ -18,14 +18,22 @@ export interface ExtensionBrowser {
   close: () => Promise<void>;
 }
 
-export async function launchWithExtension(options: { viewport?: { width: number; height: number } } = {}): Promise<ExtensionBrowser> {
+/**
+ * `locale` is the browser's language (its UI language and the pages' `navigator.language`): English
+ * unless a test asks for another, so tests that read English labels pass on any machine.
+ */
+export async function launchWithExtension(options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<ExtensionBrowser> {
+  const locale = options.locale ?? 'en-US';
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`no built extension at ${DIST}: run npm run build`);
   const profile = mkdtempSync(join(tmpdir(), 'wayfarer-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false, // --headless=new below; Playwright's own headless mode cannot load extensions
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale,
+    env: { ...process.env, LANG: `${locale.replace('-', '_')}.UTF-8`, LANGUAGE: locale.replace('-', '_') },
     args: [
+      `--lang=${locale}`,
       '--headless=new',
       '--no-sandbox',
       `--disable-extensions-except=${DIST}`,

@@ -10,6 +10,7 @@ import { accountsFromApi, phraseWalletOf, vaultStateFromApi } from './adapters/v
 import { balanceFromApi, lightClientFromApi, networksFromStatus, nodeFromApi, receivedFromApi, tokenInfoFromApi, txFromApi } from './adapters/chain.js';
 import { preparedFromApi, tokenParam } from './adapters/send.js';
 import { readTokens, writeTokens } from '../lib/token-list.js';
+import { t } from '../i18n/i18n.js';
 
 /** The wallet list does not depend on the network; any valid id gives the same wallets. */
 const ANY_NETWORK_ID = 1029;
@@ -88,7 +89,7 @@ export const backgroundBackend: WalletBackend = {
     const views = await background.call('chain.balances', { space, addresses: [address], tokens: list.map((t) => t.address) });
     return list.map((token) => {
       const view = views.find((v) => v.token !== undefined && v.token.toLowerCase() === token.address.toLowerCase());
-      return { ...token, balance: view ? balanceFromApi(view) : undefined, balanceError: view ? undefined : 'No balance returned for this token.' };
+      return { ...token, balance: view ? balanceFromApi(view) : undefined, balanceError: view ? undefined : t('home.noTokenBalance') };
     });
   },
   addToken: async (space, token) => {

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UiEvents, UiMethodName, UiParams, UiResult } from '../../shared/ui-api/index.js';
 import { recall, remember } from '../lib/last-known.js';
 import { background } from './client.js';
+import { onLanguageChange } from '../i18n/i18n.js';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -116,6 +117,8 @@ export function useAsync<T>(load: () => Promise<T>, key: string, options: QueryO
     };
     const offs = refreshOn.map((name) => background.on(name, onEvent));
     offs.push(background.onReconnect(() => run()));
+    // Results are turned into text in the language shown: read again in the new one.
+    offs.push(onLanguageChange(() => run()));
     return () => {
       offs.forEach((off) => off());
       if (timer !== undefined) window.clearTimeout(timer);

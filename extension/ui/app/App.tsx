@@ -18,6 +18,7 @@ import { navigate, useLocation } from './router.js';
 import { START_OVER_PATH } from '../screens/settings/start-over.js';
 import { forgetAll } from '../lib/last-known.js';
 import { useUserActivity } from './activity.js';
+import { useT } from '../i18n/i18n.js';
 
 const ResetWallet = lazy(() => import('../screens/settings/Reset.js').then((m) => ({ default: m.ResetWallet })));
 const VaultUnreadable = lazy(() => import('../screens/unlock/VaultUnreadable.js').then((m) => ({ default: m.VaultUnreadable })));
@@ -35,12 +36,13 @@ function Gate(): ReactElement {
   const { backend, vault } = wallet;
   const { path } = useLocation();
   const status = vault.data?.status;
+  const t = useT();
 
   if (status === undefined) {
     return (
       <main className="focus-screen" id="main">
         <h1 className="center">Wayfarer</h1>
-        {vault.error ? <ErrorState error={vault.error} onRetry={vault.refresh} title="The wallet did not answer" /> : <p className="center muted">Starting…</p>}
+        {vault.error ? <ErrorState error={vault.error} onRetry={vault.refresh} title={t('app.didNotAnswer')} /> : <p className="center muted">{t('app.starting')}</p>}
       </main>
     );
   }
@@ -114,6 +116,7 @@ function UnlockedWallet(): ReactElement {
   }, [lock.error]); // eslint-disable-line react-hooks/exhaustive-deps
   // A failed touch means the wallet is locked or the worker restarted: re-read the state.
   useUserActivity(() => void backend.touch().catch(() => wallet.refreshVault()));
+  const t = useT();
   return (
     <Shell
       onLock={() => void lock.run()}
@@ -129,10 +132,10 @@ function UnlockedWallet(): ReactElement {
         </>
       }
     >
-      {networks.error && !networks.data ? <ErrorState error={networks.error} onRetry={networks.refresh} title="Networks not available" /> : null}
-      {accounts.error && !accounts.data ? <ErrorState error={accounts.error} onRetry={accounts.refresh} title="Accounts not available" /> : null}
-      {addAccount.error ? <ErrorState error={addAccount.error} title="No account added" /> : null}
-      {switchNetwork.error ? <ErrorState error={switchNetwork.error} title="Network not switched" /> : null}
+      {networks.error && !networks.data ? <ErrorState error={networks.error} onRetry={networks.refresh} title={t('app.networksUnavailable')} /> : null}
+      {accounts.error && !accounts.data ? <ErrorState error={accounts.error} onRetry={accounts.refresh} title={t('app.accountsUnavailable')} /> : null}
+      {addAccount.error ? <ErrorState error={addAccount.error} title={t('app.noAccountAdded')} /> : null}
+      {switchNetwork.error ? <ErrorState error={switchNetwork.error} title={t('app.networkNotSwitched')} /> : null}
       <Routes />
     </Shell>
   );

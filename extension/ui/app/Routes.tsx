@@ -3,6 +3,7 @@ import { lazy, Suspense, type ReactElement } from 'react';
 import { Link, matchPath, useLocation } from './router.js';
 import { Home } from '../screens/home/Home.js';
 import { EmptyState, Loading } from '../components/AsyncState.js';
+import { useT } from '../i18n/i18n.js';
 
 // Home is in the first bundle (it is what the popup opens on); every other screen loads when
 // first visited, so opening the popup parses as little as possible.
@@ -41,6 +42,7 @@ const ROUTES: [string, (params: Record<string, string>) => ReactElement][] = [
 
 export function Routes(): ReactElement {
   const { path } = useLocation();
+  const t = useT();
   for (const [pattern, render] of ROUTES) {
     const params = matchPath(pattern, path);
     if (params) {
@@ -52,8 +54,8 @@ export function Routes(): ReactElement {
     }
   }
   return (
-    <EmptyState title="Nothing here">
-      <Link to="/">Back to the wallet</Link>
+    <EmptyState title={t('app.nothingHere')}>
+      <Link to="/">{t('app.backToWallet')}</Link>
     </EmptyState>
   );
 }

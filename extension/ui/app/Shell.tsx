@@ -6,12 +6,13 @@ import type { MouseEvent, ReactElement, ReactNode } from 'react';
 import { Icon, type IconName } from '../components/icons.js';
 import { detectPageMode, openInTab } from './mode.js';
 import { Link, useLocation } from './router.js';
+import { t as translate, useT } from '../i18n/i18n.js';
 
-const TABS: { to: string; label: string; icon: IconName; match: (path: string) => boolean }[] = [
-  { to: '/', label: 'Wallet', icon: 'home', match: (p) => p === '/' || p.startsWith('/send') || p.startsWith('/receive') || p.startsWith('/tokens') },
-  { to: '/activity', label: 'Activity', icon: 'activity', match: (p) => p.startsWith('/activity') },
-  { to: '/status', label: 'Verification', icon: 'shield', match: (p) => p.startsWith('/status') },
-  { to: '/settings', label: 'Settings', icon: 'settings', match: (p) => p.startsWith('/settings') || p.startsWith('/sites') || p.startsWith('/approvals') },
+const TABS: { to: string; label: () => string; icon: IconName; match: (path: string) => boolean }[] = [
+  { to: '/', label: () => translate('shell.tabWallet'), icon: 'home', match: (p) => p === '/' || p.startsWith('/send') || p.startsWith('/receive') || p.startsWith('/tokens') },
+  { to: '/activity', label: () => translate('shell.tabActivity'), icon: 'activity', match: (p) => p.startsWith('/activity') },
+  { to: '/status', label: () => translate('shell.tabVerification'), icon: 'shield', match: (p) => p.startsWith('/status') },
+  { to: '/settings', label: () => translate('shell.tabSettings'), icon: 'settings', match: (p) => p.startsWith('/settings') || p.startsWith('/sites') || p.startsWith('/approvals') },
 ];
 
 /** Focuses the content without following `#main`, which the hash router would read as a route. */
@@ -23,10 +24,11 @@ function skipToContent(event: MouseEvent<HTMLAnchorElement>): void {
 export function Shell({ topbar, onLock, children }: { topbar: ReactNode; onLock: () => void; children: ReactNode }): ReactElement {
   const { path } = useLocation();
   const isPopup = detectPageMode() === 'popup';
+  const t = useT();
   return (
     <div className="app">
       <a className="skip-link" href="#main" onClick={skipToContent}>
-        Skip to content
+        {t('shell.skip')}
       </a>
       <header className="topbar">
         <span className="topbar-brand">
@@ -36,20 +38,20 @@ export function Shell({ topbar, onLock, children }: { topbar: ReactNode; onLock:
         {topbar}
         <span className="topbar-actions">
           {isPopup ? (
-            <button type="button" className="btn btn-ghost btn-icon" onClick={() => openInTab(path)} aria-label="Open in a tab">
+            <button type="button" className="btn btn-ghost btn-icon" onClick={() => openInTab(path)} aria-label={t('shell.openInTab')}>
               <Icon name="expand" />
             </button>
           ) : null}
-          <button type="button" className="btn btn-ghost btn-icon" onClick={onLock} aria-label="Lock the wallet">
+          <button type="button" className="btn btn-ghost btn-icon" onClick={onLock} aria-label={t('shell.lock')}>
             <Icon name="lock" />
           </button>
         </span>
       </header>
-      <nav className="tabbar" aria-label="Main">
+      <nav className="tabbar" aria-label={t('shell.nav')}>
         {TABS.map((tab) => (
           <Link key={tab.to} to={tab.to} aria-current={tab.match(path) ? 'page' : undefined}>
             <Icon name={tab.icon} />
-            <span>{tab.label}</span>
+            <span>{tab.label()}</span>
           </Link>
         ))}
       </nav>

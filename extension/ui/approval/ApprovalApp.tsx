@@ -14,15 +14,17 @@ import { TransactionRequest } from './TransactionRequest.js';
 import { NoWallet } from './NoWallet.js';
 import { Unlock } from './Unlock.js';
 import { useApproval, type PrepareApproval } from './use-approval.js';
+import { useT } from '../i18n/i18n.js';
 
 function Request({ view, busy, decide }: { view: ApprovalView; busy: boolean; decide: (approve: boolean, accountId?: string, prepare?: PrepareApproval) => void }) {
   const d = view.detail;
+  const t = useT();
   switch (d.kind) {
     case 'connect':
       return <ConnectRequest detail={d} busy={busy} decide={decide} />;
     case 'unlock':
       // Unlocked already (e.g. in the popup): the background answers these by itself.
-      return <p className="note">Unlocked. Returning to the site…</p>;
+      return <p className="note">{t('approval.unlocked')}</p>;
     case 'personal_sign':
       return <PersonalSignRequest detail={d} busy={busy} decide={decide} />;
     case 'typed_data':
@@ -40,6 +42,7 @@ function Request({ view, busy, decide }: { view: ApprovalView; busy: boolean; de
 
 export function ApprovalApp() {
   const { state, reload, decide } = useApproval();
+  const t = useT();
   const mainRef = useRef<HTMLElement>(null);
   const shownId = state.status === 'ready' ? state.view.id : null;
   const locked = state.status === 'ready' && state.view.locked;
@@ -73,20 +76,20 @@ export function ApprovalApp() {
   return (
     <main ref={mainRef} tabIndex={-1} className="approval">
       <h1 className="brand">Wayfarer</h1>
-      {state.status === 'loading' && <p aria-live="polite">Loading…</p>}
-      {state.status === 'empty' && <p aria-live="polite">No requests are waiting. You can close this window.</p>}
+      {state.status === 'loading' && <p aria-live="polite">{t('common.loading')}</p>}
+      {state.status === 'empty' && <p aria-live="polite">{t('approval.empty')}</p>}
       {state.status === 'error' && (
         <div role="alert" className="card">
           <p className="error">{state.message}</p>
           <button type="button" className="secondary" onClick={reload}>
-            Try again
+            {t('common.tryAgain')}
           </button>
         </div>
       )}
       {state.status === 'ready' && (
         <>
           <OriginHeader view={state.view} />
-          {state.view.waiting > 1 && <p className="queue">{state.view.waiting} requests are waiting; this is the oldest.</p>}
+          {state.view.waiting > 1 && <p className="queue">{t('approval.queue', { count: state.view.waiting })}</p>}
           {state.view.locked ? (
             vaultState === 'empty' || vaultState === 'unreadable' ? (
               <NoWallet state={vaultState} onReject={() => void decide(false)} />

@@ -14,6 +14,7 @@ import { readTokens, writeTokens } from '../lib/token-list.js';
 import { Actions } from './Actions.js';
 import type { PrepareApproval } from './use-approval.js';
 import { Fields } from './Fields.js';
+import { useT } from '../i18n/i18n.js';
 
 type Decide = (approve: boolean) => void;
 /** Decides; when approving, `prepare` runs first and its undo runs if the approval is not accepted. */
@@ -21,18 +22,19 @@ type DecideThen = (approve: boolean, prepare?: PrepareApproval) => void;
 
 export function SwitchChainRequest({ detail, busy, decide }: { detail: Extract<ApprovalDetail, { kind: 'switch_chain' }>; busy: boolean; decide: Decide }) {
   const id = useId();
+  const t = useT();
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Switch network?</h2>
+      <h2 id={`${id}-title`}>{t('approval.switchTitle')}</h2>
       <Fields
-        label="Networks"
+        label={t('approval.networks')}
         rows={[
-          { label: 'From', value: `${detail.from.name} (chain ${detail.from.chainId})` },
-          { label: 'To', value: `${detail.to.name} (chain ${detail.to.chainId})`, testId: 'switch-to' },
+          { label: t('approval.from'), value: t('approval.chainName', { name: detail.from.name, chainId: detail.from.chainId }) },
+          { label: t('approval.to'), value: t('approval.chainName', { name: detail.to.name, chainId: detail.to.chainId }), testId: 'switch-to' },
         ]}
       />
-      <p className="note">This changes the network for the whole wallet, not only for this site.</p>
-      <Actions approveLabel="Switch network" busy={busy} onReject={() => decide(false)} onApprove={() => decide(true)} />
+      <p className="note">{t('approval.switchNote')}</p>
+      <Actions approveLabel={t('approval.switch')} busy={busy} onReject={() => decide(false)} onApprove={() => decide(true)} />
     </section>
   );
 }
@@ -41,36 +43,37 @@ export function AddChainRequest({ detail, busy, decide }: { detail: Extract<Appr
   const id = useId();
   const n = detail.network;
   const [problem, setProblem] = useState<string | null>(null);
+  const t = useT();
   // Talking to a new node needs its host permission, which the browser grants only inside the
   // click itself: ask first (synchronously in the handler), approve only if granted.
   const approve = () => {
     setProblem(null);
     const origins = [...new Set(n.rpcUrls.map(hostPermissionPattern))];
     chrome.permissions.request({ origins }).then(
-      (granted) => (granted ? decide(true) : setProblem('Wayfarer needs permission to contact these nodes to add them.')),
-      () => setProblem('The browser refused the permission request.'),
+      (granted) => (granted ? decide(true) : setProblem(t('approval.needPermission'))),
+      () => setProblem(t('approval.permissionRefused')),
     );
   };
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Add a network?</h2>
+      <h2 id={`${id}-title`}>{t('approval.addChainTitle')}</h2>
       <Fields
-        label="Network"
+        label={t('approval.networkLabel')}
         rows={[
-          { label: 'Name', value: n.name, testId: 'add-name' },
-          { label: 'Chain', value: String(n.chainId) },
-          { label: 'Currency', value: `${n.currencyName} (${n.currencySymbol})` },
-          { label: 'Nodes', value: n.rpcUrls.join('\n'), code: true },
-          n.blockExplorerUrl === undefined ? null : { label: 'Explorer', value: n.blockExplorerUrl, code: true },
+          { label: t('approval.name'), value: n.name, testId: 'add-name' },
+          { label: t('approval.chain'), value: String(n.chainId) },
+          { label: t('approval.currency'), value: t('approval.currencyValue', { name: n.currencyName, symbol: n.currencySymbol }) },
+          { label: t('approval.nodes'), value: n.rpcUrls.join('\n'), code: true },
+          n.blockExplorerUrl === undefined ? null : { label: t('approval.explorer'), value: n.blockExplorerUrl, code: true },
         ]}
       />
-      <p className="note">The site suggests these nodes for this network. Wayfarer checks what they say like any other node's; your browser will ask to let Wayfarer contact them. The wallet switches to the network once they are added.</p>
+      <p className="note">{t('approval.addChainNote')}</p>
       {problem !== null && (
         <p className="error" role="alert">
           {problem}
         </p>
       )}
-      <Actions approveLabel="Add and switch" busy={busy} onReject={() => decide(false)} onApprove={approve} />
+      <Actions approveLabel={t('approval.addAndSwitch')} busy={busy} onReject={() => decide(false)} onApprove={approve} />
     </section>
   );
 }
@@ -85,6 +88,7 @@ export function WatchAssetRequest({ detail, space, busy, decide }: { detail: Ext
   const id = useId();
   const a = detail.asset;
   const [problem, setProblem] = useState<string | null>(null);
+  const t = useT();
   const [contract, setContract] = useState<{ status: 'loading' } | { status: 'ready'; info: TokenInfoItem } | { status: 'unreadable' }>({ status: 'loading' });
   useEffect(() => {
     let current = true;
@@ -110,7 +114,7 @@ export function WatchAssetRequest({ detail, space, busy, decide }: { detail: Ext
     try {
       network = (await background.call('chain.status')).network;
     } catch {
-      setProblem('Could not reach the wallet; try again.');
+      setProblem(t('approval.unreachable'));
       return;
     }
     decide(true, () => {
@@ -120,43 +124,43 @@ export function WatchAssetRequest({ detail, space, busy, decide }: { detail: Ext
       return () => writeTokens(network, space, readTokens(network, space).filter((t) => t.address.toLowerCase() !== a.address.toLowerCase()));
     });
   };
-  const claimed = (value: string, fromContract: string | undefined) => (fromContract === undefined || fromContract === value ? value : `${fromContract} (the site says ${value})`);
+  const claimed = (value: string, fromContract: string | undefined) => (fromContract === undefined || fromContract === value ? value : t('approval.claimed', { contract: fromContract, site: value }));
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Add a token?</h2>
+      <h2 id={`${id}-title`}>{t('approval.watchTitle')}</h2>
       <Fields
-        label="Token"
+        label={t('approval.token')}
         rows={[
-          { label: 'Symbol', value: claimed(a.symbol, info?.symbol?.value), testId: 'asset-symbol' },
-          { label: 'Decimals', value: claimed(String(a.decimals), info?.decimals === undefined ? undefined : String(info.decimals.value)), testId: 'asset-decimals' },
-          { label: 'Contract', value: a.address, code: true },
+          { label: t('approval.symbol'), value: claimed(a.symbol, info?.symbol?.value), testId: 'asset-symbol' },
+          { label: t('approval.decimals'), value: claimed(String(a.decimals), info?.decimals === undefined ? undefined : String(info.decimals.value)), testId: 'asset-decimals' },
+          { label: t('approval.contract'), value: a.address, code: true },
         ]}
       />
       <div className="row-between wrap small" data-testid="asset-source">
         {contract.status === 'loading' ? (
-          <span className="muted">Asking the contract for its symbol and decimals…</span>
+          <span className="muted">{t('approval.askingContract')}</span>
         ) : info?.decimals ?? info?.symbol ? (
           <>
-            <span>Symbol and decimals from the contract</span>
-            <TrustBadge trust={(info.decimals ?? info.symbol)!.trust} subject="token details" />
+            <span>{t('approval.fromContract')}</span>
+            <TrustBadge trust={(info.decimals ?? info.symbol)!.trust} subject={t('trust.subject.tokenDetails')} />
           </>
         ) : (
-          <span className="muted">The contract's details could not be read; the site's values will be used.</span>
+          <span className="muted">{t('approval.contractUnreadable')}</span>
         )}
       </div>
       {decimalsDiffer ? (
         <Notice tone="warn">
-          The site claims {a.decimals} decimals, but the contract says {decimals}. Amounts would be shown wrong by a factor of 10^{Math.abs(a.decimals - decimals)}; Wayfarer saves the contract's {decimals}.
+          {t('approval.decimalsDiffer', { claimed: a.decimals, actual: decimals, power: Math.abs(a.decimals - decimals) })}
         </Notice>
       ) : null}
-      {symbolDiffers && !decimalsDiffer ? <Notice tone="info">The site calls this token {a.symbol}; the contract calls itself {symbol}, which is what Wayfarer shows.</Notice> : null}
-      <p className="note">Anyone can create a token with any name. Only add tokens you expected from this site.</p>
+      {symbolDiffers && !decimalsDiffer ? <Notice tone="info">{t('approval.symbolDiffers', { claimed: a.symbol, actual: symbol })}</Notice> : null}
+      <p className="note">{t('approval.anyoneCanCreate')}</p>
       {problem !== null && (
         <p className="error" role="alert">
           {problem}
         </p>
       )}
-      <Actions approveLabel="Add token" busy={busy} approveDisabled={contract.status === 'loading'} onReject={() => decide(false)} onApprove={() => void approve()} />
+      <Actions approveLabel={t('approval.addToken')} busy={busy} approveDisabled={contract.status === 'loading'} onReject={() => decide(false)} onApprove={() => void approve()} />
     </section>
   );
 }

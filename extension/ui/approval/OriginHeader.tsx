@@ -4,12 +4,15 @@
  * from a frame. Warnings for plain http and internationalized names.
  */
 import type { ApprovalView } from '../../shared/ui-api/provider.js';
+import { Trans } from 'react-i18next';
+import { useT } from '../i18n/i18n.js';
 
 export function OriginHeader({ view }: { view: ApprovalView }) {
   const { origin, frame } = view.requester;
+  const t = useT();
   return (
-    <header className="origin" aria-label="Requesting site">
-      <p className="origin-label">Request from</p>
+    <header className="origin" aria-label={t('approval.requestingSite')}>
+      <p className="origin-label">{t('approval.requestFrom')}</p>
       <p className="origin-host" data-testid="origin">
         <span className={origin.scheme === 'https' ? 'scheme' : 'scheme scheme-insecure'}>{origin.scheme}://</span>
         <strong>{origin.host}</strong>
@@ -17,13 +20,13 @@ export function OriginHeader({ view }: { view: ApprovalView }) {
       </p>
       {frame !== null && (
         <p className="note" data-testid="frame-note">
-          From a frame embedded in {frame.topOrigin === null ? 'a page Wayfarer cannot identify' : <strong>{frame.topOrigin}</strong>}. This site is not the page you are looking at.
+          {frame.topOrigin === null ? t('approval.frameUnknown') : <Trans i18nKey="approval.frame" values={{ origin: frame.topOrigin }} components={{ b: <strong /> }} />}
         </p>
       )}
-      {origin.insecure && <p className="warning">This site uses plain http: anyone on the network can change what it asks.</p>}
-      {origin.punycode && <p className="warning">This name uses international characters (shown as “xn--…”). Make sure it is the site you expect.</p>}
+      {origin.insecure && <p className="warning">{t('approval.insecure')}</p>}
+      {origin.punycode && <p className="warning">{t('approval.punycode')}</p>}
       <p className="network">
-        {view.space === 'core' ? 'Core space' : 'eSpace'} · {view.network.name} (chain {view.network.chainId})
+        {t('approval.network', { space: view.space === 'core' ? t('common.coreSpace') : t('common.eSpace'), network: view.network.name, chainId: view.network.chainId })}
       </p>
     </header>
   );

@@ -7,53 +7,58 @@ import type { AccountChoice, ApprovalDetail } from '../../shared/ui-api/provider
 import { Actions } from './Actions.js';
 import { Fields } from './Fields.js';
 import { JsonTree } from './JsonTree.js';
+import { Trans } from 'react-i18next';
+import { useT } from '../i18n/i18n.js';
 
 function Signer({ account }: { account: AccountChoice }) {
-  return <Fields label="Signing account" rows={[{ label: 'Account', value: `${account.name || 'Account'}`, testId: 'signer-name' }, { label: 'Address', value: account.address, code: true }]} />;
+  const t = useT();
+  return <Fields label={t('approval.signingAccount')} rows={[{ label: t('common.account'), value: account.name || t('common.account'), testId: 'signer-name' }, { label: t('approval.address'), value: account.address, code: true }]} />;
 }
 
 export function PersonalSignRequest({ detail, busy, decide }: { detail: Extract<ApprovalDetail, { kind: 'personal_sign' }>; busy: boolean; decide: (approve: boolean) => void }) {
   const id = useId();
+  const t = useT();
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Sign this message?</h2>
-      <p>Signing proves you control this account. Only sign messages you understand.</p>
+      <h2 id={`${id}-title`}>{t('approval.signTitle')}</h2>
+      <p>{t('approval.signIntro')}</p>
       <Signer account={detail.account} />
-      <h3>Message ({detail.byteLength} bytes)</h3>
+      <h3>{t('approval.messageBytes', { count: detail.byteLength })}</h3>
       {detail.text !== null ? (
         <pre className="message" data-testid="message-text">
           {detail.text}
         </pre>
       ) : (
         <>
-          <p className="note">Not readable text: shown as the exact bytes (hex).</p>
+          <p className="note">{t('approval.notText')}</p>
           <pre className="message code" data-testid="message-hex">
             {detail.hex}
           </pre>
         </>
       )}
-      <Actions approveLabel="Sign" busy={busy} onReject={() => decide(false)} onApprove={() => decide(true)} />
+      <Actions approveLabel={t('approval.sign')} busy={busy} onReject={() => decide(false)} onApprove={() => decide(true)} />
     </section>
   );
 }
 
 export function TypedDataRequest({ detail, busy, decide }: { detail: Extract<ApprovalDetail, { kind: 'typed_data' }>; busy: boolean; decide: (approve: boolean) => void }) {
   const id = useId();
+  const t = useT();
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Sign typed data?</h2>
+      <h2 id={`${id}-title`}>{t('approval.typedTitle')}</h2>
       <p>
-        A structured <strong>{detail.primaryType}</strong> message ({detail.domainType}). Such signatures can authorize actions in contracts; check every field.
+        <Trans i18nKey="approval.typedIntro" values={{ type: detail.primaryType, domainType: detail.domainType }} components={{ b: <strong /> }} />
       </p>
       <Signer account={detail.account} />
-      <h3>Domain</h3>
+      <h3>{t('approval.domain')}</h3>
       <p className="note" data-testid="typed-chain">
-        {detail.chainId === null ? 'Not bound to a chain.' : `For chain ${detail.chainId} (the active network).`}
+        {detail.chainId === null ? t('approval.notBound') : t('approval.forChain', { chainId: detail.chainId })}
       </p>
-      <JsonTree value={detail.domain} label="Domain" />
-      <h3>Message</h3>
-      <JsonTree value={detail.message} label="Message" />
-      <Actions approveLabel="Sign" busy={busy} onReject={() => decide(false)} onApprove={() => decide(true)} />
+      <JsonTree value={detail.domain} label={t('approval.domain')} />
+      <h3>{t('approval.message')}</h3>
+      <JsonTree value={detail.message} label={t('approval.message')} />
+      <Actions approveLabel={t('approval.sign')} busy={busy} onReject={() => decide(false)} onApprove={() => decide(true)} />
     </section>
   );
 }

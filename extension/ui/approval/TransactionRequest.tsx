@@ -7,54 +7,68 @@ import { useId } from 'react';
 import type { ApprovalDetail } from '../../shared/ui-api/provider.js';
 import { Actions } from './Actions.js';
 import { Fields } from './Fields.js';
+import { t as translate, useT } from '../i18n/i18n.js';
 
 type Detail = Extract<ApprovalDetail, { kind: 'transaction' }>;
 
 function action(tx: Detail['tx']): string {
-  if (tx.to === null) return 'Create a contract';
-  if (tx.dataBytes === 0) return tx.toKind === 'contract' ? 'Send to a contract' : 'Send';
-  return `Call a contract${tx.selector ? ` (function ${tx.selector})` : ''}`;
+  if (tx.to === null) return translate('approval.txCreate');
+  if (tx.dataBytes === 0) return tx.toKind === 'contract' ? translate('approval.txSendContract') : translate('approval.txSend');
+  return tx.selector ? translate('approval.txCallFunction', { selector: tx.selector }) : translate('approval.txCall');
 }
+
+const TO_KIND: Record<'contract' | 'builtin' | 'null', () => string> = {
+  contract: () => translate('approval.kindContract'),
+  builtin: () => translate('approval.kindBuiltin'),
+  null: () => translate('approval.kindNull'),
+};
+
+const TYPE_LABEL: Record<Detail['tx']['typeLabel'], () => string> = {
+  legacy: () => translate('approval.typeLegacy'),
+  'access list (type 1)': () => translate('approval.typeAccessList'),
+  'dynamic fee (type 2)': () => translate('approval.typeDynamicFee'),
+};
 
 export function TransactionRequest({ detail, busy, decide }: { detail: Detail; busy: boolean; decide: (approve: boolean) => void }) {
   const { tx } = detail;
   const id = useId();
+  const t = useT();
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{action(tx)}</h2>
       <Fields
-        label="Transaction"
+        label={t('approval.transaction')}
         rows={[
-          { label: 'From', value: `${detail.account.name || 'Account'} · ${tx.from}`, code: true },
-          { label: 'To', value: tx.to === null ? 'New contract' : `${tx.to}${tx.toKind && tx.toKind !== 'user' ? ` (${tx.toKind})` : ''}`, code: tx.to !== null, testId: 'tx-to' },
-          { label: 'Amount', value: tx.value, testId: 'tx-value' },
-          { label: 'Max network fee', value: tx.maxFee },
-          tx.maxStorageCollateral === null ? null : { label: 'Max storage collateral', value: tx.maxStorageCollateral },
-          { label: 'Max total', value: <strong>{tx.maxTotal}</strong>, testId: 'tx-total' },
-          { label: 'Chain', value: String(tx.chainId), testId: 'tx-chain' },
+          { label: t('approval.from'), value: t('approval.fromValue', { name: detail.account.name || t('common.account'), address: tx.from }), code: true },
+          { label: t('approval.to'), value: tx.to === null ? t('approval.newContract') : tx.toKind && tx.toKind !== 'user' ? t('approval.toKind', { address: tx.to, kind: TO_KIND[tx.toKind]() }) : tx.to, code: tx.to !== null, testId: 'tx-to' },
+          { label: t('approval.amount'), value: tx.value, testId: 'tx-value' },
+          { label: t('approval.maxNetworkFee'), value: tx.maxFee },
+          tx.maxStorageCollateral === null ? null : { label: t('approval.maxCollateral'), value: tx.maxStorageCollateral },
+          { label: t('approval.maxTotal'), value: <strong>{tx.maxTotal}</strong>, testId: 'tx-total' },
+          { label: t('approval.chain'), value: String(tx.chainId), testId: 'tx-chain' },
         ]}
       />
       <details>
-        <summary>All fields as signed</summary>
+        <summary>{t('approval.allFields')}</summary>
         <Fields
-          label="All fields"
+          label={t('approval.allFieldsLabel')}
           rows={[
-            { label: 'Type', value: tx.typeLabel },
-            { label: 'Nonce', value: tx.nonce },
-            { label: 'Gas limit', value: tx.gas },
-            tx.gasPrice === null ? null : { label: 'Gas price', value: tx.gasPrice },
-            tx.maxFeePerGas === null ? null : { label: 'Max fee per gas', value: tx.maxFeePerGas },
-            tx.maxPriorityFeePerGas === null ? null : { label: 'Max priority fee per gas', value: tx.maxPriorityFeePerGas },
-            tx.storageLimit === null ? null : { label: 'Storage limit (bytes)', value: tx.storageLimit },
-            tx.epochHeight === null ? null : { label: 'Epoch height', value: tx.epochHeight },
-            { label: 'Value (base units)', value: tx.valueBase, code: true },
-            { label: `Data (${tx.dataBytes} bytes)`, value: tx.dataBytes === 0 ? 'none' : tx.data, code: true, testId: 'tx-data' },
-            tx.accessList.length === 0 ? null : { label: 'Access list', value: tx.accessList.map((e) => `${e.address}: ${e.storageKeys.length} keys`).join('; '), code: true },
-            { label: 'Signing hash', value: tx.signingHash, code: true },
+            { label: t('approval.type'), value: TYPE_LABEL[tx.typeLabel]() },
+            { label: t('approval.nonce'), value: tx.nonce },
+            { label: t('approval.gasLimit'), value: tx.gas },
+            tx.gasPrice === null ? null : { label: t('approval.gasPrice'), value: tx.gasPrice },
+            tx.maxFeePerGas === null ? null : { label: t('approval.maxFeePerGas'), value: tx.maxFeePerGas },
+            tx.maxPriorityFeePerGas === null ? null : { label: t('approval.maxPriorityFeePerGas'), value: tx.maxPriorityFeePerGas },
+            tx.storageLimit === null ? null : { label: t('approval.storageLimit'), value: tx.storageLimit },
+            tx.epochHeight === null ? null : { label: t('approval.epochHeight'), value: tx.epochHeight },
+            { label: t('approval.valueBase'), value: tx.valueBase, code: true },
+            { label: t('approval.data', { count: tx.dataBytes }), value: tx.dataBytes === 0 ? t('approval.noData') : tx.data, code: true, testId: 'tx-data' },
+            tx.accessList.length === 0 ? null : { label: t('approval.accessList'), value: tx.accessList.map((e) => t('approval.accessEntry', { address: e.address, count: e.storageKeys.length })).join('; '), code: true },
+            { label: t('approval.signingHash'), value: tx.signingHash, code: true },
           ]}
         />
       </details>
-      <Actions approveLabel="Sign and send" busy={busy} onReject={() => decide(false)} onApprove={() => decide(true)} />
+      <Actions approveLabel={t('approval.signAndSend')} busy={busy} onReject={() => decide(false)} onApprove={() => decide(true)} />
     </section>
   );
 }

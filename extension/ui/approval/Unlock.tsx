@@ -5,6 +5,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { background, BackgroundError } from '../api/client.js';
 import { useSecondsUntil } from '../lib/use-seconds-until.js';
+import { useT } from '../i18n/i18n.js';
+import { errorText } from '../i18n/errors.js';
 
 export function Unlock({ onUnlocked, onReject }: { onUnlocked: () => void; onReject: () => void }) {
   const [password, setPassword] = useState('');
@@ -13,6 +15,7 @@ export function Unlock({ onUnlocked, onReject }: { onUnlocked: () => void; onRej
   const [backoff, setBackoff] = useState<{ retryAt: number; failedAttempts: number }>();
   const seconds = useSecondsUntil(backoff?.retryAt);
   const id = useId();
+  const t = useT();
   const readBackoff = () =>
     background.call('vault.status').then(
       ({ retryAt, failedAttempts }) => setBackoff({ retryAt, failedAttempts }),
@@ -30,7 +33,7 @@ export function Unlock({ onUnlocked, onReject }: { onUnlocked: () => void; onRej
       setPassword('');
       onUnlocked();
     } catch (e) {
-      setError(e instanceof BackgroundError ? e.message : 'Could not unlock');
+      setError(e instanceof BackgroundError ? errorText(e) : t('approval.unlockFailed'));
       setPassword('');
       await readBackoff();
     } finally {
@@ -40,8 +43,8 @@ export function Unlock({ onUnlocked, onReject }: { onUnlocked: () => void; onRej
 
   return (
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Unlock Wayfarer to continue</h2>
-      <label htmlFor={`${id}-password`}>Password</label>
+      <h2 id={`${id}-title`}>{t('approval.unlockTitle')}</h2>
+      <label htmlFor={`${id}-password`}>{t('unlock.password')}</label>
       <input id={`${id}-password`} type="password" autoComplete="current-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
       {error !== null && (
         <p className="error" role="alert">
@@ -50,15 +53,15 @@ export function Unlock({ onUnlocked, onReject }: { onUnlocked: () => void; onRej
       )}
       {seconds > 0 && (
         <p className="error" role="status" data-testid="unlock-backoff">
-          Too many wrong passwords ({backoff?.failedAttempts}). Try again in {seconds} s.
+          {t('unlock.backoffCount', { count: backoff?.failedAttempts ?? 0, seconds })}
         </p>
       )}
       <div className="actions">
         <button type="button" className="secondary" onClick={onReject}>
-          Reject
+          {t('common.reject')}
         </button>
         <button type="submit" className="primary" disabled={busy || seconds > 0 || password.length === 0}>
-          Unlock
+          {t('unlock.unlock')}
         </button>
       </div>
     </form>

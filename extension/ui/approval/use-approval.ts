@@ -8,6 +8,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { background, BackgroundDisconnectedError, BackgroundError } from '../api/client.js';
 import type { ApprovalView } from '../../shared/ui-api/provider.js';
+import { t } from '../i18n/i18n.js';
+import { errorText } from '../i18n/errors.js';
 
 export type ApprovalState =
   | { status: 'loading' }
@@ -30,9 +32,8 @@ export interface ApprovalController {
 export type PrepareApproval = () => () => void;
 
 function message(error: unknown): string {
-  if (error instanceof BackgroundDisconnectedError) return 'Wayfarer restarted; please try again.';
-  if (error instanceof Error) return error.message;
-  return 'Something went wrong.';
+  if (error instanceof BackgroundDisconnectedError) return t('approval.restarted');
+  return errorText(error);
 }
 
 const MAX_STATE_RETRIES = 3;

@@ -4,7 +4,9 @@
  * visit are labelled "last known, <time>" until fresh ones arrive.
  */
 import type { ReactElement } from 'react';
-import { formatAmount, formatAmountExact } from '../../shared/units.js';
+import { formatAmountExact } from '../../shared/units.js';
+import { formatAmountDisplay } from '../i18n/format.js';
+import { useT } from '../i18n/i18n.js';
 import type { Trust } from '../model/trust.js';
 import { LastKnown } from './LastKnown.js';
 import { TrustBadge } from './TrustBadge.js';
@@ -26,13 +28,14 @@ export interface AmountProps {
 
 export function Amount({ value, decimals, symbol, trust, lastKnownAt, size = 'normal', maxFractionDigits = 6, subject }: AmountProps): ReactElement {
   const { hidden } = usePrivacy();
-  const text = value === null ? 'Unknown' : formatAmount(value, decimals, { maxFractionDigits });
+  const t = useT();
+  const text = value === null ? t('common.unknown') : formatAmountDisplay(value, decimals, { maxFractionDigits });
   const exact = value === null ? undefined : formatAmountExact(value, decimals);
   return (
     <span className="stack amount-block">
       <span className="row wrap">
         <span className={`amount ${size === 'big' ? 'amount-big' : ''}`} data-testid="amount" data-exact={hidden ? undefined : exact} title={hidden || exact === undefined ? undefined : `${exact} ${symbol}`}>
-          {hidden ? <span className="privacy-mask" aria-label="hidden">••••••</span> : text}
+          {hidden ? <span className="privacy-mask" aria-label={t('common.hidden')}>••••••</span> : text}
           <span className="amount-unit">{symbol}</span>
         </span>
         <TrustBadge trust={trust} {...(subject === undefined ? {} : { subject })} />

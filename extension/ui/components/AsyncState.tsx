@@ -1,23 +1,29 @@
 /** Loading, error and empty states, the same everywhere. */
 import type { ReactElement, ReactNode } from 'react';
 import { Notice } from './Notice.js';
+import { useT } from '../i18n/i18n.js';
+import { describeError } from '../i18n/errors.js';
 
-export function Loading({ label = 'Loading…' }: { label?: string }): ReactElement {
+export function Loading({ label }: { label?: string }): ReactElement {
+  const t = useT();
   return (
     <div className="row muted" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      <span>{label}</span>
+      <span>{label ?? t('common.loading')}</span>
     </div>
   );
 }
 
-export function ErrorState({ error, onRetry, title = 'Something went wrong' }: { error: unknown; onRetry?: () => void; title?: string }): ReactElement {
+export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }): ReactElement {
+  const t = useT();
+  const { message, details } = describeError(error);
   return (
-    <Notice tone="danger" title={title} live>
-      <p>{errorMessage(error)}</p>
+    <Notice tone="danger" title={title ?? t('errors.title')} live>
+      <p>{message}</p>
+      {details !== undefined ? <p className="small break">{t('errors.details', { message: details })}</p> : null}
       {onRetry ? (
         <button type="button" className="btn btn-small" onClick={onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       ) : null}
     </Notice>
@@ -31,10 +37,4 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
       {children ? <div className="muted">{children}</div> : null}
     </div>
   );
-}
-
-/** The message of an error from the background or the UI; never a stack trace. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  return 'Unexpected error.';
 }

@@ -5,6 +5,7 @@
  */
 import { useId, useState, type InputHTMLAttributes, type ReactElement, type ReactNode } from 'react';
 import { Icon } from './icons.js';
+import { useT } from '../i18n/i18n.js';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'>;
 
@@ -48,6 +49,7 @@ export function TextField({ label, hint, error, addon, ...input }: FieldProps): 
 /** A password/secret input with a show/hide toggle. Never autocompleted or spell-checked. */
 export function PasswordField(props: Omit<FieldProps, 'type' | 'addon'>): ReactElement {
   const [visible, setVisible] = useState(false);
+  const t = useT();
   return (
     <TextField
       {...props}
@@ -57,7 +59,7 @@ export function PasswordField(props: Omit<FieldProps, 'type' | 'addon'>): ReactE
       autoCapitalize="off"
       autoCorrect="off"
       addon={
-        <button type="button" className="btn btn-icon" onClick={() => setVisible((v) => !v)} aria-label={visible ? `Hide ${props.label.toLowerCase()}` : `Show ${props.label.toLowerCase()}`} aria-pressed={visible}>
+        <button type="button" className="btn btn-icon" onClick={() => setVisible((v) => !v)} aria-label={visible ? t('field.hide', { label: props.label }) : t('field.show', { label: props.label })} aria-pressed={visible}>
           <Icon name={visible ? 'eyeOff' : 'eye'} />
         </button>
       }

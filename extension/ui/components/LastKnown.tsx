@@ -1,5 +1,6 @@
 /** "last known, 5 min ago" under a value shown from the cache while a fresh one is fetched. */
 import { useEffect, useState, type ReactElement } from 'react';
+import { Trans } from 'react-i18next';
 import { timeAgo } from '../format/time.js';
 
 export function LastKnown({ at }: { at: number }): ReactElement {
@@ -10,7 +11,7 @@ export function LastKnown({ at }: { at: number }): ReactElement {
   }, []);
   return (
     <span className="last-known" data-testid="last-known">
-      last known, <span data-volatile>{timeAgo(at, now)}</span>
+      <Trans i18nKey="common.lastKnown" values={{ time: timeAgo(at, now) }} components={{ time: <span data-volatile /> }} />
     </span>
   );
 }

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { browserSecretClipboard, SECRET_CLIPBOARD_TTL_MS, type ClearOutcome } from '../lib/secret-clipboard.js';
 import { Icon } from './icons.js';
+import { useT } from '../i18n/i18n.js';
 
 /**
  * Reading the clipboard back (to clear it only if it still holds the secret) needs the
@@ -22,6 +23,7 @@ async function requestClipboardRead(): Promise<void> {
 }
 
 export function SecretCopyButton({ secret, label }: { secret: () => string; label: string }): ReactElement {
+  const t = useT();
   const [status, setStatus] = useState<'idle' | 'copied' | ClearOutcome | 'failed'>('idle');
   const clipboard = useMemo(() => browserSecretClipboard((outcome) => setStatus(outcome)), []);
   useEffect(() => () => void clipboard.clear(), [clipboard]);
@@ -36,11 +38,11 @@ export function SecretCopyButton({ secret, label }: { secret: () => string; labe
     );
   };
   const message: Partial<Record<typeof status, string>> = {
-    copied: `Copied. Wayfarer will clear the clipboard in ${SECRET_CLIPBOARD_TTL_MS / 1000} seconds — paste it now.`,
-    cleared: 'The clipboard was cleared.',
-    replaced_by_user: 'You copied something else since, so the clipboard was left alone.',
-    unreadable: 'The browser did not let Wayfarer check the clipboard. Clear it yourself by copying something else.',
-    failed: 'Copy failed.',
+    copied: t('secretCopy.copied', { seconds: SECRET_CLIPBOARD_TTL_MS / 1000 }),
+    cleared: t('secretCopy.cleared'),
+    replaced_by_user: t('secretCopy.replaced'),
+    unreadable: t('secretCopy.unreadable'),
+    failed: t('secretCopy.failed'),
   };
   return (
     <div className="stack">

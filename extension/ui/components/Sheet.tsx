@@ -4,10 +4,12 @@
  */
 import { useEffect, useId, useRef, type ReactElement, type ReactNode } from 'react';
 import { Icon } from './icons.js';
+import { useT } from '../i18n/i18n.js';
 
 export function Sheet({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: ReactNode }): ReactElement | null {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const t = useT();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -27,7 +29,7 @@ export function Sheet({ title, open, onClose, children }: { title: string; open:
     >
       <div className="row-between">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="btn btn-ghost btn-icon" onClick={onClose} aria-label="Close">
+        <button type="button" className="btn btn-ghost btn-icon" onClick={onClose} aria-label={t('common.close')}>
           <Icon name="close" />
         </button>
       </div>

@@ -6,6 +6,9 @@ import { useState, type ReactElement } from 'react';
 import { TRUST_TEXT, trustDetail, type Trust, type TrustLevel } from '../model/trust.js';
 import { Icon, type IconName } from './icons.js';
 import { Sheet } from './Sheet.js';
+import { Trans } from 'react-i18next';
+import { useT } from '../i18n/i18n.js';
+import { formatNumber } from '../i18n/format.js';
 
 const ICONS: Record<TrustLevel, IconName> = {
   verified: 'shieldCheck',
@@ -17,6 +20,7 @@ const ICONS: Record<TrustLevel, IconName> = {
 
 export function TrustBadge({ trust, subject }: { trust: Trust; subject?: string }): ReactElement {
   const [open, setOpen] = useState(false);
+  const t = useT();
   const text = TRUST_TEXT[trust.level];
   const detail = trustDetail(trust);
   return (
@@ -27,12 +31,12 @@ export function TrustBadge({ trust, subject }: { trust: Trust; subject?: string 
         data-trust={trust.level}
         onClick={() => setOpen(true)}
         aria-haspopup="dialog"
-        aria-label={`${text.label}${subject ? ` ${subject}` : ''}: what does this mean?`}
+        aria-label={subject ? t('trust.badgeOf', { label: text.label, subject }) : t('trust.badge', { label: text.label })}
       >
         <Icon name={ICONS[trust.level]} />
         {text.label}
       </button>
-      <Sheet title={subject ? `${text.label}: ${subject}` : text.label} open={open} onClose={() => setOpen(false)}>
+      <Sheet title={subject ? t('trust.sheetTitle', { label: text.label, subject }) : text.label} open={open} onClose={() => setOpen(false)}>
         <div className="stack trust-explainer">
           <p>{text.meaning}</p>
           {detail ? (
@@ -43,14 +47,14 @@ export function TrustBadge({ trust, subject }: { trust: Trust; subject?: string 
           {text.advice ? <p>{text.advice}</p> : null}
           {trust.answers && trust.answers.length > 0 ? (
             <details open={trust.level === 'conflict'}>
-              <summary>Which node said what</summary>
+              <summary>{t('trust.whoSaidWhat')}</summary>
               <ul className="stack small">
                 {trust.answers.map((a, i) => (
                   <li key={`${a.node}-${i}`}>
                     <span className="mono break" data-volatile>
                       {a.node}
                     </span>{' '}
-                    (<span data-volatile>{a.operator}</span>): {a.answer !== undefined ? <span className="mono break">{a.answer}</span> : <em>{a.problem ?? 'no answer'}</em>}
+                    (<span data-volatile>{a.operator}</span>): {a.answer !== undefined ? <span className="mono break">{a.answer}</span> : <em>{a.problem ?? t('trust.noAnswer')}</em>}
                   </li>
                 ))}
               </ul>
@@ -63,14 +67,15 @@ export function TrustBadge({ trust, subject }: { trust: Trust; subject?: string 
   );
 }
 
-/** The detail sentence, with the epoch in it marked as a value that changes from one read to the next. */
+/** The detail sentence, with the epoch number in it marked as a value that changes from one read to the next. */
 function DetailText({ detail, epoch }: { detail: string; epoch: number | undefined }): ReactElement {
-  const epochText = epoch === undefined ? undefined : `epoch ${epoch.toLocaleString('en-US')}`;
+  const epochText = epoch === undefined ? undefined : formatNumber(epoch);
   const at = epochText === undefined ? -1 : detail.indexOf(epochText);
   if (epochText === undefined || at < 0) return <>{detail}</>;
   return (
     <>
-      {detail.slice(0, at)}epoch <span data-volatile>{epochText.slice('epoch '.length)}</span>
+      {detail.slice(0, at)}
+      <span data-volatile>{epochText}</span>
       {detail.slice(at + epochText.length)}
     </>
   );
@@ -79,13 +84,14 @@ function DetailText({ detail, epoch }: { detail: string; epoch: number | undefin
 /** The four levels side by side, so the user learns the scale, not one word. */
 function TrustLegend({ current }: { current: TrustLevel }): ReactElement {
   const levels: TrustLevel[] = ['verified', 'cross-checked', 'single-source', 'conflict'];
+  const t = useT();
   return (
     <details>
-      <summary>All trust levels</summary>
+      <summary>{t('trust.allLevels')}</summary>
       <ul className="stack small">
         {levels.map((level) => (
           <li key={level} aria-current={level === current ? 'true' : undefined}>
-            <strong>{TRUST_TEXT[level].label}:</strong> {TRUST_TEXT[level].meaning}
+            <Trans i18nKey="trust.legendItem" values={{ label: TRUST_TEXT[level].label, meaning: TRUST_TEXT[level].meaning }} components={{ b: <strong /> }} />
           </li>
         ))}
       </ul>

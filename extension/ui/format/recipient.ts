@@ -13,6 +13,7 @@ import { parseEspaceAddress, toChecksumAddress } from '../../../core/address/eip
 import { AddressError } from '../../../core/address/errors.js';
 import { cfxAddressType } from '../../../core/address/type.js';
 import { hexToBytes } from '../../../core/encoding/hex.js';
+import { t } from '../i18n/i18n.js';
 
 export type Space = 'core' | 'espace';
 
@@ -40,26 +41,26 @@ export interface RecipientContext {
 const HEX_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 function networkName(networkId: number): string {
-  if (networkId === 1029) return 'Conflux mainnet';
-  if (networkId === 1) return 'Conflux testnet';
-  return `network ${networkId}`;
+  if (networkId === 1029) return t('network.mainnet');
+  if (networkId === 1) return t('network.testnet');
+  return t('network.other', { id: networkId });
 }
 
 function addressErrorMessage(error: unknown): string {
-  if (!(error instanceof AddressError)) return 'This is not a valid address.';
+  if (!(error instanceof AddressError)) return t('recipient.invalid');
   switch (error.code) {
     case 'address.checksum':
     case 'address.eip55_checksum':
-      return 'This address has a typo: its checksum does not match. Copy it again from the source.';
+      return t('recipient.checksum');
     case 'address.prefix':
     case 'address.missing_prefix':
-      return 'This address has no known network prefix (expected cfx:, cfxtest: or net…:).';
+      return t('recipient.prefix');
     case 'address.mixed_case':
-      return 'This address mixes upper- and lower-case letters, which Conflux addresses never do.';
+      return t('recipient.mixedCase');
     case 'address.type_nibble':
-      return 'This hex address is not a valid Core space address (Core addresses start with 0x1, 0x8 or 0x0).';
+      return t('recipient.typeNibble');
     default:
-      return 'This is not a valid address. Check that it was copied completely.';
+      return t('recipient.incomplete');
   }
 }
 
@@ -69,10 +70,10 @@ function addressErrorMessage(error: unknown): string {
  */
 export function checkRecipient(input: string, context: RecipientContext): RecipientCheck {
   const text = input.trim();
-  if (text === '') return { ok: false, problem: 'empty', message: 'Enter the recipient’s address.' };
+  if (text === '') return { ok: false, problem: 'empty', message: t('recipient.empty') };
   const isHex = HEX_ADDRESS.test(text);
   const looksBase32 = text.includes(':');
-  if (!isHex && !looksBase32) return { ok: false, problem: 'invalid', message: 'Enter a cfx:… address or a 0x… hex address.' };
+  if (!isHex && !looksBase32) return { ok: false, problem: 'invalid', message: t('recipient.format') };
 
   let hex: string;
   let coreType: ReturnType<typeof cfxAddressType> | undefined;
@@ -83,7 +84,7 @@ export function checkRecipient(input: string, context: RecipientContext): Recipi
         return {
           ok: false,
           problem: 'wrong_space',
-          message: 'This is a Core space address. On eSpace it would reach a different account; to move funds between spaces, use the cross-space transfer.',
+          message: t('recipient.coreOnEspace'),
         };
       }
       hex = parseEspaceAddress(text);
@@ -93,7 +94,7 @@ export function checkRecipient(input: string, context: RecipientContext): Recipi
         return {
           ok: false,
           problem: 'wrong_network',
-          message: `This address is for ${networkName(decoded.networkId)}, but you are on ${networkName(context.networkId)}. Ask for an address on this network.`,
+          message: t('recipient.wrongNetwork', { theirs: networkName(decoded.networkId), ours: networkName(context.networkId) }),
         };
       }
       hex = decoded.hex;
@@ -103,25 +104,25 @@ export function checkRecipient(input: string, context: RecipientContext): Recipi
       coreType = cfxAddressType(hexToBytes(hex, 20));
       warnings.push({
         kind: 'hex_on_core',
-        message: 'Core space addresses are usually written as cfx:…. A 0x address may belong to eSpace — make sure the recipient expects funds on Core space.',
+        message: t('recipient.hexOnCore'),
       });
     }
   } catch (error) {
     return { ok: false, problem: 'invalid', message: addressErrorMessage(error) };
   }
 
-  if (coreType === 'null') return { ok: false, problem: 'null_address', message: 'This is the zero address. Anything sent there is lost forever.' };
+  if (coreType === 'null') return { ok: false, problem: 'null_address', message: t('recipient.nullAddress') };
   if (coreType === 'contract') {
-    warnings.push({ kind: 'contract', message: 'This is a contract, not a personal account. Send only if you know this contract accepts this asset.' });
+    warnings.push({ kind: 'contract', message: t('recipient.contract') });
   }
   if (coreType === 'builtin') {
-    warnings.push({ kind: 'builtin', message: 'This is a built-in system contract. Sending funds to it is almost never what you want.' });
+    warnings.push({ kind: 'builtin', message: t('recipient.builtin') });
   }
   if (hex === context.fromHex.toLowerCase()) {
-    warnings.push({ kind: 'same_account', message: 'This is the account you are sending from. You will only pay the fee.' });
+    warnings.push({ kind: 'same_account', message: t('recipient.sameAccount') });
   } else {
     const label = context.ownAccounts.get(hex);
-    if (label !== undefined) warnings.push({ kind: 'own_address', message: `This is your own account “${label}”.` });
+    if (label !== undefined) warnings.push({ kind: 'own_address', message: t('recipient.ownAccount', { label }) });
   }
   const display = context.space === 'core' ? encodeCfxAddress(hex, context.networkId) : toChecksumAddress(hex);
   return { ok: true, hex, display, warnings };

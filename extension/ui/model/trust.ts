@@ -9,6 +9,9 @@
  *  - conflict: nodes disagree; the wallet does not pick a winner.
  *  - unknown: not checked yet (e.g. a value remembered from last time, still being refreshed).
  */
+import { t } from '../i18n/i18n.js';
+import { formatNumber } from '../i18n/format.js';
+
 export type TrustLevel = 'verified' | 'cross-checked' | 'single-source' | 'conflict' | 'unknown';
 
 export interface Trust {
@@ -39,49 +42,77 @@ export interface TrustText {
   advice?: string;
 }
 
-export const TRUST_TEXT: Record<TrustLevel, TrustText> = {
+/** The words for each level, in the language shown (read when used, so a language switch applies). */
+export const TRUST_TEXT: Readonly<Record<TrustLevel, TrustText>> = {
   verified: {
-    label: 'Verified',
-    meaning: 'Wayfarer checked this itself against the chain’s finalized history, starting from a checkpoint built into the wallet. No node had to be trusted.',
+    get label() {
+      return t('trust.verified.label');
+    },
+    get meaning() {
+      return t('trust.verified.meaning');
+    },
   },
   'cross-checked': {
-    label: 'Cross-checked',
-    meaning: 'Conflux nodes cannot prove this value, so Wayfarer asked several independent nodes about the same verified block, and they all gave the same answer.',
-    advice: 'Nodes run by different people would all have to lie the same way to fool you.',
+    get label() {
+      return t('trust.crossChecked.label');
+    },
+    get meaning() {
+      return t('trust.crossChecked.meaning');
+    },
+    get advice() {
+      return t('trust.crossChecked.advice');
+    },
   },
   'single-source': {
-    label: 'Single source',
-    meaning: 'Only one node answered. Wayfarer could not check it: that node may be wrong, out of date, or lying.',
-    advice: 'Add another node in Settings → Nodes so values can be cross-checked.',
+    get label() {
+      return t('trust.singleSource.label');
+    },
+    get meaning() {
+      return t('trust.singleSource.meaning');
+    },
+    get advice() {
+      return t('trust.singleSource.advice');
+    },
   },
   conflict: {
-    label: 'Conflict',
-    meaning: 'Nodes gave different answers. Wayfarer will not pick one for you, so do not rely on this value yet.',
-    advice: 'Nodes proven wrong are banned automatically. Check Settings → Nodes, or try again later.',
+    get label() {
+      return t('trust.conflict.label');
+    },
+    get meaning() {
+      return t('trust.conflict.meaning');
+    },
+    get advice() {
+      return t('trust.conflict.advice');
+    },
   },
   unknown: {
-    label: 'Not checked',
-    meaning: 'This value has not been checked yet — it may be remembered from earlier and is being refreshed.',
+    get label() {
+      return t('trust.unknown.label');
+    },
+    get meaning() {
+      return t('trust.unknown.meaning');
+    },
   },
 };
 
 /** How many nodes answered and agreed, in plain words ("3 of 3 nodes agreed", "Only one node answered"). */
 function sourcesText(sources: number, agreeing: number | undefined): string {
-  if (agreeing === undefined) return `${sources} node${sources === 1 ? '' : 's'} asked`;
+  if (agreeing === undefined) return t('trust.nodesAsked', { count: sources });
   // "1 of 1 nodes agreed" would claim a cross-check that never happened.
-  if (sources === 0) return 'No node answered';
-  if (sources === 1) return 'Only one node answered';
-  return `${agreeing} of ${sources} nodes agreed`;
+  if (sources === 0) return t('trust.noneAnswered');
+  if (sources === 1) return t('trust.oneAnswered');
+  return t('trust.agreed', { agreeing, count: sources });
 }
 
 /** The sentence that adds the numbers ("3 of 3 nodes agreed at epoch 1,204"). */
 export function trustDetail(trust: Trust): string | undefined {
-  const parts: string[] = [];
   // The single-source meaning already says that only one node answered.
   const countSaid = trust.level === 'single-source' && trust.sources === 1 && trust.agreeing !== undefined;
-  if (trust.sources !== undefined && !countSaid) parts.push(sourcesText(trust.sources, trust.agreeing));
-  if (trust.epoch !== undefined) parts.push(`${parts.length > 0 ? 'at' : 'Read at'} epoch ${trust.epoch.toLocaleString('en-US')}`);
-  const numbers = parts.join(' ');
-  if (trust.detail && numbers) return `${numbers}. ${trust.detail}`;
-  return trust.detail ?? (numbers ? `${numbers}.` : undefined);
+  let numbers = trust.sources !== undefined && !countSaid ? sourcesText(trust.sources, trust.agreeing) : '';
+  if (trust.epoch !== undefined) {
+    const epoch = formatNumber(trust.epoch);
+    numbers = numbers ? t('trust.atEpoch', { text: numbers, epoch }) : t('trust.readAtEpoch', { epoch });
+  }
+  if (trust.detail && numbers) return t('common.sentences', { first: numbers, second: trust.detail });
+  return trust.detail ?? (numbers ? t('common.sentence', { text: numbers }) : undefined);
 }

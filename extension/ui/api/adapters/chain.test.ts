@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import type { BanView, NodeView, TokenFieldView } from '../../../shared/ui-api/chain.js';
 import { nodeFromApi, tokenInfoFromApi } from './chain.js';
+import { t } from '../../i18n/i18n.js';
 
 function nodeView(overrides: Partial<NodeView> = {}): NodeView {
   return {
@@ -38,7 +39,9 @@ test('a healthy node names its operator as its own field, with no problem', () =
 test('a banned node’s problem is the ban reason and evidence only, never the operator', () => {
   const item = nodeFromApi(nodeView({ ban }));
   expect(item.health).toBe('banned');
-  expect(item.problem).toBe(`${ban.reasonText} — ${ban.evidence}`);
+  // The reason is read by its code from the catalog (in the language shown), the evidence as given.
+  expect(item.problem).toBe(`${t('bans.reason.forged_header')} — ${ban.evidence}`);
+  expect(item.problem).toContain('block header whose fields do not match its hash');
   expect(item.operator).toBe('Example Foundation');
   expect(item.bannedUntil).toBe(2);
 });

@@ -2,23 +2,28 @@
 import type { BalanceView, BanView, ChainStatusView, IncomingView, NodeView, TokenFieldView, TokenInfoView, TxView } from '../../../shared/ui-api/chain.js';
 import type { Trust } from '../../model/trust.js';
 import type { Checked, LightClientStatus, NetworkItem, NodeItem, ReceivedItem, TokenInfoItem, TxItem, TxStatus } from '../../model/wallet.js';
+import { i18n, t } from '../../i18n/i18n.js';
+import { errorText } from '../../i18n/errors.js';
 
-const NETWORK_NAMES: Readonly<Record<ChainStatusView['network'], string>> = { mainnet: 'Conflux mainnet', testnet: 'Conflux testnet', local: 'Local node' };
+const NETWORK_NAMES: Readonly<Record<ChainStatusView['network'], () => string>> = { mainnet: () => t('network.mainnet'), testnet: () => t('network.testnet'), local: () => t('network.local') };
 
-const KNOWN_NETWORKS: readonly NetworkItem[] = [
-  { id: 'mainnet', name: NETWORK_NAMES.mainnet, coreNetworkId: 1029, espaceChainId: 1030, isTestnet: false, chainIdsKnown: true },
-  { id: 'testnet', name: NETWORK_NAMES.testnet, coreNetworkId: 1, espaceChainId: 71, isTestnet: true, chainIdsKnown: true },
-  { id: 'local', name: NETWORK_NAMES.local, coreNetworkId: 0, espaceChainId: 0, isTestnet: true, chainIdsKnown: false },
+const KNOWN_NETWORKS: readonly Omit<NetworkItem, 'name'>[] = [
+  { id: 'mainnet', coreNetworkId: 1029, espaceChainId: 1030, isTestnet: false, chainIdsKnown: true },
+  { id: 'testnet', coreNetworkId: 1, espaceChainId: 71, isTestnet: true, chainIdsKnown: true },
+  { id: 'local', coreNetworkId: 0, espaceChainId: 0, isTestnet: true, chainIdsKnown: false },
 ];
 
-/** The name a network is shown by. */
+/** The name a network is shown by, in the language shown. */
 export function networkName(id: ChainStatusView['network']): string {
-  return NETWORK_NAMES[id];
+  return NETWORK_NAMES[id]();
 }
 
 /** The three networks; the current one with the chain ids its nodes were checked to serve. */
 export function networksFromStatus(status: ChainStatusView): { networks: NetworkItem[]; currentId: string } {
-  const networks = KNOWN_NETWORKS.map((n) => (n.id === status.network ? { ...n, coreNetworkId: status.chainIds.core, espaceChainId: status.chainIds.espace, chainIdsKnown: true } : n));
+  const networks = KNOWN_NETWORKS.map((known) => {
+    const n: NetworkItem = { ...known, name: networkName(known.id as ChainStatusView['network']) };
+    return n.id === status.network ? { ...n, coreNetworkId: status.chainIds.core, espaceChainId: status.chainIds.espace, chainIdsKnown: true } : n;
+  });
   return { networks, currentId: status.network };
 }
 
@@ -34,8 +39,8 @@ export function trustOf(view: { trust: BalanceView['trust']; epoch: number; sour
   if (view.conflict) {
     trust.detail =
       view.conflict.resolution === 'majority'
-        ? 'Most independent nodes agreed on the value shown; the nodes that disagreed were banned.'
-        : 'No majority of independent nodes agreed, so no value is shown.';
+        ? t('trust.conflictMajority')
+        : t('trust.conflictUnresolved');
   }
   return trust;
 }
@@ -54,14 +59,14 @@ const TX_STATUS: Record<TxView['status'], TxStatus> = {
   rejected: 'rejected',
 };
 
-const TX_TRUST: Record<TxStatus, Trust> = {
-  pending: { level: 'unknown', detail: 'Not in a block yet.' },
-  included: { level: 'single-source', detail: 'A node says it is in a block; Wayfarer proves it once that block is finalized.' },
-  verified: { level: 'verified', detail: 'Its inclusion and its receipt were proved against PoS-finalized history.' },
-  failed: { level: 'verified', detail: 'Its inclusion and its failed receipt were proved against PoS-finalized history.' },
-  stuck: { level: 'unknown', detail: 'No node knows this transaction any more.' },
-  replaced: { level: 'unknown', detail: 'Another transaction with the same nonce was included instead.' },
-  rejected: { level: 'unknown', detail: 'Every node refused it.' },
+const TX_TRUST: Record<TxStatus, () => Trust> = {
+  pending: () => ({ level: 'unknown', detail: t('trust.txPending') }),
+  included: () => ({ level: 'single-source', detail: t('trust.txIncluded') }),
+  verified: () => ({ level: 'verified', detail: t('trust.txVerified') }),
+  failed: () => ({ level: 'verified', detail: t('trust.txFailed') }),
+  stuck: () => ({ level: 'unknown', detail: t('trust.txStuck') }),
+  replaced: () => ({ level: 'unknown', detail: t('trust.txReplaced') }),
+  rejected: () => ({ level: 'unknown', detail: t('trust.txRejected') }),
 };
 
 export function txFromApi(view: TxView, ownAddress: string): TxItem {
@@ -89,10 +94,10 @@ export function txFromApi(view: TxView, ownAddress: string): TxItem {
     timestamp: view.submittedAt,
     blockNumber: proof?.epoch,
     nonce: Number(view.nonce),
-    trust: { ...TX_TRUST[status], ...(proof ? { epoch: proof.epoch } : {}) },
+    trust: { ...TX_TRUST[status](), ...(proof ? { epoch: proof.epoch } : {}) },
     error: note ?? undefined,
     acceptedBy: view.acceptedBy,
-    token: transfer ? { symbol: transfer.symbol ?? 'token units', decimals: transfer.decimals ?? 0, amount: BigInt(transfer.amount), to: transfer.to } : undefined,
+    token: transfer ? { symbol: transfer.symbol ?? t('amount.tokenUnits'), decimals: transfer.decimals ?? 0, amount: BigInt(transfer.amount), to: transfer.to } : undefined,
     verification: proof ? { blockHash: proof.blockHash, epoch: proof.epoch, finalizedPivot: proof.finalizedPivot, verifiedAt: proof.verifiedAt, outcome: proof.outcome } : undefined,
   };
 }
@@ -125,8 +130,8 @@ export function tokenInfoFromApi(view: TokenInfoView): TokenInfoItem {
 
 export function receivedFromApi(view: IncomingView): ReceivedItem {
   if (view.kind === 'token') {
-    const detail = view.trust === 'verified' ? 'The transfer event was found in its transaction’s receipt, proved against PoS-finalized history.' : (view.note ?? 'One node reported this transfer; it is not proved yet.');
-    return { kind: 'token', id: view.id, symbol: view.symbol ?? 'token units', decimals: view.decimals ?? 0, amount: BigInt(view.amount), from: view.from, epoch: view.epoch, transactionHash: view.transactionHash, trust: { level: view.trust, epoch: view.epoch, detail }, note: view.note ?? undefined };
+    const detail = view.trust === 'verified' ? t('trust.incomingVerified') : (view.note ?? t('trust.incomingUnproved'));
+    return { kind: 'token', id: view.id, symbol: view.symbol ?? t('amount.tokenUnits'), decimals: view.decimals ?? 0, amount: BigInt(view.amount), from: view.from, epoch: view.epoch, transactionHash: view.transactionHash, trust: { level: view.trust, epoch: view.epoch, detail }, note: view.note ?? undefined };
   }
   return {
     kind: 'balance_increase',
@@ -134,20 +139,22 @@ export function receivedFromApi(view: IncomingView): ReceivedItem {
     amount: BigInt(view.amount),
     fromEpoch: view.fromEpoch,
     toEpoch: view.toEpoch,
-    trust: { level: view.trust, epoch: view.toEpoch, detail: 'The balance read at these two epochs; the lower trust of the two reads.' },
+    trust: { level: view.trust, epoch: view.toEpoch, detail: t('trust.balanceIncrease') },
   };
 }
 
 const SLOW_MS = 1500;
 
-/** Why a node was banned, with the evidence when there is some. */
+/** Why a node was banned (by its reason code, in the language shown), with the evidence when there is some. */
 function banText(ban: BanView): string {
-  return ban.evidence ? `${ban.reasonText} — ${ban.evidence}` : ban.reasonText;
+  const key = `bans.reason.${ban.reason}`;
+  const reason = /^[a-z_]+$/.test(ban.reason) && i18n.exists(key) ? (t as (k: string) => string)(key) : ban.reasonText;
+  return ban.evidence ? t('bans.withEvidence', { reason, evidence: ban.evidence }) : reason;
 }
 
 export function nodeFromApi(view: NodeView): NodeItem {
   const health = view.ban ? 'banned' : view.health.consecutiveFailures > 0 ? 'failing' : view.health.latencyMs !== null && view.health.latencyMs > SLOW_MS ? 'slow' : view.health.successes > 0 ? 'ok' : 'unknown';
-  const problem = view.ban ? banText(view.ban) : view.health.consecutiveFailures > 0 && view.health.lastErrorCode ? `last error: ${view.health.lastErrorCode}` : undefined;
+  const problem = view.ban ? banText(view.ban) : view.health.consecutiveFailures > 0 && view.health.lastErrorCode ? t('bans.lastError', { code: view.health.lastErrorCode }) : undefined;
   return {
     id: view.id,
     url: view.label,
@@ -175,9 +182,9 @@ export function lightClientFromApi(status: ChainStatusView, bans: { active: BanV
     finalizedPosEpoch: lc.finalized?.posEpoch,
     verifiedEpoch: lc.finalized?.height,
     networkEpoch: status.networkHead?.epoch,
-    sync: progress ? { label: progress.phase === 'committees' ? 'Verifying PoS committees' : 'Verifying finality', done: progress.epoch, total: progress.targetEpoch ?? undefined } : undefined,
+    sync: progress ? { label: progress.phase === 'committees' ? t('status.phaseCommittees') : t('status.phaseFinality'), done: progress.epoch, total: progress.targetEpoch ?? undefined } : undefined,
     state,
-    stateDetail: lc.lastError ? lc.lastError.message : undefined,
+    stateDetail: lc.lastError ? errorText(Object.assign(new Error(lc.lastError.message), { code: lc.lastError.code })) : undefined,
     lastVerifiedAt: lc.lastSyncAt ?? undefined,
     failures: bans.recent.map((b) => ({ at: b.bannedAt, node: b.node, what: banText(b) })),
     bannedNodes: bans.active.filter((b) => b.expiresAt > now).map(bannedNode),

@@ -1,6 +1,7 @@
 /** Provider API results → screen models (connected sites, pending approvals). */
 import type { ApprovalSummary, ConnectedSite as ApiSite } from '../../../shared/ui-api/provider.js';
 import type { ConnectedSite, PendingApproval } from '../../model/wallet.js';
+import { t } from '../../i18n/i18n.js';
 
 export function sitesFromApi(sites: readonly ApiSite[]): ConnectedSite[] {
   const rows: ConnectedSite[] = [];
@@ -11,15 +12,15 @@ export function sitesFromApi(sites: readonly ApiSite[]): ConnectedSite[] {
   return rows.sort((a, b) => a.origin.localeCompare(b.origin));
 }
 
-const KIND_TEXT: Record<ApprovalSummary['kind'], string> = {
-  connect: 'Connect to this site',
-  unlock: 'Unlock the wallet for this site',
-  personal_sign: 'Sign a message',
-  typed_data: 'Sign structured data',
-  transaction: 'Send a transaction',
-  switch_chain: 'Switch network',
-  add_chain: 'Add a network',
-  watch_asset: 'Add a token',
+const KIND_TEXT: Record<ApprovalSummary['kind'], () => string> = {
+  connect: () => t('approvals.kind.connect'),
+  unlock: () => t('approvals.kind.unlock'),
+  personal_sign: () => t('approvals.kind.personal_sign'),
+  typed_data: () => t('approvals.kind.typed_data'),
+  transaction: () => t('approvals.kind.transaction'),
+  switch_chain: () => t('approvals.kind.switch_chain'),
+  add_chain: () => t('approvals.kind.add_chain'),
+  watch_asset: () => t('approvals.kind.watch_asset'),
 };
 
 export function approvalsFromApi(approvals: readonly ApprovalSummary[]): PendingApproval[] {
@@ -27,7 +28,7 @@ export function approvalsFromApi(approvals: readonly ApprovalSummary[]): Pending
     id: a.id,
     origin: a.origin,
     kind: a.kind,
-    summary: `${KIND_TEXT[a.kind]} (${a.space === 'core' ? 'Core space' : 'eSpace'})`,
+    summary: t('approvals.summary', { kind: KIND_TEXT[a.kind](), space: a.space === 'core' ? t('common.coreSpace') : t('common.eSpace') }),
     createdAt: a.createdAt,
   }));
 }

@@ -6,8 +6,9 @@ import type { PreparedSendView } from '../../../shared/ui-api/wallet.js';
 import type { ReviewField } from '../../screens/send/SendReview.js';
 import type { PreparedSend, SendRequest } from '../backend.js';
 import { networkName } from './chain.js';
+import { t } from '../../i18n/i18n.js';
 
-const TYPE_NAMES = { 0: '0 (legacy)', 1: '1 (access list)', 2: '2 (dynamic fee)' } as const;
+const TYPE_NAMES = { 0: () => t('send.field.typeLegacy'), 1: () => t('send.field.typeAccessList'), 2: () => t('send.field.typeDynamicFee') } as const;
 
 /** The wire parameters of `wallet.prepareSend` / `wallet.maxSendable` for a request. */
 export function tokenParam(asset: SendRequest['asset']): { token?: { contract: string; symbol: string; decimals: number } } {
@@ -23,25 +24,25 @@ export function reviewFields(view: PreparedSendView): ReviewField[] {
   const tx = view.transaction;
   const fields: ReviewField[] = [];
   if (view.asset.kind === 'token') {
-    fields.push({ label: 'Token contract', value: view.asset.contract, mono: true });
-    if (view.asset.decimalsTrust === null) fields.push({ label: 'Decimals', value: `${view.asset.decimals} (from your token list; the contract does not say)` });
+    fields.push({ label: t('send.field.tokenContract'), value: view.asset.contract, mono: true });
+    if (view.asset.decimalsTrust === null) fields.push({ label: t('send.field.decimals'), value: t('send.field.decimalsFromList', { decimals: view.asset.decimals }) });
   }
   const technical = (label: string, value: string | null, mono = true): void => {
     if (value !== null) fields.push({ label, value, mono, technical: true });
   };
-  technical('Type', TYPE_NAMES[tx.type], false);
-  technical('Chain id', String(tx.chainId));
-  technical('Nonce', tx.nonce);
-  technical('Gas limit', tx.gas);
-  technical('Gas price', tx.gasPrice === null ? null : gwei(tx.gasPrice));
-  technical('Max fee per gas', tx.maxFeePerGas === null ? null : gwei(tx.maxFeePerGas));
-  technical('Max priority fee per gas', tx.maxPriorityFeePerGas === null ? null : gwei(tx.maxPriorityFeePerGas));
-  technical('Storage limit', tx.storageLimit === null ? null : `${tx.storageLimit} bytes`);
-  technical('Epoch height', tx.epochHeight);
-  technical('To (signed)', tx.to);
-  technical('Value (drip)', tx.value);
-  technical('Data', tx.data);
-  technical('Signing hash', view.signingHash);
+  technical(t('send.field.type'), TYPE_NAMES[tx.type](), false);
+  technical(t('send.field.chainId'), String(tx.chainId));
+  technical(t('send.field.nonce'), tx.nonce);
+  technical(t('send.field.gasLimit'), tx.gas);
+  technical(t('send.field.gasPrice'), tx.gasPrice === null ? null : gwei(tx.gasPrice));
+  technical(t('send.field.maxFeePerGas'), tx.maxFeePerGas === null ? null : gwei(tx.maxFeePerGas));
+  technical(t('send.field.maxPriorityFeePerGas'), tx.maxPriorityFeePerGas === null ? null : gwei(tx.maxPriorityFeePerGas));
+  technical(t('send.field.storageLimit'), tx.storageLimit === null ? null : t('send.field.bytes', { count: Number(tx.storageLimit) }));
+  technical(t('send.field.epochHeight'), tx.epochHeight);
+  technical(t('send.field.toSigned'), tx.to);
+  technical(t('send.field.valueDrip'), tx.value);
+  technical(t('send.field.data'), tx.data);
+  technical(t('send.field.signingHash'), view.signingHash);
   return fields;
 }
 
@@ -50,7 +51,7 @@ export function preparedFromApi(view: PreparedSendView): PreparedSend {
     id: view.id,
     review: {
       networkName: networkName(view.network),
-      spaceName: view.space === 'core' ? 'Core space' : 'eSpace',
+      spaceName: view.space === 'core' ? t('common.coreSpace') : t('common.eSpace'),
       from: view.from,
       to: view.recipient,
       amount: BigInt(view.amount),

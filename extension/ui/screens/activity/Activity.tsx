@@ -8,16 +8,18 @@ import { ScreenHeader } from '../../components/ScreenHeader.js';
 import { ActivityList } from './ActivityList.js';
 import { ReceivedList } from './ReceivedList.js';
 import { TxDetailsView } from './TxDetailsView.js';
+import { useT } from '../../i18n/i18n.js';
 
 export function Activity(): ReactElement {
   const { backend, account, space, address, scope } = useWallet();
   const items = useAsync(() => backend.activity(space, address), `activity:${scope}`, { enabled: scope !== '', refreshOn: backend.events.transactions, rememberAs: scope ? `activity:${scope}` : undefined, pollMs: 15_000 });
+  const t = useT();
   const received = useAsync(() => backend.received(space, address), `received:${scope}`, { enabled: scope !== '', refreshOn: backend.events.balances, pollMs: 60_000 });
   return (
     <div className="stack">
-      <ScreenHeader title="Activity" />
+      <ScreenHeader title={t('activity.title')} />
       <p className="muted small">
-        {account?.name ?? ''} · {space === 'core' ? 'Core space' : 'eSpace'}
+        {t('common.pair', { first: account?.name ?? '', second: space === 'core' ? t('common.coreSpace') : t('common.eSpace') })}
         {items.lastKnownAt !== undefined ? (
           <>
             {' · '}
@@ -25,9 +27,9 @@ export function Activity(): ReactElement {
           </>
         ) : null}
       </p>
-      {items.error ? <ErrorState error={items.error} onRetry={items.refresh} title="Activity not available" /> : null}
+      {items.error ? <ErrorState error={items.error} onRetry={items.refresh} title={t('activity.unavailable')} /> : null}
       {items.data ? <ActivityList items={items.data} now={Date.now()} /> : !items.error ? <Loading /> : null}
-      {received.data ? <ReceivedList items={received.data} space={space} /> : received.error ? <ErrorState error={received.error} onRetry={received.refresh} title="Received transfers not available" /> : null}
+      {received.data ? <ReceivedList items={received.data} space={space} /> : received.error ? <ErrorState error={received.error} onRetry={received.refresh} title={t('activity.receivedUnavailable')} /> : null}
     </div>
   );
 }
@@ -35,9 +37,10 @@ export function Activity(): ReactElement {
 export function TxDetails({ hash }: { hash: string }): ReactElement {
   const { backend } = useWallet();
   const tx = useAsync(() => backend.transaction(hash), `tx:${hash}`, { refreshOn: backend.events.transactions, pollMs: 5000 });
+  const t = useT();
   return (
     <div className="stack">
-      <ScreenHeader title="Transaction" back="/activity" />
+      <ScreenHeader title={t('tx.title')} back="/activity" />
       {tx.data ? <TxDetailsView tx={tx.data} /> : tx.error ? <ErrorState error={tx.error} onRetry={tx.refresh} /> : <Loading />}
     </div>
   );

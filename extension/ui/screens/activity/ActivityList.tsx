@@ -6,31 +6,47 @@ import { Icon } from '../../components/icons.js';
 import { TrustBadge } from '../../components/TrustBadge.js';
 import { Link } from '../../app/router.js';
 import { timeAgo } from '../../format/time.js';
-import { formatAmount } from '../../../shared/units.js';
+import { formatAmountDisplay } from '../../i18n/format.js';
+import { t as translate, useT } from '../../i18n/i18n.js';
 import type { TxItem } from '../../model/wallet.js';
 import { usePrivacy } from '../../app/privacy.js';
 
-export const TX_STATUS_TEXT: Record<TxItem['status'], string> = {
-  pending: 'Pending',
-  included: 'Included, not final yet',
-  verified: 'Confirmed',
-  failed: 'Failed',
-  stuck: 'Stuck',
-  replaced: 'Replaced',
-  rejected: 'Refused by nodes',
+/** Each status in words, in the language shown (read when used). */
+export const TX_STATUS_TEXT: Readonly<Record<TxItem['status'], string>> = {
+  get pending() {
+    return translate('tx.status.pending');
+  },
+  get included() {
+    return translate('tx.status.included');
+  },
+  get verified() {
+    return translate('tx.status.verified');
+  },
+  get failed() {
+    return translate('tx.status.failed');
+  },
+  get stuck() {
+    return translate('tx.status.stuck');
+  },
+  get replaced() {
+    return translate('tx.status.replaced');
+  },
+  get rejected() {
+    return translate('tx.status.rejected');
+  },
 };
 
 export function txTitle(tx: TxItem): string {
-  if (tx.direction === 'self') return 'Sent to yourself';
-  if (tx.direction === 'in') return `Received from ${shortenAddress(tx.from, 4)}`;
-  if (tx.to === null) return 'Contract deployment';
+  if (tx.direction === 'self') return translate('tx.toSelf');
+  if (tx.direction === 'in') return translate('tx.receivedFrom', { address: shortenAddress(tx.from, 4) });
+  if (tx.to === null) return translate('tx.deployment');
   const to = tx.token?.to ?? tx.to;
-  return to === undefined ? `Sent · nonce ${tx.nonce ?? '?'}` : `Sent to ${shortenAddress(to, 4)}`;
+  return to === undefined ? translate('tx.sentNonce', { nonce: tx.nonce ?? '?' }) : translate('tx.sentTo', { address: shortenAddress(to, 4) });
 }
 
 function amountText(tx: TxItem): string | undefined {
-  if (tx.token) return `${formatAmount(tx.token.amount, tx.token.decimals, { maxFractionDigits: 6 })} ${tx.token.symbol}`;
-  if (tx.value !== undefined) return `${formatAmount(tx.value, tx.decimals, { maxFractionDigits: 6 })} ${tx.symbol}`;
+  if (tx.token) return `${formatAmountDisplay(tx.token.amount, tx.token.decimals, { maxFractionDigits: 6 })} ${tx.token.symbol}`;
+  if (tx.value !== undefined) return `${formatAmountDisplay(tx.value, tx.decimals, { maxFractionDigits: 6 })} ${tx.symbol}`;
   return undefined;
 }
 
@@ -38,7 +54,8 @@ export { amountText };
 
 export function ActivityList({ items, now }: { items: readonly TxItem[]; now: number }): ReactElement {
   const { hidden } = usePrivacy();
-  if (items.length === 0) return <EmptyState title="No transactions yet">Transactions you send or receive with this account appear here.</EmptyState>;
+  const t = useT();
+  if (items.length === 0) return <EmptyState title={t('activity.empty')}>{t('activity.emptyHint')}</EmptyState>;
   return (
     <ul className="list" data-testid="activity">
       {items.map((tx) => {
@@ -56,7 +73,7 @@ export function ActivityList({ items, now }: { items: readonly TxItem[]; now: nu
             </Link>
             <span className="stack activity-amount">
               {amount !== undefined ? <span className="amount">{hidden ? '••••' : `${tx.direction === 'in' ? '+' : tx.direction === 'out' ? '−' : ''}${amount}`}</span> : null}
-              <TrustBadge trust={tx.trust} subject="transaction" />
+              <TrustBadge trust={tx.trust} subject={t('trust.subject.transaction')} />
             </span>
           </li>
         );

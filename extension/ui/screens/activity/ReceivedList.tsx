@@ -9,35 +9,39 @@ import { shortenAddress } from '../../components/AddressText.js';
 import { Icon } from '../../components/icons.js';
 import { TrustBadge } from '../../components/TrustBadge.js';
 import { usePrivacy } from '../../app/privacy.js';
-import { formatAmount } from '../../../shared/units.js';
+import { formatAmountDisplay, formatNumber } from '../../i18n/format.js';
+import { useT } from '../../i18n/i18n.js';
 import type { ReceivedItem } from '../../model/wallet.js';
 
 export function ReceivedList({ items, space }: { items: readonly ReceivedItem[]; space: 'core' | 'espace' }): ReactElement {
   const { hidden } = usePrivacy();
-  const unit = space === 'core' ? 'epoch' : 'block';
+  const t = useT();
+  const where = (item: ReceivedItem): string => {
+    if (item.kind === 'token') return space === 'core' ? t('activity.inEpoch', { number: formatNumber(item.epoch) }) : t('activity.inBlock', { number: formatNumber(item.epoch) });
+    const range = { from: formatNumber(item.fromEpoch), to: formatNumber(item.toEpoch) };
+    return space === 'core' ? t('activity.betweenEpochs', range) : t('activity.betweenBlocks', range);
+  };
   return (
-    <section className="stack" aria-label="Received">
-      <h2>Received</h2>
+    <section className="stack" aria-label={t('activity.received')}>
+      <h2>{t('activity.received')}</h2>
       <p className="small muted" data-testid="received-explained">
-        Nodes keep no list of payments to an address, so Wayfarer shows what it can check: transfers of the tokens in your list found in recent blocks (proved when possible), and CFX balance increases between two checks of your balance — without a sender, because none was seen, and net of what you sent meanwhile.
+        {t('activity.receivedExplained')}
       </p>
       {items.length === 0 ? (
-        <p className="small muted">Nothing received seen yet.</p>
+        <p className="small muted">{t('activity.nothingReceived')}</p>
       ) : (
         <ul className="list" data-testid="received">
           {items.map((item) => (
             <li key={item.id} className="list-item activity-item" data-kind={item.kind} data-trust-level={item.trust.level}>
               <Icon name="receive" />
               <span className="grow">
-                <span className="primary">{item.kind === 'token' ? `Received from ${shortenAddress(item.from, 4)}` : 'Balance increased'}</span>
+                <span className="primary">{item.kind === 'token' ? t('tx.receivedFrom', { address: shortenAddress(item.from, 4) }) : t('activity.balanceIncreased')}</span>
                 <br />
-                <span className="secondary">
-                  {item.kind === 'token' ? `${unit} ${item.epoch.toLocaleString('en-US')}` : `between ${unit}s ${item.fromEpoch.toLocaleString('en-US')} and ${item.toEpoch.toLocaleString('en-US')}`}
-                </span>
+                <span className="secondary">{where(item)}</span>
               </span>
               <span className="stack activity-amount">
-                <span className="amount">{hidden ? '••••' : `+${item.kind === 'token' ? `${formatAmount(item.amount, item.decimals, { maxFractionDigits: 6 })} ${item.symbol}` : `${formatAmount(item.amount, 18, { maxFractionDigits: 6 })} CFX`}`}</span>
-                <TrustBadge trust={item.trust} subject={item.kind === 'token' ? 'transfer' : 'balance change'} />
+                <span className="amount">{hidden ? '••••' : `+${item.kind === 'token' ? `${formatAmountDisplay(item.amount, item.decimals, { maxFractionDigits: 6 })} ${item.symbol}` : `${formatAmountDisplay(item.amount, 18, { maxFractionDigits: 6 })} CFX`}`}</span>
+                <TrustBadge trust={item.trust} subject={item.kind === 'token' ? t('trust.subject.transfer') : t('trust.subject.balanceChange')} />
               </span>
             </li>
           ))}

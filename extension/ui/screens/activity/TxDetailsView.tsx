@@ -4,45 +4,48 @@ import { AddressText } from '../../components/AddressText.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { DateTime } from '../../components/DateTime.js';
 import { TrustBadge } from '../../components/TrustBadge.js';
-import { formatAmount } from '../../../shared/units.js';
+import { Trans } from 'react-i18next';
+import { formatAmountDisplay, formatNumber } from '../../i18n/format.js';
+import { useT } from '../../i18n/i18n.js';
 import type { TxItem } from '../../model/wallet.js';
 import { TxProgress } from '../send/TxProgress.js';
 import { amountText, TX_STATUS_TEXT, txTitle } from './ActivityList.js';
 
 export function TxDetailsView({ tx }: { tx: TxItem }): ReactElement {
   const amount = amountText(tx);
+  const t = useT();
   return (
     <div className="stack" data-testid="tx-details">
       <div className="card stack">
         <div className="row-between wrap">
           <strong>{txTitle(tx)}</strong>
-          <TrustBadge trust={tx.trust} subject="transaction" />
+          <TrustBadge trust={tx.trust} subject={t('trust.subject.transaction')} />
         </div>
         <TxProgress status={tx.status} error={tx.error} blockNumber={tx.blockNumber} space={tx.space} />
       </div>
       <div className="card">
         <dl className="dl">
-          <dt>Status</dt>
+          <dt>{t('tx.statusLabel')}</dt>
           <dd data-testid="tx-status">{TX_STATUS_TEXT[tx.status]}</dd>
           {amount !== undefined ? (
             <>
-              <dt>Amount</dt>
+              <dt>{t('tx.amount')}</dt>
               <dd className="amount">{amount}</dd>
             </>
           ) : null}
-          <dt>From</dt>
+          <dt>{t('tx.from')}</dt>
           <dd>
             <AddressText address={tx.from} full />
           </dd>
           {tx.to !== undefined ? (
             <>
-              <dt>To</dt>
-              <dd>{tx.to === null ? 'New contract' : <AddressText address={tx.token?.to ?? tx.to} full />}</dd>
+              <dt>{t('tx.to')}</dt>
+              <dd>{tx.to === null ? t('tx.newContract') : <AddressText address={tx.token?.to ?? tx.to} full />}</dd>
             </>
           ) : null}
           {tx.token && tx.to ? (
             <>
-              <dt>Token contract</dt>
+              <dt>{t('tx.tokenContract')}</dt>
               <dd>
                 <AddressText address={tx.to} full />
               </dd>
@@ -50,55 +53,55 @@ export function TxDetailsView({ tx }: { tx: TxItem }): ReactElement {
           ) : null}
           {tx.fee !== undefined ? (
             <>
-              <dt>{tx.feeIsMax ? 'Max fee' : 'Fee'}</dt>
+              <dt>{tx.feeIsMax ? t('tx.maxFee') : t('tx.fee')}</dt>
               <dd className="amount" data-testid="tx-fee">
-                {formatAmount(tx.fee, 18)} CFX
-                {tx.feeIsMax ? <span className="small muted"> (known once the receipt is proved)</span> : null}
+                {formatAmountDisplay(tx.fee, 18)} CFX
+                {tx.feeIsMax ? <span className="small muted">{t('tx.feeUnknown')}</span> : null}
               </dd>
             </>
           ) : null}
           {tx.collateral !== undefined && tx.collateral > 0n ? (
             <>
-              <dt>Storage collateral</dt>
-              <dd className="amount">{formatAmount(tx.collateral, 18)} CFX</dd>
+              <dt>{t('tx.collateral')}</dt>
+              <dd className="amount">{formatAmountDisplay(tx.collateral, 18)} CFX</dd>
             </>
           ) : null}
           {tx.blockNumber !== undefined ? (
             <>
-              <dt>{tx.space === 'core' ? 'Epoch' : 'Block'}</dt>
-              <dd>{tx.blockNumber.toLocaleString('en-US')}</dd>
+              <dt>{tx.space === 'core' ? t('tx.epoch') : t('tx.block')}</dt>
+              <dd>{formatNumber(tx.blockNumber)}</dd>
             </>
           ) : null}
           {tx.nonce !== undefined ? (
             <>
-              <dt>Nonce</dt>
+              <dt>{t('tx.nonce')}</dt>
               <dd>{tx.nonce}</dd>
             </>
           ) : null}
           {tx.timestamp !== undefined ? (
             <>
-              <dt>Time</dt>
+              <dt>{t('tx.time')}</dt>
               <dd>
                 <DateTime at={tx.timestamp} />
               </dd>
             </>
           ) : null}
-          <dt>Space</dt>
-          <dd>{tx.space === 'core' ? 'Core space' : 'eSpace'}</dd>
+          <dt>{t('tx.space')}</dt>
+          <dd>{tx.space === 'core' ? t('common.coreSpace') : t('common.eSpace')}</dd>
           {tx.acceptedBy && tx.acceptedBy.length > 0 ? (
             <>
-              <dt>Sent through</dt>
+              <dt>{t('tx.sentThrough')}</dt>
               <dd className="small">{tx.acceptedBy.join(', ')}</dd>
             </>
           ) : null}
-          <dt>Hash</dt>
+          <dt>{t('tx.hash')}</dt>
           <dd className="mono break" data-testid="tx-hash">
             {tx.hash}
           </dd>
         </dl>
       </div>
       <VerificationCard tx={tx} />
-      <CopyButton value={tx.hash} label="Copy transaction hash" />
+      <CopyButton value={tx.hash} label={t('tx.copyHash')} />
     </div>
   );
 }
@@ -106,26 +109,31 @@ export function TxDetailsView({ tx }: { tx: TxItem }): ReactElement {
 /** Where the proof of inclusion came from: the block, and the PoS-finalized pivot it chains to. */
 function VerificationCard({ tx }: { tx: TxItem }): ReactElement {
   const v = tx.verification;
-  const unit = tx.space === 'core' ? 'epoch' : 'block';
+  const t = useT();
+  const mono = { mono: <span className="mono break" /> };
   return (
     <div className="card stack small" data-testid="tx-verification">
-      <strong>Verification</strong>
+      <strong>{t('tx.verification')}</strong>
       {v ? (
         <>
           <p>
-            Proved to be in block <span className="mono break">{v.blockHash}</span> ({unit} {v.epoch.toLocaleString('en-US')}), with its receipt ({v.outcome === 'success' ? 'succeeded' : v.outcome === 'failure' ? 'failed' : 'not executed'}).
+            <Trans
+              i18nKey={tx.space === 'core' ? 'tx.provedEpoch' : 'tx.provedBlock'}
+              values={{ block: v.blockHash, number: formatNumber(v.epoch), outcome: v.outcome === 'success' ? t('tx.outcomeSuccess') : v.outcome === 'failure' ? t('tx.outcomeFailure') : t('tx.outcomeSkipped') }}
+              components={mono}
+            />
           </p>
           {v.finalizedPivot ? (
             <p data-testid="tx-finalized-pivot">
-              Checked against the pivot block finalized by PoS at height {v.finalizedPivot.height.toLocaleString('en-US')} (<span className="mono break">{v.finalizedPivot.blockHash}</span>), whose header chain Wayfarer verified itself.
+              <Trans i18nKey="tx.finalizedPivot" values={{ height: formatNumber(v.finalizedPivot.height), hash: v.finalizedPivot.blockHash }} components={mono} />
             </p>
           ) : null}
           <p className="muted">
-            Verified <DateTime at={v.verifiedAt} />.
+            <Trans i18nKey="tx.verifiedAt" components={{ time: <DateTime at={v.verifiedAt} /> }} />
           </p>
         </>
       ) : (
-        <p className="muted">Not proved yet: Wayfarer proves a transaction once PoS has finalized the {unit} it is in (usually a few minutes).</p>
+        <p className="muted">{tx.space === 'core' ? t('tx.notProvedEpoch') : t('tx.notProvedBlock')}</p>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { approvalPageUrl, approvalsFromApi } from '../../api/adapters/provider.j
 import { ErrorState, Loading } from '../../components/AsyncState.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
 import { ApprovalsView } from './ApprovalsView.js';
+import { useT } from '../../i18n/i18n.js';
 
 export function openApprovalPage(): void {
   void chrome.tabs.create({ url: approvalPageUrl() });
@@ -12,9 +13,10 @@ export function openApprovalPage(): void {
 
 export function Approvals(): ReactElement {
   const approvals = useQuery('provider.listApprovals', undefined, { refreshOn: ['provider.approvalsChanged'] });
+  const t = useT();
   return (
     <div className="stack">
-      <ScreenHeader title="Waiting for you" back="/" />
+      <ScreenHeader title={t('approvals.title')} back="/" />
       {approvals.error ? <ErrorState error={approvals.error} onRetry={approvals.refresh} /> : null}
       {approvals.data ? <ApprovalsView approvals={approvalsFromApi(approvals.data)} onOpen={openApprovalPage} now={Date.now()} /> : !approvals.error ? <Loading /> : null}
     </div>

@@ -4,9 +4,11 @@ import { EmptyState } from '../../components/AsyncState.js';
 import { Icon } from '../../components/icons.js';
 import { timeAgo } from '../../format/time.js';
 import type { PendingApproval } from '../../model/wallet.js';
+import { useT } from '../../i18n/i18n.js';
 
 export function ApprovalsView({ approvals, onOpen, now }: { approvals: readonly PendingApproval[]; onOpen: (approval: PendingApproval) => void; now: number }): ReactElement {
-  if (approvals.length === 0) return <EmptyState title="Nothing waiting">Requests from sites (connect, sign, send) appear here until you answer them.</EmptyState>;
+  const t = useT();
+  if (approvals.length === 0) return <EmptyState title={t('approvals.empty')}>{t('approvals.emptyHint')}</EmptyState>;
   return (
     <ul className="list" data-testid="approvals">
       {approvals.map((approval) => (

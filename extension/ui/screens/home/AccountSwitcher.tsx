@@ -4,6 +4,7 @@ import { shortenAddress } from '../../components/AddressText.js';
 import { Icon } from '../../components/icons.js';
 import { Sheet } from '../../components/Sheet.js';
 import type { AccountItem, Space } from '../../model/wallet.js';
+import { useT } from '../../i18n/i18n.js';
 
 export interface AccountSwitcherProps {
   accounts: readonly AccountItem[];
@@ -16,16 +17,17 @@ export interface AccountSwitcherProps {
 
 export function AccountSwitcher({ accounts, currentId, space, onSelect, onAdd, adding }: AccountSwitcherProps): ReactElement {
   const [open, setOpen] = useState(false);
+  const t = useT();
   const current = accounts.find((a) => a.id === currentId) ?? accounts[0];
   const addressOf = (a: AccountItem) => (space === 'core' ? a.coreAddress : a.espaceAddress);
   return (
     <>
-      <button type="button" className="pill" onClick={() => setOpen(true)} aria-haspopup="dialog" aria-label={`Account: ${current?.name ?? 'none'}. Switch account`} data-testid="account-switcher">
+      <button type="button" className="pill" onClick={() => setOpen(true)} aria-haspopup="dialog" aria-label={t('accounts.switcher', { name: current?.name ?? t('accounts.noAccount') })} data-testid="account-switcher">
         <Icon name="user" />
         <span className="truncate">{current?.name ?? '—'}</span>
       </button>
-      <Sheet title="Accounts" open={open} onClose={() => setOpen(false)}>
-        <ul className="list" aria-label="Accounts">
+      <Sheet title={t('accounts.title')} open={open} onClose={() => setOpen(false)}>
+        <ul className="list" aria-label={t('accounts.title')}>
           {accounts.map((account) => (
             <li key={account.id}>
               <button
@@ -42,8 +44,8 @@ export function AccountSwitcher({ accounts, currentId, space, onSelect, onAdd, a
                   <br />
                   <span className="secondary mono">{shortenAddress(addressOf(account))}</span>
                 </span>
-                {account.kind === 'private-key' ? <span className="small muted">imported</span> : null}
-                {account.id === current?.id ? <Icon name="check" title="Current account" /> : null}
+                {account.kind === 'private-key' ? <span className="small muted">{t('accounts.imported')}</span> : null}
+                {account.id === current?.id ? <Icon name="check" title={t('accounts.current')} /> : null}
               </button>
             </li>
           ))}
@@ -51,7 +53,7 @@ export function AccountSwitcher({ accounts, currentId, space, onSelect, onAdd, a
         {onAdd ? (
           <button type="button" className="btn btn-block" onClick={onAdd} disabled={adding}>
             <Icon name="plus" />
-            {adding ? 'Adding…' : 'Add account'}
+            {adding ? t('accounts.adding') : t('accounts.add')}
           </button>
         ) : null}
       </Sheet>

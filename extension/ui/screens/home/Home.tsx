@@ -16,62 +16,62 @@ import { Notice } from '../../components/Notice.js';
 import { SegmentedControl } from '../../components/SegmentedControl.js';
 import { usePendingApprovalCount } from '../approvals/pending-count.js';
 import { TokenList } from './TokenList.js';
+import { useT } from '../../i18n/i18n.js';
 
 export function Home(): ReactElement {
   const { backend, account, accounts, networks, space, setSpace, address, scope } = useWallet();
   const balance = useAsync(() => backend.balance(space, address), `balance:${scope}`, { enabled: scope !== '', refreshOn: backend.events.balances, rememberAs: scope ? `balance:${scope}` : undefined, pollMs: 30_000 });
   const tokens = useAsync(() => backend.tokens(space, address), `tokens:${scope}`, { enabled: scope !== '', refreshOn: backend.events.balances, rememberAs: scope ? `tokens:${scope}` : undefined, pollMs: 60_000 });
   const pending = usePendingApprovalCount();
+  const t = useT();
   useEffect(() => {
     if (account) markInteractive('home');
   }, [account]);
 
-  if (!account) return networks.error || accounts.error ? <></> : <Loading label="Loading your accounts…" />;
+  if (!account) return networks.error || accounts.error ? <></> : <Loading label={t('home.loadingAccounts')} />;
   return (
     <div className="stack">
       <h1 className="visually-hidden">Wayfarer — {account.name}</h1>
       {pending > 0 ? (
         <Notice tone="info">
           <Link to="/approvals" className="banner-link">
-            <strong>
-              {pending} request{pending === 1 ? '' : 's'} from sites waiting for you
-            </strong>
+            <strong>{t('home.pending', { count: pending })}</strong>
             <Icon name="chevron" />
           </Link>
         </Notice>
       ) : null}
       <div className="space-row">
         <SegmentedControl
-          label="Space"
+          label={t('home.space')}
           value={space}
           onChange={setSpace}
           options={[
-            { value: 'core', label: 'Core' },
-            { value: 'espace', label: 'eSpace' },
+            { value: 'core', label: t('home.core') },
+            { value: 'espace', label: t('common.eSpace') },
           ]}
         />
         <CopyButton value={address} label={shortenAddress(address, 4)} small />
       </div>
-      <section className="card balance-card stack" aria-label="Balance" data-testid="balance">
-        <span className="muted small">{space === 'core' ? 'Core space' : 'eSpace'} balance</span>
+      <section className="card balance-card stack" aria-label={t('home.balanceRegion')} data-testid="balance">
+        <span className="muted small">{space === 'core' ? t('home.coreBalance') : t('home.espaceBalance')}</span>
         {balance.data ? (
-          <Amount value={balance.data.value} decimals={18} symbol="CFX" trust={balance.data.trust} lastKnownAt={balance.lastKnownAt} size="big" subject="balance" maxFractionDigits={4} />
+          <Amount value={balance.data.value} decimals={18} symbol="CFX" trust={balance.data.trust} lastKnownAt={balance.lastKnownAt} size="big" subject={t('trust.subject.balance')} maxFractionDigits={4} />
         ) : balance.error ? null : (
-          <span className="skeleton amount-big" aria-label="Loading balance" />
+          <span className="skeleton amount-big" aria-label={t('home.loadingBalance')} />
         )}
-        {balance.error ? <ErrorState error={balance.error} onRetry={balance.refresh} title="Balance not available" /> : null}
+        {balance.error ? <ErrorState error={balance.error} onRetry={balance.refresh} title={t('home.balanceUnavailable')} /> : null}
         <div className="home-actions">
           <Link to="/send" className="btn btn-primary">
             <Icon name="send" />
-            Send
+            {t('home.send')}
           </Link>
           <Link to="/receive" className="btn">
             <Icon name="receive" />
-            Receive
+            {t('home.receive')}
           </Link>
         </div>
       </section>
-      {tokens.data ? <TokenList tokens={tokens.data} lastKnownAt={tokens.lastKnownAt} /> : tokens.error ? <ErrorState error={tokens.error} onRetry={tokens.refresh} title="Tokens not available" /> : <Loading label="Loading tokens…" />}
+      {tokens.data ? <TokenList tokens={tokens.data} lastKnownAt={tokens.lastKnownAt} /> : tokens.error ? <ErrorState error={tokens.error} onRetry={tokens.refresh} title={t('home.tokensUnavailable')} /> : <Loading label={t('home.loadingTokens')} />}
     </div>
   );
 }

@@ -5,19 +5,21 @@ import { EmptyState } from '../../components/AsyncState.js';
 import { Link } from '../../app/router.js';
 import { Icon } from '../../components/icons.js';
 import type { TokenItem } from '../../model/wallet.js';
+import { useT } from '../../i18n/i18n.js';
 
 export function TokenList({ tokens, lastKnownAt }: { tokens: readonly TokenItem[]; lastKnownAt?: number | undefined }): ReactElement {
+  const t = useT();
   return (
     <section className="stack" aria-labelledby="tokens-title">
       <div className="row-between">
-        <h2 id="tokens-title">Tokens</h2>
+        <h2 id="tokens-title">{t('home.tokens')}</h2>
         <Link to="/tokens/add" className="btn btn-small">
           <Icon name="plus" />
-          Add token
+          {t('home.addToken')}
         </Link>
       </div>
       {tokens.length === 0 ? (
-        <EmptyState title="No tokens yet">Add a CRC-20 or ERC-20 token by its contract address to see its balance here.</EmptyState>
+        <EmptyState title={t('home.noTokens')}>{t('home.noTokensHint')}</EmptyState>
       ) : (
         <ul className="list" data-testid="token-list">
           {tokens.map((token) => (
@@ -30,13 +32,13 @@ export function TokenList({ tokens, lastKnownAt }: { tokens: readonly TokenItem[
                   <span className="primary">{token.name}</span>
                   <br />
                   {token.balance ? (
-                    <Amount value={token.balance.value} decimals={token.decimals} symbol={token.symbol} trust={token.balance.trust} lastKnownAt={lastKnownAt} subject={`${token.symbol} balance`} />
+                    <Amount value={token.balance.value} decimals={token.decimals} symbol={token.symbol} trust={token.balance.trust} lastKnownAt={lastKnownAt} subject={t('trust.subject.tokenBalance', { symbol: token.symbol })} />
                   ) : (
-                    <span className="secondary">{token.balanceError ?? 'Balance not loaded yet'}</span>
+                    <span className="secondary">{token.balanceError ?? t('home.balanceNotLoaded')}</span>
                   )}
                 </span>
-                <Link to={`/send?token=${encodeURIComponent(token.address)}`} className="btn btn-small" aria-label={`Send ${token.symbol}`}>
-                  Send
+                <Link to={`/send?token=${encodeURIComponent(token.address)}`} className="btn btn-small" aria-label={t('home.sendToken', { symbol: token.symbol })}>
+                  {t('home.send')}
                 </Link>
               </div>
             </li>

@@ -2,11 +2,13 @@
 import { useMemo, useState, type ReactElement } from 'react';
 import { Notice } from '../../components/Notice.js';
 import { makeQuiz } from './confirm-quiz.js';
+import { useT } from '../../i18n/i18n.js';
 
 export function ConfirmMnemonic({ words, onConfirmed, onBack }: { words: readonly string[]; onConfirmed: () => void; onBack: () => void }): ReactElement {
   const quiz = useMemo(() => makeQuiz(words), [words]);
   const [answers, setAnswers] = useState<Record<number, string>>({});
   const [wrong, setWrong] = useState(false);
+  const t = useT();
   const complete = quiz.every((q) => answers[q.position] !== undefined);
   const check = () => {
     if (quiz.every((q) => answers[q.position] === words[q.position])) onConfirmed();
@@ -14,12 +16,12 @@ export function ConfirmMnemonic({ words, onConfirmed, onBack }: { words: readonl
   };
   return (
     <div className="stack">
-      <h1>Confirm your phrase</h1>
-      <p>Pick the right word for each position, from what you wrote down.</p>
+      <h1>{t('onboarding.confirmTitle')}</h1>
+      <p>{t('onboarding.confirmIntro')}</p>
       {quiz.map((q) => (
         <fieldset key={q.position} className="stack" data-position={q.position + 1}>
-          <legend className="label">Word #{q.position + 1}</legend>
-          <div className="word-choices" role="radiogroup" aria-label={`Word number ${q.position + 1}`}>
+          <legend className="label">{t('onboarding.wordNumber', { position: q.position + 1 })}</legend>
+          <div className="word-choices" role="radiogroup" aria-label={t('onboarding.wordNumberLabel', { position: q.position + 1 })}>
             {q.choices.map((choice) => (
               <label key={choice} className="pill">
                 <input
@@ -40,15 +42,15 @@ export function ConfirmMnemonic({ words, onConfirmed, onBack }: { words: readonl
       ))}
       {wrong ? (
         <Notice tone="danger" live>
-          That does not match. Check the words you wrote down — go back to see them again if needed.
+          {t('onboarding.confirmWrong')}
         </Notice>
       ) : null}
       <div className="btn-row">
         <button type="button" className="btn" onClick={onBack}>
-          Show the words again
+          {t('onboarding.showAgain')}
         </button>
         <button type="button" className="btn btn-primary" disabled={!complete} onClick={check}>
-          Confirm
+          {t('onboarding.confirm')}
         </button>
       </div>
     </div>

@@ -7,33 +7,40 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { PasswordField } from '../../components/Field.js';
 import { parseMnemonic } from '../../../../core/keys/mnemonic.js';
 import { KeyError } from '../../../../core/keys/errors.js';
+import { t as translate, useT } from '../../i18n/i18n.js';
 
 export type SecretKind = 'mnemonic' | 'private-key';
 
 const PRIVATE_KEY_RE = /^(0x)?[0-9a-fA-F]{64}$/;
 
+/** The 1-based position in the phrase that `key.mnemonic_word` names ("word 3 is not …"). */
+function wordPosition(message: string): number {
+  return Number(/\d+/.exec(message)?.[0] ?? 0);
+}
+
 /** Checks the secret; returns its canonical form or a message for the user. */
 export function checkSecret(kind: SecretKind, input: string): { ok: true; value: string } | { ok: false; message: string } {
   if (kind === 'private-key') {
     const text = input.trim();
-    if (!PRIVATE_KEY_RE.test(text)) return { ok: false, message: 'A private key is 64 hexadecimal characters (0-9, a-f), optionally starting with 0x.' };
+    if (!PRIVATE_KEY_RE.test(text)) return { ok: false, message: translate('onboarding.badPrivateKey') };
     return { ok: true, value: text.startsWith('0x') ? text.toLowerCase() : `0x${text.toLowerCase()}` };
   }
   try {
     return { ok: true, value: parseMnemonic(input) };
   } catch (error) {
     if (error instanceof KeyError) {
-      if (error.code === 'key.mnemonic_length') return { ok: false, message: 'A recovery phrase has 12, 15, 18, 21 or 24 words.' };
-      if (error.code === 'key.mnemonic_word') return { ok: false, message: `${error.message.replace(/^word/, 'Word')}. Check its spelling.` };
-      if (error.code === 'key.mnemonic_checksum') return { ok: false, message: 'These words are not a valid phrase: one of them is wrong or out of order.' };
+      if (error.code === 'key.mnemonic_length') return { ok: false, message: translate('onboarding.badPhraseLength') };
+      if (error.code === 'key.mnemonic_word') return { ok: false, message: translate('onboarding.badPhraseWord', { position: wordPosition(error.message) }) };
+      if (error.code === 'key.mnemonic_checksum') return { ok: false, message: translate('onboarding.badPhraseChecksum') };
     }
-    return { ok: false, message: 'This is not a valid recovery phrase.' };
+    return { ok: false, message: translate('onboarding.badPhrase') };
   }
 }
 
 export function ImportSecret({ kind, onSubmit, onBack }: { kind: SecretKind; onSubmit: (secret: string) => void; onBack: () => void }): ReactElement {
   const [input, setInput] = useState('');
   const [error, setError] = useState<string | undefined>();
+  const t = useT();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = checkSecret(kind, input);
@@ -47,10 +54,10 @@ export function ImportSecret({ kind, onSubmit, onBack }: { kind: SecretKind; onS
   const isPhrase = kind === 'mnemonic';
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      <h1>{isPhrase ? 'Import a recovery phrase' : 'Import a private key'}</h1>
-      <p>{isPhrase ? 'Type your 12 or 24 words, separated by spaces.' : 'The key controls one account, on both Core space and eSpace.'}</p>
+      <h1>{isPhrase ? t('onboarding.importPhrase') : t('onboarding.importKey')}</h1>
+      <p>{isPhrase ? t('onboarding.importPhraseIntro') : t('onboarding.importKeyIntro')}</p>
       <PasswordField
-        label={isPhrase ? 'Recovery phrase' : 'Private key'}
+        label={isPhrase ? t('onboarding.phraseList') : t('onboarding.privateKey')}
         value={input}
         onChange={(e) => {
           setInput(e.target.value);
@@ -61,10 +68,10 @@ export function ImportSecret({ kind, onSubmit, onBack }: { kind: SecretKind; onS
       />
       <div className="btn-row">
         <button type="button" className="btn" onClick={onBack}>
-          Back
+          {t('common.back')}
         </button>
         <button type="submit" className="btn btn-primary" disabled={input.trim() === ''}>
-          Continue
+          {t('common.continue')}
         </button>
       </div>
     </form>

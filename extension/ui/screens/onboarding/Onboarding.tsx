@@ -11,6 +11,7 @@ import { useAction } from '../../api/hooks.js';
 import { markInteractive } from '../../app/perf.js';
 import { Loading } from '../../components/AsyncState.js';
 import { Welcome, type OnboardingChoice } from './Welcome.js';
+import { useT } from '../../i18n/i18n.js';
 
 // The welcome screen is in the first bundle; the steps (and the BIP39 word list) load on demand.
 const ConfirmMnemonic = lazy(() => import('./ConfirmMnemonic.js').then((m) => ({ default: m.ConfirmMnemonic })));
@@ -35,6 +36,7 @@ type Step =
 export function Onboarding({ actions }: { actions: OnboardingActions }): ReactElement {
   const [step, setStep] = useState<Step>({ name: 'welcome' });
   const [generateError, setGenerateError] = useState<unknown>();
+  const t = useT();
   const create = useAction(async (secret: { kind: 'mnemonic' | 'private-key'; value: string }, password: string) => {
     if (secret.kind === 'mnemonic') await actions.createFromMnemonic(secret.value, password);
     else await actions.importPrivateKey(secret.value, password);
@@ -61,7 +63,7 @@ export function Onboarding({ actions }: { actions: OnboardingActions }): ReactEl
       body = (
         <>
           <Welcome onChoose={choose} />
-          {generateError ? <p className="field-error">Could not create a recovery phrase. Please try again.</p> : null}
+          {generateError ? <p className="field-error">{t('onboarding.createFailed')}</p> : null}
         </>
       );
       break;
@@ -79,7 +81,7 @@ export function Onboarding({ actions }: { actions: OnboardingActions }): ReactEl
         <SetPassword
           busy={create.busy}
           error={create.error}
-          submitLabel={step.secret.kind === 'mnemonic' && step.back.name === 'welcome' ? 'Create wallet' : 'Import wallet'}
+          submitLabel={step.secret.kind === 'mnemonic' && step.back.name === 'welcome' ? t('onboarding.createWallet') : t('onboarding.importWallet')}
           onBack={() => {
             create.reset();
             setStep(step.back);

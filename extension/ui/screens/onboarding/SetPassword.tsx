@@ -6,11 +6,14 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { PasswordField } from '../../components/Field.js';
 import { ErrorState } from '../../components/AsyncState.js';
 import { isLongEnough, MIN_PASSWORD_LENGTH, passwordHint } from '../../format/password-hint.js';
+import { Trans } from 'react-i18next';
+import { useT } from '../../i18n/i18n.js';
 
-export function SetPassword({ onSubmit, onBack, busy, error, submitLabel = 'Create wallet' }: { onSubmit: (password: string) => void; onBack: () => void; busy: boolean; error: unknown; submitLabel?: string }): ReactElement {
+export function SetPassword({ onSubmit, onBack, busy, error, submitLabel }: { onSubmit: (password: string) => void; onBack: () => void; busy: boolean; error: unknown; submitLabel?: string }): ReactElement {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [tried, setTried] = useState(false);
+  const t = useT();
   const strength = passwordHint(password);
   const tooShort = !isLongEnough(password);
   const mismatch = repeat !== password;
@@ -22,9 +25,9 @@ export function SetPassword({ onSubmit, onBack, busy, error, submitLabel = 'Crea
   };
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      <h1>Set a password</h1>
-      <p>It unlocks Wayfarer on this device. It cannot be recovered — only your recovery phrase can restore the wallet.</p>
-      <PasswordField label="New password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" autoFocus error={tried && tooShort ? `Use at least ${MIN_PASSWORD_LENGTH} characters.` : undefined} hint={password ? undefined : `At least ${MIN_PASSWORD_LENGTH} characters.`} />
+      <h1>{t('onboarding.passwordTitle')}</h1>
+      <p>{t('onboarding.passwordIntro')}</p>
+      <PasswordField label={t('onboarding.newPassword')} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" autoFocus error={tried && tooShort ? t('onboarding.minLength', { count: MIN_PASSWORD_LENGTH }) : undefined} hint={password ? undefined : t('onboarding.minLengthHint', { count: MIN_PASSWORD_LENGTH })} />
       {password ? (
         <div className="stack" aria-live="polite">
           <div className="strength" data-level={strength.level} aria-hidden="true">
@@ -33,19 +36,19 @@ export function SetPassword({ onSubmit, onBack, busy, error, submitLabel = 'Crea
             <span />
           </div>
           <span className="small" data-testid="password-strength">
-            <strong>Strength: {strength.label}.</strong> {strength.hint}
+            <Trans i18nKey="onboarding.strength" values={{ label: strength.label, hint: strength.hint }} components={{ b: <strong /> }} />
           </span>
         </div>
       ) : null}
-      <PasswordField label="Repeat password" value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" error={tried && mismatch ? 'The passwords do not match.' : undefined} />
-      {error ? <ErrorState error={error} title="Could not create the wallet" /> : null}
+      <PasswordField label={t('onboarding.repeatPassword')} value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" error={tried && mismatch ? t('onboarding.mismatch') : undefined} />
+      {error ? <ErrorState error={error} title={t('onboarding.createFailedTitle')} /> : null}
       <div className="btn-row">
         <button type="button" className="btn" onClick={onBack} disabled={busy}>
-          Back
+          {t('common.back')}
         </button>
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? <span className="spinner" aria-hidden="true" /> : null}
-          {busy ? 'Encrypting…' : submitLabel}
+          {busy ? t('onboarding.encrypting') : (submitLabel ?? t('onboarding.createWallet'))}
         </button>
       </div>
     </form>

@@ -9,32 +9,32 @@ import { Notice } from '../../components/Notice.js';
 import { QrCode } from '../../components/QrCode.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
 import type { AccountItem, NetworkItem, Space } from '../../model/wallet.js';
+import { useT } from '../../i18n/i18n.js';
 
 export function ReceiveView({ account, network, space }: { account: AccountItem; network: NetworkItem; space: Space }): ReactElement {
   const address = space === 'core' ? account.coreAddress : account.espaceAddress;
-  const spaceName = space === 'core' ? 'Core space' : 'eSpace';
+  const t = useT();
+  const spaceName = space === 'core' ? t('common.coreSpace') : t('common.eSpace');
   return (
     <div className="stack">
-      <ScreenHeader title="Receive" back="/" />
+      <ScreenHeader title={t('receive.title')} back="/" />
       <div className="card stack center">
         <p className="row wrap">
           <span className="pill" data-testid="receive-network">
             <span className={`dot ${network.isTestnet ? 'dot-warn' : 'dot-ok'}`} aria-hidden="true" />
-            {network.name} · {spaceName}
+            {t('common.pair', { first: network.name, second: spaceName })}
           </span>
         </p>
-        <QrCode value={address} label={`QR code of your ${spaceName} address`} />
+        <QrCode value={address} label={t('receive.qr', { space: spaceName })} />
         <p className="mono break" data-testid="receive-address">
           {address}
         </p>
-        <CopyButton value={address} label="Copy address" />
+        <CopyButton value={address} label={t('receive.copyAddress')} />
       </div>
       <Notice tone="info">
-        {space === 'core'
-          ? `Only send Conflux Core space assets on ${network.name} to this address. Funds sent from eSpace or another chain will not arrive here.`
-          : `Only send Conflux eSpace assets (chain id ${network.espaceChainId}) to this address. Funds sent from Core space or another chain will not arrive here.`}
+        {space === 'core' ? t('receive.coreOnly', { network: network.name }) : t('receive.espaceOnly', { chainId: network.espaceChainId })}
       </Notice>
-      <p className="small muted">Account: {account.name}</p>
+      <p className="small muted">{t('receive.account', { name: account.name })}</p>
     </div>
   );
 }

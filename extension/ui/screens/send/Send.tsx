@@ -14,6 +14,7 @@ import { TrustBadge } from '../../components/TrustBadge.js';
 import { SendForm, type SendAsset, type SendFormValues } from './SendForm.js';
 import { SendReview } from './SendReview.js';
 import { TxProgress } from './TxProgress.js';
+import { useT } from '../../i18n/i18n.js';
 
 type Step = { name: 'form' } | { name: 'review'; prepared: PreparedSend; values: SendFormValues } | { name: 'sent'; hash: string };
 
@@ -27,6 +28,7 @@ export function Send(): ReactElement {
   const [raw, setRaw] = useState<{ recipient: string; amount: string }>();
   const prepare = useAction((input: { values: SendFormValues; asset: SendRequest['asset'] }) => backend.prepareSend({ space, accountId: account!.id, asset: input.asset, to: input.values.recipientDisplay, amount: input.values.amount }));
   const send = useAction((id: string) => backend.send(id));
+  const t = useT();
 
   if (!account || !network) return <Loading />;
   const tokenItem = tokens.data?.find((t) => t.address === token);
@@ -40,7 +42,7 @@ export function Send(): ReactElement {
     ownAccounts: new Map((accounts.data ?? []).map((a) => [hexIn(a), a.name] as const)),
   };
   const sendAsset: SendRequest['asset'] = token === 'native' || !tokenItem ? 'native' : { address: tokenItem.address, symbol: tokenItem.symbol, decimals: tokenItem.decimals };
-  const title = step.name === 'form' ? `Send ${asset?.symbol ?? ''}`.trim() : step.name === 'review' ? 'Review' : 'Sent';
+  const title = step.name === 'form' ? (asset ? t('send.titleAsset', { symbol: asset.symbol }) : t('send.title')) : step.name === 'review' ? t('send.reviewTitle') : t('send.sentTitle');
 
   return (
     <div className="stack">
@@ -61,7 +63,7 @@ export function Send(): ReactElement {
                 });
               }}
             />
-            {prepare.error ? <ErrorState error={prepare.error} title="Could not prepare the transaction" /> : null}
+            {prepare.error ? <ErrorState error={prepare.error} title={t('send.prepareFailed')} /> : null}
           </>
         ) : tokens.error || balance.error ? (
           <ErrorState error={tokens.error ?? balance.error} onRetry={() => (token === 'native' ? balance.refresh() : tokens.refresh())} />
@@ -94,13 +96,14 @@ export function Send(): ReactElement {
 function SentStatus({ hash }: { hash: string }): ReactElement {
   const { backend } = useWallet();
   const tx = useAsync(() => backend.transaction(hash), `tx:${hash}`, { refreshOn: backend.events.transactions, pollMs: 3000 });
+  const t = useT();
   return (
     <div className="card stack" data-testid="send-status">
       {tx.data ? (
         <>
           <div className="row-between wrap">
-            <strong>Your transaction</strong>
-            <TrustBadge trust={tx.data.trust} subject="transaction" />
+            <strong>{t('send.yourTransaction')}</strong>
+            <TrustBadge trust={tx.data.trust} subject={t('trust.subject.transaction')} />
           </div>
           <TxProgress status={tx.data.status} error={tx.data.error} blockNumber={tx.data.blockNumber} space={tx.data.space} />
         </>
@@ -112,10 +115,10 @@ function SentStatus({ hash }: { hash: string }): ReactElement {
       <p className="small mono break">{hash}</p>
       <div className="btn-row">
         <Link to={`/activity/${hash}`} className="btn">
-          Details
+          {t('send.details')}
         </Link>
         <Link to="/" className="btn btn-primary">
-          Done
+          {t('send.done')}
         </Link>
       </div>
     </div>

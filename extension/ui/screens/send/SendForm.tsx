@@ -8,8 +8,10 @@ import { Amount } from '../../components/Amount.js';
 import { TextField } from '../../components/Field.js';
 import { Notice } from '../../components/Notice.js';
 import { checkRecipient, type RecipientContext } from '../../format/recipient.js';
+import { errorText } from '../../i18n/errors.js';
 import { AmountParseError, formatAmountExact, parseAmount } from '../../../shared/units.js';
 import type { Checked } from '../../model/wallet.js';
+import { t as translate, useT } from '../../i18n/i18n.js';
 
 export interface SendAsset {
   symbol: string;
@@ -36,7 +38,23 @@ export interface SendFormProps {
   busy?: boolean;
 }
 
+/** The reason an amount cannot be read, in the language shown (shared/units.ts says it in English, with a reason code). */
+function amountProblem(error: unknown, decimals: number): string {
+  if (!(error instanceof AmountParseError)) return translate('send.amountInvalid');
+  switch (error.reason) {
+    case 'empty':
+      return translate('send.amountEmpty');
+    case 'format':
+      return translate('send.amountFormat');
+    case 'too_precise':
+      return decimals === 0 ? translate('send.amountNoDecimals') : translate('send.amountTooPrecise', { count: decimals });
+    case 'too_large':
+      return translate('send.amountTooLarge');
+  }
+}
+
 export function SendForm({ asset, recipientContext, initial, onMax, onReview, busy }: SendFormProps): ReactElement {
+  const t = useT();
   const [recipient, setRecipient] = useState(initial?.recipient ?? '');
   const [amountText, setAmountText] = useState(initial?.amount ?? '');
   const [acknowledged, setAcknowledged] = useState(false);
@@ -50,10 +68,10 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
   let amountError: string | undefined;
   try {
     amount = parseAmount(amountText, asset.decimals);
-    if (amount === 0n) amountError = 'Enter an amount above zero.';
-    else if (asset.balance && asset.balance.value !== null && amount > asset.balance.value) amountError = `More than your balance (${formatAmountExact(asset.balance.value, asset.decimals)} ${asset.symbol}).`;
+    if (amount === 0n) amountError = t('send.amountZero');
+    else if (asset.balance && asset.balance.value !== null && amount > asset.balance.value) amountError = t('send.amountOverBalance', { balance: formatAmountExact(asset.balance.value, asset.decimals), symbol: asset.symbol });
   } catch (error) {
-    amountError = error instanceof AmountParseError ? error.message : 'Invalid amount.';
+    amountError = amountProblem(error, asset.decimals);
   }
   const warnings = check.ok ? check.warnings : [];
   const needsAck = warnings.length > 0;
@@ -71,7 +89,7 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
     try {
       setAmountText(formatAmountExact(await onMax(), asset.decimals));
     } catch (error) {
-      setMaxError(error instanceof Error ? error.message : 'Could not compute the maximum.');
+      setMaxError(error instanceof Error ? errorText(error) : t('send.maxFailed'));
     } finally {
       setMaxBusy(false);
     }
@@ -80,11 +98,11 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <div className="card card-tight row-between wrap">
-        <span className="muted">Available</span>
-        {asset.balance ? <Amount value={asset.balance.value} decimals={asset.decimals} symbol={asset.symbol} trust={asset.balance.trust} subject="balance" /> : <span className="skeleton" aria-label="loading balance" />}
+        <span className="muted">{t('send.available')}</span>
+        {asset.balance ? <Amount value={asset.balance.value} decimals={asset.decimals} symbol={asset.symbol} trust={asset.balance.trust} subject={t('trust.subject.balance')} /> : <span className="skeleton" aria-label={t('send.loadingBalance')} />}
       </div>
       <TextField
-        label="Recipient"
+        label={t('send.recipient')}
         value={recipient}
         onChange={(e) => {
           setRecipient(e.target.value);
@@ -95,10 +113,10 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
         spellCheck={false}
         autoCapitalize="off"
         error={showRecipientError && !check.ok ? check.message : undefined}
-        hint={check.ok ? <span className="mono break">{check.display}</span> : recipientContext.space === 'core' ? 'A Core space address (cfx:…)' : 'An eSpace address (0x…)'}
+        hint={check.ok ? <span className="mono break">{check.display}</span> : recipientContext.space === 'core' ? t('send.recipientHintCore') : t('send.recipientHintEspace')}
       />
       {warnings.length > 0 ? (
-        <Notice tone="warn" title="Check the recipient">
+        <Notice tone="warn" title={t('send.checkRecipient')}>
           <ul className="stack small">
             {warnings.map((w) => (
               <li key={w.kind}>{w.message}</li>
@@ -106,12 +124,12 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
           </ul>
           <label className="checkbox">
             <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />
-            <span>I checked, send to this address anyway.</span>
+            <span>{t('send.sendAnyway')}</span>
           </label>
         </Notice>
       ) : null}
       <TextField
-        label={`Amount (${asset.symbol})`}
+        label={t('send.amount', { symbol: asset.symbol })}
         value={amountText}
         onChange={(e) => setAmountText(e.target.value)}
         inputMode="decimal"
@@ -120,14 +138,14 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
         error={(tried || amountText !== '') && amountError ? amountError : maxError}
         addon={
           <button type="button" className="btn" onClick={() => void max()} disabled={maxBusy || !asset.balance}>
-            {maxBusy ? 'Max…' : 'Max'}
+            {maxBusy ? t('send.maxBusy') : t('send.max')}
           </button>
         }
       />
-      {tried && needsAck && !acknowledged ? <p className="field-error">Confirm the recipient warning above to continue.</p> : null}
+      {tried && needsAck && !acknowledged ? <p className="field-error">{t('send.ackFirst')}</p> : null}
       <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
         {busy ? <span className="spinner" aria-hidden="true" /> : null}
-        {busy ? 'Preparing…' : 'Review'}
+        {busy ? t('send.preparing') : t('send.review')}
       </button>
     </form>
   );

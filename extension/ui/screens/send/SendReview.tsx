@@ -7,7 +7,8 @@ import type { ReactElement, ReactNode } from 'react';
 import { AddressText } from '../../components/AddressText.js';
 import { ErrorState } from '../../components/AsyncState.js';
 import { Notice } from '../../components/Notice.js';
-import { formatAmount } from '../../../shared/units.js';
+import { formatAmountDisplay } from '../../i18n/format.js';
+import { useT } from '../../i18n/i18n.js';
 
 export interface ReviewField {
   label: string;
@@ -48,42 +49,43 @@ function Row({ label, children }: { label: string; children: ReactNode }): React
 }
 
 export function SendReview({ model, onConfirm, onBack, busy, error }: { model: SendReviewModel; onConfirm: () => void; onBack: () => void; busy: boolean; error: unknown }): ReactElement {
-  const native = (v: bigint) => `${formatAmount(v, 18)} ${model.nativeSymbol}`;
+  const t = useT();
+  const native = (v: bigint) => `${formatAmountDisplay(v, 18)} ${model.nativeSymbol}`;
   const plain = model.fields.filter((f) => !f.technical);
   const technical = model.fields.filter((f) => f.technical);
   return (
     <div className="stack" data-testid="send-review">
       <div className="card stack">
-        <p className="center muted">You are sending</p>
+        <p className="center muted">{t('send.youAreSending')}</p>
         <p className="center amount amount-big" data-testid="review-amount">
-          {formatAmount(model.amount, model.decimals)}
+          {formatAmountDisplay(model.amount, model.decimals)}
           <span className="amount-unit">{model.symbol}</span>
         </p>
         <dl className="dl">
-          <Row label="From">
+          <Row label={t('send.from')}>
             {model.fromName}
             <br />
             <AddressText address={model.from} />
           </Row>
-          <Row label="To">
+          <Row label={t('send.to')}>
             <span data-testid="review-to">
               <AddressText address={model.to} full />
             </span>
           </Row>
-          <Row label="Network">
-            {model.networkName} · {model.spaceName}
+          <Row label={t('send.network')}>
+            {t('common.pair', { first: model.networkName, second: model.spaceName })}
           </Row>
-          <Row label="Max fee">{native(model.maxFee)}</Row>
+          <Row label={t('send.maxFee')}>{native(model.maxFee)}</Row>
           {model.maxCollateral !== undefined ? (
-            <Row label="Storage collateral">
+            <Row label={t('send.storageCollateral')}>
               {native(model.maxCollateral)}
               <br />
-              <span className="small muted">Locked while the contract stores data for you; refunded when that storage is freed.</span>
+              <span className="small muted">{t('send.collateralExplained')}</span>
             </Row>
           ) : null}
-          <Row label="Total at most">
+          <Row label={t('send.totalAtMost')}>
             <strong data-testid="review-total">{native(model.maxTotalNative)}</strong>
-            {model.symbol !== model.nativeSymbol ? <span className="small muted"> (plus {formatAmount(model.amount, model.decimals)} {model.symbol})</span> : null}
+            {model.symbol !== model.nativeSymbol ? <span className="small muted">{t('send.plusToken', { amount: formatAmountDisplay(model.amount, model.decimals), symbol: model.symbol })}</span> : null}
           </Row>
           {plain.map((f) => (
             <Row key={f.label} label={f.label}>
@@ -93,7 +95,7 @@ export function SendReview({ model, onConfirm, onBack, busy, error }: { model: S
         </dl>
         {technical.length > 0 ? (
           <details>
-            <summary>Exactly what will be signed</summary>
+            <summary>{t('send.exactlySigned')}</summary>
             <dl className="dl small" data-testid="review-technical">
               {technical.map((f) => (
                 <Row key={f.label} label={f.label}>
@@ -105,7 +107,7 @@ export function SendReview({ model, onConfirm, onBack, busy, error }: { model: S
         ) : null}
       </div>
       {model.warnings.length > 0 ? (
-        <Notice tone="warn" title="You acknowledged">
+        <Notice tone="warn" title={t('send.acknowledged')}>
           <ul className="small">
             {model.warnings.map((w) => (
               <li key={w}>{w}</li>
@@ -113,14 +115,14 @@ export function SendReview({ model, onConfirm, onBack, busy, error }: { model: S
           </ul>
         </Notice>
       ) : null}
-      {error ? <ErrorState error={error} title="Not sent" /> : null}
+      {error ? <ErrorState error={error} title={t('send.notSent')} /> : null}
       <div className="btn-row">
         <button type="button" className="btn" onClick={onBack} disabled={busy}>
-          Edit
+          {t('common.edit')}
         </button>
         <button type="button" className="btn btn-primary" onClick={onConfirm} disabled={busy}>
           {busy ? <span className="spinner" aria-hidden="true" /> : null}
-          {busy ? 'Signing…' : 'Sign and send'}
+          {busy ? t('send.signing') : t('send.signAndSend')}
         </button>
       </div>
     </div>

@@ -10,6 +10,8 @@ import { ErrorState } from '../../components/AsyncState.js';
 import { PasswordField } from '../../components/Field.js';
 import { Notice } from '../../components/Notice.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
+import { WayfarerError } from '../../../../core/errors.js';
+import { useT } from '../../i18n/i18n.js';
 
 function download(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -28,15 +30,16 @@ export function Backup(): ReactElement {
   const [file, setFile] = useState<File>();
   const [restorePassword, setRestorePassword] = useState('');
   const [done, setDone] = useState<string>();
+  const t = useT();
   const exporter = useAction(async (password: string) => {
     const backup = await backend.exportBackup(password);
     download(backup.fileName, backup.text);
-    setDone(`Saved ${backup.fileName}. Keep it with your recovery phrase; you need your password to use it.`);
+    setDone(t('settings.backup.saved', { file: backup.fileName }));
   });
   const restorer = useAction(async (backupFile: File, password: string) => {
-    if (backupFile.size > MAX_BACKUP_BYTES) throw new Error('This file is too large to be a Wayfarer backup.');
+    if (backupFile.size > MAX_BACKUP_BYTES) throw new WayfarerError('ui.backup_too_large', 'This file is too large to be a Wayfarer backup.');
     await backend.restoreBackup(await backupFile.text(), password);
-    setDone('The wallet was restored from the backup.');
+    setDone(t('settings.backup.restored'));
     refreshVault();
   });
   const onExport = (event: FormEvent) => {
@@ -50,32 +53,32 @@ export function Backup(): ReactElement {
   };
   return (
     <div className="stack">
-      <ScreenHeader title="Backup and restore" back="/settings" />
+      <ScreenHeader title={t('settings.entries.backup')} back="/settings" />
       {done ? (
         <Notice tone="info" live>
           {done}
         </Notice>
       ) : null}
       <form className="card stack" onSubmit={onExport} noValidate>
-        <h2>Export an encrypted backup</h2>
-        <p className="small">A file with all your accounts, encrypted with your wallet password. Your recovery phrase remains the ultimate backup.</p>
-        <PasswordField label="Wallet password" value={exportPassword} onChange={(e) => setExportPassword(e.target.value)} autoComplete="current-password" />
-        {exporter.error ? <ErrorState error={exporter.error} title="No backup made" /> : null}
+        <h2>{t('settings.backup.exportTitle')}</h2>
+        <p className="small">{t('settings.backup.exportIntro')}</p>
+        <PasswordField label={t('settings.backup.walletPassword')} value={exportPassword} onChange={(e) => setExportPassword(e.target.value)} autoComplete="current-password" />
+        {exporter.error ? <ErrorState error={exporter.error} title={t('settings.backup.noBackup')} /> : null}
         <button type="submit" className="btn btn-block" disabled={exporter.busy || exportPassword === ''}>
-          {exporter.busy ? 'Exporting…' : 'Export backup file'}
+          {exporter.busy ? t('settings.backup.exporting') : t('settings.backup.export')}
         </button>
       </form>
       <form className="card stack" onSubmit={onRestore} noValidate>
-        <h2>Restore from a backup</h2>
-        <Notice tone="warn">Restoring replaces the wallet on this device. Make sure you have the recovery phrase of the current wallet first.</Notice>
+        <h2>{t('settings.backup.restoreTitle')}</h2>
+        <Notice tone="warn">{t('settings.backup.restoreWarning')}</Notice>
         <div className="field">
-          <label htmlFor="backup-file">Backup file</label>
+          <label htmlFor="backup-file">{t('settings.backup.file')}</label>
           <input id="backup-file" className="input" type="file" accept="application/json,.json" onChange={(e) => setFile(e.target.files?.[0])} />
         </div>
-        <PasswordField label="Backup password" value={restorePassword} onChange={(e) => setRestorePassword(e.target.value)} autoComplete="off" />
-        {restorer.error ? <ErrorState error={restorer.error} title="Not restored" /> : null}
+        <PasswordField label={t('settings.backup.password')} value={restorePassword} onChange={(e) => setRestorePassword(e.target.value)} autoComplete="off" />
+        {restorer.error ? <ErrorState error={restorer.error} title={t('settings.backup.notRestored')} /> : null}
         <button type="submit" className="btn btn-block" disabled={restorer.busy || !file || restorePassword === ''}>
-          {restorer.busy ? 'Restoring…' : 'Restore'}
+          {restorer.busy ? t('settings.backup.restoring') : t('settings.backup.restore')}
         </button>
       </form>
     </div>

@@ -7,11 +7,13 @@ import { NetworkChoice } from '../../components/NetworkChoice.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
 import type { Space } from '../../model/wallet.js';
 import { NodeList } from './NodeList.js';
+import { useT } from '../../i18n/i18n.js';
 
 function SpaceNodes({ space }: { space: Space }): ReactElement {
   const { backend, network } = useWallet();
   const nodes = useAsync(() => backend.nodes(space), `nodes:${network?.id ?? ''}:${space}`, { refreshOn: backend.events.nodes, pollMs: 10_000 });
-  if (nodes.error) return <ErrorState error={nodes.error} onRetry={nodes.refresh} title="Nodes not available" />;
+  const t = useT();
+  if (nodes.error) return <ErrorState error={nodes.error} onRetry={nodes.refresh} title={t('settings.nodes.unavailable')} />;
   if (!nodes.data) return <Loading />;
   return (
     <NodeList
@@ -32,13 +34,14 @@ function SpaceNodes({ space }: { space: Space }): ReactElement {
 export function Networks(): ReactElement {
   const { networks, selectNetwork } = useWallet();
   const switchNetwork = useAction(selectNetwork);
+  const t = useT();
   return (
     <div className="stack">
-      <ScreenHeader title="Networks and nodes" back="/settings" />
+      <ScreenHeader title={t('settings.nodes.title')} back="/settings" />
       <section className="stack" aria-labelledby="network-title">
-        <h2 id="network-title">Network</h2>
+        <h2 id="network-title">{t('settings.nodes.network')}</h2>
         {networks.error ? <ErrorState error={networks.error} onRetry={networks.refresh} /> : null}
-        {switchNetwork.error ? <ErrorState error={switchNetwork.error} title="Network not switched" /> : null}
+        {switchNetwork.error ? <ErrorState error={switchNetwork.error} title={t('settings.nodes.networkNotSwitched')} /> : null}
         {networks.data ? (
           <ul className="list" data-testid="networks">
             {networks.data.networks.map((network) => (
@@ -55,7 +58,7 @@ export function Networks(): ReactElement {
           <Loading />
         ) : null}
       </section>
-      <p className="small muted">Wayfarer asks several independent nodes and compares their answers. Two or more nodes run by different people per space let values be cross-checked; nodes caught serving bad data are banned automatically.</p>
+      <p className="small muted">{t('settings.nodes.intro')}</p>
       <SpaceNodes space="core" />
       <SpaceNodes space="espace" />
     </div>

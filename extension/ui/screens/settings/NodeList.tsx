@@ -9,13 +9,15 @@ import { DateTime } from '../../components/DateTime.js';
 import { TextField } from '../../components/Field.js';
 import { Icon } from '../../components/icons.js';
 import type { NodeHealth, NodeItem, Space } from '../../model/wallet.js';
+import { WayfarerError } from '../../../../core/errors.js';
+import { t as translate, useT } from '../../i18n/i18n.js';
 
-const HEALTH_TEXT: Record<NodeHealth, { label: string; dot: string }> = {
-  ok: { label: 'Healthy', dot: 'dot-ok' },
-  slow: { label: 'Slow', dot: 'dot-warn' },
-  failing: { label: 'Failing', dot: 'dot-warn' },
-  banned: { label: 'Banned', dot: 'dot-bad' },
-  unknown: { label: 'Not contacted yet', dot: '' },
+const HEALTH_TEXT: Record<NodeHealth, { label: () => string; dot: string }> = {
+  ok: { label: () => translate('settings.nodes.healthOk'), dot: 'dot-ok' },
+  slow: { label: () => translate('settings.nodes.healthSlow'), dot: 'dot-warn' },
+  failing: { label: () => translate('settings.nodes.healthFailing'), dot: 'dot-warn' },
+  banned: { label: () => translate('settings.nodes.healthBanned'), dot: 'dot-bad' },
+  unknown: { label: () => translate('settings.nodes.healthUnknown'), dot: '' },
 };
 
 /** The host-permission pattern for a node URL (`https://node.example/*`). */
@@ -40,14 +42,15 @@ export function NodeList({ space, nodes, onAdd, onRemove }: NodeListProps): Reac
   const [url, setUrl] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const spaceName = space === 'core' ? 'Core space' : 'eSpace';
+  const t = useT();
+  const spaceName = space === 'core' ? t('common.coreSpace') : t('common.eSpace');
 
   const add = (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);
     const pattern = originPattern(url.trim());
     if (!pattern) {
-      setError(new Error('Enter the node’s full address, e.g. https://node.example.org'));
+      setError(new WayfarerError('ui.node_address', 'Enter the node’s full address, e.g. https://node.example.org'));
       return;
     }
     setBusy(true);
@@ -55,7 +58,7 @@ export function NodeList({ space, nodes, onAdd, onRemove }: NodeListProps): Reac
     chrome.permissions
       .request({ origins: [pattern] })
       .then(async (granted) => {
-        if (!granted) throw new Error('Wayfarer needs permission to connect to this node. Nothing was added.');
+        if (!granted) throw new WayfarerError('ui.node_permission', 'Wayfarer needs permission to connect to this node. Nothing was added.');
         await onAdd(url.trim());
         setUrl('');
       })
@@ -65,9 +68,9 @@ export function NodeList({ space, nodes, onAdd, onRemove }: NodeListProps): Reac
 
   return (
     <section className="stack" aria-labelledby={`nodes-${space}`}>
-      <h2 id={`nodes-${space}`}>{spaceName} nodes</h2>
+      <h2 id={`nodes-${space}`}>{t('settings.nodes.listTitle', { space: spaceName })}</h2>
       {nodes.length === 0 ? (
-        <EmptyState title="No nodes">Add at least one node, better two or more run by different people, so values can be cross-checked.</EmptyState>
+        <EmptyState title={t('settings.nodes.none')}>{t('settings.nodes.noneHint')}</EmptyState>
       ) : (
         <ul className="list" data-testid={`nodes-${space}`}>
           {nodes.map((node) => {
@@ -81,17 +84,17 @@ export function NodeList({ space, nodes, onAdd, onRemove }: NodeListProps): Reac
                   </span>
                   <br />
                   <span className="secondary">
-                    {health.label}
+                    {health.label()}
                     {node.latencyMs !== undefined ? (
                       <>
                         {' · '}
-                        <span data-volatile>{node.latencyMs} ms</span>
+                        <span data-volatile>{t('settings.nodes.latency', { ms: node.latencyMs })}</span>
                       </>
                     ) : null}
-                    {node.userAdded ? ' · added by you' : ' · built in'}
+                    {node.userAdded ? t('settings.nodes.addedByYou') : t('settings.nodes.builtIn')}
                     {node.operator ? (
                       <>
-                        {' · run by '}
+                        {t('settings.nodes.runBy')}
                         <span data-testid="node-operator">{node.operator}</span>
                       </>
                     ) : null}
@@ -103,14 +106,14 @@ export function NodeList({ space, nodes, onAdd, onRemove }: NodeListProps): Reac
                     ) : null}
                     {node.bannedUntil !== undefined ? (
                       <>
-                        {' · banned until '}
+                        {t('settings.nodes.bannedUntil')}
                         <DateTime at={node.bannedUntil} />
                       </>
                     ) : null}
                   </span>
                 </span>
-                <button type="button" className="btn btn-small" onClick={() => void onRemove(node).catch((e: unknown) => setError(e))} aria-label={`Remove ${node.url}`}>
-                  Remove
+                <button type="button" className="btn btn-small" onClick={() => void onRemove(node).catch((e: unknown) => setError(e))} aria-label={t('settings.nodes.remove', { url: node.url })}>
+                  {t('common.remove')}
                 </button>
               </li>
             );
@@ -118,13 +121,13 @@ export function NodeList({ space, nodes, onAdd, onRemove }: NodeListProps): Reac
         </ul>
       )}
       <form className="stack" onSubmit={add} noValidate>
-        <TextField label={`Add a ${spaceName} node`} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" inputMode="url" autoComplete="off" spellCheck={false} autoCapitalize="off" hint="Its JSON-RPC address. The browser will ask you to allow Wayfarer to connect to it." />
+        <TextField label={t('settings.nodes.addLabel', { space: spaceName })} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" inputMode="url" autoComplete="off" spellCheck={false} autoCapitalize="off" hint={t('settings.nodes.addHint')} />
         <button type="submit" className="btn" disabled={busy || url.trim() === ''}>
           <Icon name="plus" />
-          {busy ? 'Adding…' : 'Add node'}
+          {busy ? t('settings.nodes.adding') : t('settings.nodes.add')}
         </button>
       </form>
-      {error ? <ErrorState error={error} title="Node not added" /> : null}
+      {error ? <ErrorState error={error} title={t('settings.nodes.notAdded')} /> : null}
     </section>
   );
 }

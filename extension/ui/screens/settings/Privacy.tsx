@@ -9,10 +9,12 @@ import { setPrivacyMode, usePrivacy } from '../../app/privacy.js';
 import { useWallet } from '../../app/wallet.js';
 import { ErrorState } from '../../components/AsyncState.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
+import { useT } from '../../i18n/i18n.js';
 
 export function Privacy(): ReactElement {
   const { backend } = useWallet();
   const { hidden } = usePrivacy();
+  const t = useT();
   const nodePrivacy = useAsync(() => backend.privacy(), 'privacy', { refreshOn: backend.events.network });
   const save = useAction(async (on: boolean) => {
     await backend.setPrivacy({ nodePrivacy: on });
@@ -20,25 +22,25 @@ export function Privacy(): ReactElement {
   });
   return (
     <div className="stack">
-      <ScreenHeader title="Privacy" back="/settings" />
+      <ScreenHeader title={t('settings.privacy.title')} back="/settings" />
       <label className="checkbox card">
         <input type="checkbox" checked={hidden} onChange={(e) => setPrivacyMode(e.target.checked)} />
         <span>
-          <strong>Privacy mode</strong>
+          <strong>{t('settings.privacy.mode')}</strong>
           <br />
-          <span className="small muted">Hide amounts on screen (for using the wallet in public), and don’t remember balances or activity between visits — every visit starts empty and loads fresh.</span>
+          <span className="small muted">{t('settings.privacy.modeDetail')}</span>
         </span>
       </label>
       <label className="checkbox card">
         <input type="checkbox" checked={nodePrivacy.data?.nodePrivacy ?? false} disabled={!nodePrivacy.data || save.busy} onChange={(e) => void save.run(e.target.checked)} />
         <span>
-          <strong>Spread accounts over nodes</strong>
+          <strong>{t('settings.privacy.spread')}</strong>
           <br />
-          <span className="small muted">Ask about each account through different nodes, so no single node operator can tell your accounts belong to the same person. Cross-checks may then use fewer nodes per value.</span>
+          <span className="small muted">{t('settings.privacy.spreadDetail')}</span>
         </span>
       </label>
       {nodePrivacy.error ? <ErrorState error={nodePrivacy.error} onRetry={nodePrivacy.refresh} /> : null}
-      {save.error ? <ErrorState error={save.error} title="Not saved" /> : null}
+      {save.error ? <ErrorState error={save.error} title={t('settings.privacy.notSaved')} /> : null}
     </div>
   );
 }

@@ -11,29 +11,32 @@ import { TextField } from '../../components/Field.js';
 import { Notice } from '../../components/Notice.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
 import { Onboarding } from '../onboarding/Onboarding.js';
-
-const CONFIRM_WORD = 'RESET';
+import { useT } from '../../i18n/i18n.js';
 
 export function ResetWallet({ back = '/settings' }: { back?: string }): ReactElement {
   const wallet = useWallet();
   const [typed, setTyped] = useState('');
   const [confirmed, setConfirmed] = useState(false);
+  const t = useT();
+  // Typed by the user: the catalog gives a word in the user's script (English "RESET" is accepted too).
+  const confirmWord = t('settings.reset.confirmWord');
+  const matches = (text: string) => [confirmWord.toUpperCase(), 'RESET'].includes(text.trim().toUpperCase());
   if (confirmed) return <Onboarding actions={onboardingActions(wallet, true)} />;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (typed.trim().toUpperCase() === CONFIRM_WORD) setConfirmed(true);
+    if (matches(typed)) setConfirmed(true);
   };
   return (
     <main className="focus-screen" id="main">
       <form className="stack" onSubmit={submit} noValidate>
-        <ScreenHeader title="Start over" back={back} />
-        <Notice tone="warn" title="Set up a new wallet on this device">
-          <p>You will create or import another wallet. The current one is moved to this device’s archive, still encrypted with its password — it can be restored from there, or from its recovery phrase.</p>
+        <ScreenHeader title={t('settings.entries.startOver')} back={back} />
+        <Notice tone="warn" title={t('settings.reset.warnTitle')}>
+          <p>{t('settings.reset.warn')}</p>
         </Notice>
-        <p>Continue only if you have the recovery phrase of the current wallet, or are sure you do not need it.</p>
-        <TextField label={`Type ${CONFIRM_WORD} to confirm`} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" autoCapitalize="characters" />
-        <button type="submit" className="btn btn-danger btn-block" disabled={typed.trim().toUpperCase() !== CONFIRM_WORD}>
-          Start over
+        <p>{t('settings.reset.onlyIf')}</p>
+        <TextField label={t('settings.reset.typeToConfirm', { word: confirmWord })} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" autoCapitalize="characters" />
+        <button type="submit" className="btn btn-danger btn-block" disabled={!matches(typed)}>
+          {t('settings.entries.startOver')}
         </button>
       </form>
     </main>

@@ -11,6 +11,7 @@ import { Notice } from '../../components/Notice.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
 import { SecretCopyButton } from '../../components/SecretCopyButton.js';
 import { MnemonicGrid } from '../onboarding/MnemonicGrid.js';
+import { useT } from '../../i18n/i18n.js';
 
 const SHOW_FOR_MS = 120_000;
 
@@ -18,6 +19,7 @@ export function RevealMnemonic(): ReactElement {
   const { backend, account } = useWallet();
   const [password, setPassword] = useState('');
   const [words, setWords] = useState<string[] | undefined>();
+  const t = useT();
   const reveal = useAction((pw: string) => backend.revealMnemonic(account?.id, pw));
   useEffect(() => {
     if (!words) return;
@@ -33,22 +35,22 @@ export function RevealMnemonic(): ReactElement {
   };
   return (
     <div className="stack">
-      <ScreenHeader title="Recovery phrase" back="/settings" />
-      <Notice tone="warn">Anyone who sees these words can take everything in this wallet. Make sure no one is watching and no one is sharing your screen.</Notice>
+      <ScreenHeader title={t('settings.reveal.title')} back="/settings" />
+      <Notice tone="warn">{t('settings.reveal.warning')}</Notice>
       {words ? (
         <>
           <MnemonicGrid words={words} />
-          <SecretCopyButton secret={() => words.join(' ')} label="Copy to clipboard" />
+          <SecretCopyButton secret={() => words.join(' ')} label={t('settings.reveal.copy')} />
           <button type="button" className="btn btn-primary btn-block" onClick={() => setWords(undefined)}>
-            Hide
+            {t('settings.reveal.hide')}
           </button>
         </>
       ) : (
         <form className="stack" onSubmit={submit} noValidate>
-          <PasswordField label="Password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
-          {reveal.error ? <ErrorState error={reveal.error} title="Not shown" /> : null}
+          <PasswordField label={t('unlock.password')} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
+          {reveal.error ? <ErrorState error={reveal.error} title={t('settings.reveal.notShown')} /> : null}
           <button type="submit" className="btn btn-primary btn-block" disabled={reveal.busy || password === ''}>
-            {reveal.busy ? 'Checking…' : 'Show recovery phrase'}
+            {reveal.busy ? t('settings.reveal.checking') : t('settings.reveal.show')}
           </button>
         </form>
       )}

@@ -2,32 +2,36 @@
 import type { ReactElement } from 'react';
 import { Link } from '../../app/router.js';
 import { Icon, type IconName } from '../../components/icons.js';
+import { t as translate, useT } from '../../i18n/i18n.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
 
-const ENTRIES: { to: string; icon: IconName; title: string; detail: string }[] = [
-  { to: '/settings/networks', icon: 'globe', title: 'Networks and nodes', detail: 'Which network, which nodes Wayfarer asks, their health and bans' },
-  { to: '/status', icon: 'shieldCheck', title: 'Verification status', detail: 'Light client: checkpoint, finalized epoch, failures' },
-  { to: '/sites', icon: 'link', title: 'Connected sites', detail: 'Sites that can see your address' },
-  { to: '/approvals', icon: 'bell', title: 'Waiting for you', detail: 'Requests from sites' },
-  { to: '/settings/security', icon: 'lock', title: 'Auto-lock', detail: 'When the wallet locks itself' },
-  { to: '/settings/privacy', icon: 'eyeOff', title: 'Privacy', detail: 'Hide amounts, remember nothing, spread requests over nodes' },
-  { to: '/settings/reveal', icon: 'eye', title: 'Show recovery phrase', detail: 'Needs your password' },
-  { to: '/settings/backup', icon: 'server', title: 'Backup and restore', detail: 'Export or restore an encrypted backup file' },
-  { to: '/start-over', icon: 'alert', title: 'Start over', detail: 'Set up another wallet; this one is archived on the device' },
+const ENTRIES: { to: string; icon: IconName; title: () => string; detail: () => string }[] = [
+  { to: '/settings/networks', icon: 'globe', title: () => translate('settings.entries.networks'), detail: () => translate('settings.entries.networksDetail') },
+  { to: '/status', icon: 'shieldCheck', title: () => translate('settings.entries.status'), detail: () => translate('settings.entries.statusDetail') },
+  { to: '/sites', icon: 'link', title: () => translate('settings.entries.sites'), detail: () => translate('settings.entries.sitesDetail') },
+  { to: '/approvals', icon: 'bell', title: () => translate('settings.entries.approvals'), detail: () => translate('settings.entries.approvalsDetail') },
+  { to: '/settings/security', icon: 'lock', title: () => translate('settings.entries.autoLock'), detail: () => translate('settings.entries.autoLockDetail') },
+  { to: '/settings/privacy', icon: 'eyeOff', title: () => translate('settings.entries.privacy'), detail: () => translate('settings.entries.privacyDetail') },
+  { to: '/settings/reveal', icon: 'eye', title: () => translate('settings.entries.reveal'), detail: () => translate('settings.entries.revealDetail') },
+  { to: '/settings/backup', icon: 'server', title: () => translate('settings.entries.backup'), detail: () => translate('settings.entries.backupDetail') },
+  { to: '/start-over', icon: 'alert', title: () => translate('settings.entries.startOver'), detail: () => translate('settings.entries.startOverDetail') },
 ];
 
 export function SettingsIndex(): ReactElement {
+  const t = useT();
   return (
     <div className="stack">
-      <h1>Settings</h1>
+      <h1>{t('settings.title')}</h1>
+      <LanguageSwitch />
       <ul className="list">
         {ENTRIES.map((entry) => (
           <li key={entry.to}>
             <Link to={entry.to} className="list-item">
               <Icon name={entry.icon} />
               <span className="grow">
-                <span className="primary">{entry.title}</span>
+                <span className="primary">{entry.title()}</span>
                 <br />
-                <span className="secondary">{entry.detail}</span>
+                <span className="secondary">{entry.detail()}</span>
               </span>
               <span className="chevron">
                 <Icon name="chevron" />
@@ -36,7 +40,7 @@ export function SettingsIndex(): ReactElement {
           </li>
         ))}
       </ul>
-      <p className="small muted center">Wayfarer {chrome.runtime.getManifest().version} · no telemetry, no calls home</p>
+      <p className="small muted center">{t('settings.footer', { version: chrome.runtime.getManifest().version })}</p>
     </div>
   );
 }

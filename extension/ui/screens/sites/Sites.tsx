@@ -6,16 +6,18 @@ import { sitesFromApi } from '../../api/adapters/provider.js';
 import { ErrorState, Loading } from '../../components/AsyncState.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
 import { SitesView } from './SitesView.js';
+import { useT } from '../../i18n/i18n.js';
 
 export function Sites(): ReactElement {
   const sites = useQuery('provider.listSites', undefined, { refreshOn: ['provider.sitesChanged'] });
   const [busyOrigin, setBusyOrigin] = useState<string>();
   const [error, setError] = useState<unknown>();
+  const t = useT();
   return (
     <div className="stack">
-      <ScreenHeader title="Connected sites" back="/settings" />
+      <ScreenHeader title={t('sites.title')} back="/settings" />
       {sites.error ? <ErrorState error={sites.error} onRetry={sites.refresh} /> : null}
-      {error ? <ErrorState error={error} title="Not disconnected" /> : null}
+      {error ? <ErrorState error={error} title={t('sites.notDisconnected')} /> : null}
       {sites.data ? (
         <SitesView
           sites={sitesFromApi(sites.data)}

@@ -4,10 +4,13 @@ import { shortenAddress } from '../../components/AddressText.js';
 import { EmptyState } from '../../components/AsyncState.js';
 import { DateTime } from '../../components/DateTime.js';
 import type { ConnectedSite } from '../../model/wallet.js';
+import { useT } from '../../i18n/i18n.js';
 
 export function SitesView({ sites, onDisconnect, busyOrigin }: { sites: readonly ConnectedSite[]; onDisconnect: (site: ConnectedSite) => void; busyOrigin?: string | undefined }): ReactElement {
+  const t = useT();
+  const spaceName = (space: ConnectedSite['space']) => (space === 'core' ? t('common.coreSpace') : t('common.eSpace'));
   if (sites.length === 0) {
-    return <EmptyState title="No connected sites">When you connect Wayfarer to a site, it appears here. A connected site can see your address and ask you to sign; it can never sign by itself.</EmptyState>;
+    return <EmptyState title={t('sites.empty')}>{t('sites.emptyHint')}</EmptyState>;
   }
   return (
     <ul className="list" data-testid="sites">
@@ -19,18 +22,18 @@ export function SitesView({ sites, onDisconnect, busyOrigin }: { sites: readonly
             </span>
             <br />
             <span className="secondary">
-              {site.space ? `${site.space === 'core' ? 'Core space' : 'eSpace'} · ` : ''}
-              {site.accounts.length === 0 ? 'no accounts' : site.accounts.map((a) => shortenAddress(a, 4)).join(', ')}
+              {site.space ? t('sites.spacePrefix', { space: spaceName(site.space) }) : ''}
+              {site.accounts.length === 0 ? t('sites.noAccounts') : site.accounts.map((a) => shortenAddress(a, 4)).join(', ')}
               {site.connectedAt !== undefined ? (
                 <>
-                  {' · since '}
+                  {t('sites.since')}
                   <DateTime at={site.connectedAt} />
                 </>
               ) : null}
             </span>
           </span>
-          <button type="button" className="btn btn-small" onClick={() => onDisconnect(site)} disabled={busyOrigin === site.origin} aria-label={`Disconnect ${site.origin}${site.space ? ` (${site.space === 'core' ? 'Core space' : 'eSpace'})` : ''}`}>
-            Disconnect
+          <button type="button" className="btn btn-small" onClick={() => onDisconnect(site)} disabled={busyOrigin === site.origin} aria-label={site.space ? t('sites.disconnectSiteIn', { origin: site.origin, space: spaceName(site.space) }) : t('sites.disconnectSite', { origin: site.origin })}>
+            {t('sites.disconnect')}
           </button>
         </li>
       ))}

@@ -10,56 +10,61 @@ import { LastKnown } from '../../components/LastKnown.js';
 import { Notice } from '../../components/Notice.js';
 import { timeAgo } from '../../format/time.js';
 import type { LightClientStatus } from '../../model/wallet.js';
+import { Trans } from 'react-i18next';
+import { formatNumber } from '../../i18n/format.js';
+import { t as translate, useT } from '../../i18n/i18n.js';
 
-const n = (value: number | undefined) => (value === undefined ? '—' : value.toLocaleString('en-US'));
+const n = (value: number | undefined) => (value === undefined ? '—' : formatNumber(value));
 
-const CHECKPOINT_TEXT: Record<LightClientStatus['checkpoint'], { title: string; detail: string }> = {
-  shipped: { title: 'Built into Wayfarer', detail: 'Verification starts from a PoS committee shipped with this version, not from anything a node says.' },
-  tofu: { title: 'Taken from the nodes on first use', detail: 'This network has no checkpoint in Wayfarer, so the first one came from your nodes; everything after it is verified.' },
-  none: { title: 'None', detail: 'Nothing can be verified on this network: values are at best cross-checked between nodes.' },
+const CHECKPOINT_TEXT: Record<LightClientStatus['checkpoint'], { title: () => string; detail: () => string }> = {
+  shipped: { title: () => translate('status.checkpointShipped'), detail: () => translate('status.checkpointShippedDetail') },
+  tofu: { title: () => translate('status.checkpointTofu'), detail: () => translate('status.checkpointTofuDetail') },
+  none: { title: () => translate('status.checkpointNone'), detail: () => translate('status.checkpointNoneDetail') },
 };
 
-const STATE_TEXT: Record<LightClientStatus['state'], { title: string; tone: 'info' | 'warn' | 'danger' }> = {
-  synced: { title: 'Up to date: new values are verified against finalized history.', tone: 'info' },
-  syncing: { title: 'Catching up: verifying the chain’s history since the last visit.', tone: 'info' },
-  stalled: { title: 'Stalled: no node has given verifiable new data for a while.', tone: 'warn' },
-  error: { title: 'Verification is failing.', tone: 'danger' },
+const STATE_TEXT: Record<LightClientStatus['state'], { title: () => string; tone: 'info' | 'warn' | 'danger' }> = {
+  synced: { title: () => translate('status.synced'), tone: 'info' },
+  syncing: { title: () => translate('status.syncing'), tone: 'info' },
+  stalled: { title: () => translate('status.stalled'), tone: 'warn' },
+  error: { title: () => translate('status.error'), tone: 'danger' },
 };
 
 export function LightClientView({ status, lastKnownAt, now }: { status: LightClientStatus; lastKnownAt?: number | undefined; now: number }): ReactElement {
   const lag = status.networkEpoch !== undefined && status.verifiedEpoch !== undefined ? Math.max(0, status.networkEpoch - status.verifiedEpoch) : undefined;
   const state = STATE_TEXT[status.state];
+  const t = useT();
+  const v = { v: <span data-volatile /> };
   return (
     <div className="stack" data-testid="lightclient-status" data-state={status.state}>
-      <Notice tone={state.tone} title={state.title}>
+      <Notice tone={state.tone} title={state.title()}>
         {status.stateDetail ? <p>{status.stateDetail}</p> : null}
         {lastKnownAt !== undefined ? <LastKnown at={lastKnownAt} /> : null}
       </Notice>
       {status.sync ? (
         <div className="card stack" data-testid="lc-sync">
           <label htmlFor="lc-progress" className="label">
-            {status.sync.label}: {status.sync.total !== undefined ? `${n(status.sync.done)} of ${n(status.sync.total)}` : `at ${n(status.sync.done)}`}
+            {status.sync.total !== undefined ? t('status.progressOf', { label: status.sync.label, done: n(status.sync.done), total: n(status.sync.total) }) : t('status.progressAt', { label: status.sync.label, done: n(status.sync.done) })}
           </label>
           {status.sync.total !== undefined ? <progress id="lc-progress" className="progress" max={Math.max(1, status.sync.total)} value={Math.min(status.sync.done, status.sync.total)} /> : <progress id="lc-progress" className="progress" />}
         </div>
       ) : null}
       <div className="card">
         <dl className="dl">
-          <dt>Checkpoint</dt>
+          <dt>{t('status.checkpoint')}</dt>
           <dd data-testid="lc-checkpoint">
-            {CHECKPOINT_TEXT[status.checkpoint].title}
+            {CHECKPOINT_TEXT[status.checkpoint].title()}
             <br />
-            <span className="small muted">{CHECKPOINT_TEXT[status.checkpoint].detail}</span>
+            <span className="small muted">{CHECKPOINT_TEXT[status.checkpoint].detail()}</span>
           </dd>
-          <dt>Verified committee</dt>
-          <dd>PoS epoch {n(status.committeeEpoch)}</dd>
-          <dt>Finalized PoS epoch</dt>
+          <dt>{t('status.committee')}</dt>
+          <dd>{t('status.committeeEpoch', { epoch: n(status.committeeEpoch) })}</dd>
+          <dt>{t('status.finalizedPos')}</dt>
           <dd data-testid="lc-pos-epoch">
             <span data-volatile>{n(status.finalizedPosEpoch)}</span>
           </dd>
-          <dt>Verified up to</dt>
+          <dt>{t('status.verifiedUpTo')}</dt>
           <dd data-testid="lc-verified-epoch">
-            epoch <span data-volatile>{n(status.verifiedEpoch)}</span>
+            <Trans i18nKey="status.epoch" values={{ epoch: n(status.verifiedEpoch) }} components={v} />
             {status.lastVerifiedAt !== undefined ? (
               <span className="small muted">
                 {' · '}
@@ -69,34 +74,30 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
           </dd>
           {status.networkEpoch !== undefined ? (
             <>
-              <dt>Network head</dt>
+              <dt>{t('status.networkHead')}</dt>
               <dd>
-                epoch <span data-volatile>{n(status.networkEpoch)}</span> <span className="small muted">(as the nodes report it, not verified)</span>
+                <Trans i18nKey="status.epoch" values={{ epoch: n(status.networkEpoch) }} components={v} /> <span className="small muted">{t('status.networkHeadNote')}</span>
               </dd>
             </>
           ) : null}
-          <dt>Behind by</dt>
+          <dt>{t('status.behindBy')}</dt>
           <dd data-testid="lc-lag">
             {lag !== undefined ? (
-              <>
-                <span data-volatile>{n(lag)}</span> epochs
-              </>
+              <Trans i18nKey="status.lagEpochs" count={lag} values={{ n: n(lag) }} components={v} />
             ) : status.lastVerifiedAt !== undefined ? (
-              <>
-                last finalized block verified <span data-volatile>{timeAgo(status.lastVerifiedAt, now)}</span>
-              </>
+              <Trans i18nKey="status.lastVerified" values={{ time: timeAgo(status.lastVerifiedAt, now) }} components={v} />
             ) : (
               '—'
             )}
             <br />
-            <span className="small muted">Finality takes a few minutes on Conflux, so the newest blocks are always a little ahead of what is verified.</span>
+            <span className="small muted">{t('status.finalityNote')}</span>
           </dd>
         </dl>
       </div>
       <section className="stack" aria-labelledby="lc-failures">
-        <h2 id="lc-failures">Recent verification failures</h2>
+        <h2 id="lc-failures">{t('status.failures')}</h2>
         {status.failures.length === 0 ? (
-          <EmptyState title="None">Every piece of data checked so far was consistent.</EmptyState>
+          <EmptyState title={t('common.none')}>{t('status.noFailures')}</EmptyState>
         ) : (
           <ul className="list">
             {status.failures.map((f, i) => (
@@ -114,9 +115,9 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
         )}
       </section>
       <section className="stack" aria-labelledby="lc-banned">
-        <h2 id="lc-banned">Banned nodes</h2>
+        <h2 id="lc-banned">{t('status.banned')}</h2>
         {status.bannedNodes.length === 0 ? (
-          <EmptyState title="None">No node has been caught serving bad data.</EmptyState>
+          <EmptyState title={t('common.none')}>{t('status.noBans')}</EmptyState>
         ) : (
           <ul className="list">
             {status.bannedNodes.map((node) => (
@@ -125,10 +126,10 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
                   <span className="primary mono break">{node.url}</span>
                   <br />
                   <span className="secondary">
-                    {node.problem ?? 'Banned'}
+                    {node.problem ?? t('status.bannedDefault')}
                     {node.bannedUntil !== undefined ? (
                       <>
-                        {' · until '}
+                        {t('status.until')}
                         <DateTime at={node.bannedUntil} />
                       </>
                     ) : null}

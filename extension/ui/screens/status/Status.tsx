@@ -5,10 +5,12 @@ import { useWallet } from '../../app/wallet.js';
 import { ErrorState, Loading } from '../../components/AsyncState.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
 import { LightClientView } from './LightClientView.js';
+import { useT } from '../../i18n/i18n.js';
 
 export function Status(): ReactElement {
   const { backend, network } = useWallet();
   const status = useAsync(() => backend.lightClient(), `lightclient:${network?.id ?? ''}`, { refreshOn: backend.events.status, pollMs: 5000, rememberAs: network ? `lightclient:${network.id}` : undefined });
+  const t = useT();
   const sync = useAction(async () => {
     await backend.syncNow();
     status.refresh();
@@ -16,17 +18,17 @@ export function Status(): ReactElement {
   return (
     <div className="stack">
       <ScreenHeader
-        title="Verification"
+        title={t('status.title')}
         actions={
           <button type="button" className="btn btn-small" onClick={() => void sync.run()} disabled={sync.busy}>
             {sync.busy ? <span className="spinner" aria-hidden="true" /> : null}
-            {sync.busy ? 'Checking…' : 'Check now'}
+            {sync.busy ? t('status.checking') : t('status.checkNow')}
           </button>
         }
       />
-      <p className="small muted">How Wayfarer checks what nodes tell it{network ? ` on ${network.name}` : ''}.</p>
-      {sync.error ? <ErrorState error={sync.error} title="The check did not finish" /> : null}
-      {status.error ? <ErrorState error={status.error} onRetry={status.refresh} title="Status not available" /> : null}
+      <p className="small muted">{network ? t('status.introOn', { network: network.name }) : t('status.intro')}</p>
+      {sync.error ? <ErrorState error={sync.error} title={t('status.checkFailed')} /> : null}
+      {status.error ? <ErrorState error={status.error} onRetry={status.refresh} title={t('status.unavailable')} /> : null}
       {status.data ? <LightClientView status={status.data} lastKnownAt={status.lastKnownAt} now={Date.now()} /> : !status.error ? <Loading /> : null}
     </div>
   );

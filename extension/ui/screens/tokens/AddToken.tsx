@@ -14,6 +14,8 @@ import { TextField } from '../../components/Field.js';
 import { Notice } from '../../components/Notice.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
 import { checkRecipient } from '../../format/recipient.js';
+import { Trans } from 'react-i18next';
+import { t as translate, useT } from '../../i18n/i18n.js';
 
 const SYMBOL_RE = /^[A-Za-z0-9.$_-]{1,11}$/;
 
@@ -25,8 +27,9 @@ export function AddToken(): ReactElement {
   const [tried, setTried] = useState(false);
   const [edited, setEdited] = useState({ symbol: false, decimals: false });
   const add = useAction(backend.addToken);
+  const t = useT();
   const check = network ? checkRecipient(address, { space, networkId: space === 'core' ? network.coreNetworkId : network.espaceChainId, fromHex: '0x', ownAccounts: new Map() }) : undefined;
-  const contractProblem = !check ? undefined : check.ok ? (space === 'core' && !check.warnings.some((w) => w.kind === 'contract') ? 'This is not a contract address (Core contract addresses start with 0x8).' : undefined) : check.message;
+  const contractProblem = !check ? undefined : check.ok ? (space === 'core' && !check.warnings.some((w) => w.kind === 'contract') ? t('tokens.notContract') : undefined) : check.message;
   const contract = check?.ok && !contractProblem ? check.display : undefined;
   const info = useAsync(() => backend.tokenInfo(space, contract!), `token-info:${space}:${contract ?? ''}`, { enabled: contract !== undefined });
   const fromContract = contract !== undefined ? info.data : undefined;
@@ -37,9 +40,9 @@ export function AddToken(): ReactElement {
     // Only a new answer fills the fields; the user's edits stay.
   }, [fromContract]);
   if (!network || !check) return <Loading />;
-  const symbolProblem = SYMBOL_RE.test(symbol.trim()) ? undefined : 'Use 1 to 11 letters or digits, e.g. USDT.';
+  const symbolProblem = SYMBOL_RE.test(symbol.trim()) ? undefined : t('tokens.symbolProblem');
   const decimalsValue = Number(decimals);
-  const decimalsProblem = /^\d{1,2}$/.test(decimals.trim()) && decimalsValue <= 36 ? undefined : 'A whole number from 0 to 36 (most tokens use 18).';
+  const decimalsProblem = /^\d{1,2}$/.test(decimals.trim()) && decimalsValue <= 36 ? undefined : t('tokens.decimalsProblem');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
@@ -50,15 +53,13 @@ export function AddToken(): ReactElement {
   const standard = space === 'core' ? 'CRC-20' : 'ERC-20';
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      <ScreenHeader title="Add a token" back="/" />
-      <p>
-        Add a {standard} token on {network.name} {space === 'core' ? 'Core space' : 'eSpace'} by its contract address. Its balance is read from the contract and cross-checked like your CFX balance.
-      </p>
-      <TextField label="Token contract address" value={address} onChange={(e) => setAddress(e.target.value)} placeholder={space === 'core' ? 'cfx:…' : '0x…'} autoComplete="off" spellCheck={false} autoCapitalize="off" error={tried || address.trim() !== '' ? contractProblem : undefined} />
+      <ScreenHeader title={t('tokens.title')} back="/" />
+      <p>{t('tokens.intro', { standard, network: network.name, space: space === 'core' ? t('common.coreSpace') : t('common.eSpace') })}</p>
+      <TextField label={t('tokens.address')} value={address} onChange={(e) => setAddress(e.target.value)} placeholder={space === 'core' ? 'cfx:…' : '0x…'} autoComplete="off" spellCheck={false} autoCapitalize="off" error={tried || address.trim() !== '' ? contractProblem : undefined} />
       <div className="row wrap">
         <div className="grow">
           <TextField
-            label="Symbol"
+            label={t('tokens.symbol')}
             value={symbol}
             onChange={(e) => {
               setSymbol(e.target.value);
@@ -72,7 +73,7 @@ export function AddToken(): ReactElement {
         </div>
         <div className="grow">
           <TextField
-            label="Decimals"
+            label={t('tokens.decimals')}
             value={decimals}
             onChange={(e) => {
               setDecimals(e.target.value);
@@ -88,14 +89,14 @@ export function AddToken(): ReactElement {
       {contract !== undefined ? (
         <div className="card card-tight stack small" data-testid="token-info">
           {info.loading && !fromContract ? (
-            <span className="muted">Asking the contract for its symbol and decimals…</span>
+            <span className="muted">{t('tokens.asking')}</span>
           ) : fromContract ? (
             <>
               <div className="row-between wrap">
                 <span>
-                  From the contract: <strong data-testid="token-info-name">{fromContract.name?.value ?? 'no name'}</strong>
+                  <Trans i18nKey="tokens.fromContract" values={{ name: fromContract.name?.value ?? t('tokens.noName') }} components={{ b: <strong data-testid="token-info-name" /> }} />
                 </span>
-                {fromContract.symbol ?? fromContract.decimals ? <TrustBadge trust={(fromContract.decimals ?? fromContract.symbol)!.trust} subject="token details" /> : null}
+                {fromContract.symbol ?? fromContract.decimals ? <TrustBadge trust={(fromContract.decimals ?? fromContract.symbol)!.trust} subject={t('trust.subject.tokenDetails')} /> : null}
               </div>
               {fromContract.problems.map((p) => (
                 <span key={p} className="muted">
@@ -104,14 +105,14 @@ export function AddToken(): ReactElement {
               ))}
             </>
           ) : info.error ? (
-            <span className="muted">The contract's details could not be read; enter them yourself.</span>
+            <span className="muted">{t('tokens.unreadable')}</span>
           ) : null}
         </div>
       ) : null}
-      <Notice tone="info">Anyone can create a token with any name. Take the address, symbol and decimals from the project’s own site, not from a search result or a message.</Notice>
-      {add.error ? <ErrorState error={add.error} title="Token not added" /> : null}
+      <Notice tone="info">{t('tokens.anyoneCanCreate')}</Notice>
+      {add.error ? <ErrorState error={add.error} title={t('tokens.notAdded')} /> : null}
       <button type="submit" className="btn btn-primary btn-block" disabled={add.busy}>
-        Add token
+        {t('tokens.add')}
       </button>
     </form>
   );
@@ -119,6 +120,6 @@ export function AddToken(): ReactElement {
 
 /** Where a field's value comes from: the contract, or the user (and what the contract says instead). */
 function sourceHint(fromContract: string | undefined, current: string): string | undefined {
-  if (fromContract === undefined) return current === '' ? undefined : 'Your value';
-  return fromContract === current ? 'From the contract' : `Your value — the contract says ${fromContract}`;
+  if (fromContract === undefined) return current === '' ? undefined : translate('tokens.yourValue');
+  return fromContract === current ? translate('tokens.fromContractHint') : translate('tokens.contractSays', { value: fromContract });
 }

@@ -7,6 +7,7 @@ import { PasswordField } from '../../components/Field.js';
 import { ErrorState } from '../../components/AsyncState.js';
 import { markInteractive } from '../../app/perf.js';
 import { useSecondsUntil } from '../../lib/use-seconds-until.js';
+import { useT } from '../../i18n/i18n.js';
 
 export interface UnlockProps {
   onUnlock: (password: string) => Promise<void>;
@@ -21,6 +22,7 @@ export function Unlock({ onUnlock, retryAt, failedAttempts, onForgot }: UnlockPr
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const seconds = useSecondsUntil(retryAt);
+  const t = useT();
 
   useEffect(() => markInteractive('unlock'), []);
 
@@ -43,20 +45,20 @@ export function Unlock({ onUnlock, retryAt, failedAttempts, onForgot }: UnlockPr
     <main className="focus-screen" id="main">
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <img className="brand-mark" src="icons/icon-128.png" alt="" width="56" height="56" />
-        <h1 className="center">Unlock Wayfarer</h1>
-        <PasswordField label="Password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" autoFocus disabled={busy} />
-        {error ? <ErrorState error={error} title="Not unlocked" /> : null}
+        <h1 className="center">{t('unlock.title')}</h1>
+        <PasswordField label={t('unlock.password')} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" autoFocus disabled={busy} />
+        {error ? <ErrorState error={error} title={t('unlock.failed')} /> : null}
         {seconds > 0 ? (
           <p className="field-error" role="status" data-testid="unlock-backoff">
-            Too many wrong passwords{failedAttempts ? ` (${failedAttempts})` : ''}. Try again in {seconds} s.
+            {failedAttempts ? t('unlock.backoffCount', { count: failedAttempts, seconds }) : t('unlock.backoff', { seconds })}
           </p>
         ) : null}
         <button type="submit" className="btn btn-primary btn-block" disabled={busy || seconds > 0 || password === ''}>
           {busy ? <span className="spinner" aria-hidden="true" /> : null}
-          {busy ? 'Unlocking…' : 'Unlock'}
+          {busy ? t('unlock.unlocking') : t('unlock.unlock')}
         </button>
         <button type="button" className="btn btn-ghost btn-block" onClick={onForgot}>
-          Forgot your password?
+          {t('unlock.forgot')}
         </button>
       </form>
     </main>

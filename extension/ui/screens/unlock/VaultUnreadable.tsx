@@ -11,10 +11,12 @@ import { useWallet } from '../../app/wallet.js';
 import { ErrorState } from '../../components/AsyncState.js';
 import { PasswordField } from '../../components/Field.js';
 import { Notice } from '../../components/Notice.js';
+import { useT } from '../../i18n/i18n.js';
 
 export function VaultUnreadable(): ReactElement {
   const { backend, vault, refreshVault } = useWallet();
   const [password, setPassword] = useState('');
+  const t = useT();
   const info = vault.data?.unreadable;
   const restore = useAction(async (pw: string) => {
     await backend.restorePrevious(pw);
@@ -27,21 +29,21 @@ export function VaultUnreadable(): ReactElement {
   return (
     <main className="focus-screen" id="main">
       <div className="stack">
-        <h1>The wallet cannot be read</h1>
-        <Notice tone="danger">{info?.message ?? 'The stored wallet data is damaged.'}</Notice>
+        <h1>{t('unlock.unreadableTitle')}</h1>
+        <Notice tone="danger">{info?.message ?? t('unlock.unreadableDefault')}</Notice>
         {info?.previousAvailable ? (
           <form className="stack card" onSubmit={submit} noValidate>
-            <h2>Restore the previous copy</h2>
-            <p className="small">Wayfarer kept the wallet as it was before the last change. Its password is your wallet password.</p>
-            <PasswordField label="Password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
-            {restore.error ? <ErrorState error={restore.error} title="Not restored" /> : null}
+            <h2>{t('unlock.restorePreviousTitle')}</h2>
+            <p className="small">{t('unlock.restorePreviousIntro')}</p>
+            <PasswordField label={t('unlock.password')} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
+            {restore.error ? <ErrorState error={restore.error} title={t('unlock.notRestored')} /> : null}
             <button type="submit" className="btn btn-primary" disabled={restore.busy || password === ''}>
-              {restore.busy ? 'Restoring…' : 'Restore previous copy'}
+              {restore.busy ? t('unlock.restoring') : t('unlock.restorePrevious')}
             </button>
           </form>
         ) : null}
         <button type="button" className="btn btn-block" onClick={() => navigate(START_OVER_PATH)}>
-          Start over with my recovery phrase
+          {t('unlock.startOverWithPhrase')}
         </button>
       </div>
     </main>
