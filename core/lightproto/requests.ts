@@ -12,7 +12,7 @@
 import { bigIntToBytes } from '../encoding/hex.js';
 import { encodeRlp, rlpInt, type RlpItem } from '../encoding/rlp.js';
 import { InvalidInputError } from '../errors.js';
-import { parseStateKeyBytes, stateKeyBytes, type StateKey } from '../state/keys.js';
+import { accountKey, parseStateKeyBytes, stateKeyBytes, storageKey, type Space, type StateKey } from '../state/keys.js';
 import { LightProtocolError } from './errors.js';
 import { MSG, withMessageId } from './message-id.js';
 
@@ -45,8 +45,11 @@ function list<T>(value: unknown, kind: LightRequestKind, title: string): readonl
 
 function stateKey(value: unknown): StateKey {
   if (typeof value !== 'object' || value === null) throw invalid('state key must be an object');
+  const k = value as Record<string, unknown>;
   try {
-    return parseStateKeyBytes(stateKeyBytes(value as StateKey));
+    if (k.kind === 'account') return parseStateKeyBytes(stateKeyBytes(accountKey(k.address as Uint8Array, k.space as Space)));
+    if (k.kind === 'storage') return parseStateKeyBytes(stateKeyBytes(storageKey(k.address as Uint8Array, k.space as Space, k.slot as Uint8Array)));
+    throw new InvalidInputError('state key kind must be "account" or "storage"');
   } catch (cause) {
     throw invalid(cause instanceof InvalidInputError ? cause.message : 'malformed state key', cause);
   }

@@ -174,7 +174,11 @@ export class LightSession {
     if (this.#phase === 'closed') return out;
     try {
       this.#frames.end();
-      throw reason ?? new LightProtocolError('lightproto.closed', 'the node closed the connection');
+      if (reason !== undefined) throw reason;
+      throw new LightProtocolError(
+        'lightproto.closed',
+        this.#phase === 'handshake' ? 'the node closed the connection during the handshake (it accepts one light session per source address)' : 'the node closed the connection',
+      );
     } catch (error) {
       this.#fail(error, out);
     }
