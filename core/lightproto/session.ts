@@ -24,7 +24,7 @@ import { publicKey64, randomSecretKey, uncompressedPoint, type RandomBytes } fro
 import { LightProtocolError } from './errors.js';
 import { FrameDecoder, encodeFrame } from './frame.js';
 import { encodeAckOfAck, encodeAuth, readAckOfAuth } from './handshake.js';
-import { decodeHello, encodeHello } from './hello.js';
+import { decodeHello, encodeHello, type Hello } from './hello.js';
 import { CLP_PROTOCOL, encodeDisconnect, encodeSessionPacket, parseSessionPacket, readDisconnect } from './packet.js';
 import { encodeLightRequest, encodeStatusPing, validateLightRequest, type LightRequest } from './requests.js';
 import { decodeLightMessage, type LightAnswer, type StatusPong } from './responses.js';
@@ -116,6 +116,7 @@ export class LightSession {
   readonly #pending = new Map<number, LightRequest>();
   readonly #cancelled = new Set<number>();
   #status: StatusPong | null = null;
+  #peerHello: Hello | null = null;
 
   constructor(private readonly options: LightSessionOptions) {
     this.#nodeId = Uint8Array.from(options.nodeId);
@@ -138,6 +139,11 @@ export class LightSession {
   /** The node's latest status (best epoch, terminals), once ready. */
   get status(): StatusPong | null {
     return this.#status;
+  }
+
+  /** The node's Hello once received (kept after the session closes: it names the node's network). */
+  get peerHello(): Hello | null {
+    return this.#peerHello;
   }
 
   /** Requests sent and not answered, throttled or cancelled yet. */
@@ -252,6 +258,7 @@ export class LightSession {
     if (packet.kind === 'hello') {
       if (this.#phase !== 'hello') throw unexpected('a second Hello');
       const hello = decodeHello(packet.body);
+      this.#peerHello = hello;
       if (hello.networkId !== this.options.chainId) throw new LightProtocolError('lightproto.hello', `the node is on network ${hello.networkId}, not ${this.options.chainId}`);
       if (!hello.protocols.some((p) => p.name === CLP_PROTOCOL && p.version >= 1)) throw new LightProtocolError('lightproto.hello', 'the node does not serve the light protocol');
       out.send.push(this.#user(encodeStatusPing(this.options.chainId, this.options.genesisHash)));

@@ -71,11 +71,16 @@ export class ClpConnection extends EventEmitter<ClpConnectionEvents> {
    * @throws {LightProtocolError} whatever ended the session before it was ready, or `lightproto.timeout`
    */
   static open(options: ClpConnectionOptions): Promise<ClpConnection> {
+    return ClpConnection.openWith(options).connection;
+  }
+
+  /** Like {@link open}, also handing out the session (e.g. to read the node's Hello after a failure). */
+  static openWith(options: ClpConnectionOptions): { session: LightSession; connection: Promise<ClpConnection> } {
     const session = new LightSession({ nodeId: options.node.nodeId, chainId: options.chainId, genesisHash: options.genesisHash, random: (n) => new Uint8Array(randomBytes(n)), ...(options.maxFramePayload === undefined ? {} : { maxFramePayload: options.maxFramePayload }) });
     const socket = connect({ host: options.node.host, port: options.node.port, ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }) });
     socket.setNoDelay(true);
     const connection = new ClpConnection(socket, session, options);
-    return new Promise<ClpConnection>((resolve, reject) => {
+    return { session, connection: new Promise<ClpConnection>((resolve, reject) => {
       const timer = setTimeout(() => connection.#shutdown(new LightProtocolError('lightproto.timeout', `no light session with ${options.node.host}:${options.node.port} within ${options.connectTimeoutMs ?? 10_000} ms`)), options.connectTimeoutMs ?? 10_000);
       const onClosed = (error: LightProtocolError) => {
         clearTimeout(timer);
@@ -96,7 +101,7 @@ export class ClpConnection extends EventEmitter<ClpConnectionEvents> {
       socket.on('end', () => connection.#apply(session.end()));
       socket.on('error', (error) => connection.#shutdown(new LightProtocolError('lightproto.closed', `connection to ${options.node.host}:${options.node.port} failed: ${error.message}`, { cause: error })));
       socket.on('close', () => connection.#shutdown(new LightProtocolError('lightproto.closed', 'the connection closed')));
-    });
+    }) };
   }
 
   #onReady: (() => void) | null = null;
