@@ -15,7 +15,15 @@ import type { LightAnswer } from '../core/lightproto/responses.js';
 import { stateKeyBytes, type StateKey } from '../core/state/keys.js';
 import type { ItemCache } from './cache.js';
 import { GatewayError } from './errors.js';
-import type { NodeLink } from './node-link.js';
+
+/** What the batcher needs of a node session (a {@link NodeLink} in the gateway). */
+export interface ItemLink {
+  readonly ready: boolean;
+  readonly available: boolean;
+  readonly inFlight: number;
+  readonly label: string;
+  request(request: LightRequest): Promise<LightAnswer>;
+}
 
 type ItemSpec =
   | { readonly kind: 'state_roots'; readonly epoch: number }
@@ -100,7 +108,7 @@ export class ItemBatcher {
   readonly stats: BatcherStats = { nodeRequests: 0, itemsAsked: 0, itemsFromCache: 0, itemsShared: 0 };
 
   constructor(
-    private readonly links: readonly NodeLink[],
+    private readonly links: readonly ItemLink[],
     private readonly cache: ItemCache,
     private readonly options: BatcherOptions = {},
   ) {}
@@ -177,13 +185,13 @@ export class ItemBatcher {
     }
   }
 
-  #pick(): NodeLink | undefined {
-    let best: NodeLink | undefined;
+  #pick(): ItemLink | undefined {
+    let best: ItemLink | undefined;
     for (const link of this.links) if (link.available && (best === undefined || link.inFlight < best.inFlight)) best = link;
     return best;
   }
 
-  #send(link: NodeLink, kind: LightRequestKind, batch: [string, Waiting][]): void {
+  #send(link: ItemLink, kind: LightRequestKind, batch: [string, Waiting][]): void {
     this.stats.nodeRequests++;
     link.request(requestOf(kind, batch.map(([, w]) => w.spec))).then(
       (answer) => {

@@ -11,11 +11,10 @@ import { ProofGatewayError } from '../core/proofgateway/errors.js';
 import { isGatewayMethod, lightRequestFromParams } from '../core/proofgateway/schema.js';
 import type { ItemBatcher } from './batcher.js';
 import { GatewayError } from './errors.js';
-import type { NodeLink } from './node-link.js';
 
 export interface RpcContext {
   readonly batcher: ItemBatcher;
-  readonly links: readonly NodeLink[];
+  readonly links: readonly { readonly label: string; readonly state: string; readonly bestEpoch: number | null }[];
   readonly chainId: number;
   readonly genesisHash: string;
   /** Takes one call from the client's budget; false when over its rate. */
