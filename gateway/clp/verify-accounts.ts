@@ -18,32 +18,22 @@ import { MemoryCheckpointStore } from '../../core/lightclient/checkpoint/store.j
 import { fetchTofuCheckpoint, LightClient } from '../../core/lightclient/client/light-client.js';
 import { lightProofSource } from '../../core/lightproto/proof-source.js';
 import type { Space } from '../../core/state/keys.js';
-import { proveAccounts } from '../../core/state/prove-account.js';
+import { proveAccounts, type ProofSources } from '../../core/state/prove-account.js';
 import { DEFAULT_BLAME_LOOKAHEAD, DEFERRED_STATE_EPOCH_COUNT } from '../../core/state/state-root.js';
 import { lightClientHeaderSource } from '../../core/verified-headers.js';
 import { ClpConnection, type ClpTraffic } from './connection.js';
-import { jsonRpcCaller } from './json-rpc.js';
+import { jsonRpcCaller, type JsonRpcCaller } from './json-rpc.js';
 import { coreRpcWithClpTransport } from './light-client-transport.js';
 import type { NodeAddress } from './node-url.js';
 
 /** Public networks: a shipped checkpoint is required (testnet has none yet, so it is refused). */
 const PUBLIC_CHAIN_IDS = new Set([1029, 1]);
 
-export interface VerifyAccountsOptions {
-  /** Core-space JSON-RPC URL (PoS ledger infos and headers). */
-  readonly rpc: string;
-  /** Full node to fetch proofs from over `clp`. */
-  readonly node: NodeAddress;
+export interface VerifyAccountsOptions extends OpenVerifierOptions {
   /** CIP-37 (Core) or 0x (eSpace) addresses. */
   readonly addresses: readonly string[];
   /** Epoch to prove at (default: the newest whose witness headers are finalized). */
   readonly epoch?: number;
-  /** Source address for the `clp` connection. */
-  readonly localAddress?: string;
-  readonly blameLookahead?: number;
-  /** Progress notes for humans (stderr). */
-  readonly onNotice?: (line: string) => void;
-  readonly now?: () => number;
 }
 
 /** One output line; keep these fields: outside checks rely on them. */
@@ -84,21 +74,45 @@ function asObject(value: unknown, title: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** A verifier ready to prove: PoS followed, a `clp` session open (close it when done). */
+export interface Verifier {
+  readonly chainId: number;
+  readonly client: LightClient;
+  readonly connection: ClpConnection;
+  readonly sources: ProofSources;
+  /** The newest epoch whose witness headers are finalized. */
+  readonly newestEpoch: number;
+  readonly rpc: JsonRpcCaller;
+  close(): void;
+}
+
+export interface OpenVerifierOptions {
+  /** Core-space JSON-RPC URL (PoS ledger infos and headers). */
+  readonly rpc: string;
+  /** Full node to fetch proofs from over `clp`. */
+  readonly node: NodeAddress;
+  /** Source address for the `clp` connection. */
+  readonly localAddress?: string;
+  readonly blameLookahead?: number;
+  /** Progress notes for humans (stderr). */
+  readonly onNotice?: (line: string) => void;
+  readonly now?: () => number;
+}
+
 /**
- * @throws {InvalidInputError} bad addresses or an unusable RPC; `LightClientError`, `CheckpointError`,
- *   `LightProtocolError`, `StateProofError` when something could not be verified
+ * Opens the `clp` session, follows PoS from the checkpoint (trust on first use on a dev chain) and
+ * verifies the finalized pivot.
+ * @throws {InvalidInputError}, `LightClientError`, `CheckpointError`, `LightProtocolError`
  */
-export async function verifyAccounts(options: VerifyAccountsOptions): Promise<VerifyAccountsReport> {
+export async function openVerifier(options: OpenVerifierOptions): Promise<Verifier> {
   const notice = options.onNotice ?? (() => undefined);
   const now = options.now ?? Date.now;
   const rpc = jsonRpcCaller(options.rpc);
   const chainId = Number(asObject(await rpc.call('cfx_getStatus'), 'cfx_getStatus').chainId);
   if (!Number.isSafeInteger(chainId)) throw new InvalidInputError('cfx_getStatus: no chain id');
-  const accounts = parseAccountAddresses(options.addresses, chainId);
   // The genesis hash only lets the node accept the session; trust does not depend on it.
   const genesis = asObject(await rpc.call('cfx_getBlockByEpochNumber', ['0x0', false]), 'genesis block').hash;
   if (typeof genesis !== 'string') throw new InvalidInputError('genesis block: no hash');
-
   const connection = await ClpConnection.open({ node: options.node, chainId, genesisHash: hexToBytes(genesis, 32, 'genesis hash'), ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }) });
   try {
     const request = connection.request.bind(connection);
@@ -114,16 +128,38 @@ export async function verifyAccounts(options: VerifyAccountsOptions): Promise<Ve
     if (sync.finalized === null) throw new InvalidInputError('PoS has not finalized any block yet');
     notice(`PoS verified to epoch ${sync.committeeEpoch}; finalized pivot block at height ${sync.finalized.height}`);
     const lookahead = options.blameLookahead ?? DEFAULT_BLAME_LOOKAHEAD;
-    const newest = sync.finalized.height - DEFERRED_STATE_EPOCH_COUNT - lookahead;
-    const epoch = options.epoch ?? newest;
-    if (!Number.isSafeInteger(epoch) || epoch < 0 || epoch > newest) throw new InvalidInputError(`epoch must be within 0 … ${newest} (finalized height ${sync.finalized.height})`);
-    const proved = await proveAccounts(epoch, accounts, { headers: lightClientHeaderSource(client), proofs: lightProofSource(request) }, { blameLookahead: lookahead });
+    return {
+      chainId,
+      client,
+      connection,
+      rpc,
+      sources: { headers: lightClientHeaderSource(client), proofs: lightProofSource(request) },
+      newestEpoch: sync.finalized.height - DEFERRED_STATE_EPOCH_COUNT - lookahead,
+      close: () => connection.close(),
+    };
+  } catch (error) {
+    connection.close();
+    throw error;
+  }
+}
+
+/**
+ * @throws {InvalidInputError} bad addresses or an unusable RPC; `LightClientError`, `CheckpointError`,
+ *   `LightProtocolError`, `StateProofError` when something could not be verified
+ */
+export async function verifyAccounts(options: VerifyAccountsOptions): Promise<VerifyAccountsReport> {
+  const verifier = await openVerifier(options);
+  try {
+    const accounts = parseAccountAddresses(options.addresses, verifier.chainId);
+    const epoch = options.epoch ?? verifier.newestEpoch;
+    if (!Number.isSafeInteger(epoch) || epoch < 0 || epoch > verifier.newestEpoch) throw new InvalidInputError(`epoch must be within 0 … ${verifier.newestEpoch}`);
+    const proved = await proveAccounts(epoch, accounts, verifier.sources, options.blameLookahead === undefined ? {} : { blameLookahead: options.blameLookahead });
     return {
       lines: proved.map((p, i) => ({ address: options.addresses[i]!, epoch: p.epoch, balance: p.balance.toString(), nonce: p.nonce.toString(), trust: 'verified' })),
-      rpc: { ...rpc.stats },
-      clp: { ...connection.traffic },
+      rpc: { ...verifier.rpc.stats },
+      clp: { ...verifier.connection.traffic },
     };
   } finally {
-    connection.close();
+    verifier.close();
   }
 }
