@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { BucketMap, ConnectionCounter, TokenBucket } from './limits.js';
-import { handleRpc, parseRpcText, type RpcContext } from './rpc.js';
+import { handleRpc, parseRpcText, type RpcContext, type RpcResponse } from './rpc.js';
 
 export interface ServerLimits {
   readonly ratePerSecond: number;
@@ -22,7 +22,7 @@ export interface ServerLimits {
   readonly maxConnectionsPerAddress: number;
   readonly maxConnections: number;
   readonly maxInFlightPerConnection: number;
-  /** Garbage messages (unparsable, not JSON-RPC) a WebSocket may send before it is closed. */
+  /** Malformed calls (unparsable, not JSON-RPC, unknown method, invalid params) a WebSocket may send before it is closed. */
   readonly maxStrikes: number;
 }
 
@@ -47,6 +47,8 @@ const JSON_HEADERS = { ...CORS, 'content-type': 'application/json', 'cache-contr
 /** A WebSocket whose unsent output grows beyond this is dropped (it does not read its answers). */
 const MAX_BUFFERED = 4 * 1024 * 1024;
 const PING_MS = 30_000;
+/** Error codes that mean the client sent something malformed (parse, request, method, params). */
+const CLIENT_FAULTS = new Set([-32700, -32600, -32601, -32602]);
 
 export interface ServerStats {
   httpRequests: number;
@@ -146,21 +148,23 @@ export function createGatewayServer(context: (takeToken: (cost: number) => boole
       if (ws.bufferedAmount > MAX_BUFFERED) return ws.terminate();
       ws.send(JSON.stringify(answer));
     };
-    const strike = (response: unknown) => {
+    /** Sends an answer; malformed calls in it count against the connection. */
+    const answer = (response: RpcResponse | RpcResponse[]) => {
       send(response);
-      if (++strikes >= limits.maxStrikes) ws.close(1008, 'too many malformed messages');
+      strikes += (Array.isArray(response) ? response : [response]).filter((r) => 'error' in r && CLIENT_FAULTS.has(r.error.code)).length;
+      if (strikes >= limits.maxStrikes && ws.readyState === ws.OPEN) ws.close(1008, 'too many malformed messages');
     };
     ws.on('message', (data, isBinary) => {
       stats.wsMessages++;
-      if (isBinary) return strike({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'binary messages are not JSON-RPC' } });
+      if (strikes >= limits.maxStrikes) return;
+      if (isBinary) return answer({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'binary messages are not JSON-RPC' } });
       const parsed = parseRpcText(data.toString());
-      if (!parsed.ok) return strike(parsed.response);
-      if (typeof parsed.message !== 'object' || parsed.message === null) return strike({ jsonrpc: '2.0', id: null, error: { code: -32600, message: 'invalid request' } });
+      if (!parsed.ok) return answer(parsed.response);
       if (inFlight >= limits.maxInFlightPerConnection) return send({ jsonrpc: '2.0', id: null, error: { code: -32005, message: 'too many calls in flight' } });
       inFlight++;
-      void handleRpc(parsed.message, ctx).then((answer) => {
+      void handleRpc(parsed.message, ctx).then((response) => {
         inFlight--;
-        if (answer !== null) send(answer);
+        if (response !== null) answer(response);
       });
     });
   }
