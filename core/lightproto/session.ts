@@ -19,7 +19,6 @@
  * @module
  */
 import { bytesToHex } from '../encoding/hex.js';
-import { sameStateKey } from '../state/keys.js';
 import { publicKey64, randomSecretKey, uncompressedPoint, type RandomBytes } from './ecies.js';
 import { LightProtocolError } from './errors.js';
 import { FrameDecoder, encodeFrame } from './frame.js';
@@ -27,6 +26,7 @@ import { encodeAckOfAck, encodeAuth, readAckOfAuth } from './handshake.js';
 import { decodeHello, encodeHello, type Hello } from './hello.js';
 import { CLP_PROTOCOL, encodeDisconnect, encodeSessionPacket, parseSessionPacket, readDisconnect } from './packet.js';
 import { encodeLightRequest, encodeStatusPing, validateLightRequest, type LightRequest } from './requests.js';
+import { checkAnswerItems } from './answer-match.js';
 import { decodeLightMessage, type LightAnswer, type StatusPong } from './responses.js';
 
 export interface LightSessionOptions {
@@ -65,45 +65,6 @@ const SERVING_NODE_TYPES = new Set([0, 1]);
 
 function unexpected(message: string): LightProtocolError {
   return new LightProtocolError('lightproto.unexpected', message);
-}
-
-/** Checks that every item of an answer answers something the request asked, once. */
-function checkAnswerItems(request: LightRequest, answer: LightAnswer): void {
-  if (request.kind !== answer.kind) throw unexpected(`a ${answer.kind} answer to a ${request.kind} request`);
-  const seen = new Set<string>();
-  const once = (id: string) => {
-    if (seen.has(id)) throw unexpected(`the ${answer.kind} answer repeats ${id}`);
-    seen.add(id);
-  };
-  switch (answer.kind) {
-    case 'state_roots':
-    case 'witness_info': {
-      const asked = new Set(request.kind === 'state_roots' ? request.epochs : request.kind === 'witness_info' ? request.heights : []);
-      for (const item of answer.items) {
-        const n = 'epoch' in item ? item.epoch : item.height;
-        if (!asked.has(n)) throw unexpected(`the ${answer.kind} answer has ${n}, which was not asked`);
-        once(String(n));
-      }
-      return;
-    }
-    case 'state_entries': {
-      const asked = request.kind === 'state_entries' ? request.entries : [];
-      for (const item of answer.items) {
-        const index = asked.findIndex((a) => a.epoch === item.epoch && sameStateKey(a.key, item.key));
-        if (index < 0) throw unexpected(`the state entries answer has an entry at epoch ${item.epoch} that was not asked`);
-        once(String(index));
-      }
-      return;
-    }
-    case 'block_headers': {
-      const asked = new Set<string>(request.kind === 'block_headers' ? request.hashes.map(bytesToHex) : []);
-      for (const item of answer.items) {
-        if (!asked.has(item.hash)) throw unexpected(`the headers answer has ${item.hash}, which was not asked (or its fields do not hash to it)`);
-        once(item.hash);
-      }
-      return;
-    }
-  }
 }
 
 export class LightSession {

@@ -80,7 +80,7 @@ export class ClpConnection extends EventEmitter<ClpConnectionEvents> {
     const socket = connect({ host: options.node.host, port: options.node.port, ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }) });
     socket.setNoDelay(true);
     const connection = new ClpConnection(socket, session, options);
-    return { session, connection: new Promise<ClpConnection>((resolve, reject) => {
+    const ready = new Promise<ClpConnection>((resolve, reject) => {
       const timer = setTimeout(() => connection.#shutdown(new LightProtocolError('lightproto.timeout', `no light session with ${options.node.host}:${options.node.port} within ${options.connectTimeoutMs ?? 10_000} ms`)), options.connectTimeoutMs ?? 10_000);
       const onClosed = (error: LightProtocolError) => {
         clearTimeout(timer);
@@ -101,7 +101,8 @@ export class ClpConnection extends EventEmitter<ClpConnectionEvents> {
       socket.on('end', () => connection.#apply(session.end()));
       socket.on('error', (error) => connection.#shutdown(new LightProtocolError('lightproto.closed', `connection to ${options.node.host}:${options.node.port} failed: ${error.message}`, { cause: error })));
       socket.on('close', () => connection.#shutdown(new LightProtocolError('lightproto.closed', 'the connection closed')));
-    }) };
+    });
+    return { session, connection: ready };
   }
 
   #onReady: (() => void) | null = null;

@@ -17,6 +17,7 @@ import type { Space } from '../../core/state/keys.js';
 import { locateBalanceSlot } from '../../core/state/token-slot.js';
 import { DEFAULT_BLAME_LOOKAHEAD, DEFERRED_STATE_EPOCH_COUNT } from '../../core/state/state-root.js';
 import { lightClientHeaderSource } from '../../core/verified-headers.js';
+import { ClpConnection } from '../../gateway/clp/connection.js';
 import { ProofGateway } from '../../gateway/service.js';
 import { rpcCall, waitForFinality } from '../support/devnode.js';
 import { httpGateway, wsGateway, type CountingRequest } from '../support/gateway-clients.js';
@@ -158,6 +159,20 @@ describe('hostile clients and a lying gateway', () => {
     expect(error).not.toBeNull();
     expect(error!.sourceAtFault).toBe(true);
     expect(error!.evidence?.request).toBe('clp_getStateEntries');
+  });
+
+  test('heartbeats: status pings keep a session alive and the node answers each', async () => {
+    const genesis = await rpcCall<{ hash: string }>(node.coreRpc, 'cfx_getBlockByEpochNumber', ['0x0', false]);
+    const connection = await ClpConnection.open({ node: { nodeId: hexToBytes(node.nodeId), host: '127.0.0.1', port: node.p2pPort }, chainId: node.chainId, genesisHash: hexToBytes(genesis.hash), heartbeatMs: 300, localAddress: '127.0.31.1' });
+    try {
+      const pongs: number[] = [];
+      connection.on('status', (status) => pongs.push(status.bestEpoch));
+      await expect.poll(() => pongs.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+      expect(pongs[2]).toBeGreaterThanOrEqual(pongs[0]!);
+      expect(connection.closed).toBe(false);
+    } finally {
+      connection.close();
+    }
   });
 
   test('CORS: any origin may call, without credentials', async () => {
