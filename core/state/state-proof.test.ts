@@ -12,7 +12,8 @@ import { bytesToHex, hexToBytes } from '../encoding/hex.js';
 import { decodeItemBytes, decodeStateEntryItem } from '../lightproto/responses.js';
 import { decodeAccount, decodeStorageValue } from './account.js';
 import { StateProofError } from './errors.js';
-import { proveStateEntries } from './prove.js';
+import { proveStateEntries, type WitnessAnswer } from './prove.js';
+import { blameVectorCommitment } from './state-root.js';
 import type { StateEntryAnswer } from './state-proof.js';
 import type { TrieProofNode } from './trie-proof.js';
 import { trieNodeHash } from './trie-proof.js';
@@ -197,4 +198,35 @@ describe.each(vectors.map((v) => [v.epoch, v] as const))('recorded answers at ep
 test('there are recorded vectors below and above epoch 2000', () => {
   expect(vectors.some((v) => v.epoch < 2000)).toBe(true);
   expect(vectors.some((v) => v.epoch > 2000)).toBe(true);
+});
+
+describe('a blamed header (synthetic blame on top of a recorded answer)', () => {
+  // Header e + 6 blames e + 5: its deferred root now commits [r(e+6), r(e+5)], and the epoch's root
+  // must come from that vector (witness info), checked against the header.
+  const vector = vectors.find((v) => v.epoch < v.snapshotEpochCount)!;
+  const { headers, entries, keys } = setup(vector);
+  const e = vector.epoch;
+  const real = headers.get(e + 5)!.deferredStateRoot;
+  const other = new Uint8Array(32).fill(0xab);
+  const blamed = new Map(headers);
+  blamed.set(e + 5, { ...headers.get(e + 5)!, deferredStateRoot: new Uint8Array(32).fill(0xcd) }); // the blamed, wrong root
+  blamed.set(e + 6, { ...headers.get(e + 6)!, blame: 1, deferredStateRoot: blameVectorCommitment([other, real]) });
+  const run = (witness: (height: number) => WitnessAnswer | null) =>
+    proveStateEntries(e, keys, { headers: headerSourceOf(blamed), proofs: recordedProofSource(entries.map((x) => x.item), { witness }) });
+
+  test('the root comes from the witness vector, not the blamed header', async () => {
+    const proved = await run((height) => (height === e + 6 ? { height, stateRoots: [other, real] } : null));
+    expect(proved[0]!.witness.height).toBe(e + 6);
+  });
+
+  test('a vector that does not fold to the header is witness_mismatch; none at all is unavailable', async () => {
+    await expect(run((height) => ({ height, stateRoots: [real, other] }))).rejects.toMatchObject({ code: 'state.witness_mismatch', sourceAtFault: true });
+    await expect(run(() => null)).rejects.toMatchObject({ code: 'state.unavailable', sourceAtFault: false });
+  });
+
+  test('without the blame, the wrong root of e + 5 fails the state-root check', async () => {
+    const unblamed = new Map(blamed);
+    unblamed.set(e + 6, headers.get(e + 6)!);
+    await expect(proveStateEntries(e, keys, { headers: headerSourceOf(unblamed), proofs: recordedProofSource(entries.map((x) => x.item)) })).rejects.toMatchObject({ code: 'state.state_root_mismatch' });
+  });
 });

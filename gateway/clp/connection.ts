@@ -96,7 +96,8 @@ export class ClpConnection extends EventEmitter<ClpConnectionEvents> {
       socket.on('connect', () => connection.#write(session.start()));
       socket.on('data', (chunk: Buffer) => {
         connection.traffic.bytesReceived += chunk.length;
-        connection.#apply(session.receive(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length)));
+        // A copy: the frame decoder keeps pieces of chunks across reads.
+        connection.#apply(session.receive(new Uint8Array(chunk)));
       });
       socket.on('end', () => connection.#apply(session.end()));
       socket.on('error', (error) => connection.#shutdown(new LightProtocolError('lightproto.closed', `connection to ${options.node.host}:${options.node.port} failed: ${error.message}`, { cause: error })));
