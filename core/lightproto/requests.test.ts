@@ -58,3 +58,16 @@ describe('requests', () => {
     expect(valid).toEqual({ kind: 'state_roots', epochs: [1, 2] });
   });
 });
+
+test('an item asked twice is refused (the node would answer it twice)', () => {
+  const key = accountKey(address, 'core');
+  for (const request of [
+    { kind: 'state_roots', epochs: [1, 1] },
+    { kind: 'witness_info', heights: [2, 3, 2] },
+    { kind: 'block_headers', hashes: [new Uint8Array(32), new Uint8Array(32)] },
+    { kind: 'state_entries', entries: [{ epoch: 1, key }, { epoch: 1, key }] },
+  ]) {
+    expect(() => validateLightRequest(request), request.kind).toThrow(expect.objectContaining({ code: 'lightproto.request_invalid' }));
+  }
+  expect(() => validateLightRequest({ kind: 'state_entries', entries: [{ epoch: 1, key }, { epoch: 2, key }] })).not.toThrow();
+});

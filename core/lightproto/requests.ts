@@ -9,7 +9,7 @@
  * way the node's RLP derive expects a `Vec<u8>` field: as a list of single-byte integers.
  * @module
  */
-import { bigIntToBytes } from '../encoding/hex.js';
+import { bigIntToBytes, bytesToHex } from '../encoding/hex.js';
 import { encodeRlp, rlpInt, type RlpItem } from '../encoding/rlp.js';
 import { InvalidInputError } from '../errors.js';
 import { accountKey, parseStateKeyBytes, stateKeyBytes, storageKey, type Space, type StateKey } from '../state/keys.js';
@@ -55,11 +55,41 @@ function stateKey(value: unknown): StateKey {
   }
 }
 
+/** Refuses an item asked twice (the node would answer it twice; answers are matched per item). */
+function unique<T>(items: readonly T[], id: (item: T) => string, title: string): readonly T[] {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const key = id(item);
+    if (seen.has(key)) throw invalid(`${title}: ${key.slice(0, 24)} is asked twice`);
+    seen.add(key);
+  }
+  return items;
+}
+
 /**
  * Checks and copies a request. Nothing else produces an encodable request.
  * @throws {LightProtocolError} `lightproto.request_invalid`
  */
 export function validateLightRequest(request: unknown): LightRequest {
+  const valid = validateShape(request);
+  switch (valid.kind) {
+    case 'state_roots':
+      unique(valid.epochs, String, 'epochs');
+      break;
+    case 'witness_info':
+      unique(valid.heights, String, 'heights');
+      break;
+    case 'state_entries':
+      unique(valid.entries, (e) => `${e.epoch}:${bytesToHex(stateKeyBytes(e.key))}`, 'entries');
+      break;
+    case 'block_headers':
+      unique(valid.hashes, bytesToHex, 'hashes');
+      break;
+  }
+  return valid;
+}
+
+function validateShape(request: unknown): LightRequest {
   if (typeof request !== 'object' || request === null) throw invalid('request must be an object');
   const r = request as Record<string, unknown>;
   switch (r.kind) {

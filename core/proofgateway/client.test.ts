@@ -63,6 +63,13 @@ describe.each(vectors.map((v) => [v.epoch, v] as const))('through a gateway at e
     expect(storage!.value).toBe(BigInt(vector.rpc['token balance slot']!.storage!));
   });
 
+  test('an account listed twice is asked once and reported twice', async () => {
+    const [first] = accounts(vector);
+    const proved = await proveAccountsViaGateway(client(vector), epoch, [first!, first!]);
+    expect(proved).toHaveLength(2);
+    expect(proved[0]).toEqual(proved[1]);
+  });
+
   test('a lying gateway is caught with evidence: the method, its params and the false item', async () => {
     const flip = (items: string[]) => items.map((raw, i) => (i === 0 ? `${raw.slice(0, -2)}${(parseInt(raw.slice(-2), 16) ^ 1).toString(16).padStart(2, '0')}` : raw));
     const error = await failure(proveAccountsViaGateway(client(vector, flip), epoch, accounts(vector)));

@@ -12,7 +12,7 @@
 import { bytesToHex } from '../encoding/hex.js';
 import { StateProofError, type StateEvidence } from './errors.js';
 import type { VerifiedHeaderSource, VerifiedStateHeader } from './header.js';
-import { sameStateKey, type StateKey } from './keys.js';
+import { sameStateKey, stateKeyBytes, type StateKey } from './keys.js';
 import { committedStateRoot, DEFAULT_BLAME_LOOKAHEAD, SNAPSHOT_EPOCH_COUNT, stateRootWitness, witnessHeights } from './state-root.js';
 import { verifyStateEntry, type ProvedEntry, type StateEntryAnswer } from './state-proof.js';
 
@@ -94,18 +94,28 @@ export async function proveStateEntries(epoch: number, keys: readonly StateKey[]
   if (keys.length === 0) return [];
   const period = options.snapshotEpochCount ?? SNAPSHOT_EPOCH_COUNT;
   const lookahead = options.blameLookahead ?? DEFAULT_BLAME_LOOKAHEAD;
-  const [current, previous] = await Promise.all([
+  // Each key is asked once, however often the caller lists it.
+  const unique = [...new Map(keys.map((k) => [bytesToHex(stateKeyBytes(k)), k])).values()];
+  const fetchEntries = async () => {
+    const answers: Sourced<StateEntryAnswer>[] = [];
+    for (let i = 0; i < unique.length; i += MAX_KEYS_PER_REQUEST) answers.push(...(await sources.proofs.stateEntries(epoch, unique.slice(i, i + MAX_KEYS_PER_REQUEST))));
+    return answers;
+  };
+  // Headers (trusted) and entries (untrusted) are independent: fetch them at the same time.
+  const [current, previous, answers] = await Promise.all([
     committedRoot(epoch, sources.headers, sources.proofs, lookahead),
     epoch > period ? committedRoot(epoch - period, sources.headers, sources.proofs, lookahead) : Promise.resolve(null),
+    fetchEntries(),
   ]);
   const roots = { stateRoot: current.root, prevSnapshotRoot: previous?.root ?? null };
-  const answers: Sourced<StateEntryAnswer>[] = [];
-  for (let i = 0; i < keys.length; i += MAX_KEYS_PER_REQUEST) answers.push(...(await sources.proofs.stateEntries(epoch, keys.slice(i, i + MAX_KEYS_PER_REQUEST))));
-  // An item for something not asked is a false answer (a relabelled epoch or key), not noise.
+  // An item for something not asked, or a key answered twice, is a false answer (a relabelled epoch or key), not noise.
+  const answered = new Set<string>();
   for (const answer of answers) {
-    if (answer.value.epoch !== epoch || !keys.some((k) => sameStateKey(k, answer.value.key))) {
-      throw new StateProofError('state.key_mismatch', 'key', `the answer has an entry for ${bytesToHex(answer.value.key.address)} at epoch ${answer.value.epoch}, which was not asked`, { evidence: answer.evidence });
+    const id = bytesToHex(stateKeyBytes(answer.value.key));
+    if (answer.value.epoch !== epoch || !keys.some((k) => sameStateKey(k, answer.value.key)) || answered.has(id)) {
+      throw new StateProofError('state.key_mismatch', 'key', `the answer has an unasked or repeated entry for ${bytesToHex(answer.value.key.address)} at epoch ${answer.value.epoch}`, { evidence: answer.evidence });
     }
+    answered.add(id);
   }
   return keys.map((key) => {
     const answer = answers.find((a) => a.value.epoch === epoch && sameStateKey(a.value.key, key));
