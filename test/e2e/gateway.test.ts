@@ -1,10 +1,13 @@
 /**
  * The proof gateway against a real dev node: many wallets at once (HTTP and WebSocket) proving
  * balances, nonces and a token balance through one shared `clp` session, the balance slot of a
- * token located by proof, a client sending garbage (refused; the others unaffected; the node
- * alive), and a gateway that lies (caught, with the false answer as evidence). Wallets verify with
+ * token located by proof, `npm run gateway` given nothing but the node's address, a client sending
+ * garbage (refused; the others unaffected; the node alive), and a gateway that lies (caught, with
+ * the false answer as evidence). Wallets verify with
  * their own light client (JSON-RPC, PoS from the dev chain's committee trusted on first use).
  */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { decodeCfxAddressToBytes } from '../../core/address/cip37.js';
@@ -19,7 +22,7 @@ import { DEFAULT_BLAME_LOOKAHEAD, DEFERRED_STATE_EPOCH_COUNT } from '../../core/
 import { lightClientHeaderSource } from '../../core/verified-headers.js';
 import { ClpConnection } from '../../gateway/clp/connection.js';
 import { ProofGateway } from '../../gateway/service.js';
-import { rpcCall, waitForFinality } from '../support/devnode.js';
+import { freePort, REPO_ROOT, rpcCall, waitForFinality } from '../support/devnode.js';
 import { httpGateway, wsGateway, type CountingRequest } from '../support/gateway-clients.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
 import { prepareStateFixtures, type StateFixtures } from '../support/state-fixtures.js';
@@ -106,6 +109,26 @@ describe('many wallets, one node session', () => {
     const location = await locateBalanceSlot(fixtures.token.holder, balanceOf, prove);
     expect(location).toMatchObject({ found: true, index: fixtures.token.mappingIndex, layout: 'solidity' });
     expect(location.found && bytesToHex(location.slot)).toBe(bytesToHex(fixtures.token.slot));
+  });
+});
+
+describe('npm run gateway', () => {
+  test('with nothing but the node address, it learns the chain from the node and serves', async () => {
+    const port = await freePort();
+    const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'gateway/main.ts'), '--node', `${node.nodeId}@127.0.0.1:${node.p2pPort}`, '--listen', `127.0.0.1:${port}`, '--local-address', '127.0.32.1'], { cwd: REPO_ROOT });
+    let log = '';
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    try {
+      await expect.poll(() => log, { timeout: 60_000 }).toMatch(/node .*: ready/);
+      const genesis = await rpcCall<{ hash: string }>(node.coreRpc, 'cfx_getBlockByEpochNumber', ['0x0', false]);
+      const status = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { result: { chainId: string; genesisHash: string } };
+      expect(status.result).toMatchObject({ chainId: `0x${node.chainId.toString(16)}`, genesisHash: genesis.hash });
+      const roots = await httpGateway(`http://127.0.0.1:${port}`)('clp_getStateRoots', [[q(epoch)]]);
+      expect(Array.isArray(roots) && roots.length).toBe(1);
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((r) => child.once('exit', r));
+    }
   });
 });
 
