@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['core/**/*.test.ts', 'extension/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: ['core/**/*.test.ts', 'extension/**/*.test.ts', 'gateway/**/*.test.ts', 'test/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
         },

@@ -5,8 +5,9 @@
  *  1. builds the extension into dist/;
  *  2. starts a local Conflux dev node (@xcfx/node, PoS finality advancing) whose genesis account
  *     is funded, and moves 100 CFX of it to the same key's eSpace address (CrossSpaceCall);
- *  3. serves the demo dApp (test/dapp: js-conflux-sdk over window.conflux, viem over EIP-6963);
- *  4. opens Chromium with Wayfarer loaded and the dApp in a tab — or, without a display, prints
+ *  3. starts a proof gateway beside the node (gateway/: the node's state proofs for wallets);
+ *  4. serves the demo dApp (test/dapp: js-conflux-sdk over window.conflux, viem over EIP-6963);
+ *  5. opens Chromium with Wayfarer loaded and the dApp in a tab — or, without a display, prints
  *     exactly what to open and the funded key to import.
  *
  * Runs until Ctrl-C, then stops the node (and the browser it opened).
@@ -34,6 +35,8 @@ const { encodeCfxAddress } = await import('../core/address/cip37.ts');
 const { signCoreTransaction } = await import('../core/tx/core-sign.ts');
 const { transferToEspace } = await import('../test/support/cross-space.ts');
 const { buildDapp, serveDir } = await import('../test/dapp/serve.mjs');
+const { ProofGateway } = await import('../gateway/service.ts');
+const { hexToBytes } = await import('../core/encoding/hex.ts');
 
 const cleanups = [];
 let stopping = false;
@@ -87,6 +90,11 @@ try {
   log('Waiting for PoS finality to pass that transaction (up to a minute)…');
   await waitForFinality(node, Number(BigInt(receipt.epochNumber)));
 
+  // A proof gateway beside the node: wallets get this node's state proofs through it.
+  const genesis = await rpcCall(node.coreRpc, 'cfx_getBlockByEpochNumber', ['0x0', false]);
+  const gateway = await ProofGateway.start({ nodes: [{ nodeId: hexToBytes(node.nodeId), host: '127.0.0.1', port: node.p2pPort }], chainId: node.chainId, genesisHash: hexToBytes(genesis.hash) });
+  cleanups.push(() => gateway.stop());
+
   const dappDir = mkdtempSync(join(tmpdir(), 'wayfarer-demo-dapp-'));
   cleanups.push(async () => rmSync(dappDir, { recursive: true, force: true }));
   await buildDapp(dappDir);
@@ -103,6 +111,7 @@ Wayfarer demo is running.
   Demo dApp:                  ${dappUrl}
   Core RPC (chain ${node.chainId}):      ${node.coreRpc}
   eSpace RPC (chain ${node.evmChainId}):    ${node.espaceRpc}
+  Proof gateway:              ${gateway.url}  (WebSocket ${gateway.wsUrl})
   Funded key (import it):     ${GENESIS_PRIVATE_KEY}
       Core address:  ${coreAddress}
       eSpace address: ${espaceAddress}

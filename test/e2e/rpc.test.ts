@@ -4,7 +4,6 @@
  * transaction tracked until its inclusion and receipt are proved.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-// @ts-expect-error the ws package ships no type declarations
 import WebSocket from 'ws';
 import { LightClient, fetchTofuCheckpoint, MemoryCheckpointStore } from '../../core/lightclient/index.js';
 import { privateKeyFromHex, coreAddressFromPrivateKey, encodeCfxAddress, espaceAddressFromPrivateKey } from '../../core/index.js';

@@ -6,10 +6,11 @@
  * Chain ids: Core 1024 (addresses `net1024:`), eSpace 1025. The genesis account below gets funds.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
 // @ts-expect-error plain ESM helper without type declarations
 import { ensurePatchedXcfxAddon } from './xcfx-addon-patch.mjs';
 
@@ -26,7 +27,21 @@ export interface DevNode {
   espaceWs: string;
   chainId: number;
   evmChainId: number;
+  /** TCP port of the node's peer-to-peer endpoint (speaks the light protocol `clp`). */
+  p2pPort: number;
+  /** The node's 64-byte secp256k1 public key (`0x` + 128 hex digits), needed to dial its P2P port. */
+  nodeId: string;
   stop: () => Promise<void>;
+}
+
+/**
+ * The node id of a dev node: the public key of the secret it keeps in `<data dir>/net_config/key`
+ * (the same id it logs as `Self node id`). The file is written at start-up.
+ */
+export function readDevNodeId(dataDir: string): string {
+  const text = readFileSync(join(dataDir, 'net_config', 'key'), 'utf8').trim().replace(/^0x/, '');
+  if (!/^[0-9a-fA-F]{64}$/.test(text)) throw new Error('unexpected net_config/key format');
+  return `0x${Buffer.from(secp256k1.getPublicKey(Buffer.from(text, 'hex'), false).subarray(1)).toString('hex')}`;
 }
 
 export async function freePort(): Promise<number> {
@@ -53,10 +68,23 @@ export async function rpcCall<T = unknown>(url: string, method: string, params: 
   return body.result as T;
 }
 
-export async function startDevNode(options: { blockMs?: number; roundMs?: number } = {}): Promise<DevNode> {
+export interface DevNodeOptions {
+  blockMs?: number;
+  roundMs?: number;
+  /** P2P port to listen on (default: a free one), e.g. to restart a node where peers expect it. */
+  p2pPort?: number;
+  /** 32-byte secret (hex) the node uses as its network key, so its node id is known in advance and survives a restart. */
+  nodeSecret?: string;
+}
+
+export async function startDevNode(options: DevNodeOptions = {}): Promise<DevNode> {
   ensurePatchedXcfxAddon(REPO_ROOT);
-  const ports = { http: await freePort(), ws: await freePort(), ethHttp: await freePort(), ethWs: await freePort(), p2p: await freePort(), stratum: await freePort() };
+  const ports = { http: await freePort(), ws: await freePort(), ethHttp: await freePort(), ethWs: await freePort(), p2p: options.p2pPort ?? (await freePort()), stratum: await freePort() };
   const runDir = mkdtempSync(join(tmpdir(), 'wayfarer-devnode-'));
+  if (options.nodeSecret !== undefined) {
+    mkdirSync(join(runDir, 'data', 'net_config'), { recursive: true });
+    writeFileSync(join(runDir, 'data', 'net_config', 'key'), options.nodeSecret.replace(/^0x/, ''));
+  }
   const config = {
     runDir,
     posSource: join(REPO_ROOT, 'test/fixtures/devnode/pos_config'),
@@ -97,6 +125,8 @@ export async function startDevNode(options: { blockMs?: number; roundMs?: number
   }
   return {
     coreRpc,
+    p2pPort: ports.p2p,
+    nodeId: readDevNodeId(join(runDir, 'data')),
     coreWs: `ws://127.0.0.1:${ports.ws}`,
     espaceRpc: `http://127.0.0.1:${ports.ethHttp}`,
     espaceWs: `ws://127.0.0.1:${ports.ethWs}`,

@@ -17,6 +17,8 @@ export async function setup(project: TestProject): Promise<void> {
     espaceWs: node.espaceWs,
     chainId: node.chainId,
     evmChainId: node.evmChainId,
+    p2pPort: node.p2pPort,
+    nodeId: node.nodeId,
   });
 }
 

@@ -10,6 +10,9 @@ export interface DevNodeEndpoints {
   espaceWs: string;
   chainId: number;
   evmChainId: number;
+  /** P2P port (light protocol) and node id (64-byte public key, 0x hex) for `clp` sessions. */
+  p2pPort: number;
+  nodeId: string;
 }
 
 declare module 'vitest' {
