@@ -18,6 +18,7 @@ const mainnetState: RestoredState = {
   finalized: { posEpoch: 46114, round: 3, ledgerInfoId: `0x${'ab'.repeat(32)}`, timestampUsecs: 1_790_000_000_000_000n, height: 158_033_000, blockHash: `0x${'cd'.repeat(32)}` },
   previousEnding: { posEpoch: 46113, round: 120, ledgerInfoId: `0x${'ef'.repeat(32)}`, pivot: { height: 158_032_800, blockHash: `0x${'12'.repeat(32)}` } },
   savedAt: 1_790_000_000_000,
+  tail: null,
 };
 
 describe('shipped checkpoints', () => {
