@@ -196,7 +196,9 @@ function decodeTail(value: unknown, anchorEpoch: number, headEpoch: number): Seq
   if (committee.epoch !== committeeEpoch || committee.digest !== committeeDigest) throw corrupt('sequential tail committee does not match its recorded epoch and digest');
   if (committee.epoch < anchorEpoch || committee.epoch >= headEpoch) throw corrupt('sequential tail is outside the verified range');
   const decodedHops = hops.map(decodeHop);
-  let from = committee.epoch;
+  // The tail has not passed its next hop; hops follow each other; the last one is below the head.
+  if (decodedHops[0]!.ending.posEpoch < committee.epoch) throw corrupt('sequential tail is past its next skip hop');
+  let from = 0;
   for (const hop of decodedHops) {
     if (hop.fromEpoch < from || hop.ending.posEpoch + 1 > headEpoch) throw corrupt('skip hops are out of order');
     from = hop.ending.posEpoch + 1;

@@ -9,7 +9,9 @@
  * failed it (nothing more can be proved from these nodes). Pure bookkeeping, no IO.
  * @module
  */
-import type { ParsedLedgerInfo } from '../pos/parse.js';
+import { LightClientError } from '../errors.js';
+import { parseLedgerInfoList, type ParsedLedgerInfo } from '../pos/parse.js';
+import type { SyncRequest } from './types.js';
 
 export interface Chunk {
   start: number;
@@ -101,6 +103,56 @@ export class EndingsFetch {
     const start = chunk.start + applied;
     this.first = start;
     this.chunks.unshift({ start, end: chunk.end, tried: new Set([...chunk.tried, chunk.source!]), request: null, source: null, answer: null });
+  }
+
+  /**
+   * Requests for waiting chunks, up to `maxInFlight` in flight; `choose` names the node for a
+   * chunk (none: it waits), `make` registers the request.
+   */
+  requests(maxInFlight: number, choose: (chunk: Chunk) => string | undefined, make: (source: string, start: number, end: number) => SyncRequest): SyncRequest[] {
+    const out: SyncRequest[] = [];
+    for (const chunk of this.waiting()) {
+      if (this.inFlight >= maxInFlight) break;
+      const source = choose(chunk);
+      if (source === undefined) continue;
+      const request = make(source, chunk.start, chunk.end);
+      this.assign(chunk, request.id, source);
+      out.push(request);
+    }
+    return out;
+  }
+
+  /**
+   * Takes the answer to one of this plan's requests.
+   * @throws {LightClientError} `malformed` (the chunk is asked elsewhere), `missing` (an empty answer)
+   */
+  accept(request: number, answer: unknown): void {
+    const chunk = this.byRequest(request);
+    if (chunk === undefined) return;
+    let list: ParsedLedgerInfo[];
+    try {
+      list = parseLedgerInfoList(answer);
+    } catch (error) {
+      this.failed(chunk);
+      throw error;
+    }
+    this.answered(chunk, list);
+    if (list.length === 0) throw new LightClientError('missing', `no epoch-ending ledger info for PoS epochs ${chunk.start}..${chunk.end - 1}`);
+  }
+
+  /**
+   * Hands the chunks that arrived, in order, to `apply` (which verifies them); a chunk whose entry
+   * at index `applied` was refused is asked again from another node from there, and the refusal is
+   * reported with the request that served it.
+   */
+  verifyReady(apply: (list: readonly ParsedLedgerInfo[]) => { applied: number; error: LightClientError | null }, refused: (request: SyncRequest, error: LightClientError) => void): void {
+    for (let chunk = this.takeReady(); chunk !== undefined; chunk = this.takeReady()) {
+      const { applied, error } = apply(chunk.answer!);
+      if (error === null) continue;
+      refused({ id: 0, source: chunk.source!, method: 'pos_getLedgerInfosByEpoch', params: [chunk.start, chunk.end] }, error);
+      this.refused(chunk, applied);
+      return;
+    }
   }
 
   /** Whether the next chunk in order waits for a request that no node can take (`canAsk` false). */

@@ -20,31 +20,27 @@
  * @module
  */
 import { LightClientError } from '../errors.js';
-import { asObject, asSafeNumber } from '../json.js';
-import { parseLedgerInfoList, parseLedgerInfoWithSignatures, type ParsedLedgerInfo } from '../pos/parse.js';
+import type { ParsedLedgerInfo } from '../pos/parse.js';
 import { applyEpochEndings } from './endings.js';
 import { EndingsFetch, type Chunk } from './endings-fetch.js';
-import { finalizeWith, type Probe } from './finalize.js';
 import { finalityOf, type PosState } from './pos-state.js';
-import { applySkip, foldTail, nextTailRange, tailState } from './skip-state.js';
-import type { SyncMachineOptions, SyncMethod, SyncReport, SyncRequest, SyncStep, Verdict } from './types.js';
+import { finalizeWith, highestClaimBelow, judgeProbes, readLatest, readStatus, type Probe } from './probes.js';
+import { HopPlanner } from './hops.js';
+import { RequestLedger } from './requests.js';
+import { advanceTail } from './skip-state.js';
+import type { SyncMachineOptions, SyncReport, SyncRequest, SyncStep, Verdict } from './types.js';
 
 type Phase = 'probe' | 'rotate' | 'finalize' | 'tail' | 'done';
-
-const asError = (error: unknown): LightClientError | null => (error instanceof LightClientError ? error : null);
 
 export class SyncMachine {
   private current: PosState;
   private readonly fromEpoch: number;
   private readonly options: Required<Pick<SyncMachineOptions, 'goal' | 'skip' | 'skipAbove' | 'batchSize' | 'maxInFlight'>> & SyncMachineOptions;
-  private sources: string[];
-  private nextId = 1;
-  private turn = 0;
+  private readonly ledger: RequestLedger;
   private phase: Phase;
-  private readonly requests = new Map<number, SyncRequest>();
   private readonly probes = new Map<string, Probe>();
   private target = 0;
-  private hop: { ending: number; tried: Set<string>; request: number | null } | null = null;
+  private readonly hops: HopPlanner;
   /** Which node served each skipped ending (by ledger info id), to blame it if the skip proves false. */
   private readonly hopSources = new Map<string, string>();
   private fetch: EndingsFetch | null = null;
@@ -56,7 +52,8 @@ export class SyncMachine {
     this.current = state;
     this.fromEpoch = state.committee.epoch;
     this.options = { goal: 'head', skip: true, skipAbove: 64, batchSize: 100, maxInFlight: 4, ...options };
-    this.sources = [...new Set(options.sources)];
+    this.ledger = new RequestLedger(options.sources);
+    this.hops = new HopPlanner(Math.max(1, Math.floor(this.options.skipAbove / 2)));
     this.phase = options.probe === false ? 'tail' : 'probe';
     if (this.phase === 'tail') this.enterTail();
   }
@@ -72,8 +69,7 @@ export class SyncMachine {
   /** Stops using a node (banned, gone); its requests in flight are asked elsewhere. */
   removeSource(source: string): SyncStep {
     return this.step(() => {
-      this.sources = this.sources.filter((s) => s !== source);
-      for (const request of [...this.requests.values()].filter((r) => r.source === source)) this.drop(request, false);
+      for (const request of this.ledger.remove(source)) this.drop(request, false);
     });
   }
 
@@ -81,46 +77,40 @@ export class SyncMachine {
   desired(): SyncRequest[] {
     const out: SyncRequest[] = [];
     if (this.phase === 'probe') {
-      for (const source of this.sources) {
+      for (const source of this.ledger.sources) {
         const probe = this.probes.get(source) ?? { status: null, latest: null };
         this.probes.set(source, probe);
-        if (probe.statusRequest === undefined) out.push((probe.statusRequest = this.make(source, 'pos_getStatus', [])));
-        if (probe.latestRequest === undefined) out.push((probe.latestRequest = this.make(source, 'pos_getLedgerInfoByBlockNumber', ['latest_committed'])));
+        if (probe.statusRequest === undefined) out.push((probe.statusRequest = this.ledger.make(source, 'pos_getStatus', [])));
+        if (probe.latestRequest === undefined) out.push((probe.latestRequest = this.ledger.make(source, 'pos_getLedgerInfoByBlockNumber', ['latest_committed'])));
       }
-    } else if (this.phase === 'rotate' && this.hop !== null && this.hop.request === null) {
-      const source = this.pick((s) => !this.hop!.tried.has(s) && this.claims(s, this.hop!.ending + 1));
+    } else if (this.phase === 'rotate' && this.hops.wants() !== null) {
+      const ok = this.hops.wants()!;
+      const ending = this.hops.ending!;
+      const source = this.ledger.pick((s) => ok(s) && this.claims(s, ending + 1));
       if (source !== undefined) {
-        const request = this.make(source, 'pos_getLedgerInfoByEpoch', [this.hop.ending]);
-        this.hop.request = request.id;
+        const request = this.ledger.make(source, 'pos_getLedgerInfoByEpoch', [ending]);
+        this.hops.sent(request.id);
         out.push(request);
       }
     } else if (this.fetch !== null) {
-      for (const chunk of this.fetch.waiting()) {
-        if (this.fetch.inFlight >= this.options.maxInFlight) break;
-        const source = this.pick((s) => !chunk.tried.has(s) && this.claims(s, chunk.end));
-        if (source === undefined) continue;
-        const request = this.make(source, 'pos_getLedgerInfosByEpoch', [chunk.start, chunk.end]);
-        this.fetch.assign(chunk, request.id, source);
-        out.push(request);
-      }
+      const choose = (chunk: Chunk) => this.ledger.pick((s) => !chunk.tried.has(s) && this.claims(s, chunk.start + 1));
+      out.push(...this.fetch.requests(this.options.maxInFlight, choose, (source, start, end) => this.ledger.make(source, 'pos_getLedgerInfosByEpoch', [start, end])));
     }
     return out;
   }
 
   /** Feeds the answer to a request. */
   accept(id: number, answer: unknown): SyncStep {
-    const request = this.requests.get(id);
+    const request = this.ledger.settle(id);
     if (request === undefined) return { verdicts: [], changed: false };
-    this.requests.delete(id);
-    if (!this.sources.includes(request.source)) return this.step(() => this.drop(request, false));
+    if (!this.ledger.has(request.source)) return this.step(() => this.drop(request, false));
     return this.step((verdicts) => this.handle(request, answer, verdicts));
   }
 
   /** The request failed in transport (timeout, refusal): no blame beyond `missing`. */
   fail(id: number, error: unknown): SyncStep {
-    const request = this.requests.get(id);
+    const request = this.ledger.settle(id);
     if (request === undefined) return { verdicts: [], changed: false };
-    this.requests.delete(id);
     return this.step((verdicts) => {
       verdicts.push({ kind: 'missing', source: request.source, request, error });
       this.drop(request, true);
@@ -152,26 +142,8 @@ export class SyncMachine {
     return { verdicts, changed: this.current !== before };
   }
 
-  private make(source: string, method: SyncMethod, params: readonly unknown[]): SyncRequest {
-    const request: SyncRequest = { id: this.nextId++, source, method, params };
-    this.requests.set(request.id, request);
-    return request;
-  }
-
-  /** Next source in round-robin order that passes `ok`, spreading requests over every node. */
-  private pick(ok: (source: string) => boolean): string | undefined {
-    for (let i = 0; i < this.sources.length; i++) {
-      const source = this.sources[(this.turn + i) % this.sources.length]!;
-      if (ok(source)) {
-        this.turn = (this.turn + i + 1) % Math.max(1, this.sources.length);
-        return source;
-      }
-    }
-    return undefined;
-  }
-
   private canAsk(chunk: Chunk): boolean {
-    return this.sources.some((s) => !chunk.tried.has(s) && this.claims(s, chunk.end));
+    return this.ledger.any((s) => !chunk.tried.has(s) && this.claims(s, chunk.start + 1));
   }
 
   /** Whether `source` may have what PoS epoch `epoch` needs (unknown status: maybe). */
@@ -181,20 +153,16 @@ export class SyncMachine {
   }
 
   private blame(verdicts: Verdict[], request: SyncRequest, error: unknown): void {
-    const e = asError(error);
-    if (e === null) throw error;
-    const tagged = e.withRequest({ method: request.method, params: [...request.params] });
+    if (!(error instanceof LightClientError)) throw error;
+    const tagged = error.withRequest({ method: request.method, params: [...request.params] });
     if (tagged.nodeAtFault) verdicts.push({ kind: 'false', source: request.source, request, error: tagged });
     else verdicts.push({ kind: 'missing', source: request.source, request, error: tagged });
   }
 
   /** Forgets a pending request's work so it is asked again (from another node when `blame`). */
   private drop(request: SyncRequest, blame: boolean): void {
-    this.requests.delete(request.id);
-    if (this.hop?.request === request.id) {
-      this.hop.request = null;
-      if (blame) this.hop.tried.add(request.source);
-    }
+    this.ledger.settle(request.id);
+    if (this.hops.owns(request.id)) this.hops.failed(request.source, blame);
     const chunk = this.fetch?.byRequest(request.id);
     if (chunk !== undefined) this.fetch!.failed(chunk, blame);
   }
@@ -203,89 +171,54 @@ export class SyncMachine {
     try {
       switch (request.method) {
         case 'pos_getStatus':
-          this.probes.get(request.source)!.status = asSafeNumber(asObject(answer, 'pos status').epoch, 'pos status.epoch');
+          this.probes.get(request.source)!.status = readStatus(answer);
           return;
         case 'pos_getLedgerInfoByBlockNumber':
-          if (answer === null) throw new LightClientError('missing', 'the node has no committed PoS block');
-          this.probes.get(request.source)!.latest = parseLedgerInfoWithSignatures(answer);
+          this.probes.get(request.source)!.latest = readLatest(answer);
           return;
         case 'pos_getLedgerInfoByEpoch':
-          return this.acceptHop(request, answer, verdicts);
-        case 'pos_getLedgerInfosByEpoch': {
-          const chunk = this.fetch?.byRequest(request.id);
-          if (chunk === undefined) return;
-          let list: ParsedLedgerInfo[];
-          try {
-            list = parseLedgerInfoList(answer);
-          } catch (error) {
-            this.fetch!.failed(chunk);
-            throw error;
-          }
-          this.fetch!.answered(chunk, list);
-          if (list.length === 0) throw new LightClientError('missing', `no epoch-ending ledger info for PoS epochs ${chunk.start}..${chunk.end - 1}`);
-          return;
-        }
+          return this.acceptHop(request, answer);
+        case 'pos_getLedgerInfosByEpoch':
+          return this.fetch?.accept(request.id, answer);
       }
     } catch (error) {
       this.blame(verdicts, request, error);
     }
   }
 
-  private acceptHop(request: SyncRequest, answer: unknown, verdicts: Verdict[]): void {
-    const hop = this.hop;
-    if (hop === null || hop.request !== request.id) return;
-    hop.request = null;
-    hop.tried.add(request.source);
-    if (answer === null) throw new LightClientError('missing', `the node has no ending ledger info of PoS epoch ${hop.ending}`);
-    const parsed = parseLedgerInfoWithSignatures(answer);
-    const info = parsed.value.ledgerInfo.commitInfo;
-    if (info.epoch !== hop.ending) throw new LightClientError('malformed', `asked for the ending ledger info of PoS epoch ${hop.ending}, got one of epoch ${info.epoch}`);
-    try {
-      const from = this.current.committee.epoch;
-      this.current = applySkip(this.current, parsed, this.options.now).state;
-      this.options.onVerified?.(this.current);
-      this.hopSources.set(this.current.previousEnding!.ledgerInfoId, request.source);
-      this.skips++;
-      this.hop = null;
-      this.options.onProgress?.({ phase: 'skip', fromEpoch: from, epoch: this.current.committee.epoch, targetEpoch: this.target });
-    } catch (error) {
-      if (!(error instanceof LightClientError) || error.kind !== 'insufficient_trust') throw error;
-      // Refused, not a fault: halve the hop while it stays worth taking.
-      const base = this.current.committee.epoch;
-      const half = base + Math.floor((hop.ending - base) / 2);
-      this.hop = half - base >= Math.max(1, Math.floor(this.options.skipAbove / 2)) ? { ending: half, tried: new Set(), request: null } : null;
-      if (this.hop === null) this.fetch = new EndingsFetch(base, this.target, this.options.batchSize);
-    }
-    void verdicts;
+  private acceptHop(request: SyncRequest, answer: unknown): void {
+    if (!this.hops.owns(request.id)) return;
+    const from = this.current.committee.epoch;
+    const result = this.hops.answer(request.source, answer, this.current, this.options.now);
+    // Refused, not a fault: the planner halves the hop, or it is too short and epochs go one by one.
+    if (result.kind === 'too_short') this.fetch = new EndingsFetch(from, this.target, this.options.batchSize);
+    if (result.kind !== 'taken') return;
+    this.current = result.state;
+    this.options.onVerified?.(this.current);
+    this.hopSources.set(this.current.previousEnding!.ledgerInfoId, request.source);
+    this.skips++;
+    this.options.onProgress?.({ phase: 'skip', fromEpoch: from, epoch: this.current.committee.epoch, targetEpoch: this.target });
   }
 
   /** Moves through the phases as far as the answers so far allow. */
   private advance(verdicts: Verdict[]): void {
     for (let guard = 0; guard < 10_000; guard++) {
-      const before = this.phase;
+      const before = [this.phase, this.hops.ending, this.fetch, this.target] as const;
       if (this.phase === 'probe') this.afterProbe(verdicts);
       else if (this.phase === 'rotate') this.rotate(verdicts);
       else if (this.phase === 'finalize') this.finalize(verdicts);
       else if (this.phase === 'tail') this.continueTail(verdicts);
-      if (this.phase === before) return;
+      const after = [this.phase, this.hops.ending, this.fetch, this.target] as const;
+      if (before.every((value, i) => value === after[i])) return;
     }
   }
 
   private afterProbe(verdicts: Verdict[]): void {
-    if ([...this.requests.values()].some((r) => r.method === 'pos_getStatus' || r.method === 'pos_getLedgerInfoByBlockNumber')) return;
-    const verified = this.current.committee.epoch;
-    for (const [source, probe] of this.probes) {
-      if (probe.status !== null && probe.status < verified) verdicts.push(this.withholding(source, probe.status, verified, probe.statusRequest!));
-    }
-    const usable = [...this.probes.entries()].filter(([, p]) => (p.status === null || p.status >= verified) && (p.status !== null || p.latest !== null));
-    const claimed = usable.flatMap(([, p]) => [p.status ?? 0, p.latest?.value.ledgerInfo.commitInfo.epoch ?? 0]);
-    this.target = Math.max(verified, ...claimed);
-    this.phase = usable.length === 0 ? 'done' : 'rotate';
-  }
-
-  private withholding(source: string, status: number, verified: number, request: SyncRequest): Verdict {
-    const error = new LightClientError('stale', `withholding: reports PoS epoch ${status}, behind the verified epoch ${verified}`, { request: { method: request.method, params: [...request.params] } });
-    return { kind: 'withholding', source, request, error };
+    if (this.ledger.pendingAny(['pos_getStatus', 'pos_getLedgerInfoByBlockNumber'])) return;
+    const judged = judgeProbes(this.probes, this.current.committee.epoch);
+    verdicts.push(...judged.verdicts);
+    this.target = judged.target ?? this.current.committee.epoch;
+    this.phase = judged.target === null ? 'done' : 'rotate';
   }
 
   private rotate(verdicts: Verdict[]): void {
@@ -309,28 +242,24 @@ export class SyncMachine {
       this.phase = 'finalize';
       return;
     }
-    if (this.hop !== null) {
-      if (this.hop.request === null && this.sources.every((s) => this.hop!.tried.has(s) || !this.claims(s, this.hop!.ending + 1))) {
-        // No node serves the hop's ending: verify one by one, which finds what can be proved.
-        this.hop = null;
-        this.fetch = new EndingsFetch(epoch, this.target, this.options.batchSize);
+    if (this.hops.active) {
+      if (this.hops.exhausted(this.ledger.sources, (s, e) => this.claims(s, e))) {
+        const lower = this.hops.ending === this.target - 1 ? highestClaimBelow(this.probes, this.target, epoch) : null;
+        this.hops.clear();
+        // No node serves the ending of the highest claim: aim at the next claim; failing that,
+        // verify one by one, which finds what can be proved.
+        if (lower !== null) this.target = lower;
+        else this.fetch = new EndingsFetch(epoch, this.target, this.options.batchSize);
       }
       return;
     }
-    if (this.options.skip && this.target - epoch > this.options.skipAbove) this.hop = { ending: this.target - 1, tried: new Set(), request: null };
+    if (this.options.skip && this.target - epoch > this.options.skipAbove) this.hops.aim(this.target);
     else this.fetch = new EndingsFetch(epoch, this.target, this.options.batchSize);
   }
 
-  /** Verifies the chunks that arrived in order; refused entries send the rest to another node. */
-  private applyReadyChunks(verdicts: Verdict[], apply: (list: readonly ParsedLedgerInfo[], chunk: Chunk) => { applied: number; error: LightClientError | null }): void {
-    for (let chunk = this.fetch!.takeReady(); chunk !== undefined; chunk = this.fetch!.takeReady()) {
-      const { applied, error } = apply(chunk.answer!, chunk);
-      if (error === null) continue;
-      const request: SyncRequest = { id: chunk.request ?? 0, source: chunk.source!, method: 'pos_getLedgerInfosByEpoch', params: [chunk.start, chunk.end] };
-      this.blame(verdicts, request, error);
-      this.fetch!.refused(chunk, applied);
-      return;
-    }
+  /** Verifies the chunks that arrived in order; a refused entry is blamed on its request. */
+  private applyReadyChunks(verdicts: Verdict[], apply: (list: readonly ParsedLedgerInfo[]) => { applied: number; error: LightClientError | null }): void {
+    this.fetch!.verifyReady(apply, (request, error) => this.blame(verdicts, request, error));
   }
 
   private reportRotation(from: number, to: number): void {
@@ -371,25 +300,19 @@ export class SyncMachine {
       return;
     }
     this.applyReadyChunks(verdicts, (list) => {
-      let applied = 0;
-      while (applied < list.length && this.current.tail !== null) {
-        const range = nextTailRange(this.current)!;
-        const part = list.slice(applied, applied + (range.to - range.from));
-        const outcome = applyEpochEndings(tailState(this.current)!, part, this.options.now, this.endingOptions());
-        outcome.states.forEach((s) => this.options.onVerified?.(s));
-        const folded = foldTail(this.current, outcome.state, this.options.now);
-        this.current = folded.state;
-        applied += outcome.applied;
-        if (folded.kind === 'contradicted') {
-          this.contradicted = folded.error;
-          const source = this.hopSources.get(folded.hop.ending.ledgerInfoId);
-          if (source !== undefined) verdicts.push({ kind: 'false', source, request: { id: 0, source, method: 'pos_getLedgerInfoByEpoch', params: [folded.hop.ending.posEpoch] }, error: folded.error.withRequest({ method: 'pos_getLedgerInfoByEpoch', params: [folded.hop.ending.posEpoch] }) });
-          return { applied, error: null };
-        }
-        if (outcome.error !== null) return { applied, error: outcome.error };
+      const outcome = advanceTail(this.current, list, this.options.now, this.endingOptions());
+      outcome.states.forEach((s) => this.options.onVerified?.(s));
+      this.current = outcome.state;
+      if (outcome.contradicted !== null) {
+        const { hop, error } = outcome.contradicted;
+        this.contradicted = error;
+        const source = this.hopSources.get(hop.ending.ledgerInfoId);
+        const request: SyncRequest = { id: 0, source: source ?? '', method: 'pos_getLedgerInfoByEpoch', params: [hop.ending.posEpoch] };
+        if (source !== undefined) verdicts.push({ kind: 'false', source, request, error: error.withRequest({ method: request.method, params: [...request.params] }) });
+      } else if (outcome.applied > 0) {
         this.options.onProgress?.({ phase: 'sequential', epoch: this.current.tail?.committee.epoch ?? this.current.committee.epoch, targetEpoch: this.fetch!.to });
       }
-      return { applied, error: null };
+      return { applied: outcome.applied, error: outcome.error };
     });
     if (this.current.tail === null || this.fetch.finished || this.fetch.exhausted((c) => this.canAsk(c))) {
       this.fetch = null;

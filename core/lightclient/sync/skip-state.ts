@@ -14,8 +14,9 @@
 import type { SequentialTail, SkipHop } from '../checkpoint/types.js';
 import { LightClientError } from '../errors.js';
 import { signerSetDigest } from '../pos/encode.js';
-import type { ParsedLedgerInfo } from '../pos/parse.js';
+import { parseLedgerInfoWithSignatures, type ParsedLedgerInfo } from '../pos/parse.js';
 import { checkSkip, type SkippedLedgerInfo } from '../pos/skip.js';
+import { applyEpochEndings, type EndingsOptions } from './endings.js';
 import { advancePivot, endingRefOf, pivotOf, type PosState } from './pos-state.js';
 
 /**
@@ -38,6 +39,25 @@ export function applySkip(state: PosState, parsed: ParsedLedgerInfo, now: number
     tail: { ...tail, hops: [...tail.hops, hop] },
   };
   return { state: next, skipped };
+}
+
+/**
+ * Takes the answer to `pos_getLedgerInfoByEpoch(ending)` for a hop: the new state, or `refused`
+ * when the skipping rule refuses it (the caller halves the hop).
+ * @throws {LightClientError} `missing` (null), `malformed` (another epoch than asked), and every
+ *   failure of {@link applySkip} but `insufficient_trust`
+ */
+export function takeHop(state: PosState, ending: number, answer: unknown, now: number): { state: PosState } | 'refused' {
+  if (answer === null) throw new LightClientError('missing', `the node has no ending ledger info of PoS epoch ${ending}`);
+  const parsed = parseLedgerInfoWithSignatures(answer);
+  const epoch = parsed.value.ledgerInfo.commitInfo.epoch;
+  if (epoch !== ending) throw new LightClientError('malformed', `asked for the ending ledger info of PoS epoch ${ending}, got one of epoch ${epoch}`);
+  try {
+    return { state: applySkip(state, parsed, now).state };
+  } catch (error) {
+    if (error instanceof LightClientError && error.kind === 'insufficient_trust') return 'refused';
+    throw error;
+  }
 }
 
 /** The sequential tail as a state of its own (to apply epoch endings to), or null when there is none. */
@@ -93,4 +113,37 @@ export function foldTail(state: PosState, advanced: PosState, now: number): Tail
   // Everything that rested on the hop goes; what the tail verified is the state now.
   const reverted: PosState = { ...state, committee: advanced.committee, previousEnding: advanced.previousEnding, finalized: advanced.finalized, tail: null, updatedAt: now };
   return { kind: 'contradicted', state: reverted, hop, error };
+}
+
+export interface TailRunOutcome {
+  readonly state: PosState;
+  /** Ledger infos of the run verified by the tail. */
+  readonly applied: number;
+  /** Every verified intermediate tail state. */
+  readonly states: readonly PosState[];
+  /** Why the ledger info at `applied` was refused (null: none was). */
+  readonly error: LightClientError | null;
+  /** A hop the run proved false (the state fell back; the run stops there). */
+  readonly contradicted: { readonly hop: SkipHop; readonly error: LightClientError } | null;
+}
+
+/**
+ * Applies a run of consecutive epoch endings (from the tail's epoch) to the tail, hop by hop.
+ * @example const outcome = advanceTail(state, parseLedgerInfoList(answer), now)
+ */
+export function advanceTail(state: PosState, list: readonly ParsedLedgerInfo[], now: number, options: EndingsOptions = {}): TailRunOutcome {
+  let current = state;
+  let applied = 0;
+  const states: PosState[] = [];
+  while (applied < list.length && current.tail !== null) {
+    const range = nextTailRange(current)!;
+    const outcome = applyEpochEndings(tailState(current)!, list.slice(applied, applied + (range.to - range.from)), now, options);
+    states.push(...outcome.states);
+    const folded = foldTail(current, outcome.state, now);
+    current = folded.state;
+    applied += outcome.applied;
+    if (folded.kind === 'contradicted') return { state: current, applied, states, error: null, contradicted: { hop: folded.hop, error: folded.error } };
+    if (outcome.error !== null) return { state: current, applied, states, error: outcome.error, contradicted: null };
+  }
+  return { state: current, applied, states, error: null, contradicted: null };
 }
