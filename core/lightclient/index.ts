@@ -33,7 +33,7 @@ export type { Checkpoint, CheckpointAnchor, TrustLevel, FinalizedPivot } from '.
 export { MAINNET_CHECKPOINT, SHIPPED_CHECKPOINTS } from './checkpoint/shipped.js';
 export { shippedCheckpoint, checkpointCommittee, tofuCheckpoint, resolveStartingState } from './checkpoint/checkpoint.js';
 export { encodeCheckpointRecord, decodeCheckpointRecord, type CheckpointRecord, type RestoredState } from './checkpoint/record.js';
-export { MemoryCheckpointStore, IndexedDbCheckpointStore, CHECKPOINT_DB_NAME, type CheckpointStore } from './checkpoint/store.js';
+export { MemoryCheckpointStore, type CheckpointStore } from './checkpoint/store.js';
 
 // State machine and client
 export { applyEpochEnding, applyLedgerInfo, stateFromRestored, type PosState } from './sync/pos-state.js';
