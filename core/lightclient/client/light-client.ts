@@ -25,7 +25,7 @@ import { driveSync } from '../sync/drive.js';
 import { HeaderCache, type HeaderStatus } from '../sync/header-cache.js';
 import { SyncMachine } from '../sync/machine.js';
 import { finalityOf, stateFromRestored, type PosState } from '../sync/pos-state.js';
-import type { SyncMachineOptions, SyncProgress, SyncReport, Verdict } from '../sync/types.js';
+import type { SyncMachineOptions, SyncProgress, SyncReport, Finding } from '../sync/types.js';
 import type { LightClientTransport } from '../transport.js';
 import { insertAnchor, nearestAnchorAbove, refineAnchor } from './anchors.js';
 import type { CallOptions, HeaderSource } from './header-source.js';
@@ -213,21 +213,21 @@ export class LightClient implements HeaderSource {
    */
   async sync(options: SyncOptions): Promise<SyncReport> {
     const transport = this.transport(options);
-    const verdicts: Verdict[] = [];
+    const findings: Finding[] = [];
     const machine = new SyncMachine(this.state, { ...this.machineOptions(), now: options.now, sources: [SINGLE], goal: options.goal ?? 'head', ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     const report = await driveSync(
       machine,
       {
         transport: () => transport,
-        judge: (verdict) => {
-          verdicts.push(verdict);
-          return verdict.kind === 'false';
+        judge: (finding) => {
+          findings.push(finding);
+          return finding.kind === 'false';
         },
         commit: (state) => this.commit(state, options.now),
       },
       options.signal,
     );
-    const fault = verdicts.find((v) => v.kind === 'false') ?? verdicts.find((v) => v.kind === 'withholding' || v.kind === 'behind') ?? (report.latest === null ? verdicts[0] : undefined);
+    const fault = findings.find((v) => v.kind === 'false') ?? findings.find((v) => v.kind === 'withholding' || v.kind === 'behind') ?? (report.latest === null ? findings[0] : undefined);
     if (fault !== undefined) throw fault.error;
     if (report.latest === null && options.signal?.aborted !== true) throw new LightClientError('missing', 'the node offered no committed PoS ledger info', { request: { method: 'pos_getLedgerInfoByBlockNumber', params: ['latest_committed'] } });
     return report;

@@ -1,7 +1,7 @@
 /**
  * The IO driver of the sync state machine: sends what the machine wants, each request to the node
  * it names, several at once; feeds answers back one at a time as they arrive (so verification of
- * one answer overlaps the download of the others); passes every verdict to the caller, which
+ * one answer overlaps the download of the others); passes every finding to the caller, which
  * decides about the node (ban, deprioritise) and whether to stop using it; and commits every
  * changed state (persist it) before going on. The only IO of a sync happens here.
  * @module
@@ -10,13 +10,13 @@ import { LightClientError } from '../errors.js';
 import type { LightClientTransport } from '../transport.js';
 import type { SyncMachine } from './machine.js';
 import type { PosState } from './pos-state.js';
-import type { SyncReport, SyncRequest, SyncStep, Verdict } from './types.js';
+import type { SyncReport, SyncRequest, SyncStep, Finding } from './types.js';
 
 export interface SyncIo {
   /** The transport bound to one node. */
   transport(source: string): LightClientTransport;
-  /** Called with every verdict as soon as it is known; return true to stop using that node. */
-  judge(verdict: Verdict): boolean | Promise<boolean>;
+  /** Called with every finding as soon as it is known; return true to stop using that node. */
+  judge(finding: Finding): boolean | Promise<boolean>;
   /** Called after every change of the PoS state, before the machine goes on (persist it). */
   commit(state: PosState): Promise<void>;
 }
@@ -57,8 +57,8 @@ function settle(transport: LightClientTransport, request: SyncRequest): Promise<
 export async function driveSync(machine: SyncMachine, io: SyncIo, signal?: AbortSignal): Promise<SyncReport> {
   const inFlight = new Map<number, Promise<Settled>>();
   const handle = async (step: SyncStep): Promise<void> => {
-    for (const verdict of step.verdicts) {
-      if (await io.judge(verdict)) await handle(machine.removeSource(verdict.source));
+    for (const finding of step.findings) {
+      if (await io.judge(finding)) await handle(machine.removeSource(finding.source));
     }
     if (step.changed) await io.commit(machine.state);
   };

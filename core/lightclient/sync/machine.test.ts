@@ -16,7 +16,7 @@ import type { LightClientTransport } from '../transport.js';
 import { driveSync } from './drive.js';
 import { SyncMachine } from './machine.js';
 import { stateFromRestored, type PosState } from './pos-state.js';
-import type { SyncMachineOptions, SyncProgress, Verdict } from './types.js';
+import type { SyncMachineOptions, SyncProgress, Finding } from './types.js';
 
 const START = 1000;
 const HEAD = 1040;
@@ -36,7 +36,7 @@ function node(epoch = HEAD): MemoryTransport {
 }
 
 async function run(state: PosState, nodes: Record<string, LightClientTransport>, options: Partial<SyncMachineOptions> = {}, stopAt?: (s: PosState) => boolean) {
-  const verdicts: Verdict[] = [];
+  const findings: Finding[] = [];
   const committed: PosState[] = [];
   const progress: SyncProgress[] = [];
   const controller = new AbortController();
@@ -46,7 +46,7 @@ async function run(state: PosState, nodes: Record<string, LightClientTransport>,
     {
       transport: (source) => nodes[source]!,
       judge: (v) => {
-        verdicts.push(v);
+        findings.push(v);
         return v.kind === 'false' || v.kind === 'withholding';
       },
       commit: async (s) => {
@@ -56,7 +56,7 @@ async function run(state: PosState, nodes: Record<string, LightClientTransport>,
     },
     controller.signal,
   );
-  return { report, state: machine.state, verdicts, committed, progress };
+  return { report, state: machine.state, findings, committed, progress };
 }
 
 const calls = (t: MemoryTransport, method: string) => t.log.filter((c) => c.method === method).map((c) => c.params);
@@ -64,10 +64,10 @@ const calls = (t: MemoryTransport, method: string) => t.log.filter((c) => c.meth
 describe('sequential catch-up over several nodes', () => {
   test('epoch-ending batches are spread over the nodes and every rotation is verified', async () => {
     const [a, b] = [node(), node()];
-    const { report, state, verdicts, progress } = await run(fresh(), { a, b }, { skip: false, batchSize: 5 });
+    const { report, state, findings, progress } = await run(fresh(), { a, b }, { skip: false, batchSize: 5 });
     expect(report).toMatchObject({ fromEpoch: START, committeeEpoch: HEAD, latest: 'adopted', finality: 'sequential', skips: 0 });
     expect(state.finalized).toMatchObject({ posEpoch: HEAD, height: 2500 });
-    expect(verdicts).toEqual([]);
+    expect(findings).toEqual([]);
     expect(calls(a, 'pos_getLedgerInfosByEpoch').length).toBeGreaterThan(2);
     expect(calls(b, 'pos_getLedgerInfosByEpoch').length).toBeGreaterThan(2);
     expect(progress.filter((p) => p.phase === 'committees').map((p) => p.epoch)).toEqual(Array.from({ length: HEAD - START }, (_, i) => START + 1 + i));
@@ -81,16 +81,16 @@ describe('sequential catch-up over several nodes', () => {
     const forged = structuredClone(endings.get(1002)) as { ledgerInfo: { commitInfo: { pivot: { height: string } } } };
     forged.ledgerInfo.commitInfo.pivot.height = '0x1';
     liar.data.endings.set(1002, forged);
-    const { report, verdicts } = await run(fresh(), { liar, honest }, { skip: false, batchSize: 5 });
+    const { report, findings } = await run(fresh(), { liar, honest }, { skip: false, batchSize: 5 });
     expect(report.committeeEpoch).toBe(HEAD);
-    expect(verdicts).toEqual([expect.objectContaining({ kind: 'false', source: 'liar', request: expect.objectContaining({ method: 'pos_getLedgerInfosByEpoch', params: [1000, 1005] }), error: expect.objectContaining({ kind: 'bad_signature' }) })]);
+    expect(findings).toEqual([expect.objectContaining({ kind: 'false', source: 'liar', request: expect.objectContaining({ method: 'pos_getLedgerInfosByEpoch', params: [1000, 1005] }), error: expect.objectContaining({ kind: 'bad_signature' }) })]);
     expect(calls(honest, 'pos_getLedgerInfosByEpoch')).toContainEqual([1002, 1005]);
   });
 
   test('a node withholding at an older epoch is flagged; the highest proved epoch wins', async () => {
-    const { report, verdicts } = await run(fresh(), { behind: node(1020), ahead: node() }, { skip: false, batchSize: 10 });
+    const { report, findings } = await run(fresh(), { behind: node(1020), ahead: node() }, { skip: false, batchSize: 10 });
     expect(report.committeeEpoch).toBe(HEAD);
-    expect(verdicts).toContainEqual(expect.objectContaining({ kind: 'withholding', source: 'behind', error: expect.objectContaining({ kind: 'stale', message: expect.stringContaining('withholding') }) }));
+    expect(findings).toContainEqual(expect.objectContaining({ kind: 'withholding', source: 'behind', error: expect.objectContaining({ kind: 'stale', message: expect.stringContaining('withholding') }) }));
   });
 
   test('a claim no node can prove is not followed: the highest epoch that can be proved is', async () => {
@@ -134,9 +134,9 @@ describe('the skipping rule', () => {
     const fork = chain.sign({ epoch: HEAD - 1, round: 60, pivot: { height: 2400, blockHash: bytesToHex(new Uint8Array(32).fill(0xf0)) }, nextEpochState: chain.committee(HEAD) }, chain.members(START));
     const liar = node();
     liar.override('pos_getLedgerInfoByEpoch', [HEAD - 1], fork);
-    const { report, state, verdicts } = await run(fresh(), { liar, honest: node() }, { skipAbove: 8, goal: 'sequential', batchSize: 10 });
+    const { report, state, findings } = await run(fresh(), { liar, honest: node() }, { skipAbove: 8, goal: 'sequential', batchSize: 10 });
     expect(report.contradicted).toMatchObject({ kind: 'epoch_regression' });
-    expect(verdicts).toContainEqual(expect.objectContaining({ kind: 'false', source: 'liar', request: expect.objectContaining({ method: 'pos_getLedgerInfoByEpoch', params: [HEAD - 1] }) }));
+    expect(findings).toContainEqual(expect.objectContaining({ kind: 'false', source: 'liar', request: expect.objectContaining({ method: 'pos_getLedgerInfoByEpoch', params: [HEAD - 1] }) }));
     expect(state.tail).toBeNull();
     expect(state.committee.epoch).toBe(HEAD);
     expect(state.previousEnding?.ledgerInfoId).not.toBe(bytesToHex(new Uint8Array(32).fill(0xf0)));

@@ -1,9 +1,9 @@
 /**
  * The PoS sync state machine, without IO (smoldot's `warp_sync` is the model): it lists the
  * requests it wants (`desired`), each bound to one node, accepts answers and failures one at a time
- * (`accept`, `fail`), and returns per answer the verdicts about the node that gave it and whether
+ * (`accept`, `fail`), and returns per answer the findings about the node that gave it and whether
  * the PoS state changed (to be persisted). The caller is the only IO driver: it sends the requests,
- * bans and deprioritises nodes on the verdicts, and removes them (`removeSource`).
+ * bans and deprioritises nodes on the findings, and removes them (`removeSource`).
  *
  * A run: (1) probe — every node's PoS status and latest committed ledger info, at once; the target
  * is the highest epoch any node claims. (2) rotate — to the target committee: by the skipping rule
@@ -28,7 +28,7 @@ import { finalizeWith, highestClaimBelow, judgeProbes, readLatest, readStatus, t
 import { HopPlanner } from './hops.js';
 import { RequestLedger } from './requests.js';
 import { advanceTail } from './skip-state.js';
-import type { SyncMachineOptions, SyncReport, SyncRequest, SyncStep, Verdict } from './types.js';
+import type { SyncMachineOptions, SyncReport, SyncRequest, SyncStep, Finding } from './types.js';
 
 type Phase = 'probe' | 'rotate' | 'finalize' | 'tail' | 'done';
 
@@ -102,17 +102,17 @@ export class SyncMachine {
   /** Feeds the answer to a request. */
   accept(id: number, answer: unknown): SyncStep {
     const request = this.ledger.settle(id);
-    if (request === undefined) return { verdicts: [], changed: false };
+    if (request === undefined) return { findings: [], changed: false };
     if (!this.ledger.has(request.source)) return this.step(() => this.drop(request, false));
-    return this.step((verdicts) => this.handle(request, answer, verdicts));
+    return this.step((findings) => this.handle(request, answer, findings));
   }
 
   /** The request failed in transport (timeout, refusal): no blame beyond `missing`. */
   fail(id: number, error: unknown): SyncStep {
     const request = this.ledger.settle(id);
-    if (request === undefined) return { verdicts: [], changed: false };
-    return this.step((verdicts) => {
-      verdicts.push({ kind: 'missing', source: request.source, request, error });
+    if (request === undefined) return { findings: [], changed: false };
+    return this.step((findings) => {
+      findings.push({ kind: 'missing', source: request.source, request, error });
       this.drop(request, true);
     });
   }
@@ -134,12 +134,12 @@ export class SyncMachine {
 
   // ---- internals -----------------------------------------------------------------------------
 
-  private step(work: (verdicts: Verdict[]) => void): SyncStep {
+  private step(work: (findings: Finding[]) => void): SyncStep {
     const before = this.current;
-    const verdicts: Verdict[] = [];
-    work(verdicts);
-    this.advance(verdicts);
-    return { verdicts, changed: this.current !== before };
+    const findings: Finding[] = [];
+    work(findings);
+    this.advance(findings);
+    return { findings, changed: this.current !== before };
   }
 
   private canAsk(chunk: Chunk): boolean {
@@ -152,11 +152,11 @@ export class SyncMachine {
     return status === null || status === undefined || status >= epoch;
   }
 
-  private blame(verdicts: Verdict[], request: SyncRequest, error: unknown): void {
+  private blame(findings: Finding[], request: SyncRequest, error: unknown): void {
     if (!(error instanceof LightClientError)) throw error;
     const tagged = error.withRequest({ method: request.method, params: [...request.params] });
-    if (tagged.nodeAtFault) verdicts.push({ kind: 'false', source: request.source, request, error: tagged });
-    else verdicts.push({ kind: 'missing', source: request.source, request, error: tagged });
+    if (tagged.nodeAtFault) findings.push({ kind: 'false', source: request.source, request, error: tagged });
+    else findings.push({ kind: 'missing', source: request.source, request, error: tagged });
   }
 
   /** Forgets a pending request's work so it is asked again (from another node when `blame`). */
@@ -167,7 +167,7 @@ export class SyncMachine {
     if (chunk !== undefined) this.fetch!.failed(chunk, blame);
   }
 
-  private handle(request: SyncRequest, answer: unknown, verdicts: Verdict[]): void {
+  private handle(request: SyncRequest, answer: unknown, findings: Finding[]): void {
     try {
       switch (request.method) {
         case 'pos_getStatus':
@@ -182,7 +182,7 @@ export class SyncMachine {
           return this.fetch?.accept(request.id, answer);
       }
     } catch (error) {
-      this.blame(verdicts, request, error);
+      this.blame(findings, request, error);
     }
   }
 
@@ -201,30 +201,30 @@ export class SyncMachine {
   }
 
   /** Moves through the phases as far as the answers so far allow. */
-  private advance(verdicts: Verdict[]): void {
+  private advance(findings: Finding[]): void {
     for (let guard = 0; guard < 10_000; guard++) {
       const before = [this.phase, this.hops.ending, this.fetch, this.target] as const;
-      if (this.phase === 'probe') this.afterProbe(verdicts);
-      else if (this.phase === 'rotate') this.rotate(verdicts);
-      else if (this.phase === 'finalize') this.finalize(verdicts);
-      else if (this.phase === 'tail') this.continueTail(verdicts);
+      if (this.phase === 'probe') this.afterProbe(findings);
+      else if (this.phase === 'rotate') this.rotate(findings);
+      else if (this.phase === 'finalize') this.finalize(findings);
+      else if (this.phase === 'tail') this.continueTail(findings);
       const after = [this.phase, this.hops.ending, this.fetch, this.target] as const;
       if (before.every((value, i) => value === after[i])) return;
     }
   }
 
-  private afterProbe(verdicts: Verdict[]): void {
+  private afterProbe(findings: Finding[]): void {
     if (this.ledger.pendingAny(['pos_getStatus', 'pos_getLedgerInfoByBlockNumber'])) return;
     const judged = judgeProbes(this.probes, this.current.committee.epoch);
-    verdicts.push(...judged.verdicts);
+    findings.push(...judged.findings);
     this.target = judged.target ?? this.current.committee.epoch;
     this.phase = judged.target === null ? 'done' : 'rotate';
   }
 
-  private rotate(verdicts: Verdict[]): void {
+  private rotate(findings: Finding[]): void {
     const epoch = this.current.committee.epoch;
     if (this.fetch !== null) {
-      this.applyReadyChunks(verdicts, (list) => {
+      this.applyReadyChunks(findings, (list) => {
         const outcome = applyEpochEndings(this.current, list, this.options.now, this.endingOptions());
         outcome.states.forEach((s) => this.options.onVerified?.(s));
         this.reportRotation(this.current.committee.epoch, outcome.state.committee.epoch);
@@ -258,8 +258,8 @@ export class SyncMachine {
   }
 
   /** Verifies the chunks that arrived in order; a refused entry is blamed on its request. */
-  private applyReadyChunks(verdicts: Verdict[], apply: (list: readonly ParsedLedgerInfo[]) => { applied: number; error: LightClientError | null }): void {
-    this.fetch!.verifyReady(apply, (request, error) => this.blame(verdicts, request, error));
+  private applyReadyChunks(findings: Finding[], apply: (list: readonly ParsedLedgerInfo[]) => { applied: number; error: LightClientError | null }): void {
+    this.fetch!.verifyReady(apply, (request, error) => this.blame(findings, request, error));
   }
 
   private reportRotation(from: number, to: number): void {
@@ -270,9 +270,9 @@ export class SyncMachine {
     return { ...(this.options.verification ? { verification: this.options.verification } : {}), ...(this.options.mode ? { mode: this.options.mode } : {}), ...(this.options.random ? { random: this.options.random } : {}) };
   }
 
-  private finalize(verdicts: Verdict[]): void {
+  private finalize(findings: Finding[]): void {
     const result = finalizeWith(this.current, this.probes, this.options.now, this.fromEpoch);
-    verdicts.push(...result.verdicts);
+    findings.push(...result.findings);
     if (result.state !== this.current && result.state.finalized !== null) {
       const f = result.state.finalized;
       this.options.onProgress?.({ phase: 'finality', epoch: f.posEpoch, round: f.round, pivotHeight: f.height });
@@ -294,12 +294,12 @@ export class SyncMachine {
     this.fetch = new EndingsFetch(this.current.tail!.committee.epoch, last.ending.posEpoch + 1, this.options.batchSize);
   }
 
-  private continueTail(verdicts: Verdict[]): void {
+  private continueTail(findings: Finding[]): void {
     if (this.fetch === null || this.current.tail === null) {
       this.phase = 'done';
       return;
     }
-    this.applyReadyChunks(verdicts, (list) => {
+    this.applyReadyChunks(findings, (list) => {
       const outcome = advanceTail(this.current, list, this.options.now, this.endingOptions());
       outcome.states.forEach((s) => this.options.onVerified?.(s));
       this.current = outcome.state;
@@ -308,7 +308,7 @@ export class SyncMachine {
         this.contradicted = error;
         const source = this.hopSources.get(hop.ending.ledgerInfoId);
         const request: SyncRequest = { id: 0, source: source ?? '', method: 'pos_getLedgerInfoByEpoch', params: [hop.ending.posEpoch] };
-        if (source !== undefined) verdicts.push({ kind: 'false', source, request, error: error.withRequest({ method: request.method, params: [...request.params] }) });
+        if (source !== undefined) findings.push({ kind: 'false', source, request, error: error.withRequest({ method: request.method, params: [...request.params] }) });
       } else if (outcome.applied > 0) {
         this.options.onProgress?.({ phase: 'sequential', epoch: this.current.tail?.committee.epoch ?? this.current.committee.epoch, targetEpoch: this.fetch!.to });
       }

@@ -13,7 +13,7 @@ import { LightClientError } from '../errors.js';
 import { asObject, asSafeNumber } from '../json.js';
 import { parseLedgerInfoWithSignatures, type ParsedLedgerInfo } from '../pos/parse.js';
 import { applyLedgerInfo, type NoProgressReason, type PosState } from './pos-state.js';
-import type { SyncRequest, Verdict } from './types.js';
+import type { SyncRequest, Finding } from './types.js';
 
 /** What one node said when probed. */
 export interface Probe {
@@ -36,7 +36,7 @@ export function readLatest(answer: unknown): ParsedLedgerInfo {
 
 const claimsOf = (p: Probe): number[] => [p.status ?? 0, p.latest?.value.ledgerInfo.commitInfo.epoch ?? 0];
 
-function withholding(source: string, probe: Probe, message: string): Verdict {
+function withholding(source: string, probe: Probe, message: string): Finding {
   const error = new LightClientError('stale', `withholding: ${message}`, { request: { method: 'pos_getStatus', params: [] } });
   return { kind: 'withholding', source, request: probe.statusRequest!, error };
 }
@@ -45,13 +45,13 @@ function withholding(source: string, probe: Probe, message: string): Verdict {
  * After probing: nodes behind the verified epoch are withholding; the target is the highest
  * epoch the others claim (null when no node offered anything).
  */
-export function judgeProbes(probes: ReadonlyMap<string, Probe>, verified: number): { verdicts: Verdict[]; target: number | null } {
-  const verdicts: Verdict[] = [];
+export function judgeProbes(probes: ReadonlyMap<string, Probe>, verified: number): { findings: Finding[]; target: number | null } {
+  const findings: Finding[] = [];
   for (const [source, probe] of probes) {
-    if (probe.status !== null && probe.status < verified) verdicts.push(withholding(source, probe, `reports PoS epoch ${probe.status}, behind the verified epoch ${verified}`));
+    if (probe.status !== null && probe.status < verified) findings.push(withholding(source, probe, `reports PoS epoch ${probe.status}, behind the verified epoch ${verified}`));
   }
   const usable = [...probes.values()].filter((p) => (p.status === null || p.status >= verified) && (p.status !== null || p.latest !== null));
-  return { verdicts, target: usable.length === 0 ? null : Math.max(verified, ...usable.flatMap(claimsOf)) };
+  return { findings, target: usable.length === 0 ? null : Math.max(verified, ...usable.flatMap(claimsOf)) };
 }
 
 /** The highest epoch claimed by any node below `epoch` and above `floor`, or null. */
@@ -70,8 +70,8 @@ function order(a: ParsedLedgerInfo, b: ParsedLedgerInfo): number {
  * Applies the probed latest ledger infos (see the module comment). Nodes whose status is below
  * `judgedBelow` were judged when probed and are not judged again.
  */
-export function finalizeWith(state: PosState, probes: ReadonlyMap<string, Probe>, now: number, judgedBelow: number): { state: PosState; verdicts: Verdict[]; latest: 'adopted' | NoProgressReason | null } {
-  const verdicts: Verdict[] = [];
+export function finalizeWith(state: PosState, probes: ReadonlyMap<string, Probe>, now: number, judgedBelow: number): { state: PosState; findings: Finding[]; latest: 'adopted' | NoProgressReason | null } {
+  const findings: Finding[] = [];
   let current = state;
   let latest: 'adopted' | NoProgressReason | null = null;
   const candidates = [...probes.entries()].filter(([, p]) => p.latest !== null && p.latestRequest !== undefined).sort(([, a], [, b]) => order(a.latest!, b.latest!));
@@ -86,15 +86,15 @@ export function finalizeWith(state: PosState, probes: ReadonlyMap<string, Probe>
     } catch (error) {
       if (!(error instanceof LightClientError)) throw error;
       const tagged = error.withRequest({ method: request.method, params: [...request.params] });
-      if (tagged.nodeAtFault) verdicts.push({ kind: 'false', source, request, error: tagged });
-      else if (tagged.kind === 'stale') verdicts.push({ kind: 'behind', source, request, error: tagged });
-      else verdicts.push({ kind: 'missing', source, request, error: tagged });
+      if (tagged.nodeAtFault) findings.push({ kind: 'false', source, request, error: tagged });
+      else if (tagged.kind === 'stale') findings.push({ kind: 'behind', source, request, error: tagged });
+      else findings.push({ kind: 'missing', source, request, error: tagged });
     }
   }
   const verified = current.committee.epoch;
   for (const [source, probe] of probes) {
     if (probe.status === null || probe.statusRequest === undefined || probe.status >= verified || probe.status < judgedBelow) continue;
-    verdicts.push(withholding(source, probe, `reports PoS epoch ${probe.status} while PoS epoch ${verified} is proved`));
+    findings.push(withholding(source, probe, `reports PoS epoch ${probe.status} while PoS epoch ${verified} is proved`));
   }
-  return { state: current, verdicts, latest };
+  return { state: current, findings, latest };
 }

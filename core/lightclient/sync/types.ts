@@ -1,5 +1,5 @@
 /**
- * Vocabulary of the PoS sync state machine (`machine.ts`): the requests it wants, the verdicts it
+ * Vocabulary of the PoS sync state machine (`machine.ts`): the requests it wants, the findings it
  * returns about the nodes that answered, its progress events and its final report.
  * @module
  */
@@ -28,7 +28,7 @@ export interface SyncRequest {
  * - `behind`: its latest ledger info is older than the verified one (a lagging node; no blame);
  * - `missing`: no usable answer (transport failure, `null`, nothing to offer); ask elsewhere.
  */
-export type Verdict =
+export type Finding =
   | { readonly kind: 'false'; readonly source: string; readonly request: SyncRequest; readonly error: LightClientError }
   | { readonly kind: 'withholding'; readonly source: string; readonly request: SyncRequest; readonly error: LightClientError }
   | { readonly kind: 'behind'; readonly source: string; readonly request: SyncRequest; readonly error: LightClientError }
@@ -36,7 +36,7 @@ export type Verdict =
 
 /** Result of feeding one answer (or failure) to the machine. */
 export interface SyncStep {
-  readonly verdicts: readonly Verdict[];
+  readonly findings: readonly Finding[];
   /** The PoS state changed: persist it (`machine.state`). */
   readonly changed: boolean;
 }

@@ -122,4 +122,22 @@ describe('finality that a node cannot freeze', () => {
     expect(pool.bans()).toEqual([expect.objectContaining({ nodeId: id('withholder'), reason: 'stale' })]);
     expect(pool.bans()[0]!.evidence).toMatch(/withh/);
   });
+
+  test('the age of the finalized block comes from its own verified header; an old one is stale', async () => {
+    const { chain } = await world([{ name: 'a', data: chainAt(105) }, { name: 'b', data: chainAt(104) }]);
+    expect(chain.status()).toMatchObject({ finality: null, finalized: null, ageMs: null, stale: true });
+    await chain.sync();
+    const blockTime = Number(blocks[360]!.fields.timestamp) * 1000;
+    expect(chain.status(blockTime + 60_000)).toMatchObject({
+      finality: 'sequential',
+      committeeEpoch: 105,
+      finalized: { posEpoch: 105, height: 360, blockHash: blocks[360]!.hash, blockTimestampMs: blockTime },
+      ageMs: 60_000,
+      stale: false,
+      claimedEpoch: 105,
+      withholding: ['https://b-core.example'],
+      sequential: null,
+    });
+    expect(chain.status(blockTime + 11 * 60_000)).toMatchObject({ stale: true, ageMs: 11 * 60_000 });
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * Drives the light client's PoS sync machine over the node pool: several Core nodes of distinct
  * operators at once (every sync asks each of them for its PoS status and latest ledger info, and
- * spreads epoch-ending batches over all of them), and turns the machine's per-request verdicts
+ * spreads epoch-ending batches over all of them), and turns the machine's per-request findings
  * into the pool's decisions: a provably false answer bans its node with the evidence, a node whose
  * status is behind a verified epoch is flagged as withholding (a short `stale` ban, so it is asked
  * last), transport failures count against health.
@@ -13,7 +13,7 @@
 import type { LightClient } from '../../lightclient/client/light-client.js';
 import { driveSync } from '../../lightclient/sync/drive.js';
 import { SyncMachine } from '../../lightclient/sync/machine.js';
-import type { SyncProgress, SyncReport, Verdict } from '../../lightclient/sync/types.js';
+import type { SyncProgress, SyncReport, Finding } from '../../lightclient/sync/types.js';
 import type { Clock } from '../clock.js';
 import { NoNodeAvailableError } from '../pool/errors.js';
 import { describeVerdict, type NodePool } from '../pool/node-pool.js';
@@ -36,24 +36,24 @@ export interface PosSyncResult {
   readonly withholding: readonly string[];
 }
 
-/** Applies a verdict to the pool; true when the node must not be asked again in this sync. */
-function judge(pool: NodePool, verdict: Verdict, withholding: string[], attempts: { node: string; problem: string }[]): boolean {
-  const node = pool.get(verdict.source);
+/** Applies a finding to the pool; true when the node must not be asked again in this sync. */
+function judge(pool: NodePool, finding: Finding, withholding: string[], attempts: { node: string; problem: string }[]): boolean {
+  const node = pool.get(finding.source);
   if (node === undefined) return true;
-  switch (verdict.kind) {
+  switch (finding.kind) {
     case 'false': {
-      const outcome = pool.report(node.id, verdict.error);
+      const outcome = pool.report(node.id, finding.error);
       attempts.push({ node: node.label, problem: describeVerdict(outcome) });
       return true;
     }
     case 'withholding':
       withholding.push(node.label);
-      pool.ban(node.id, 'stale', 'unavailable', verdict.error.message);
+      pool.ban(node.id, 'stale', 'unavailable', finding.error.message);
       return true;
     case 'behind':
       return false;
     case 'missing': {
-      const outcome = pool.report(node.id, verdict.error);
+      const outcome = pool.report(node.id, finding.error);
       attempts.push({ node: node.label, problem: describeVerdict(outcome) });
       return pool.isBanned(node.id) || outcome.kind === 'aborted';
     }
@@ -82,7 +82,7 @@ export async function syncOverPool(pool: NodePool, runner: VerifiedRunner, clien
     machine,
     {
       transport: (source) => runner.transportFor(pool.get(source)!, espace),
-      judge: (verdict) => judge(pool, verdict, withholding, attempts),
+      judge: (finding) => judge(pool, finding, withholding, attempts),
       commit: (state) => client.commit(state, clock.now()),
     },
     options.signal,
