@@ -25,6 +25,20 @@ export interface Checkpoint {
   readonly digest: string;
   /** Where the committee came from (for shipped ones: the exact data and how it was verified). */
   readonly source: string;
+  /** How a refreshed checkpoint was obtained (`npm run checkpoint:refresh`). */
+  readonly provenance?: CheckpointProvenance;
+}
+
+/** The record `npm run checkpoint:refresh` keeps with a checkpoint it wrote. */
+export interface CheckpointProvenance {
+  /** ISO 8601 time the committee was verified. */
+  readonly date: string;
+  /** The epoch-ending ledger info that carried the committee (of the checkpoint's epoch − 1). */
+  readonly ledgerInfo: { readonly epoch: number; readonly round: number; readonly id: string; readonly pivot: { readonly height: number; readonly blockHash: string } | null };
+  /** The checkpoint it was verified from, with every committee rotation in between checked (no skipping). */
+  readonly verifiedFrom: { readonly epoch: number; readonly digest: string };
+  /** The nodes asked; every one served this same ledger info. */
+  readonly nodes: readonly string[];
 }
 
 /** The trusted checkpoint a state was derived from by verification. */
