@@ -1,10 +1,12 @@
 /**
- * The stateful light client: follows PoS finality from a trusted checkpoint, persists its
- * progress, verifies Core headers on demand back from the finalized pivot, tracks newer headers
+ * The stateful light client: holds the PoS state (from a trusted checkpoint or stored progress),
+ * adopts and persists states verified by the sync machine (`commit`; `sync` runs the machine over
+ * one node), verifies Core headers on demand back from the finalized pivot, tracks newer headers
  * as unfinalized, and proves transaction and receipt inclusion (see `proofs.ts`).
  *
- * Threat model: every node is untrusted. Committees only come from the checkpoint or from
- * verified rotations; finality only from ledger infos with a verified quorum; headers only by
+ * Threat model: every node is untrusted. Committees only come from the checkpoint, from verified
+ * rotations, or from the skipping rule (labelled `skipped`, see `pos/skip.ts`); finality only from
+ * ledger infos with a verified quorum; headers only by
  * hash links from a finalized pivot; roots only from those headers. A failed check throws a
  * {@link LightClientError} naming the RPC call whose answer failed and whether it proves the node
  * wrong, and leaves the client's state as it was, so the caller can ban that node and repeat the
@@ -48,7 +50,7 @@ export interface LightClientOptions {
   readonly headerCacheSize?: number;
   /** Later pivot headers inspected for blame before trusting deferred roots (default 5). */
   readonly blameLookahead?: number;
-  /** Epoch-ending ledger infos requested per `pos_getLedgerInfosByEpoch` call (default 100). */
+  /** Epoch-ending ledger infos requested per `pos_getLedgerInfosByEpoch` call (default 32). */
   readonly epochBatchSize?: number;
   /** Concurrent header requests while walking the chain (default 6). */
   readonly parallelRequests?: number;
@@ -63,7 +65,7 @@ export interface LightClientOptions {
   readonly skip?: boolean;
   /** `batch` (default) or `single` signature checks for runs of epoch endings. */
   readonly verification?: 'batch' | 'single';
-  /** `pos_getLedgerInfosByEpoch` requests in flight at once (default 4). */
+  /** `pos_getLedgerInfosByEpoch` requests in flight at once (default 3). */
   readonly maxInFlight?: number;
   /** Random bytes for batch verification (secure by default). */
   readonly random?: RandomBytes;

@@ -51,7 +51,7 @@ export class SyncMachine {
   constructor(state: PosState, options: SyncMachineOptions) {
     this.current = state;
     this.fromEpoch = state.committee.epoch;
-    this.options = { goal: 'head', skip: true, skipAbove: 64, batchSize: 100, maxInFlight: 4, ...options };
+    this.options = { goal: 'head', skip: true, skipAbove: 64, batchSize: 32, maxInFlight: 3, ...options };
     this.ledger = new RequestLedger(options.sources);
     this.hops = new HopPlanner(Math.max(1, Math.floor(this.options.skipAbove / 2)));
     this.phase = options.probe === false ? 'tail' : 'probe';
