@@ -229,7 +229,9 @@ export class LightClient implements HeaderSource {
       },
       options.signal,
     );
-    const fault = findings.find((v) => v.kind === 'false') ?? findings.find((v) => v.kind === 'withholding' || v.kind === 'behind') ?? (report.latest === null ? findings[0] : undefined);
+    // A status one epoch behind its own newer latest ledger info is the node moving on mid-sync, not a fault.
+    const behind = (f: Finding) => f.kind === 'withholding' || (f.kind === 'behind' && f.request.method === 'pos_getLedgerInfoByBlockNumber');
+    const fault = findings.find((f) => f.kind === 'false') ?? findings.find(behind) ?? (report.latest === null ? findings[0] : undefined);
     if (fault !== undefined) throw fault.error;
     if (report.latest === null && options.signal?.aborted !== true) throw new LightClientError('missing', 'the node offered no committed PoS ledger info', { request: { method: 'pos_getLedgerInfoByBlockNumber', params: ['latest_committed'] } });
     return report;

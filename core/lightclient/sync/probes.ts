@@ -5,8 +5,9 @@
  * ledger info, best first (highest epoch and round), is applied to the state reached by rotation;
  * the first that verifies decides the finalized pivot, the others are recognized (already
  * verified, the previous epoch's ending), judged older (`behind`) or proven false; nodes whose
- * status is below the epoch verified now are `withholding`. Claims steer the work, never the
- * state. Pure.
+ * status is below the epoch verified now are `withholding` — except one epoch below, which nodes
+ * probed at the same moment show around every epoch change (`behind`). Claims steer the work,
+ * never the state. Pure.
  * @module
  */
 import { LightClientError } from '../errors.js';
@@ -94,7 +95,11 @@ export function finalizeWith(state: PosState, probes: ReadonlyMap<string, Probe>
   const verified = current.committee.epoch;
   for (const [source, probe] of probes) {
     if (probe.status === null || probe.statusRequest === undefined || probe.status >= verified || probe.status < judgedBelow) continue;
-    findings.push(withholding(source, probe, `reports PoS epoch ${probe.status} while PoS epoch ${verified} is proved`));
+    // Probed at the same moment, nodes may straddle an epoch change: one epoch behind is lag.
+    if (probe.status === verified - 1) {
+      const error = new LightClientError('stale', `reports PoS epoch ${probe.status} while PoS epoch ${verified} is proved (one epoch: tolerated as lag)`, { request: { method: 'pos_getStatus', params: [] } });
+      findings.push({ kind: 'behind', source, request: probe.statusRequest, error });
+    } else findings.push(withholding(source, probe, `reports PoS epoch ${probe.status} while PoS epoch ${verified} is proved`));
   }
   return { state: current, findings, latest };
 }
