@@ -23,6 +23,8 @@ const node = sharedDevNode();
 const alias = node.coreRpc.replace('127.0.0.1', 'localhost');
 const dir = mkdtempSync(join(tmpdir(), 'wayfarer-checkpoint-'));
 const file = join(dir, 'shipped.ts');
+// An ES module like the repository's own (package.json "type": "module").
+writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
 let genesis: Checkpoint;
 
 beforeAll(async () => {

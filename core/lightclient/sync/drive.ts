@@ -62,10 +62,16 @@ export async function driveSync(machine: SyncMachine, io: SyncIo, signal?: Abort
     }
     if (step.changed) await io.commit(machine.state);
   };
+  // An abort ends the wait for answers at once (a slow node must not hold up whoever aborted).
+  const aborted = new Promise<null>((resolve) => {
+    if (signal?.aborted === true) resolve(null);
+    signal?.addEventListener('abort', () => resolve(null), { once: true });
+  });
   while (!machine.done && signal?.aborted !== true) {
     for (const request of machine.desired()) inFlight.set(request.id, settle(io.transport(request.source), request));
     if (inFlight.size === 0) break;
-    const settled = await Promise.race(inFlight.values());
+    const settled = await Promise.race([...inFlight.values(), aborted]);
+    if (settled === null) break;
     inFlight.delete(settled.id);
     await handle(settled.ok ? machine.accept(settled.id, settled.answer) : machine.fail(settled.id, settled.error));
   }

@@ -170,4 +170,19 @@ describe('interruption and resume', () => {
     expect(done.state.tail).toBeNull();
     expect(calls(again, 'pos_getLedgerInfosByEpoch').every(([start]) => (start as number) >= record.tail!.committeeEpoch)).toBe(true);
   });
+
+  test('an abort does not wait for a node that never answers', async () => {
+    const controller = new AbortController();
+    class Hanging extends MemoryTransport {
+      override pos_getLedgerInfosByEpoch(): Promise<unknown> {
+        controller.abort();
+        return new Promise(() => undefined);
+      }
+    }
+    const hanging = new Hanging(node().data);
+    const machine = new SyncMachine(fresh(), { now: 1, sources: ['hanging'], skip: false });
+    const report = await driveSync(machine, { transport: () => hanging, judge: () => false, commit: async () => undefined }, controller.signal);
+    expect(report.committeeEpoch).toBe(START);
+    expect(machine.done).toBe(false);
+  });
 });
