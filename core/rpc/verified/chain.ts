@@ -8,13 +8,16 @@
  * Finality that no node can freeze: every sync asks several operators for their PoS status and
  * latest ledger info and moves to the highest epoch any of them proves (see `pos-sync.ts`); the
  * age of the finalized block comes from its own verified header, and `status().stale` says when
- * values read at the verified epoch must not be presented as current.
+ * values read at the verified epoch must not be presented as current. Every sync also asks the
+ * other nodes for the finalized block: one whose answer does not hash to it is banned, so a node
+ * serving false headers is found even while a faster honest node answers everything else.
  * @module
  */
 import type { Finality } from '../../lightclient/checkpoint/types.js';
 import type { LightClient, SyncProgress, SyncReport } from '../../lightclient/client/light-client.js';
 import { proveReceipt } from '../../lightclient/client/proofs.js';
 import { LightClientError } from '../../lightclient/errors.js';
+import { verifyHeaderAgainstHash, type VerifiedHeader } from '../../lightclient/header/chain.js';
 import type { Clock } from '../clock.js';
 import type { NodeEndpoint, Space } from '../pool/endpoint.js';
 import type { NodePool } from '../pool/node-pool.js';
@@ -113,8 +116,31 @@ export class VerifiedChain {
   }
 
   private async verifyFinalizedBlock(): Promise<void> {
-    const { value: header } = await this.runner.run((transport) => this.lightClient.finalizedHeader({ transport }));
+    const { value: header, node } = await this.runner.run((transport) => this.lightClient.finalizedHeader({ transport }));
     this.block = { hash: header.hash, timestampMs: Number(header.fields.timestamp) * 1000 };
+    await this.auditFinalizedBlock(header, node);
+  }
+
+  /**
+   * Asks the other Core nodes of the sync for the finalized block too: an answer that does not hash
+   * to the verified header is a proven lie, and bans its node, whether or not that node was the one
+   * used. The eSpace base price comes from the verified header, so only the Core node can be at
+   * fault. A node that does not have the block yet is not judged.
+   */
+  private async auditFinalizedBlock(header: VerifiedHeader, used: NodeEndpoint): Promise<void> {
+    const others = this.pool.candidates('core').filter((n) => n.id !== used.id && !this.pool.isBanned(n.id)).slice(0, this.maxSources() - 1);
+    const extra = header.fields.basePrice === null ? undefined : { espaceBaseFeePerGas: header.fields.basePrice.espace };
+    const request = { method: 'cfx_getBlockByHash', params: [header.hash, false] };
+    await Promise.all(
+      others.map(async (node) => {
+        try {
+          const block = await this.runner.transportFor(node, undefined).cfx_getBlockByHash(header.hash, false);
+          if (block !== null) verifyHeaderAgainstHash(block, header.hash, extra, header.height);
+        } catch (error) {
+          this.pool.report(node.id, error instanceof LightClientError ? error.withRequest(request) : error);
+        }
+      }),
+    );
   }
 
   /**

@@ -60,11 +60,11 @@ export class VerifiedRunner {
     });
   }
 
-  /** Candidates rotated so that each operation starts at the next node. */
-  private rotated(space: 'core' | 'espace'): NodeEndpoint[] {
-    const list = this.pool.candidates(space);
+  /** Unbanned candidates rotated so that each operation starts at the next node. */
+  private rotated(space: 'core' | 'espace', turn: number): NodeEndpoint[] {
+    const list = this.pool.candidates(space).filter((n) => !this.pool.isBanned(n.id));
     if (list.length === 0) return list;
-    const start = this.turn % list.length;
+    const start = turn % list.length;
     return [...list.slice(start), ...list.slice(0, start)];
   }
 
@@ -75,11 +75,22 @@ export class VerifiedRunner {
    */
   async run<T>(operation: Operation<T>): Promise<RunResult<T>> {
     const attempts: { node: string; problem: string }[] = [];
-    const cores = this.rotated('core');
-    const espaceNodes = this.rotated('espace');
-    this.turn++;
+    const turn = this.turn++;
+    const cores = this.rotated('core', turn);
+    /** eSpace nodes that failed in this run: not asked again in it. */
+    const failedEspace = new Set<string>();
     for (const core of cores) {
       if (this.pool.isBanned(core.id)) continue;
+      const result = await this.withCore(operation, core, cores, () => this.rotated('espace', turn).filter((n) => !failedEspace.has(n.id)), failedEspace, attempts);
+      if (result !== undefined) return result;
+    }
+    throw new NoNodeAvailableError('core', this.pool.network, attempts);
+  }
+
+  /** Runs `operation` with one Core node; when an eSpace node fails its part, again with the next one. */
+  private async withCore<T>(operation: Operation<T>, core: NodeEndpoint, cores: readonly NodeEndpoint[], espaceList: () => NodeEndpoint[], failedEspace: Set<string>, attempts: { node: string; problem: string }[]): Promise<RunResult<T> | undefined> {
+    for (;;) {
+      const espaceNodes = espaceList();
       try {
         return { value: await operation(this.transportFor(core, espaceNodes[0]), core), node: core };
       } catch (error) {
@@ -87,24 +98,28 @@ export class VerifiedRunner {
           const verdict = this.pool.report(core.id, error);
           attempts.push({ node: core.label, problem: describeVerdict(verdict) });
           if (verdict.kind === 'aborted') throw error;
-          continue;
+          return undefined;
         }
         if (!anotherNodeMaySucceed(error.kind)) throw error;
-        const resolved = await this.blame(error, core, cores, espaceNodes, operation);
-        if (resolved !== undefined) return resolved;
+        const espace = espaceNodes[0];
+        if (espace !== undefined && error.request !== undefined && ESPACE_METHODS.has(error.request.method as LightClientMethod)) {
+          // The eSpace node failed or lied: the Core node is not judged; ask the next eSpace node.
+          this.pool.report(espace.id, error);
+          failedEspace.add(espace.id);
+          if (espaceNodes.length > 1) continue;
+        } else {
+          const resolved = await this.blame(error, core, cores, espaceNodes, operation);
+          if (resolved !== undefined) return resolved;
+        }
         attempts.push({ node: core.label, problem: `${error.kind}${error.request ? ` (${error.request.method})` : ''}` });
+        return undefined;
       }
     }
-    throw new NoNodeAvailableError('core', this.pool.network, attempts);
   }
 
   /** Reports the failure to the right node. Returns a result when a retry with other nodes settled it. */
   private async blame<T>(error: LightClientError, core: NodeEndpoint, cores: readonly NodeEndpoint[], espaceNodes: readonly NodeEndpoint[], operation: Operation<T>): Promise<RunResult<T> | undefined> {
     const espace = espaceNodes[0];
-    if (error.request !== undefined && ESPACE_METHODS.has(error.request.method as LightClientMethod)) {
-      if (espace) this.pool.report(espace.id, error);
-      return undefined;
-    }
     if (!HEADER_MISMATCH.has(error.kind) || espace === undefined) {
       this.pool.report(core.id, error);
       return undefined;
