@@ -163,9 +163,16 @@ export class LightClient implements HeaderSource {
   }
 
   private adopt(next: PosState): void {
-    if (next.finalized?.blockHash !== this.state.finalized?.blockHash) {
+    const previous = this.state;
+    if (next.finalized?.blockHash !== previous.finalized?.blockHash) {
       this.finalizedHeaderCache = null;
       this.cache.dropUnfinalized();
+    }
+    // A skip proved false (the tail resolved into another head): everything learned since rests on it.
+    if (previous.tail !== null && next.tail === null && (next.committee.digest !== previous.committee.digest || next.finalized?.blockHash !== previous.finalized?.blockHash)) {
+      this.cache.clear();
+      this.anchors.length = 0;
+      this.committees.clear();
     }
     this.state = next;
     this.remember(next);
