@@ -1,7 +1,8 @@
 /**
- * Public API of the light client: pure verification functions (PoS ledger infos, headers, tries,
- * receipts, blame) and the stateful {@link LightClient} that drives them over an injected
- * transport and checkpoint store.
+ * Public API of the light client: pure verification functions (PoS ledger infos, the skipping
+ * rule, batch signature checks, headers, tries, receipts, blame), the PoS sync state machine
+ * (`SyncMachine`, driven by `driveSync` over one transport per node), and the stateful
+ * {@link LightClient} that holds the verified state over an injected checkpoint store.
  * @module
  */
 export { LightClientError, CheckpointError, type LightClientFailureKind, type CheckpointErrorCode, type FailedRequest } from './errors.js';
