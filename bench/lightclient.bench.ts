@@ -9,12 +9,14 @@
  *   synthetic ledger infos (24 validators, one replaced per epoch): the time per epoch must stay
  *   flat as K grows (linear total).
  * Each figure is the fastest of several interleaved rounds (see `bestOf`).
+ * Then the cold start from a checkpoint 2,000 PoS epochs behind (see lightclient-coldstart.ts).
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { measure, printTable, type Measurement } from './harness.js';
+import { coldStartTables } from './lightclient-coldstart.js';
 import { MemoryCheckpointStore } from '../core/lightclient/checkpoint/store.js';
 import type { Checkpoint } from '../core/lightclient/checkpoint/types.js';
 import { LightClient } from '../core/lightclient/client/light-client.js';
@@ -149,4 +151,5 @@ export default async function run(): Promise<void> {
   printTable('BLS verification of a mainnet ledger info (24 signers)', await blsRows());
   printTable('Header hash checks from RPC JSON', await headerRows());
   printTable('PoS sync across K epochs (in-memory transport, 24 validators; flat per-epoch time = linear)', await syncRows());
+  await coldStartTables();
 }

@@ -23,6 +23,12 @@ export type LightClientFailureKind =
   | 'epoch_regression'
   | 'not_epoch_ending'
   | 'bad_next_epoch_state'
+  /**
+   * The skipping rule refused a ledger info far ahead: its signers from the trusted committee hold
+   * at most a third of that committee's voting power (none: an unknown committee). Not a fault of
+   * the node; the committees in between must be verified one by one.
+   */
+  | 'insufficient_trust'
   // shapes of RPC answers
   | 'malformed'
   | 'missing'

@@ -1,7 +1,8 @@
 /**
- * Public API of the light client: pure verification functions (PoS ledger infos, headers, tries,
- * receipts, blame) and the stateful {@link LightClient} that drives them over an injected
- * transport and checkpoint store.
+ * Public API of the light client: pure verification functions (PoS ledger infos, the skipping
+ * rule, batch signature checks, headers, tries, receipts, blame), the PoS sync state machine
+ * (`SyncMachine`, driven by `driveSync` over one transport per node), and the stateful
+ * {@link LightClient} that holds the verified state over an injected checkpoint store.
  * @module
  */
 export { LightClientError, CheckpointError, type LightClientFailureKind, type CheckpointErrorCode, type FailedRequest } from './errors.js';
@@ -12,7 +13,9 @@ export type { EpochState, ValidatorInfo, LedgerInfo, BlockInfo, PivotDecision, L
 export { parseEpochState, parseLedgerInfoWithSignatures, parseLedgerInfoList, type ParsedEpochState, type ParsedLedgerInfo } from './pos/parse.js';
 export { encodeLedgerInfo, encodeEpochState, ledgerInfoSigningMessage, epochStateDigest, signerSetDigest, LEDGER_INFO_SEED } from './pos/encode.js';
 export { committeeFromJson, epochStateToJson, type Committee, type EpochStateJson } from './pos/committee.js';
-export { verifyLedgerInfo, checkLedgerInfo, type VerifyLedgerInfoResult, type VerifiedLedgerInfo, type SignatureCheckMode, type LedgerInfoCheckOptions } from './pos/verify-ledger-info.js';
+export { verifyLedgerInfo, checkLedgerInfo, prepareLedgerInfo, type VerifyLedgerInfoResult, type VerifiedLedgerInfo, type PreparedLedgerInfo, type SignatureCheckMode, type LedgerInfoCheckOptions } from './pos/verify-ledger-info.js';
+export { checkSkip, exceedsOneThird, trustedSignerPower, type SkippedLedgerInfo } from './pos/skip.js';
+export { verifyBatch, randomScalars, type SignatureEquation, type RandomBytes } from './pos/batch.js';
 
 // Headers
 export type { BlockHeaderFields, BasePrice, CustomEncoding, HashedHeader } from './header/types.js';
@@ -29,14 +32,20 @@ export { readEpochReceipts, matchEpochReceiptsRoot, blockReceiptsRootCandidates,
 export { logsBloom, accrueBloom, orBlooms, bloomContains, EMPTY_BLOOM_HASH } from './receipts/bloom.js';
 
 // Checkpoints and persistence
-export type { Checkpoint, CheckpointAnchor, TrustLevel, FinalizedPivot } from './checkpoint/types.js';
+export type { Checkpoint, CheckpointAnchor, TrustLevel, FinalizedPivot, Finality, SkipHop, SequentialTail } from './checkpoint/types.js';
 export { MAINNET_CHECKPOINT, SHIPPED_CHECKPOINTS } from './checkpoint/shipped.js';
 export { shippedCheckpoint, checkpointCommittee, tofuCheckpoint, resolveStartingState } from './checkpoint/checkpoint.js';
 export { encodeCheckpointRecord, decodeCheckpointRecord, type CheckpointRecord, type RestoredState } from './checkpoint/record.js';
-export { MemoryCheckpointStore, IndexedDbCheckpointStore, CHECKPOINT_DB_NAME, type CheckpointStore } from './checkpoint/store.js';
+export { MemoryCheckpointStore, type CheckpointStore } from './checkpoint/store.js';
 
 // State machine and client
-export { applyEpochEnding, applyLedgerInfo, stateFromRestored, type PosState } from './sync/pos-state.js';
+export { applyEpochEnding, applyLedgerInfo, stateFromRestored, finalityOf, type PosState } from './sync/pos-state.js';
+export { applyEpochEndings, type EndingsOutcome, type EndingsOptions } from './sync/endings.js';
+export { applySkip, advanceTail, type TailRunOutcome } from './sync/skip-state.js';
+export { SyncMachine } from './sync/machine.js';
+export { driveSync, type SyncIo } from './sync/drive.js';
+export type { SyncRequest, SyncMethod, Finding, SyncStep, SyncMachineOptions, SyncProgress, SyncReport } from './sync/types.js';
 export { HeaderCache, type HeaderStatus } from './sync/header-cache.js';
-export { LightClient, fetchTofuCheckpoint, type LightClientOptions, type CallOptions, type SyncOptions, type SyncProgress, type SyncReport } from './client/light-client.js';
+export { LightClient, fetchTofuCheckpoint, type LightClientOptions, type SyncOptions } from './client/light-client.js';
+export type { CallOptions, HeaderSource } from './client/header-source.js';
 export { proveTransaction, proveReceipt, type InclusionQuery, type TransactionInclusion, type ReceiptInclusion, type VerifiedReceipt } from './client/proofs.js';

@@ -12,7 +12,6 @@ export { parseSingleResponse, parseBatchResponse, type JsonRpcOutcome, type Json
 export type { RpcTransport, SendOptions, TransportStats } from './transport/types.js';
 export { HttpTransport, DEFAULT_MAX_RESPONSE_BYTES, type FetchFunction, type HttpTransportOptions } from './transport/http.js';
 export { WebSocketTransport, type WebSocketLike, type WebSocketFactory, type WebSocketTransportOptions, type SubscriptionHandlers } from './transport/websocket.js';
-export { HeadWatcher, type HeadWatcherOptions } from './heads.js';
 export { rpcMethods, isRpcMethodName, RpcMethod, MAX_RAW_TRANSACTION_BYTES, type RpcMethodName, type RpcParams, type RpcResult, type CoreEpochRef, type CoreEpochTag, type EthBlockRef, type EthBlockTag, type CoreCallRequest, type EthCallRequest } from './schema/methods.js';
 export { ResultSchemaError, type Schema as ResultSchema } from './schema/validators.js';
 export type { RpcCoreBlock, RpcCoreTransaction, RpcCoreReceipt, RpcCoreStatus, RpcCoreAccount, RpcCoreLog } from './schema/core.js';

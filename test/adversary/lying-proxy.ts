@@ -18,6 +18,10 @@ export type Attack =
   | 'forge_header_field'
   /** Changes `parentHash` of blocks served by epoch number (the chain down from a verified block breaks). */
   | 'break_parent_link'
+  /** Adds a second to the `timestamp` of every Core block served (by hash or by epoch number). */
+  | 'tamper_timestamp'
+  /** Replaces the `transactionsRoot` of every Core block served (by hash or by epoch number). */
+  | 'tamper_transactions_root'
   /** Replaces ledger-info signatures with a valid signature of a different ledger info. */
   | 'bad_bls_signature'
   /** Removes every signature from ledger infos (voting power below quorum). */
@@ -131,6 +135,12 @@ export async function startLyingProxy(options: LyingProxyOptions): Promise<Lying
         return response;
       case 'break_parent_link':
         if (method === 'cfx_getBlockByEpochNumber' && result) return { ...response, result: { ...result, parentHash: flipHex(String(result.parentHash)) } };
+        return response;
+      case 'tamper_timestamp':
+        if ((method === 'cfx_getBlockByHash' || method === 'cfx_getBlockByEpochNumber') && result) return { ...response, result: { ...result, timestamp: `0x${(BigInt(String(result.timestamp)) + 1n).toString(16)}` } };
+        return response;
+      case 'tamper_transactions_root':
+        if ((method === 'cfx_getBlockByHash' || method === 'cfx_getBlockByEpochNumber') && result) return { ...response, result: { ...result, transactionsRoot: flipHex(String(result.transactionsRoot)) } };
         return response;
       case 'bad_bls_signature':
         if (method.startsWith('pos_getLedgerInfo')) {

@@ -1,6 +1,6 @@
 /**
  * The RPC layer against a real Conflux dev node: light client over the node pool, verified epoch,
- * eSpace anchoring, cross-checked reads at the verified epoch, subscriptions, and a Core
+ * eSpace anchoring, cross-checked reads at the verified epoch, and a Core
  * transaction tracked until its inclusion and receipt are proved.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -15,7 +15,6 @@ import { VerifiedChain } from '../../core/rpc/verified/chain.js';
 import { VerifiedRunner } from '../../core/rpc/verified/runner.js';
 import { AccountReader } from '../../core/rpc/trust/account-reader.js';
 import { TxTracker } from '../../core/rpc/tx/tracker.js';
-import { HeadWatcher } from '../../core/rpc/heads.js';
 import { systemClock } from '../../core/rpc/clock.js';
 import type { WebSocketLike } from '../../core/rpc/transport/websocket.js';
 import { toQuantity } from '../../core/encoding/hex.js';
@@ -80,27 +79,6 @@ describe('cross-checked reads', () => {
     expect(nonce.value).toBe(BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [from, toQuantity(nonce.epoch)])));
     const espace = await reader.getBalance('espace', '0x1234567890123456789012345678901234567890');
     expect(espace.trust).toBe('cross-checked');
-  });
-});
-
-describe('subscriptions', () => {
-  test('new epochs arrive over the WebSocket subscription, and polling works without it', async () => {
-    const [core] = pool.candidates('core').filter((n) => n.wsUrl);
-    const heads: [number, string][] = [];
-    const watcher = new HeadWatcher({ space: 'core', pollClient: pool.client(core!.id), subscribeClient: pool.wsClient(core!.id)!, clock: systemClock, onHead: (n, via) => heads.push([n, via]) });
-    await watcher.start();
-    expect(watcher.mode).toBe('subscription');
-    await expect.poll(() => heads.length, { timeout: 10_000 }).toBeGreaterThan(2);
-    expect(heads.every(([, via]) => via === 'subscription')).toBe(true);
-    watcher.stop();
-    pool.wsClient(core!.id)!.transport.close?.();
-
-    const polled: number[] = [];
-    const poller = new HeadWatcher({ space: 'espace', pollClient: pool.client(pool.candidates('espace')[0]!.id), clock: systemClock, pollIntervalMs: 200, onHead: (n) => polled.push(n) });
-    await poller.start();
-    await expect.poll(() => polled.length, { timeout: 10_000 }).toBeGreaterThan(1);
-    poller.stop();
-    expect(polled[1]!).toBeGreaterThan(polled[0]!);
   });
 });
 

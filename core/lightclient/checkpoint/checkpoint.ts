@@ -5,7 +5,8 @@
  * Rules: a checkpoint's committee must match its pinned digest; a stored record must be intact,
  * for the same chain, and must not lower the trust level (a `tofu` record never replaces a
  * `shipped` checkpoint). A stored record older than the checkpoint is superseded by the newer
- * checkpoint; otherwise sync resumes from the record.
+ * checkpoint (also when only the sequentially verified tail of skipped progress is older); otherwise
+ * sync resumes from the record.
  * @module
  */
 import { CheckpointError, LightClientError } from '../errors.js';
@@ -73,6 +74,7 @@ export function resolveStartingState(checkpoint: Checkpoint, stored: unknown, no
     finalized: null,
     previousEnding: null,
     savedAt: now,
+    tail: null,
   };
   if (stored === undefined || stored === null) return fresh;
   const restored = decodeCheckpointRecord(stored, checkpoint.chainId);
@@ -82,7 +84,8 @@ export function resolveStartingState(checkpoint: Checkpoint, stored: unknown, no
   if (checkpoint.trust === 'tofu' && restored.trust === 'tofu' && restored.anchor.signers !== signerSetDigest(committee.state)) {
     throw new CheckpointError('checkpoint.corrupt', 'stored progress belongs to a different trust-on-first-use committee (was the dev chain reset?)');
   }
-  if (restored.committee.epoch < checkpoint.epoch) return fresh;
+  // Older than the checkpoint (the tail of skipped progress included): the checkpoint is better.
+  if (restored.committee.epoch < checkpoint.epoch || (restored.tail !== null && restored.tail.committee.epoch < checkpoint.epoch)) return fresh;
   if (restored.committee.epoch === checkpoint.epoch && signerSetDigest(restored.committee.state) !== signerSetDigest(committee.state)) {
     throw new CheckpointError('checkpoint.corrupt', `stored committee for epoch ${checkpoint.epoch} differs from the trusted checkpoint`);
   }

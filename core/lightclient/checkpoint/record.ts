@@ -13,7 +13,7 @@ import { sha3_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex } from '../../encoding/hex.js';
 import { CheckpointError, LightClientError } from '../errors.js';
 import { committeeFromJson, epochStateToJson, type Committee, type EpochStateJson } from '../pos/committee.js';
-import type { CheckpointAnchor, EpochEndingRef, FinalizedPivot, TrustLevel } from './types.js';
+import type { CheckpointAnchor, EpochEndingRef, FinalizedPivot, SequentialTail, SkipHop, TrustLevel } from './types.js';
 
 export const CHECKPOINT_RECORD_VERSION = 1;
 
@@ -33,6 +33,22 @@ export interface EpochEndingRefJson {
   pivot: { height: number; blockHash: string } | null;
 }
 
+export interface SkipHopJson {
+  fromEpoch: number;
+  ending: EpochEndingRefJson;
+  committeeSigners: string;
+}
+
+/** The sequentially verified part of the chain while finality is `skipped`. */
+export interface SequentialTailJson {
+  committeeEpoch: number;
+  committeeDigest: string;
+  epochState: EpochStateJson;
+  previousEnding?: EpochEndingRefJson;
+  finalized: FinalizedPivotJson | null;
+  hops: SkipHopJson[];
+}
+
 /** Plain JSON (structured-clone safe) record as stored. */
 export interface CheckpointRecord {
   version: number;
@@ -49,6 +65,11 @@ export interface CheckpointRecord {
    * committee is the checkpoint's, and in records written before it was kept.
    */
   previousEnding?: EpochEndingRefJson;
+  /**
+   * Present while the committee was reached by the skipping rule (finality `skipped`): what is
+   * verified sequentially so far, and the hops still to confirm. Absent means `sequential`.
+   */
+  tail?: SequentialTailJson;
   /** Caller-supplied time of saving (ms since epoch). */
   savedAt: number;
   /** SHA3-256 of the canonical JSON of every other field. */
@@ -65,6 +86,8 @@ export interface RestoredState {
   /** The verified ledger info that carried `committee`; null when it came from the checkpoint. */
   readonly previousEnding: EpochEndingRef | null;
   readonly savedAt: number;
+  /** Null for finality `sequential`. */
+  readonly tail: SequentialTail | null;
 }
 
 /** JSON with object keys sorted, so equal content always gives equal bytes. */
@@ -89,6 +112,18 @@ function endingToJson(e: EpochEndingRef): EpochEndingRefJson {
   return { posEpoch: e.posEpoch, round: e.round, ledgerInfoId: e.ledgerInfoId, pivot: e.pivot === null ? null : { height: e.pivot.height, blockHash: e.pivot.blockHash } };
 }
 
+function tailToJson(tail: SequentialTail): SequentialTailJson {
+  const json: SequentialTailJson = {
+    committeeEpoch: tail.committee.epoch,
+    committeeDigest: tail.committee.digest,
+    epochState: epochStateToJson(tail.committee.state),
+    finalized: tail.finalized === null ? null : pivotToJson(tail.finalized),
+    hops: tail.hops.map((h) => ({ fromEpoch: h.fromEpoch, ending: endingToJson(h.ending), committeeSigners: h.committeeSigners })),
+  };
+  if (tail.previousEnding !== null) json.previousEnding = endingToJson(tail.previousEnding);
+  return json;
+}
+
 /** Builds the record to store for a state. */
 export function encodeCheckpointRecord(state: RestoredState): CheckpointRecord {
   const body: Omit<CheckpointRecord, 'integrity'> = {
@@ -103,6 +138,7 @@ export function encodeCheckpointRecord(state: RestoredState): CheckpointRecord {
     savedAt: state.savedAt,
   };
   if (state.previousEnding !== null) body.previousEnding = endingToJson(state.previousEnding);
+  if (state.tail !== null) body.tail = tailToJson(state.tail);
   return { ...body, integrity: integrityOf(body) };
 }
 
@@ -136,13 +172,47 @@ function decodeEnding(value: unknown, committeeEpoch: number): EpochEndingRef | 
   return { posEpoch, round, ledgerInfoId, pivot: { height: pivot.height, blockHash: pivot.blockHash } };
 }
 
+function parseCommittee(epochState: unknown, what: string): Committee {
+  try {
+    return committeeFromJson(epochState);
+  } catch (cause) {
+    if (cause instanceof LightClientError) throw corrupt(`${what} does not parse (${cause.kind})`, cause);
+    throw cause;
+  }
+}
+
+function decodeHop(value: unknown): SkipHop {
+  if (!isObject(value) || !isSafeCount(value.fromEpoch) || !isHash(value.committeeSigners) || !isObject(value.ending)) throw corrupt('skip hop is invalid');
+  const ending = decodeEnding(value.ending, Number(value.ending.posEpoch) + 1);
+  if (ending === null || ending.posEpoch < value.fromEpoch) throw corrupt('skip hop is invalid');
+  return { fromEpoch: value.fromEpoch, ending, committeeSigners: value.committeeSigners };
+}
+
+function decodeTail(value: unknown, anchorEpoch: number, headEpoch: number): SequentialTail {
+  if (!isObject(value)) throw corrupt('sequential tail is not an object');
+  const { committeeEpoch, committeeDigest, epochState, previousEnding, finalized, hops } = value;
+  if (!isSafeCount(committeeEpoch) || !isHash(committeeDigest) || !Array.isArray(hops) || hops.length === 0) throw corrupt('sequential tail is invalid');
+  const committee = parseCommittee(epochState, 'sequential tail committee');
+  if (committee.epoch !== committeeEpoch || committee.digest !== committeeDigest) throw corrupt('sequential tail committee does not match its recorded epoch and digest');
+  if (committee.epoch < anchorEpoch || committee.epoch >= headEpoch) throw corrupt('sequential tail is outside the verified range');
+  const decodedHops = hops.map(decodeHop);
+  // The tail has not passed its next hop; hops follow each other; the last one is below the head.
+  if (decodedHops[0]!.ending.posEpoch < committee.epoch) throw corrupt('sequential tail is past its next skip hop');
+  let from = 0;
+  for (const hop of decodedHops) {
+    if (hop.fromEpoch < from || hop.ending.posEpoch + 1 > headEpoch) throw corrupt('skip hops are out of order');
+    from = hop.ending.posEpoch + 1;
+  }
+  return { committee, previousEnding: decodeEnding(previousEnding, committee.epoch), finalized: decodePivot(finalized), hops: decodedHops };
+}
+
 /**
  * Validates a stored record for `chainId` and returns the state it describes.
  * @throws {CheckpointError} `checkpoint.corrupt`, `checkpoint.wrong_chain`
  */
 export function decodeCheckpointRecord(raw: unknown, chainId: number): RestoredState {
   if (!isObject(raw)) throw corrupt('not an object');
-  const { version, chainId: storedChain, trust, anchor, committeeEpoch, committeeDigest, epochState, finalized, previousEnding, savedAt, integrity } = raw;
+  const { version, chainId: storedChain, trust, anchor, committeeEpoch, committeeDigest, epochState, finalized, previousEnding, tail, savedAt, integrity } = raw;
   if (version !== CHECKPOINT_RECORD_VERSION) throw corrupt(`unknown record version ${String(version)}`);
   if (!isSafeCount(storedChain)) throw corrupt('chain id is invalid');
   if (storedChain !== chainId) throw new CheckpointError('checkpoint.wrong_chain', `stored checkpoint is for chain ${storedChain}, not ${chainId}`);
@@ -152,14 +222,9 @@ export function decodeCheckpointRecord(raw: unknown, chainId: number): RestoredS
   if (!isObject(epochState)) throw corrupt('committee is missing');
   const { integrity: _ignored, ...body } = raw;
   if (integrityOf(body) !== integrity) throw corrupt('integrity digest does not match its content');
-  let committee: Committee;
-  try {
-    committee = committeeFromJson(epochState);
-  } catch (cause) {
-    if (cause instanceof LightClientError) throw corrupt(`committee does not parse (${cause.kind})`, cause);
-    throw cause;
-  }
+  const committee = parseCommittee(epochState, 'committee');
   if (committee.epoch !== committeeEpoch || committee.digest !== committeeDigest) throw corrupt('committee does not match its recorded epoch and digest');
   if (committee.epoch < anchor.epoch) throw corrupt('committee is older than its anchor');
-  return { chainId, trust, anchor: { epoch: anchor.epoch, digest: anchor.digest, signers: anchor.signers }, committee, finalized: decodePivot(finalized), previousEnding: decodeEnding(previousEnding, committee.epoch), savedAt };
+  const decodedTail = tail === undefined ? null : decodeTail(tail, anchor.epoch, committee.epoch);
+  return { chainId, trust, anchor: { epoch: anchor.epoch, digest: anchor.digest, signers: anchor.signers }, committee, finalized: decodePivot(finalized), previousEnding: decodeEnding(previousEnding, committee.epoch), savedAt, tail: decodedTail };
 }

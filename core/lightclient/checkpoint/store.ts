@@ -1,14 +1,11 @@
 /**
  * Where the light client keeps its progress between runs (service-worker restarts are frequent on
- * mobile Chromium). The interface moves opaque records keyed by chain id; the light client
+ * mobile Chromium): an interface that moves opaque records keyed by chain id. The light client
  * validates what it loads (`record.ts`), so a store implementation needs no knowledge of the
- * format. Two implementations: in memory (tests, ephemeral sessions) and IndexedDB via `idb`,
- * with the `IDBFactory` injected (the database to use is the caller's choice; `idb` itself still
- * expects the standard `IDB*` classes that browsers and workers provide).
+ * format. Core holds only the in-memory store (tests, ephemeral sessions); the platform supplies
+ * persistent ones (the extension's IndexedDB store: extension/background/chain/checkpoint-store.ts).
  * @module
  */
-import { wrap, type IDBPDatabase } from 'idb';
-import { CheckpointError } from '../errors.js';
 import type { CheckpointRecord } from './record.js';
 
 export interface CheckpointStore {
@@ -41,66 +38,5 @@ export class MemoryCheckpointStore implements CheckpointStore {
   /** Test hook: put arbitrary data where a record would be. */
   putRaw(chainId: number, value: unknown): void {
     this.records.set(chainId, value);
-  }
-}
-
-export const CHECKPOINT_DB_NAME = 'wayfarer-lightclient';
-const DB_VERSION = 1;
-const STORE_NAME = 'checkpoints';
-
-/** IndexedDB-backed store: database `wayfarer-lightclient`, object store `checkpoints`, key = chain id. */
-export class IndexedDbCheckpointStore implements CheckpointStore {
-  private db: Promise<IDBPDatabase> | undefined;
-
-  /** @param factory the IndexedDB factory (`indexedDB` in a browser or worker; fake-indexeddb in tests) */
-  constructor(private readonly factory: IDBFactory, private readonly dbName: string = CHECKPOINT_DB_NAME) {}
-
-  private open(): Promise<IDBPDatabase> {
-    if (this.db === undefined) {
-      const request = this.factory.open(this.dbName, DB_VERSION);
-      request.onupgradeneeded = () => {
-        const db = request.result;
-        if (!db.objectStoreNames.contains(STORE_NAME)) db.createObjectStore(STORE_NAME);
-      };
-      this.db = wrap(request).then((db) => {
-        if (db === undefined) throw new CheckpointError('checkpoint.storage', 'IndexedDB did not open');
-        return db;
-      });
-      this.db.catch(() => {
-        this.db = undefined; // allow a later retry
-      });
-    }
-    return this.db;
-  }
-
-  private async run<T>(what: string, action: (db: IDBPDatabase) => Promise<T>): Promise<T> {
-    try {
-      return await action(await this.open());
-    } catch (cause) {
-      if (cause instanceof CheckpointError) throw cause;
-      throw new CheckpointError('checkpoint.storage', `IndexedDB ${what} failed`, { cause });
-    }
-  }
-
-  load(chainId: number): Promise<unknown> {
-    return this.run('read', (db) => db.get(STORE_NAME, chainId));
-  }
-
-  save(chainId: number, record: CheckpointRecord): Promise<void> {
-    return this.run('write', async (db) => {
-      await db.put(STORE_NAME, record, chainId);
-    });
-  }
-
-  clear(chainId: number): Promise<void> {
-    return this.run('delete', (db) => db.delete(STORE_NAME, chainId));
-  }
-
-  /** Closes the connection (tests, or before deleting the database). */
-  async close(): Promise<void> {
-    if (this.db === undefined) return;
-    const db = await this.db;
-    db.close();
-    this.db = undefined;
   }
 }

@@ -7,7 +7,7 @@
  *   for local development chains only. It proves consistency afterwards, not authenticity.
  * @module
  */
-import type { EpochStateJson } from '../pos/committee.js';
+import type { Committee, EpochStateJson } from '../pos/committee.js';
 
 export type TrustLevel = 'shipped' | 'tofu';
 
@@ -25,6 +25,20 @@ export interface Checkpoint {
   readonly digest: string;
   /** Where the committee came from (for shipped ones: the exact data and how it was verified). */
   readonly source: string;
+  /** How a refreshed checkpoint was obtained (`npm run checkpoint:refresh`). */
+  readonly provenance?: CheckpointProvenance;
+}
+
+/** The record `npm run checkpoint:refresh` keeps with a checkpoint it wrote. */
+export interface CheckpointProvenance {
+  /** ISO 8601 time the committee was verified. */
+  readonly date: string;
+  /** The epoch-ending ledger info that carried the committee (of the checkpoint's epoch − 1). */
+  readonly ledgerInfo: { readonly epoch: number; readonly round: number; readonly id: string; readonly pivot: { readonly height: number; readonly blockHash: string } | null };
+  /** The checkpoint it was verified from, with every committee rotation in between checked (no skipping). */
+  readonly verifiedFrom: { readonly epoch: number; readonly digest: string };
+  /** The nodes asked; every one served this same ledger info. */
+  readonly nodes: readonly string[];
 }
 
 /** The trusted checkpoint a state was derived from by verification. */
@@ -62,4 +76,35 @@ export interface EpochEndingRef {
   readonly ledgerInfoId: string;
   /** Its pivot decision, or null when it decided none. */
   readonly pivot: { readonly height: number; readonly blockHash: string } | null;
+}
+
+/**
+ * How the committee the client holds was reached: `sequential` — every committee rotation from
+ * the trusted checkpoint verified with a quorum of the committee before it; `skipped` — at least
+ * one step taken by the skipping rule (`pos/skip.ts`), which rests on a weaker assumption, until
+ * the committees in between are verified sequentially.
+ */
+export type Finality = 'sequential' | 'skipped';
+
+/** One step taken by the skipping rule, kept until sequential verification reaches it. */
+export interface SkipHop {
+  /** Epoch of the committee the skip was checked against. */
+  readonly fromEpoch: number;
+  /** The epoch-ending ledger info accepted by the rule. */
+  readonly ending: EpochEndingRef;
+  /** Signer-set digest (`signerSetDigest`) of the committee it carried. */
+  readonly committeeSigners: string;
+}
+
+/**
+ * While finality is `skipped`: the sequentially verified part of the chain, completed in the
+ * background. When it reaches every hop with the same ledger infos, finality becomes
+ * `sequential`; a different ledger info there proves the skipped one false.
+ */
+export interface SequentialTail {
+  readonly committee: Committee;
+  readonly previousEnding: EpochEndingRef | null;
+  readonly finalized: FinalizedPivot | null;
+  /** Hops not yet confirmed, oldest first (never empty). */
+  readonly hops: readonly SkipHop[];
 }

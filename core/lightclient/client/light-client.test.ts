@@ -215,4 +215,19 @@ describe('headers from the finalized pivot', () => {
     const client = await LightClient.create({ chainId: CHAIN_ID, checkpoint, transport: honestTransport(), store: new MemoryCheckpointStore() }, 1);
     await expect(client.finalizedHeader()).rejects.toMatchObject({ kind: 'not_finalized' });
   });
+
+  test('when a skip proves false, the headers and anchors learned on it are forgotten', async () => {
+    const { client } = await synced();
+    await client.pivotHeaderAt(200);
+    expect(client.cachedHeader(blocks[200]!.hash)).toBeDefined();
+    const hop = { fromEpoch: 100, ending: { posEpoch: 104, round: 60, ledgerInfoId: `0x${'11'.repeat(32)}`, pivot: null }, committeeSigners: `0x${'22'.repeat(32)}` };
+    const state = client.posState;
+    await client.commit({ ...state, tail: { committee: committeeFromJson(pos.committees[0]!.json), previousEnding: null, finalized: null, hops: [hop] } }, 3);
+    expect(client.finality).toBe('skipped');
+    expect(client.cachedHeader(blocks[200]!.hash)).toBeDefined();
+    // The tail verified another ending of epoch 104: the state falls back to it.
+    await client.commit({ ...state, committee: committeeFromJson(pos.committees[4]!.json), finalized: null, tail: null }, 4);
+    expect(client.finality).toBe('sequential');
+    expect(client.cachedHeader(blocks[200]!.hash)).toBeUndefined();
+  });
 });

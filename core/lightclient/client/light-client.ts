@@ -1,10 +1,12 @@
 /**
- * The stateful light client: follows PoS finality from a trusted checkpoint, persists its
- * progress, verifies Core headers on demand back from the finalized pivot, tracks newer headers
+ * The stateful light client: holds the PoS state (from a trusted checkpoint or stored progress),
+ * adopts and persists states verified by the sync machine (`commit`; `sync` runs the machine over
+ * one node), verifies Core headers on demand back from the finalized pivot, tracks newer headers
  * as unfinalized, and proves transaction and receipt inclusion (see `proofs.ts`).
  *
- * Threat model: every node is untrusted. Committees only come from the checkpoint or from
- * verified rotations; finality only from ledger infos with a verified quorum; headers only by
+ * Threat model: every node is untrusted. Committees only come from the checkpoint, from verified
+ * rotations, or from the skipping rule (labelled `skipped`, see `pos/skip.ts`); finality only from
+ * ledger infos with a verified quorum; headers only by
  * hash links from a finalized pivot; roots only from those headers. A failed check throws a
  * {@link LightClientError} naming the RPC call whose answer failed and whether it proves the node
  * wrong, and leaves the client's state as it was, so the caller can ban that node and repeat the
@@ -15,20 +17,26 @@
 import { resolveStartingState, tofuCheckpoint } from '../checkpoint/checkpoint.js';
 import { encodeCheckpointRecord } from '../checkpoint/record.js';
 import type { CheckpointStore } from '../checkpoint/store.js';
-import type { Checkpoint, FinalizedPivot, TrustLevel } from '../checkpoint/types.js';
+import type { Checkpoint, FinalizedPivot, Finality, TrustLevel } from '../checkpoint/types.js';
 import { LightClientError } from '../errors.js';
 import type { VerifiedHeader } from '../header/chain.js';
-import { asObject, asSafeNumber } from '../json.js';
-import { parseLedgerInfoList, parseLedgerInfoWithSignatures } from '../pos/parse.js';
+import type { RandomBytes } from '../pos/batch.js';
 import type { Committee } from '../pos/committee.js';
 import type { SignatureCheckMode } from '../pos/verify-ledger-info.js';
+import { driveSync } from '../sync/drive.js';
 import { HeaderCache, type HeaderStatus } from '../sync/header-cache.js';
-import { applyEpochEnding, applyLedgerInfo, stateFromRestored, type NoProgressReason, type PosState } from '../sync/pos-state.js';
+import { SyncMachine } from '../sync/machine.js';
+import { finalityOf, stateFromRestored, type PosState } from '../sync/pos-state.js';
+import type { SyncMachineOptions, SyncProgress, SyncReport, Finding } from '../sync/types.js';
 import type { LightClientTransport } from '../transport.js';
 import { insertAnchor, nearestAnchorAbove, refineAnchor } from './anchors.js';
+import type { CallOptions, HeaderSource } from './header-source.js';
 import { fetchHeaderByHash, linkToFinalized, walkDownTo, type HeaderContext } from './headers.js';
 import { proveReceipt, proveTransaction, type InclusionQuery, type ReceiptInclusion, type TransactionInclusion } from './proofs.js';
 import { request } from './requests.js';
+
+export type { CallOptions } from './header-source.js';
+export type { SyncProgress, SyncReport } from '../sync/types.js';
 
 export interface LightClientOptions {
   /** Core-space chain id (1029 mainnet, 1 testnet, 1024 … dev). */
@@ -52,43 +60,34 @@ export interface LightClientOptions {
    */
   readonly anchorRefineDistance?: number;
   readonly signatureCheck?: SignatureCheckMode;
+  /** Catch-ups of more PoS epochs than this use the skipping rule (default 64); `skip: false` never does. */
+  readonly skipAbove?: number;
+  readonly skip?: boolean;
+  /** `batch` (default) or `single` signature checks for runs of epoch endings. */
+  readonly verification?: 'batch' | 'single';
+  /** `pos_getLedgerInfosByEpoch` requests in flight at once (default 3). */
+  readonly maxInFlight?: number;
+  /** Random bytes for batch verification (secure by default). */
+  readonly random?: RandomBytes;
 }
-
-export interface CallOptions {
-  /** Use this transport for the call (e.g. one bound to a single node) instead of the default. */
-  readonly transport?: LightClientTransport;
-}
-
-export type SyncProgress =
-  | { readonly phase: 'committees'; readonly fromEpoch: number; readonly epoch: number; readonly targetEpoch: number }
-  | { readonly phase: 'finality'; readonly epoch: number; readonly round: number; readonly pivotHeight: number };
 
 export interface SyncOptions extends CallOptions {
   /** Caller time in ms (recorded with the persisted state). */
   readonly now: number;
   readonly onProgress?: (progress: SyncProgress) => void;
-  /** Stops between requests; the state verified so far is kept and persisted. */
+  /** Stops between answers; the state verified so far is kept and persisted. */
   readonly signal?: AbortSignal;
+  /** `head` (default): stop at the first verified pivot; `sequential`: also verify what a skip passed over. */
+  readonly goal?: 'head' | 'sequential';
 }
 
-export interface SyncReport {
-  readonly fromEpoch: number;
-  readonly committeeEpoch: number;
-  readonly epochsVerified: number;
-  readonly finalized: FinalizedPivot | null;
-  /**
-   * What the node's latest committed ledger info did: `adopted` (a newer finalized pivot or a
-   * rotation), or why it changed nothing — e.g. `ended_previous_epoch`, which every honest node
-   * answers for a moment after a PoS epoch change.
-   */
-  readonly latest: 'adopted' | NoProgressReason;
-}
-
-const DEFAULTS = { headerCacheSize: 4096, blameLookahead: 5, epochBatchSize: 32, parallelRequests: 6, anchorRefineDistance: 64 };
+const DEFAULTS = { headerCacheSize: 4096, blameLookahead: 5, parallelRequests: 6, anchorRefineDistance: 64 };
 /** Committees of recent PoS epochs kept for round searches (memory only). */
 const COMMITTEE_HISTORY = 64;
+/** The node id of the single transport `sync` uses. */
+const SINGLE = 'transport';
 
-export class LightClient {
+export class LightClient implements HeaderSource {
   private state: PosState;
   private readonly cache: HeaderCache;
   private finalizedHeaderCache: VerifiedHeader | null = null;
@@ -108,7 +107,7 @@ export class LightClient {
   }
 
   /** Keeps the committee and finalized pivot of a verified state for later round searches. */
-  private remember(state: PosState): void {
+  remember(state: PosState): void {
     this.committees.set(state.committee.epoch, state.committee);
     if (this.committees.size > COMMITTEE_HISTORY) this.committees.delete(Math.min(...this.committees.keys()));
     if (state.finalized !== null) insertAnchor(this.anchors, state.finalized);
@@ -164,90 +163,85 @@ export class LightClient {
   }
 
   private adopt(next: PosState): void {
-    if (next.finalized?.blockHash !== this.state.finalized?.blockHash) {
+    const previous = this.state;
+    if (next.finalized?.blockHash !== previous.finalized?.blockHash) {
       this.finalizedHeaderCache = null;
       this.cache.dropUnfinalized();
+    }
+    // A skip proved false (the tail resolved into another head): everything learned since rests on it.
+    if (previous.tail !== null && next.tail === null && (next.committee.digest !== previous.committee.digest || next.finalized?.blockHash !== previous.finalized?.blockHash)) {
+      this.cache.clear();
+      this.anchors.length = 0;
+      this.committees.clear();
     }
     this.state = next;
     this.remember(next);
   }
 
+  /** How the held committee was reached: every rotation verified, or a skip (see `pos/skip.ts`). */
+  get finality(): Finality {
+    return finalityOf(this.state);
+  }
+
+  /** Options for a {@link SyncMachine} over this client's state (the caller adds `now`, `sources`, …). */
+  machineOptions(): Omit<SyncMachineOptions, 'now' | 'sources'> {
+    const o = this.options;
+    return {
+      onVerified: (state) => this.remember(state),
+      ...(o.epochBatchSize !== undefined ? { batchSize: o.epochBatchSize } : {}),
+      ...(o.skipAbove !== undefined ? { skipAbove: o.skipAbove } : {}),
+      ...(o.skip !== undefined ? { skip: o.skip } : {}),
+      ...(o.verification !== undefined ? { verification: o.verification } : {}),
+      ...(o.maxInFlight !== undefined ? { maxInFlight: o.maxInFlight } : {}),
+      ...(o.random !== undefined ? { random: o.random } : {}),
+      mode: o.signatureCheck ?? 'aggregate',
+    };
+  }
+
   /**
-   * Catches up with the node's PoS chain: verifies every epoch-ending ledger info from the held
-   * committee to the node's current epoch (rotating committees), then the latest committed ledger
-   * info, whose pivot decision becomes the finalized pivot. Progress is persisted after each batch.
-   * A latest ledger info the client already verified (as every node serves for a moment after a
-   * PoS epoch change) is no progress, reported in `latest`, not an error.
-   * @throws {LightClientError} with `request` set; the state verified before the failure is kept
+   * Adopts a state verified by a sync machine over this client's state, and persists it. Only
+   * states produced by `SyncMachine` from {@link posState} (or a later committed one) belong here.
+   * @throws {CheckpointError} `checkpoint.storage`
+   */
+  async commit(state: PosState, now: number): Promise<void> {
+    if (state.chainId !== this.state.chainId) throw new RangeError('state of another chain');
+    this.adopt(state);
+    await this.persist(now);
+  }
+
+  /**
+   * Catches up with one node (the default transport or `options.transport`): its PoS status and
+   * latest committed ledger info, the committees up to its epoch (sequentially, or by the
+   * skipping rule for large gaps), then the latest ledger info, whose pivot decision becomes the
+   * finalized pivot. Progress is persisted after every verified batch. A latest ledger info the
+   * client already verified (as every node serves for a moment after a PoS epoch change) is no
+   * progress, reported in `latest`, not an error. Several nodes at once: see
+   * `core/rpc/verified/chain.ts`.
+   * @throws {LightClientError} with `request` set: a false answer, a node behind the verified state
+   *   (`stale`), or `missing` data; the state verified before the failure is kept
    */
   async sync(options: SyncOptions): Promise<SyncReport> {
     const transport = this.transport(options);
-    const fromEpoch = this.state.committee.epoch;
-    const before = this.state;
-    let latest: SyncReport['latest'];
-    try {
-      const targetEpoch = await request(transport, 'pos_getStatus', [], (t) => t.pos_getStatus(), (a) => asSafeNumber(asObject(a, 'pos status').epoch, 'pos status.epoch'));
-      if (targetEpoch < this.state.committee.epoch) {
-        throw new LightClientError('stale', `the node is at PoS epoch ${targetEpoch}, behind the verified epoch ${this.state.committee.epoch}`, { request: { method: 'pos_getStatus', params: [] } });
-      }
-      await this.rotateTo(transport, targetEpoch, fromEpoch, options);
-      latest = await this.verifyLatestCommitted(transport, options);
-    } finally {
-      if (this.state !== before) await this.persist(options.now);
-    }
-    // Every rotation verifies exactly one epoch ending (also those the latest ledger info required).
-    return { fromEpoch, committeeEpoch: this.state.committee.epoch, epochsVerified: this.state.committee.epoch - fromEpoch, finalized: this.state.finalized, latest };
-  }
-
-  private async rotateTo(transport: LightClientTransport, targetEpoch: number, fromEpoch: number, options: SyncOptions): Promise<void> {
-    const batch = this.options.epochBatchSize ?? DEFAULTS.epochBatchSize;
-    const mode = this.options.signatureCheck ?? 'aggregate';
-    while (this.state.committee.epoch < targetEpoch) {
-      options.signal?.throwIfAborted();
-      const start = this.state.committee.epoch;
-      const end = Math.min(targetEpoch, start + batch); // exclusive
-      const list = await request(transport, 'pos_getLedgerInfosByEpoch', [start, end], (t) => t.pos_getLedgerInfosByEpoch(start, end), (a) => parseLedgerInfoList(a));
-      if (list.length === 0) throw new LightClientError('missing', `no epoch-ending ledger info for PoS epochs ${start}..${end - 1}`, { request: { method: 'pos_getLedgerInfosByEpoch', params: [start, end] } });
-      let next = this.state;
-      for (const parsed of list) {
-        try {
-          next = applyEpochEnding(next, parsed, options.now, { mode });
-          this.remember(next);
-        } catch (error) {
-          // Keep what was verified in this batch before the bad entry.
-          this.adopt(next);
-          if (error instanceof LightClientError) throw error.withRequest({ method: 'pos_getLedgerInfosByEpoch', params: [start, end] });
-          throw error;
-        }
-        options.onProgress?.({ phase: 'committees', fromEpoch, epoch: next.committee.epoch, targetEpoch });
-      }
-      this.adopt(next);
-      await this.persist(options.now);
-    }
-  }
-
-  private async verifyLatestCommitted(transport: LightClientTransport, options: SyncOptions): Promise<SyncReport['latest']> {
-    const mode = this.options.signatureCheck ?? 'aggregate';
-    const parsed = await request(transport, 'pos_getLedgerInfoByBlockNumber', ['latest_committed'], (t) => t.pos_getLedgerInfoByBlockNumber('latest_committed'), (a) => {
-      if (a === null) throw new LightClientError('missing', 'the node has no committed PoS block');
-      return parseLedgerInfoWithSignatures(a);
-    });
-    const info = parsed.value.ledgerInfo.commitInfo;
-    if (info.epoch > this.state.committee.epoch) {
-      // The node moved to a new epoch after answering pos_getStatus: rotate first.
-      await this.rotateTo(transport, info.epoch, this.state.committee.epoch, options);
-    }
-    let outcome: ReturnType<typeof applyLedgerInfo>;
-    try {
-      outcome = applyLedgerInfo(this.state, parsed, options.now, { mode });
-    } catch (error) {
-      if (error instanceof LightClientError) throw error.withRequest({ method: 'pos_getLedgerInfoByBlockNumber', params: ['latest_committed'] });
-      throw error;
-    }
-    if (outcome.progress) this.adopt(outcome.state);
-    const finalized = this.state.finalized;
-    if (finalized !== null) options.onProgress?.({ phase: 'finality', epoch: finalized.posEpoch, round: finalized.round, pivotHeight: finalized.height });
-    return outcome.progress ? 'adopted' : outcome.reason;
+    const findings: Finding[] = [];
+    const machine = new SyncMachine(this.state, { ...this.machineOptions(), now: options.now, sources: [SINGLE], goal: options.goal ?? 'head', ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    const report = await driveSync(
+      machine,
+      {
+        transport: () => transport,
+        judge: (finding) => {
+          findings.push(finding);
+          return finding.kind === 'false';
+        },
+        commit: (state) => this.commit(state, options.now),
+      },
+      options.signal,
+    );
+    // A status one epoch behind its own newer latest ledger info is the node moving on mid-sync, not a fault.
+    const behind = (f: Finding) => f.kind === 'withholding' || (f.kind === 'behind' && f.request.method === 'pos_getLedgerInfoByBlockNumber');
+    const fault = findings.find((f) => f.kind === 'false') ?? findings.find(behind) ?? (report.latest === null ? findings[0] : undefined);
+    if (fault !== undefined) throw fault.error;
+    if (report.latest === null && options.signal?.aborted !== true) throw new LightClientError('missing', 'the node offered no committed PoS ledger info', { request: { method: 'pos_getLedgerInfoByBlockNumber', params: ['latest_committed'] } });
+    return report;
   }
 
   /**

@@ -1,5 +1,5 @@
 /**
- * Transaction and receipt inclusion through a {@link LightClient}.
+ * Transaction and receipt inclusion through a {@link HeaderSource} (the light client).
  *
  * A transaction is proved in a block when the block's header is verified (pivot chain, or reached
  * by hash links from its epoch's pivot block) and the block's full list of transaction hashes
@@ -26,7 +26,7 @@ import { receiptLogsMatchBloom, type ReceiptView } from '../receipts/receipt.js'
 import type { HeaderStatus } from '../sync/header-cache.js';
 import { simpleMptRoot } from '../trie/simple-mpt.js';
 import { headerExtraFor, normalizeHash } from './headers.js';
-import type { CallOptions, LightClient } from './light-client.js';
+import type { CallOptions, HeaderSource } from './header-source.js';
 import { request } from './requests.js';
 
 /** Most non-pivot headers visited when searching an epoch for a block. */
@@ -71,7 +71,7 @@ export interface InclusionQuery {
   readonly epoch?: number;
 }
 
-async function epochOfBlock(client: LightClient, blockHash: string, options?: CallOptions): Promise<number> {
+async function epochOfBlock(client: HeaderSource, blockHash: string, options?: CallOptions): Promise<number> {
   const transport = client.headerContext(options).transport;
   return request(transport, 'cfx_getBlockByHash', [blockHash, false], (t) => t.cfx_getBlockByHash(blockHash, false), (a) => {
     if (a === null) throw new LightClientError('missing', `the node does not know block ${blockHash}`);
@@ -82,7 +82,7 @@ async function epochOfBlock(client: LightClient, blockHash: string, options?: Ca
 }
 
 /** Finds `blockHash` among the blocks reachable from the epoch's pivot by verified links. */
-async function findBlockInEpoch(client: LightClient, pivot: VerifiedHeader, blockHash: string, options?: CallOptions): Promise<VerifiedHeader> {
+async function findBlockInEpoch(client: HeaderSource, pivot: VerifiedHeader, blockHash: string, options?: CallOptions): Promise<VerifiedHeader> {
   if (pivot.hash === blockHash) return pivot;
   const ctx = client.headerContext(options);
   const queue: VerifiedHeader[] = [pivot];
@@ -117,7 +117,7 @@ async function findBlockInEpoch(client: LightClient, pivot: VerifiedHeader, bloc
   throw new LightClientError('not_included', `block ${blockHash} was not found in epoch ${pivot.height}`);
 }
 
-async function fetchEpochReceipts(client: LightClient, epoch: number, options?: CallOptions): Promise<EpochReceipts> {
+async function fetchEpochReceipts(client: HeaderSource, epoch: number, options?: CallOptions): Promise<EpochReceipts> {
   const transport = client.headerContext(options).transport;
   return request(transport, 'cfx_getEpochReceipts', [epoch, true], (t) => t.cfx_getEpochReceipts(epoch, true), readEpochReceipts);
 }
@@ -137,7 +137,7 @@ interface BlockTransactions {
   readonly receipts: EpochReceipts | undefined;
 }
 
-async function verifiedBlockTransactions(client: LightClient, query: InclusionQuery, options?: CallOptions): Promise<BlockTransactions> {
+async function verifiedBlockTransactions(client: HeaderSource, query: InclusionQuery, options?: CallOptions): Promise<BlockTransactions> {
   const blockHash = normalizeHash(query.blockHash, 'blockHash');
   const epoch = query.epoch ?? (await epochOfBlock(client, blockHash, options));
   const { header: pivot, status } = await client.pivotHeaderAt(epoch, options);
@@ -161,7 +161,7 @@ async function verifiedBlockTransactions(client: LightClient, query: InclusionQu
  * Proves that a transaction is in a block whose header is verified.
  * @throws {LightClientError} `not_included`, `bad_transactions_root`, `not_finalized`, and header failures
  */
-export async function proveTransaction(client: LightClient, query: InclusionQuery, options?: CallOptions): Promise<TransactionInclusion> {
+export async function proveTransaction(client: HeaderSource, query: InclusionQuery, options?: CallOptions): Promise<TransactionInclusion> {
   const txHash = normalizeHash(query.transactionHash, 'transactionHash');
   const block = await verifiedBlockTransactions(client, query, options);
   const index = block.hashes.indexOf(txHash);
@@ -187,7 +187,7 @@ function weakest(a: HeaderStatus, b: HeaderStatus): HeaderStatus {
  * @throws {LightClientError} `bad_receipts_root`, `bad_logs_bloom`, `unprovable_receipt`, `blamed_header`,
  *   `not_finalized` (the vouching headers do not exist yet), and the failures of {@link proveTransaction}
  */
-export async function proveReceipt(client: LightClient, query: InclusionQuery, options?: CallOptions): Promise<ReceiptInclusion> {
+export async function proveReceipt(client: HeaderSource, query: InclusionQuery, options?: CallOptions): Promise<ReceiptInclusion> {
   const txHash = normalizeHash(query.transactionHash, 'transactionHash');
   const block = await verifiedBlockTransactions(client, query, options);
   const index = block.hashes.indexOf(txHash);

@@ -81,7 +81,7 @@ export function hashMessage(message: Uint8Array): G2Point {
 }
 
 /** −G1, the negated generator (its validity check is done once and remembered by noble). */
-const NEGATED_GENERATOR = bls12_381.G1.Point.BASE.negate();
+export const NEGATED_GENERATOR = bls12_381.G1.Point.BASE.negate();
 
 /**
  * e(pk, H(m)) == e(G1, sig), checked as e(pk, H(m)) · e(−G1, sig) == 1 in one multi-pairing:

@@ -17,6 +17,7 @@ import { committeeFromJson, committeeFromParsed, epochStateToJson, type Committe
 import { ledgerInfoSigningMessage } from './encode.js';
 import { parseLedgerInfoWithSignatures, type ParsedLedgerInfo } from './parse.js';
 import type { LedgerInfoWithSignatures } from './types.js';
+import type { SignatureEquation } from './batch.js';
 
 export type SignatureCheckMode =
   /** One pairing check over the aggregated signature (the RPC's, or one built from the votes). */
@@ -75,24 +76,68 @@ function aggregateKeyOf(committee: Committee, accounts: readonly string[], keys:
   return aggregate;
 }
 
-function checkSignatures(li: LedgerInfoWithSignatures, committee: Committee, signers: { keys: readonly G1Point[]; accounts: readonly string[] }, mode: SignatureCheckMode): void {
+/** The aggregate signature of a ledger info: the RPC's, or one built from the votes. */
+function aggregateSignatureOf(li: LedgerInfoWithSignatures): G2Point {
+  if (li.aggregatedSignature !== null) return decodeSignature(li.aggregatedSignature, 'aggregatedSignature');
+  const aggregate = aggregateSignatures(li.signatures.map((vote) => decodeSignature(vote.signature, `signature of ${vote.addressHex}`)));
+  if (aggregate.is0()) throw new LightClientError('bad_signature', 'votes aggregate to the identity');
+  return aggregate;
+}
+
+function checkEachSignature(li: LedgerInfoWithSignatures, hashed: G2Point, keys: readonly G1Point[]): void {
+  li.signatures.forEach((vote, i) => {
+    const sig = decodeSignature(vote.signature, `signature of ${vote.addressHex}`);
+    if (!verifySingle(keys[i]!, hashed, sig)) throw new LightClientError('bad_signature', `signature of ${vote.addressHex} does not verify`);
+  });
+}
+
+function nextCommitteeOf(parsed: ParsedLedgerInfo): Committee | null {
+  const info = parsed.value.ledgerInfo.commitInfo;
+  if (info.nextEpochState === null) return null;
+  if (info.nextEpochState.epoch !== info.epoch + 1 || parsed.nextKeys === null) {
+    throw new LightClientError('bad_next_epoch_state', `epoch ${info.epoch} ends with a committee for epoch ${info.nextEpochState.epoch}`);
+  }
+  return committeeFromParsed({ state: info.nextEpochState, keys: parsed.nextKeys });
+}
+
+/** A ledger info checked in everything but the pairing, which is left as an equation. */
+export interface PreparedLedgerInfo extends VerifiedLedgerInfo {
+  /** Holds exactly when the signature is valid; check it alone or in a batch (`batch.ts`). */
+  readonly equation: SignatureEquation;
+}
+
+function checkSigners(parsed: ParsedLedgerInfo, committee: Committee): { keys: G1Point[]; power: bigint; accounts: string[] } {
+  const li = parsed.value;
+  const info = li.ledgerInfo.commitInfo;
+  if (info.epoch !== committee.epoch) {
+    throw new LightClientError('wrong_epoch', `ledger info is for PoS epoch ${info.epoch}, the committee is for epoch ${committee.epoch}`);
+  }
+  if (li.signatures.length === 0) throw new LightClientError('insufficient_quorum', 'ledger info carries no signatures');
+  const signers = collectSigners(li, committee);
+  if (signers.power < committee.state.quorumVotingPower) {
+    throw new LightClientError('insufficient_quorum', `signers hold ${signers.power} votes, quorum is ${committee.state.quorumVotingPower}`);
+  }
+  return signers;
+}
+
+/**
+ * Runs every check of {@link checkLedgerInfo} except the pairing, and returns the signature
+ * equation to check, so that many ledger infos can share one batch check.
+ * @throws {LightClientError} as {@link checkLedgerInfo}, except `bad_signature` from the pairing
+ */
+export function prepareLedgerInfo(parsed: ParsedLedgerInfo, committee: Committee): PreparedLedgerInfo {
+  const { signers, equation } = signatureEquation(parsed, committee);
+  return { ledgerInfo: parsed.value, committeeEpoch: committee.epoch, signers: signers.accounts, signedVotingPower: signers.power, nextCommittee: nextCommitteeOf(parsed), equation };
+}
+
+function signatureEquation(parsed: ParsedLedgerInfo, committee: Committee): { signers: { keys: G1Point[]; power: bigint; accounts: string[] }; equation: SignatureEquation } {
+  const li = parsed.value;
+  const signers = checkSigners(parsed, committee);
   const hashed = hashMessage(ledgerInfoSigningMessage(li.ledgerInfo));
-  if (mode === 'each') {
-    li.signatures.forEach((vote, i) => {
-      const sig = decodeSignature(vote.signature, `signature of ${vote.addressHex}`);
-      if (!verifySingle(signers.keys[i]!, hashed, sig)) throw new LightClientError('bad_signature', `signature of ${vote.addressHex} does not verify`);
-    });
-    return;
-  }
-  let aggregate: G2Point;
-  if (li.aggregatedSignature !== null) {
-    aggregate = decodeSignature(li.aggregatedSignature, 'aggregatedSignature');
-  } else {
-    aggregate = aggregateSignatures(li.signatures.map((vote) => decodeSignature(vote.signature, `signature of ${vote.addressHex}`)));
-    if (aggregate.is0()) throw new LightClientError('bad_signature', 'votes aggregate to the identity');
-  }
-  const aggregateKey = aggregateKeyOf(committee, signers.accounts, signers.keys);
-  if (aggregateKey === null || !verifyWithAggregateKey(aggregateKey, hashed, aggregate)) throw new LightClientError('bad_signature', 'aggregated signature does not verify for the signer set');
+  const signature = aggregateSignatureOf(li);
+  const key = aggregateKeyOf(committee, signers.accounts, signers.keys);
+  if (key === null) throw new LightClientError('bad_signature', 'the signers\' keys aggregate to the identity');
+  return { signers, equation: { key, hashed, signature } };
 }
 
 /**
@@ -102,25 +147,14 @@ function checkSignatures(li: LedgerInfoWithSignatures, committee: Committee, sig
  */
 export function checkLedgerInfo(parsed: ParsedLedgerInfo, committee: Committee, options: LedgerInfoCheckOptions = {}): VerifiedLedgerInfo {
   const li = parsed.value;
-  const info = li.ledgerInfo.commitInfo;
-  if (info.epoch !== committee.epoch) {
-    throw new LightClientError('wrong_epoch', `ledger info is for PoS epoch ${info.epoch}, the committee is for epoch ${committee.epoch}`);
+  if ((options.mode ?? 'aggregate') === 'each') {
+    const signers = checkSigners(parsed, committee);
+    checkEachSignature(li, hashMessage(ledgerInfoSigningMessage(li.ledgerInfo)), signers.keys);
+    return { ledgerInfo: li, committeeEpoch: committee.epoch, signers: signers.accounts, signedVotingPower: signers.power, nextCommittee: nextCommitteeOf(parsed) };
   }
-  if (li.signatures.length === 0) throw new LightClientError('insufficient_quorum', 'ledger info carries no signatures');
-  const signers = collectSigners(li, committee);
-  const { power, accounts } = signers;
-  if (power < committee.state.quorumVotingPower) {
-    throw new LightClientError('insufficient_quorum', `signers hold ${power} votes, quorum is ${committee.state.quorumVotingPower}`);
-  }
-  checkSignatures(li, committee, signers, options.mode ?? 'aggregate');
-  let nextCommittee: Committee | null = null;
-  if (info.nextEpochState !== null) {
-    if (info.nextEpochState.epoch !== info.epoch + 1 || parsed.nextKeys === null) {
-      throw new LightClientError('bad_next_epoch_state', `epoch ${info.epoch} ends with a committee for epoch ${info.nextEpochState.epoch}`);
-    }
-    nextCommittee = committeeFromParsed({ state: info.nextEpochState, keys: parsed.nextKeys });
-  }
-  return { ledgerInfo: li, committeeEpoch: committee.epoch, signers: accounts, signedVotingPower: power, nextCommittee };
+  const { signers, equation } = signatureEquation(parsed, committee);
+  if (!verifyWithAggregateKey(equation.key, equation.hashed, equation.signature)) throw new LightClientError('bad_signature', 'aggregated signature does not verify for the signer set');
+  return { ledgerInfo: li, committeeEpoch: committee.epoch, signers: signers.accounts, signedVotingPower: signers.power, nextCommittee: nextCommitteeOf(parsed) };
 }
 
 /** Result of {@link verifyLedgerInfo}. `reason` is a {@link LightClientFailureKind}. */

@@ -71,4 +71,10 @@ export class HeaderCache {
       }
     }
   }
+
+  /** Drops everything (what was verified rested on a skip that proved false). */
+  clear(): void {
+    this.byHash.clear();
+    this.pivotByHeight.clear();
+  }
 }

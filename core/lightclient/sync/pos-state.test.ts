@@ -14,6 +14,7 @@ const initial: PosState = {
   previousEnding: null,
   finalized: null,
   updatedAt: 0,
+  tail: null,
 };
 const parsed = (json: unknown) => parseLedgerInfoWithSignatures(json);
 /** The new state of an outcome that must be progress. */

@@ -22,7 +22,7 @@
  * @module
  */
 import { bytesToHex } from '../../encoding/hex.js';
-import type { CheckpointAnchor, EpochEndingRef, FinalizedPivot, TrustLevel } from '../checkpoint/types.js';
+import type { CheckpointAnchor, EpochEndingRef, FinalizedPivot, Finality, SequentialTail, TrustLevel } from '../checkpoint/types.js';
 import type { RestoredState } from '../checkpoint/record.js';
 import { LightClientError } from '../errors.js';
 import type { Committee } from '../pos/committee.js';
@@ -41,13 +41,20 @@ export interface PosState {
   readonly finalized: FinalizedPivot | null;
   /** Caller time (ms) of the last change. */
   readonly updatedAt: number;
+  /** Null when finality is `sequential`; otherwise what remains to verify sequentially. */
+  readonly tail: SequentialTail | null;
+}
+
+/** How the state's committee was reached (see {@link Finality}). */
+export function finalityOf(state: PosState): Finality {
+  return state.tail === null ? 'sequential' : 'skipped';
 }
 
 export function stateFromRestored(restored: RestoredState): PosState {
-  return { chainId: restored.chainId, trust: restored.trust, anchor: restored.anchor, committee: restored.committee, previousEnding: restored.previousEnding, finalized: restored.finalized, updatedAt: restored.savedAt };
+  return { chainId: restored.chainId, trust: restored.trust, anchor: restored.anchor, committee: restored.committee, previousEnding: restored.previousEnding, finalized: restored.finalized, updatedAt: restored.savedAt, tail: restored.tail };
 }
 
-function pivotOf(parsed: ParsedLedgerInfo): FinalizedPivot | null {
+export function pivotOf(parsed: ParsedLedgerInfo): FinalizedPivot | null {
   const info = parsed.value.ledgerInfo.commitInfo;
   if (info.pivot === null) return null;
   return { posEpoch: info.epoch, round: info.round, ledgerInfoId: bytesToHex(info.id), timestampUsecs: info.timestampUsecs, height: info.pivot.height, blockHash: info.pivot.blockHash };
@@ -60,7 +67,7 @@ function isLater(candidate: { posEpoch: number; round: number }, current: Finali
 }
 
 /** Keeps the later of the known and the new pivot; a decided pivot never moves down. */
-function advancePivot(current: FinalizedPivot | null, next: FinalizedPivot | null): FinalizedPivot | null {
+export function advancePivot(current: FinalizedPivot | null, next: FinalizedPivot | null): FinalizedPivot | null {
   if (next === null || !isLater(next, current)) return current;
   if (current !== null && next.height < current.height) {
     throw new LightClientError('epoch_regression', `a later ledger info decides pivot height ${next.height}, below the finalized ${current.height}`);
@@ -77,6 +84,17 @@ function checkEpochOrder(state: PosState, epoch: number): void {
   }
 }
 
+/**
+ * The checks of {@link applyEpochEnding} that need no cryptography: the ledger info is of the
+ * current committee's epoch and ends it.
+ * @throws {LightClientError} `epoch_regression`, `wrong_epoch`, `not_epoch_ending`
+ */
+export function checkEndingOrder(state: PosState, parsed: ParsedLedgerInfo): void {
+  const info = parsed.value.ledgerInfo.commitInfo;
+  checkEpochOrder(state, info.epoch);
+  if (info.nextEpochState === null) throw new LightClientError('not_epoch_ending', `ledger info (epoch ${info.epoch}, round ${info.round}) does not end its epoch`);
+}
+
 /** Why a verified-or-recognized ledger info leaves the state as it was. */
 export type NoProgressReason =
   /** It is the ledger info that decided the current finalized pivot. */
@@ -89,7 +107,7 @@ export type NoProgressReason =
 /** Result of {@link applyLedgerInfo}: a new state, or a clear "nothing new" with the reason. */
 export type LedgerInfoOutcome = { readonly progress: true; readonly state: PosState } | { readonly progress: false; readonly reason: NoProgressReason };
 
-function endingRefOf(info: BlockInfo): EpochEndingRef {
+export function endingRefOf(info: BlockInfo): EpochEndingRef {
   return { posEpoch: info.epoch, round: info.round, ledgerInfoId: bytesToHex(info.id), pivot: info.pivot === null ? null : { height: info.pivot.height, blockHash: info.pivot.blockHash } };
 }
 
@@ -131,8 +149,7 @@ function isPreviousEnding(state: PosState, parsed: ParsedLedgerInfo): boolean {
  */
 export function applyEpochEnding(state: PosState, parsed: ParsedLedgerInfo, now: number, options: LedgerInfoCheckOptions = {}): PosState {
   const info = parsed.value.ledgerInfo.commitInfo;
-  checkEpochOrder(state, info.epoch);
-  if (info.nextEpochState === null) throw new LightClientError('not_epoch_ending', `ledger info (epoch ${info.epoch}, round ${info.round}) does not end its epoch`);
+  checkEndingOrder(state, parsed);
   const verified = checkLedgerInfo(parsed, state.committee, options);
   if (verified.nextCommittee === null) throw new LightClientError('not_epoch_ending', 'ledger info carries no next committee');
   return { ...state, committee: verified.nextCommittee, previousEnding: endingRefOf(info), finalized: advancePivot(state.finalized, pivotOf(parsed)), updatedAt: now };

@@ -56,6 +56,29 @@ export function rpcBlockFor(fields: BlockHeaderFields, networkId: number, transa
   return block;
 }
 
+/**
+ * eSpace RPC JSON of a pivot block as a conflux-rust node prints it: the same hash and parent as
+ * the Core block, its deferred state root as `stateRoot` (see core/rpc/verified/espace-anchor.ts).
+ */
+export function ethBlockFor(fields: BlockHeaderFields, hash: string): Record<string, unknown> {
+  const zero32 = bytesToHex(new Uint8Array(32));
+  return {
+    number: toQuantity(fields.height),
+    hash,
+    parentHash: bytesToHex(fields.parentHash),
+    stateRoot: bytesToHex(fields.deferredStateRoot),
+    receiptsRoot: zero32,
+    transactionsRoot: bytesToHex(EMPTY_TRIE_ROOT),
+    logsBloom: bytesToHex(new Uint8Array(256)),
+    miner: bytesToHex(new Uint8Array(20)),
+    gasLimit: toQuantity(fields.gasLimit),
+    gasUsed: '0x0',
+    timestamp: toQuantity(fields.timestamp),
+    transactions: [],
+    ...(fields.basePrice === null ? {} : { baseFeePerGas: toQuantity(fields.basePrice.espace) }),
+  };
+}
+
 /** A pivot chain of heights 0 … length−1, post-1559 with PoS references, linked by parent hash. */
 export function syntheticPivotChain(length: number, networkId = 1029): SyntheticBlock[] {
   const blocks: SyntheticBlock[] = [];
@@ -82,7 +105,7 @@ export function syntheticPivotChain(length: number, networkId = 1029): Synthetic
       customEncoding: 'raw',
     };
     const hash = headerHash(fields);
-    blocks.push({ hash, fields, rpc: rpcBlockFor(fields, networkId), eth: { number: toQuantity(h), hash, baseFeePerGas: toQuantity(fields.basePrice!.espace) } });
+    blocks.push({ hash, fields, rpc: rpcBlockFor(fields, networkId), eth: ethBlockFor(fields, hash) });
     parent = hexToBytes(hash);
   }
   return blocks;

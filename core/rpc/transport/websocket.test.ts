@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { RpcClient } from '../client.js';
 import { RpcMalformedJsonError, RpcNetworkError, RpcResponseTooLargeError, RpcTimeoutError } from '../errors.js';
-import { HeadWatcher } from '../heads.js';
 import { FakeClock } from '../testing/fake-clock.js';
 import { WebSocketTransport, type WebSocketLike } from './websocket.js';
 
@@ -100,32 +99,5 @@ describe('WebSocketTransport', () => {
     expect(events).toEqual([{ epochNumber: '0x5', epochHashesOrdered: [] }]);
     sockets[0]!.close();
     expect(ended).toBeInstanceOf(RpcNetworkError);
-  });
-});
-
-describe('HeadWatcher', () => {
-  test('uses the subscription, then falls back to polling when it ends; reports only increases', async () => {
-    const { sockets, client, clock } = setup();
-    let polled = 100;
-    const pollClient = new RpcClient({
-      transport: { endpoint: 'mem://poll', stats: { requests: 0, bytesSent: 0, bytesReceived: 0 }, send: async (p) => ({ jsonrpc: '2.0', id: (p as { id: number }).id, result: `0x${(polled++).toString(16)}` }) },
-    });
-    const heads: [number, string][] = [];
-    const watcher = new HeadWatcher({ space: 'core', pollClient, subscribeClient: client, clock, pollIntervalMs: 1000, onHead: (n, via) => heads.push([n, via]) });
-    const started = watcher.start();
-    await flush();
-    sockets[0]!.deliver({ jsonrpc: '2.0', id: sockets[0]!.sent[0]!.id, result: '0x1' });
-    await started;
-    expect(watcher.mode).toBe('subscription');
-    for (const n of [5, 4, 6]) sockets[0]!.deliver({ jsonrpc: '2.0', method: 'cfx_subscription', params: { subscription: '0x1', result: { epochNumber: `0x${n.toString(16)}`, epochHashesOrdered: [] } } });
-    expect(heads).toEqual([[5, 'subscription'], [6, 'subscription']]);
-    sockets[0]!.close();
-    expect(watcher.mode).toBe('poll');
-    await clock.advance(0);
-    await clock.advance(1000);
-    expect(heads.slice(2)).toEqual([[100, 'poll'], [101, 'poll']]);
-    watcher.stop();
-    await clock.advance(5000);
-    expect(heads).toHaveLength(4);
   });
 });

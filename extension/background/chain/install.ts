@@ -7,7 +7,7 @@
  * worker; alarms do not), plus whenever the UI asks.
  * @module
  */
-import { IndexedDbCheckpointStore } from '../../../core/lightclient/checkpoint/store.js';
+import { IndexedDbCheckpointStore } from './checkpoint-store.js';
 import { systemClock } from '../../../core/rpc/clock.js';
 import type { UiRouter } from '../router.js';
 import { CHAIN_SYNC_ALARM, ChainService, type ChainKeyring } from './service.js';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
-import { IndexedDbCheckpointStore } from '../../../core/lightclient/checkpoint/store.js';
+import { IndexedDbCheckpointStore } from './checkpoint-store.js';
 import { FakeClock } from '../../../core/rpc/testing/fake-clock.js';
 import { fakeNetwork } from '../../../core/rpc/testing/fake-fetch.js';
 import { ChainService, type ChainEvents, type ChainKeyring } from './service.js';

@@ -6,7 +6,7 @@
  * service worker is stopped often (on mobile within seconds), so everything the user would
  * otherwise lose — a ban and its evidence, a transaction in flight, the balance shown a minute ago —
  * is written here when it changes and read back on start. The light client's checkpoint lives in
- * its own store (`IndexedDbCheckpointStore`).
+ * its own store (`IndexedDbCheckpointStore`, checkpoint-store.ts).
  *
  * Records are our own writes but are still read defensively: a record that does not have the
  * expected shape is reported (`problems`) and skipped, never silently turned into something else.
