@@ -85,3 +85,19 @@ export async function coreBalance(node: DevNodeEndpoints, address: string): Prom
 export async function espaceBalance(node: DevNodeEndpoints, address: string): Promise<bigint> {
   return BigInt(await rpcCall<string>(node.espaceRpc, 'eth_getBalance', [address, 'latest']));
 }
+
+/** Deploys a contract on Core from `key`; returns its base32 address. */
+export async function deployCore(node: DevNodeEndpoints, key: PrivateKey, data: `0x${string}`): Promise<string> {
+  const { receipt } = await sendCore(node, key, { type: 0, gasPrice: 2_000_000_000n, gas: 5_000_000n, to: null, value: 0n, storageLimit: 20_000n, data });
+  const created = (receipt as unknown as { contractCreated: string | null }).contractCreated;
+  if (receipt.outcomeStatus !== '0x0' || created === null) throw new Error(`Core deployment failed: ${JSON.stringify(receipt)}`);
+  // Nodes print it in the verbose form (NET1024:TYPE.CONTRACT:…); the wallet shows the short one.
+  return encodeCfxAddress(decodeCfxAddressAnyType(created).bytes, node.chainId);
+}
+
+/** Deploys a contract on eSpace from `key`; returns its EIP-55 address. */
+export async function deployEspace(node: DevNodeEndpoints, key: PrivateKey, data: `0x${string}`): Promise<string> {
+  const { receipt } = await sendEspace(node, key, { type: 0, gasPrice: 2_000_000_000n, gas: 5_000_000n, to: null, value: 0n, data });
+  if (receipt.status !== '0x1' || receipt.contractAddress === null) throw new Error(`eSpace deployment failed: ${JSON.stringify(receipt)}`);
+  return receipt.contractAddress;
+}
