@@ -3,6 +3,7 @@
  * the wallet's own signing (core/tx) with the node as the only party, for e2e tests of planners.
  */
 import { decodeCfxAddressAnyType, encodeCfxAddress } from '../../core/address/cip37.js';
+import { toChecksumAddress } from '../../core/address/eip55.js';
 import { bytesToHex } from '../../core/encoding/hex.js';
 import { coreAddressFromPrivateKey, espaceAddressFromPrivateKey } from '../../core/keys/address.js';
 import type { PrivateKey } from '../../core/keys/private-key.js';
@@ -99,5 +100,5 @@ export async function deployCore(node: DevNodeEndpoints, key: PrivateKey, data: 
 export async function deployEspace(node: DevNodeEndpoints, key: PrivateKey, data: `0x${string}`): Promise<string> {
   const { receipt } = await sendEspace(node, key, { type: 0, gasPrice: 2_000_000_000n, gas: 5_000_000n, to: null, value: 0n, data });
   if (receipt.status !== '0x1' || receipt.contractAddress === null) throw new Error(`eSpace deployment failed: ${JSON.stringify(receipt)}`);
-  return receipt.contractAddress;
+  return toChecksumAddress(receipt.contractAddress);
 }
