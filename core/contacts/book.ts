@@ -9,6 +9,7 @@
  * silently move to another address.
  * @module
  */
+import type { KnownAddress } from '../poisoning/recipients.js';
 import type { NetworkKey, Space } from '../rpc/pool/endpoint.js';
 import { canonicalAddress, contactId, labelKey, makeContact, MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, type Contact, type ContactInput } from './contact.js';
 import { ContactsError } from './errors.js';
@@ -92,3 +93,13 @@ export function searchContacts(book: AddressBook, text: string, filter: { networ
 }
 
 export { MAX_LABEL_LENGTH, MAX_NOTE_LENGTH };
+
+/**
+ * The contacts of a network (and space) as known addresses for core/poisoning's recipient check
+ * and Activity classification (contacts are addresses the user chose, so they may be "known").
+ */
+export function knownAddressesFromContacts(book: AddressBook, filter: { network: NetworkKey; space?: Space }): KnownAddress[] {
+  return book
+    .filter((c) => c.network === filter.network && (filter.space === undefined || c.space === filter.space))
+    .map((c) => ({ address: c.address, source: 'contact' as const, label: c.label }));
+}

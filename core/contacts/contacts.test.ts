@@ -8,8 +8,9 @@ import { address as sdkAddress } from 'js-conflux-sdk';
 import { describe, expect, test } from 'vitest';
 import { encodeCfxAddress } from '../address/cip37.js';
 import { bytesToHex } from '../encoding/hex.js';
+import { checkRecipient } from '../poisoning/recipients.js';
 import {
-  ADDRESS_BOOK_JSON_SCHEMA, addContact, contactIndex, findContact, labelFor, parseAddressBook, removeContact, searchContacts, serializeAddressBook, updateContact,
+  ADDRESS_BOOK_JSON_SCHEMA, addContact, contactIndex, findContact, knownAddressesFromContacts, labelFor, parseAddressBook, removeContact, searchContacts, serializeAddressBook, updateContact,
   type AddressBook, type ContactInput,
 } from './index.js';
 
@@ -96,6 +97,14 @@ describe('contacts: look-up', () => {
   test('eSpace look-up in any case', () => {
     expect(findContact(book, { space: 'espace', network: 'mainnet', address: ESPACE.toLowerCase() })?.label).toBe('Bob');
     expect(findContact(book, { space: 'core', network: 'mainnet', address: ESPACE })).toBeUndefined();
+  });
+
+  test('contacts feed the poisoning check: a saved address is known in any spelling, a look-alike of a saved eSpace address is flagged', () => {
+    const known = knownAddressesFromContacts(book, { network: 'mainnet' });
+    expect(known).toEqual([{ address: CORE_MAIN, source: 'contact', label: 'Alice' }, { address: ESPACE, source: 'contact', label: 'Bob' }]);
+    expect(checkRecipient(HEX, known)).toMatchObject({ status: 'known', match: { label: 'Alice' } });
+    const lookalike = `${ESPACE.slice(0, 6)}${'0'.repeat(32)}${ESPACE.slice(-4)}`;
+    expect(checkRecipient(lookalike, known)).toMatchObject({ status: 'lookalike' });
   });
 
   test('search: labels containing the text first, then addresses starting with it, one network', () => {

@@ -5,5 +5,5 @@
  */
 export * from './errors.js';
 export { makeContact, canonicalAddress, labelKey, MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, type Contact, type ContactInput } from './contact.js';
-export { addContact, updateContact, removeContact, findContact, contactIndex, labelFor, searchContacts, MAX_CONTACTS, type AddressBook } from './book.js';
+export { addContact, updateContact, removeContact, findContact, contactIndex, labelFor, searchContacts, knownAddressesFromContacts, MAX_CONTACTS, type AddressBook } from './book.js';
 export { parseAddressBook, serializeAddressBook, ADDRESS_BOOK_VERSION, ADDRESS_BOOK_JSON_SCHEMA, type StoredAddressBookV1, type StoredContactV1, type RejectedEntry } from './storage.js';
