@@ -12,3 +12,4 @@ export {
 export { readIncomingLogs, type IncomingTransfer, type RejectedLog } from './transfer-logs.js';
 export { csvCell, toCsv, activityToCsv, ACTIVITY_CSV_HEADER, type ActivityRow, type CsvCell } from './csv.js';
 export { explorerTransactionUrl, explorerAddressUrl, explorerTokenUrl, EXPLORERS } from './explorer.js';
+export { BalanceScan, scanBalanceChanges, type AccountState, type BalanceChange, type BalanceScanResult } from './balance-scan.js';

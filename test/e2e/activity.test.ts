@@ -9,9 +9,9 @@ import { keccak_256 } from '@noble/hashes/sha3.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { encodeAbiParameters, encodeFunctionData, type Abi } from 'viem';
 import { decodeCfxAddress, encodeCfxAddress } from '../../core/address/cip37.js';
-import { planIncomingCrossSpaceQueries, planIncomingTransferQueries, readIncomingLogs, splitLogQuery, type IncomingTransfer, type LogQuery } from '../../core/activity/index.js';
+import { planIncomingCrossSpaceQueries, planIncomingTransferQueries, readIncomingLogs, scanBalanceChanges, splitLogQuery, type IncomingTransfer, type LogQuery } from '../../core/activity/index.js';
 import { planCrossSpaceTransfer, coreTransactionFromDraft } from '../../core/crossspace/index.js';
-import { bytesToHex } from '../../core/encoding/hex.js';
+import { bytesToHex, toQuantity } from '../../core/encoding/hex.js';
 import { espaceAddressFromPrivateKey } from '../../core/keys/address.js';
 import { privateKeyFromHex } from '../../core/keys/private-key.js';
 import { GENESIS_PRIVATE_KEY, rpcCall } from '../support/devnode.js';
@@ -101,5 +101,39 @@ describe('incoming transfers found through planned log queries', () => {
     const end = await epochNow();
     const found = await runQueries(planIncomingCrossSpaceQueries({ coreChainId: node.chainId, espaceRecipients: [USER_ESPACE], from: startEpoch, to: end }));
     expect(found.map((t) => [t.kind, t.to, t.amount, t.transactionHash])).toEqual([['cross_space', USER_ESPACE, 3n * 10n ** 17n, crossSpaceHash]]);
+  });
+});
+
+describe('plain CFX arriving, found by the balance scan (no log records it)', () => {
+  test('Core: the epochs of two transfers to a fresh account, with the amounts received', async () => {
+    const receiver = coreAccount(node, keyOf('plain cfx receiver'));
+    const from = startEpoch;
+    const epochs: number[] = [];
+    for (const value of [123n, 456n]) {
+      const { receipt } = await sendCore(node, genesis, { type: 0, gasPrice: 2_000_000_000n, gas: 21_000n, to: receiver, value, storageLimit: 0n, data: '0x' });
+      expect(receipt.outcomeStatus).toBe('0x0');
+      epochs.push(Number(BigInt(receipt.epochNumber)));
+    }
+    const to = await epochNow();
+    const result = await scanBalanceChanges({ from, to }, async (epoch) => ({
+      balance: BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getBalance', [receiver, toQuantity(epoch)])),
+      nonce: BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [receiver, toQuantity(epoch)])),
+    }));
+    expect(result.complete).toBe(true);
+    expect(result.changes.map((c) => [c.epoch, c.received])).toEqual([[epochs[0], 123n], [epochs[1], 456n]]);
+    console.log(`balance scan over ${to - from} epochs: ${result.reads} reads`);
+  });
+
+  test('eSpace: a transfer to a fresh address is found at its block', async () => {
+    const receiver = espaceAddressFromPrivateKey(keyOf('plain cfx espace receiver'));
+    const from = (await epochNow()) - 1;
+    const { receipt } = await sendEspace(node, espaceKey, { type: 0, gasPrice: 2_000_000_000n, gas: 21_000n, to: receiver, value: 789n, data: '0x' });
+    expect(receipt.status).toBe('0x1');
+    const to = await epochNow();
+    const result = await scanBalanceChanges({ from, to }, async (block) => ({
+      balance: BigInt(await rpcCall<string>(node.espaceRpc, 'eth_getBalance', [receiver, toQuantity(block)])),
+      nonce: BigInt(await rpcCall<string>(node.espaceRpc, 'eth_getTransactionCount', [receiver, toQuantity(block)])),
+    }));
+    expect(result.changes.map((c) => [c.epoch, c.received])).toEqual([[Number(BigInt(receipt.blockNumber)), 789n]]);
   });
 });
