@@ -66,6 +66,17 @@ describe('planning Core → eSpace', () => {
     expect(draft!.gasItems.find((i) => i.item === 'new_account')!.gas).toBe(newAccount ? 50_000n : 0n);
   });
 
+  test('a contract receiver: the node\'s estimate sets the limit when larger; ignored for a plain account', () => {
+    const context = { network: NET, ownCoreAccounts: [CORE], nodeGasEstimate: 200_000n };
+    const contract = planCrossSpaceTransfer({ kind: 'core_to_espace', from: CORE, to: ESPACE, amount: 1n }, { ...context, espaceRecipient: { exists: true, hasCode: true } });
+    expect(contract.drafts[0]!.gas).toBe(200_000n);
+    expect(contract.drafts[0]!.gasItems.at(-1)).toEqual({ item: 'contract_receiver', gas: 200_000n - 77_970n });
+    expect(contract.notes).toEqual([{ code: 'recipient_is_contract', params: { to: ESPACE, estimated: 'true' } }]);
+    const plain = planCrossSpaceTransfer({ kind: 'core_to_espace', from: CORE, to: ESPACE, amount: 1n }, { ...context, espaceRecipient: { exists: true, hasCode: false } });
+    expect(plain.drafts[0]!.gas).toBeLessThan(200_000n);
+    expect(() => planCrossSpaceTransfer({ kind: 'core_to_espace', from: CORE, to: ESPACE, amount: 1n }, { ...context, nodeGasEstimate: -1n })).toThrow(expect.objectContaining({ code: 'crossspace.input' }));
+  });
+
   test('gas: the conflux-rust formula written out for calldata with 24 non-zero bytes', () => {
     // 4 selector bytes + 20 address bytes, all non-zero here, then 12 zero bytes of padding.
     const to = '0x1111111111111111111111111111111111111111';

@@ -40,7 +40,7 @@ export const ESPACE_TRANSFER_GAS = 21_000n;
 
 /** One line of a gas computation, for the UI to show where the number comes from. */
 export interface GasItem {
-  /** `intrinsic`, `call`, `new_account`, `value_transfer`, `inner_transaction`, `address_mapping`, `call_log`, `return_log`, `withdraw_log`. */
+  /** `intrinsic`, `call`, `new_account`, `value_transfer`, `inner_transaction`, `address_mapping`, `call_log`, `return_log`, `withdraw_log`, `contract_receiver` (extra from the node's estimate). */
   item: string;
   gas: bigint;
 }

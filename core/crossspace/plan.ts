@@ -51,6 +51,12 @@ export interface PlanContext {
   ownCoreAccounts: readonly string[];
   /** What the caller read about the eSpace receiver of a Core → eSpace transfer (absent: unknown). */
   espaceRecipient?: { exists: boolean; hasCode: boolean };
+  /**
+   * The node's gas-limit estimate (`cfx_estimateGasAndCollateral(...).gasLimit`) for the Core →
+   * eSpace draft. Used only when the receiver is a contract, whose code runs on a tenth of the gas
+   * left (plus the 2 300 stipend): the limit is then the larger of the formula and the estimate.
+   */
+  nodeGasEstimate?: bigint;
 }
 
 export type DraftStep = 'transfer_evm' | 'fund_mapped' | 'withdraw_from_mapped';
@@ -80,8 +86,10 @@ export interface TransactionDraft {
  * - `two_steps`: eSpace → Core takes two transactions; the second waits for the first.
  * - `core_pays_withdraw_gas`: the Core account needs CFX on Core for the withdrawal's fee.
  * - `recipient_unknown`: whether the eSpace receiver exists was not read; the gas covers creating it.
- * - `recipient_is_contract`: the eSpace receiver is a contract; it gets the value with 2 300 gas
- *   and, if it refuses it, the whole transaction fails (the value stays on Core, the fee is spent).
+ * - `recipient_is_contract`: the eSpace receiver is a contract; its code runs on a tenth of the gas
+ *   left plus 2 300, and if it refuses the value the whole transaction fails (the value stays on
+ *   Core, the fee is spent). `estimated` says whether the node's estimate set the limit; with it,
+ *   about 3/4 of that limit is charged (the unused nine tenths count as left over).
  * - `recipient_is_mapped_address`: Core → eSpace to the sender's own mapped address (it stays
  *   withdrawable only by the sender).
  * - `same_account_key_differs`: the Core and eSpace accounts of one recovery phrase have different
@@ -175,12 +183,21 @@ export function planCrossSpaceTransfer(intent: CrossSpaceIntent, context: PlanCo
     const data = encodeStaticCall(TRANSFER_EVM_SELECTOR, [{ type: 'bytes20', value: to }]);
     const recipient = context.espaceRecipient;
     const need = transferEvmGas(hexToBytes(data), recipient?.exists === true);
+    const estimate = context.nodeGasEstimate;
+    if (estimate !== undefined && (typeof estimate !== 'bigint' || estimate <= 0n || estimate > 15_000_000n)) {
+      throw new CrossSpaceError('crossspace.input', 'nodeGasEstimate: expected a bigint gas limit up to 15 000 000', { details: 'nodeGasEstimate' });
+    }
+    const useEstimate = recipient?.hasCode === true && estimate !== undefined && estimate > need.gas;
+    if (useEstimate) {
+      need.items.push({ item: 'contract_receiver', gas: estimate - need.gas });
+      need.gas = estimate;
+    }
     const fromShown = encodeCfxAddress(from, coreId);
     const toShown = toChecksumAddress(bytesToHex(to));
     const ownMapped = mappedAddressBytes(from);
     const notes: PlanNote[] = [];
     if (recipient === undefined) notes.push({ code: 'recipient_unknown', params: { to: toShown } });
-    else if (recipient.hasCode) notes.push({ code: 'recipient_is_contract', params: { to: toShown } });
+    else if (recipient.hasCode) notes.push({ code: 'recipient_is_contract', params: { to: toShown, estimated: String(useEstimate) } });
     const toMapped = equalBytes(ownMapped, to);
     if (toMapped) notes.push({ code: 'recipient_is_mapped_address', params: { to: toShown } }, mappedNote(fromShown, toShown));
     return {

@@ -21,7 +21,8 @@ import { espaceAddressFromPrivateKey } from '../../core/keys/address.js';
 import { privateKeyFromHex, type PrivateKey } from '../../core/keys/private-key.js';
 import { GENESIS_PRIVATE_KEY, rpcCall } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
-import { coreAccount, coreBalance, coreLogAsHex, espaceBalance, sendCore, sendEspace, type CoreReceiptJson, type EspaceReceiptJson } from '../support/chain-tx.js';
+import { coreAccount, coreBalance, coreLogAsHex, deployEspace, espaceBalance, sendCore, sendEspace, type CoreReceiptJson, type EspaceReceiptJson } from '../support/chain-tx.js';
+import artifacts from '../fixtures/contracts/artifacts.json' with { type: 'json' };
 
 const node = sharedDevNode();
 const NET = { coreChainId: node.chainId, espaceChainId: node.evmChainId };
@@ -80,7 +81,7 @@ async function mappedBalanceOnCore(core: string): Promise<bigint> {
 }
 
 /** The node's estimate: its `gasLimit` is gas used × 7/6 plus the base cost (conflux-rust `estimated_gas_limit`), not the gas used. */
-async function estimate(draft: TransactionDraft): Promise<{ gasLimit: bigint; storageCollateralized: bigint }> {
+async function estimate_(draft: TransactionDraft): Promise<{ gasLimit: bigint; storageCollateralized: bigint }> {
   const r = await rpcCall<{ gasLimit: string; storageCollateralized: string }>(node.coreRpc, 'cfx_estimateGasAndCollateral', [{ from: draft.from, to: draft.to, value: toQuantity(draft.value), data: draft.data }, 'latest_state']);
   return { gasLimit: BigInt(r.gasLimit), storageCollateralized: BigInt(r.storageCollateralized) };
 }
@@ -99,7 +100,7 @@ async function coreToEspace(amount: bigint, expectNew: boolean): Promise<void> {
   expect(recipient.exists).toBe(!expectNew);
   const plan = planCrossSpaceTransfer({ kind: 'core_to_espace', from: A, to: E, amount }, { network: NET, ownCoreAccounts: [A], espaceRecipient: recipient });
   const [draft] = plan.drafts;
-  const estimated = await estimate(draft!);
+  const estimated = await estimate_(draft!);
   expect(estimated.storageCollateralized).toBe(0n);
 
   const [coreBefore, espaceBefore] = await Promise.all([coreBalance(node, A), espaceBalance(node, E)]);
@@ -130,6 +131,32 @@ describe('Core → eSpace (transferEVM)', () => {
   });
 });
 
+describe('Core → eSpace to a contract whose receive() needs more than the stipend', () => {
+  test('with the formula\'s limit the transfer fails and the value stays on Core; with the node\'s estimate it arrives', async () => {
+    const sink = await deployEspace(node, espaceKey, artifacts.contracts.TestSink.bytecode as `0x${string}`);
+    const recipient = await espaceRecipientFacts(sink);
+    expect(recipient).toEqual({ exists: true, hasCode: true });
+    const amount = CFX / 10n;
+
+    const bare = planCrossSpaceTransfer({ kind: 'core_to_espace', from: A, to: sink, amount }, { network: NET, ownCoreAccounts: [A], espaceRecipient: recipient });
+    expect(bare.notes).toEqual([{ code: 'recipient_is_contract', params: { to: sink, estimated: 'false' } }]);
+    const failed = await signAndSendCore(coreSender, bare.drafts[0]!);
+    expect(failed.receipt.outcomeStatus).toBe('0x1');
+    expect(await espaceBalance(node, sink)).toBe(0n);
+    expect(transferStatus(bare, [{ hash: failed.hash, receipt: observedCore(failed) }]).state).toBe('failed');
+
+    const estimate = (await estimate_(bare.drafts[0]!)).gasLimit;
+    const planned = planCrossSpaceTransfer({ kind: 'core_to_espace', from: A, to: sink, amount }, { network: NET, ownCoreAccounts: [A], espaceRecipient: recipient, nodeGasEstimate: estimate });
+    expect(planned.drafts[0]!.gas).toBe(estimate);
+    const sent = await signAndSendCore(coreSender, planned.drafts[0]!);
+    expect(sent.receipt.outcomeStatus).toBe('0x0');
+    expect(await espaceBalance(node, sink)).toBe(amount);
+    expect(BigInt(sent.receipt.gasFee)).toBe(chargedGas(estimate, BigInt(sent.receipt.gasUsed)) * GAS_PRICE);
+    expect(transferStatus(planned, [{ hash: sent.hash, receipt: observedCore(sent) }])).toMatchObject({ state: 'completed', credited: { space: 'espace', address: sink, amount } });
+    console.log(`transferEVM to a contract: formula ${bare.drafts[0]!.gas}, node estimate ${estimate}, used ${BigInt(sent.receipt.gasUsed)}`);
+  });
+});
+
 describe('eSpace → Core (mapped address, then withdrawFromMapped)', () => {
   test('both steps: the mapped address holds the amount in between, then the Core account receives it', async () => {
     const amount = 5n * CFX;
@@ -149,7 +176,7 @@ describe('eSpace → Core (mapped address, then withdrawFromMapped)', () => {
     await expect.poll(() => mappedBalanceOnCore(B), { timeout: 30_000 }).toBe(amount);
     expect(transferStatus(plan, [{ hash: first.hash, receipt: observedEspace(first) }]).state).toBe('awaiting_withdraw');
 
-    const estimated = await estimate(withdraw!);
+    const estimated = await estimate_(withdraw!);
     expect(estimated.storageCollateralized).toBe(0n);
     const second = await signAndSendCore(coreReceiver, withdraw!);
     expect(second.receipt.outcomeStatus).toBe('0x0');
