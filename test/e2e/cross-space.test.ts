@@ -12,16 +12,13 @@ import { keccak_256 } from '@noble/hashes/sha3.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { decodeCfxAddressToBytes, encodeCfxAddress } from '../../core/address/cip37.js';
 import { encodeStaticCall } from '../../core/abi/encode.js';
-import {
-  chargedGas, coreTransactionFromDraft, espaceTransactionFromDraft, mappedAddress, planCrossSpaceTransfer, transferStatus,
-  type CrossSpacePlan, type ObservedReceipt, type TransactionDraft,
-} from '../../core/crossspace/index.js';
+import { chargedGas, mappedAddress, planCrossSpaceTransfer, transferStatus, type CrossSpacePlan, type ObservedReceipt, type TransactionDraft } from '../../core/crossspace/index.js';
 import { bytesToHex, toQuantity } from '../../core/encoding/hex.js';
 import { espaceAddressFromPrivateKey } from '../../core/keys/address.js';
 import { privateKeyFromHex, type PrivateKey } from '../../core/keys/private-key.js';
 import { GENESIS_PRIVATE_KEY, rpcCall } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
-import { coreAccount, coreBalance, coreLogAsHex, deployEspace, espaceBalance, sendCore, sendEspace, type CoreReceiptJson, type EspaceReceiptJson } from '../support/chain-tx.js';
+import { coreAccount, coreBalance, deployEspace, espaceBalance, observedCoreReceipt, observedEspaceReceipt, sendCore, sendDraft, type CoreReceiptJson, type EspaceReceiptJson } from '../support/chain-tx.js';
 import artifacts from '../fixtures/contracts/artifacts.json' with { type: 'json' };
 
 const node = sharedDevNode();
@@ -39,31 +36,17 @@ const B = coreAccount(node, coreReceiver);
 const E = espaceAddressFromPrivateKey(espaceKey);
 
 async function signAndSendCore(key: PrivateKey, draft: TransactionDraft): Promise<{ hash: string; receipt: CoreReceiptJson }> {
-  const tx = coreTransactionFromDraft(draft, { nonce: 0n, epochHeight: 0n, fee: { type: 0, gasPrice: GAS_PRICE } });
-  const { nonce: _n, epochHeight: _e, chainId: _c, ...fields } = tx;
-  return sendCore(node, key, fields);
+  const sent = await sendDraft(node, key, draft, GAS_PRICE);
+  return { hash: sent.hash, receipt: sent.core! };
 }
 
 async function signAndSendEspace(key: PrivateKey, draft: TransactionDraft): Promise<{ hash: string; receipt: EspaceReceiptJson }> {
-  const tx = espaceTransactionFromDraft(draft, { nonce: 0n, fee: { type: 0, gasPrice: GAS_PRICE } });
-  const { nonce: _n, chainId: _c, ...fields } = tx;
-  return sendEspace(node, key, fields);
+  const sent = await sendDraft(node, key, draft, GAS_PRICE);
+  return { hash: sent.hash, receipt: sent.espace! };
 }
 
-function observedCore(r: { hash: string; receipt: CoreReceiptJson }): ObservedReceipt {
-  return {
-    transactionHash: r.receipt.transactionHash, outcome: r.receipt.outcomeStatus === '0x0' ? 'success' : 'failure', logs: r.receipt.logs.map(coreLogAsHex),
-    gasUsed: BigInt(r.receipt.gasUsed), gasFee: BigInt(r.receipt.gasFee), epoch: Number(BigInt(r.receipt.epochNumber)), trust: 'single-source',
-  };
-}
-
-function observedEspace(r: { hash: string; receipt: EspaceReceiptJson }): ObservedReceipt {
-  const gasUsed = BigInt(r.receipt.gasUsed);
-  return {
-    transactionHash: r.receipt.transactionHash, outcome: r.receipt.status === '0x1' ? 'success' : 'failure', logs: r.receipt.logs,
-    gasUsed, gasFee: gasUsed * GAS_PRICE, epoch: Number(BigInt(r.receipt.blockNumber)), trust: 'single-source',
-  };
-}
+const observedCore = (r: { receipt: CoreReceiptJson }): ObservedReceipt => observedCoreReceipt(r.receipt, 'single-source');
+const observedEspace = (r: { receipt: EspaceReceiptJson }): ObservedReceipt => observedEspaceReceipt(r.receipt, GAS_PRICE, 'single-source');
 
 async function espaceRecipientFacts(address: string): Promise<{ exists: boolean; hasCode: boolean }> {
   const [balance, nonce, code] = await Promise.all([

@@ -4,6 +4,7 @@
  */
 import { decodeCfxAddressAnyType, encodeCfxAddress } from '../../core/address/cip37.js';
 import { toChecksumAddress } from '../../core/address/eip55.js';
+import { coreTransactionFromDraft, espaceTransactionFromDraft, type ObservedReceipt, type TransactionDraft } from '../../core/crossspace/index.js';
 import { bytesToHex } from '../../core/encoding/hex.js';
 import { coreAddressFromPrivateKey, espaceAddressFromPrivateKey } from '../../core/keys/address.js';
 import type { PrivateKey } from '../../core/keys/private-key.js';
@@ -16,6 +17,7 @@ import type { DevNodeEndpoints } from './shared-devnode.js';
 
 export interface CoreReceiptJson {
   transactionHash: string;
+  blockHash: string;
   outcomeStatus: string;
   gasUsed: string;
   gasFee: string;
@@ -26,6 +28,7 @@ export interface CoreReceiptJson {
 
 export interface EspaceReceiptJson {
   transactionHash: string;
+  blockHash: string;
   status: string;
   gasUsed: string;
   effectiveGasPrice?: string;
@@ -101,4 +104,33 @@ export async function deployEspace(node: DevNodeEndpoints, key: PrivateKey, data
   const { receipt } = await sendEspace(node, key, { type: 0, gasPrice: 2_000_000_000n, gas: 5_000_000n, to: null, value: 0n, data });
   if (receipt.status !== '0x1' || receipt.contractAddress === null) throw new Error(`eSpace deployment failed: ${JSON.stringify(receipt)}`);
   return toChecksumAddress(receipt.contractAddress);
+}
+
+/** Completes a cross-space draft with a legacy gas price, signs it with `key`, sends it, waits for its receipt. */
+export async function sendDraft(node: DevNodeEndpoints, key: PrivateKey, draft: TransactionDraft, gasPrice: bigint): Promise<{ hash: string; core?: CoreReceiptJson; espace?: EspaceReceiptJson }> {
+  if (draft.space === 'core') {
+    const { nonce: _n, epochHeight: _e, chainId: _c, ...fields } = coreTransactionFromDraft(draft, { nonce: 0n, epochHeight: 0n, fee: { type: 0, gasPrice } });
+    const { hash, receipt } = await sendCore(node, key, fields);
+    return { hash, core: receipt };
+  }
+  const { nonce: _n, chainId: _c, ...fields } = espaceTransactionFromDraft(draft, { nonce: 0n, fee: { type: 0, gasPrice } });
+  const { hash, receipt } = await sendEspace(node, key, fields);
+  return { hash, espace: receipt };
+}
+
+/** A Core receipt as the status model reads it, with the trust the test gives it. */
+export function observedCoreReceipt(receipt: CoreReceiptJson, trust: ObservedReceipt['trust']): ObservedReceipt {
+  return {
+    transactionHash: receipt.transactionHash, outcome: receipt.outcomeStatus === '0x0' ? 'success' : 'failure', logs: receipt.logs.map(coreLogAsHex),
+    gasUsed: BigInt(receipt.gasUsed), gasFee: BigInt(receipt.gasFee), epoch: Number(BigInt(receipt.epochNumber)), trust,
+  };
+}
+
+/** An eSpace receipt as the status model reads it (fee = gas used × the legacy gas price paid). */
+export function observedEspaceReceipt(receipt: EspaceReceiptJson, gasPrice: bigint, trust: ObservedReceipt['trust']): ObservedReceipt {
+  const gasUsed = BigInt(receipt.gasUsed);
+  return {
+    transactionHash: receipt.transactionHash, outcome: receipt.status === '0x1' ? 'success' : 'failure', logs: receipt.logs,
+    gasUsed, gasFee: gasUsed * gasPrice, epoch: Number(BigInt(receipt.blockNumber)), trust,
+  };
 }
