@@ -181,3 +181,15 @@ export async function resolveCnsName(name: string, deployment: Pick<CnsDeploymen
   addrStep.result = address;
   return finish({ status: 'resolved' as const, address });
 }
+
+/**
+ * Adapts a trusted read (such as the account reader's cross-checked contract `call`, which answers
+ * `{ value, trust, epoch }`) to the resolver's {@link ContractCall}. An unresolved conflict (no value)
+ * answers `0x` with trust `conflict`, which the resolver reports as `invalid_answer`.
+ */
+export function contractCallFrom(read: (request: { to: string; data: `0x${string}` }) => Promise<{ value: string | undefined; trust: Trust; epoch: number }>): ContractCall {
+  return async (request) => {
+    const answer = await read(request);
+    return { data: answer.value ?? '0x', trust: answer.trust, epoch: answer.epoch };
+  };
+}

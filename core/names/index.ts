@@ -6,6 +6,6 @@
 export * from './errors.js';
 export { normalizeName, namehash, namehashBytes, labelhash, type NormalizedName } from './namehash.js';
 export {
-  resolveCnsName, cnsDeployment, isNameOf, CNS_DEPLOYMENTS, COIN_TYPE_CONFLUX_CORE, RESOLVER_SELECTOR, ADDR_COIN_SELECTOR,
+  resolveCnsName, contractCallFrom, cnsDeployment, isNameOf, CNS_DEPLOYMENTS, COIN_TYPE_CONFLUX_CORE, RESOLVER_SELECTOR, ADDR_COIN_SELECTOR,
   type CnsDeployment, type CallAnswer, type ContractCall, type ResolutionStep, type NameResolution,
 } from './cns.js';

@@ -8,7 +8,7 @@ import { encodeAbiParameters, decodeFunctionData, namehash as viemNamehash, pars
 import { normalize as viemNormalize } from 'viem/ens';
 import { describe, expect, test } from 'vitest';
 import { decodeCfxAddress, encodeCfxAddress } from '../address/cip37.js';
-import { CNS_DEPLOYMENTS, cnsDeployment, isNameOf, namehash, NamesError, normalizeName, resolveCnsName, type CallAnswer, type ContractCall } from './index.js';
+import { CNS_DEPLOYMENTS, cnsDeployment, contractCallFrom, isNameOf, namehash, NamesError, normalizeName, resolveCnsName, type CallAnswer, type ContractCall } from './index.js';
 
 const SEED = 0xc45;
 
@@ -144,6 +144,11 @@ describe('resolveCnsName over a fake registry and resolver', () => {
     const result = await resolveCnsName('alice.web3', deployment, fakeCall(chain));
     expect(result).toMatchObject({ status, reason });
     expect('address' in result).toBe(false);
+  });
+
+  test('an unresolved conflict from a trusted read is reported, not resolved', async () => {
+    const call = contractCallFrom(async () => ({ value: undefined, trust: 'conflict', epoch: 100 }));
+    expect(await resolveCnsName('alice.web3', deployment, call)).toMatchObject({ status: 'invalid_answer', reason: 'malformed', trust: 'conflict' });
   });
 
   test('bad arguments are input errors', async () => {

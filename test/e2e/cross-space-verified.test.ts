@@ -6,20 +6,16 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { LightClient, fetchTofuCheckpoint, MemoryCheckpointStore } from '../../core/lightclient/index.js';
 import type { VerifiedReceipt } from '../../core/lightclient/client/proofs.js';
 import { planCrossSpaceTransfer, transferStatus, type ObservedReceipt } from '../../core/crossspace/index.js';
 import { bytesToHex } from '../../core/encoding/hex.js';
 import { espaceAddressFromPrivateKey } from '../../core/keys/address.js';
 import { privateKeyFromHex } from '../../core/keys/private-key.js';
-import { makeEndpoint } from '../../core/rpc/pool/endpoint.js';
-import { NodePool } from '../../core/rpc/pool/node-pool.js';
-import { systemClock } from '../../core/rpc/clock.js';
-import { VerifiedChain } from '../../core/rpc/verified/chain.js';
-import { VerifiedRunner } from '../../core/rpc/verified/runner.js';
+import type { VerifiedChain } from '../../core/rpc/verified/chain.js';
 import { GENESIS_PRIVATE_KEY, waitForFinality } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
 import { coreAccount, sendCore, sendDraft } from '../support/chain-tx.js';
+import { verifyingStack } from '../support/verified-chain.js';
 
 const node = sharedDevNode();
 const NET = { coreChainId: node.chainId, espaceChainId: node.evmChainId };
@@ -35,19 +31,7 @@ const ESPACE = espaceAddressFromPrivateKey(espaceKey);
 let chain: VerifiedChain;
 
 beforeAll(async () => {
-  const alt = (url: string) => url.replace('127.0.0.1', 'localhost');
-  const endpoints = [
-    makeEndpoint({ network: 'local', space: 'core', url: node.coreRpc, operator: 'dev node (direct)' }),
-    makeEndpoint({ network: 'local', space: 'core', url: alt(node.coreRpc), operator: 'dev node (second name)' }),
-    makeEndpoint({ network: 'local', space: 'espace', url: node.espaceRpc, operator: 'dev node (direct)' }),
-    makeEndpoint({ network: 'local', space: 'espace', url: alt(node.espaceRpc), operator: 'dev node (second name)' }),
-  ];
-  const pool = new NodePool({ network: 'local', endpoints, fetch: (input, init) => fetch(input, init) });
-  await waitForFinality(node, 1);
-  const runner = new VerifiedRunner(pool);
-  const checkpoint = (await runner.run((transport) => fetchTofuCheckpoint(transport, node.chainId))).value;
-  const lightClient = await LightClient.create({ chainId: node.chainId, checkpoint, transport: runner.transportFor(pool.candidates('core')[0]!, pool.candidates('espace')[0]), store: new MemoryCheckpointStore() }, Date.now());
-  chain = new VerifiedChain({ pool, lightClient, clock: systemClock, chainIds: { core: node.chainId, espace: node.evmChainId } });
+  ({ chain } = await verifyingStack(node));
   const { receipt } = await sendCore(node, genesis, { type: 0, gasPrice: GAS_PRICE, gas: 21_000n, to: CORE, value: 20n * CFX, storageLimit: 0n, data: '0x' });
   expect(receipt.outcomeStatus).toBe('0x0');
 });

@@ -11,8 +11,9 @@ import { encodeAbiParameters, encodeFunctionData, type Abi } from 'viem';
 import { decodeCfxAddress, encodeCfxAddress } from '../../core/address/cip37.js';
 import { bytesToHex, toQuantity } from '../../core/encoding/hex.js';
 import { privateKeyFromHex } from '../../core/keys/private-key.js';
-import { namehash, resolveCnsName, type ContractCall } from '../../core/names/index.js';
-import { GENESIS_PRIVATE_KEY, rpcCall } from '../support/devnode.js';
+import { contractCallFrom, namehash, resolveCnsName, type ContractCall } from '../../core/names/index.js';
+import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality } from '../support/devnode.js';
+import { verifyingStack } from '../support/verified-chain.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
 import { coreAccount, deployCore, sendCore } from '../support/chain-tx.js';
 import artifacts from '../fixtures/contracts/artifacts.json' with { type: 'json' };
@@ -92,5 +93,16 @@ describe('CNS resolution on the dev node', () => {
   test('a registry address with no contract behind it gives invalid_answer, not an address', async () => {
     const result = await resolveCnsName('alice.web3', { networkId: node.chainId, registry: coreAccount(node, owner) }, pinnedCall(await latestEpoch()));
     expect(result).toMatchObject({ status: 'invalid_answer', reason: 'malformed' });
+  });
+});
+
+describe('CNS resolution through the wallet\'s cross-checking reader', () => {
+  test('at the verified epoch, both steps answered alike by two operators: resolved, cross-checked', async () => {
+    await waitForFinality(node, (await latestEpoch()) + 11);
+    const { chain, reader } = await verifyingStack(node);
+    await chain.sync();
+    const verified = await chain.verifiedEpoch('core');
+    const result = await resolveCnsName('alice.web3', { networkId: node.chainId, registry }, contractCallFrom((request) => reader.call('core', request)));
+    expect(result).toMatchObject({ status: 'resolved', address: ALICE_TARGET, trust: 'cross-checked', epochs: [verified] });
   });
 });
