@@ -224,6 +224,17 @@ describe('transfer status', () => {
     expect(status.credited).toEqual({ space: 'core', address: CORE, amount: CFX });
   });
 
+  test.each<[string, unknown]>([
+    ['a short hash', { hash: '0x12' }],
+    ['an unknown send state', { hash: HASH_A, sendState: 'lost' }],
+    ['logs not a list', { hash: HASH_A, receipt: { ...receipt(HASH_A, []), logs: null } }],
+    ['a fee as a string', { hash: HASH_A, receipt: { ...receipt(HASH_A, []), gasFee: '1' } }],
+    ['an unknown trust', { hash: HASH_A, receipt: { ...receipt(HASH_A, []), trust: 'trusted' } }],
+    ['not an object', 'receipt'],
+  ])('a malformed observation (%s) is an input error, not a crash', (_name, observation) => {
+    expect(() => transferStatus(toEspace, [observation as never])).toThrow(expect.objectContaining({ code: 'crossspace.input' }));
+  });
+
   test('more observations than drafts is an input error', () => {
     expect(() => transferStatus(toEspace, [{ hash: null }, { hash: null }])).toThrow(expect.objectContaining({ code: 'crossspace.input' }));
   });

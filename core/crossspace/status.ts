@@ -102,6 +102,30 @@ function lower(hex: string): string {
   return hex.toLowerCase();
 }
 
+const TRUSTS: readonly string[] = TRUST_ORDER;
+const OUTCOMES: readonly string[] = ['success', 'failure', 'skipped'];
+const SEND_STATES: readonly string[] = ['pending', 'rejected', 'replaced', 'possibly_censored'];
+
+/** Guards the caller's observation (shape only; the caller vouches for the content). */
+function assertObservation(o: StepObservation | undefined, index: number): void {
+  if (o === undefined) return;
+  const bad = (field: string): never => {
+    throw new CrossSpaceError('crossspace.input', `observations[${index}].${field}: malformed`, { details: `observations[${index}].${field}` });
+  };
+  if (typeof o !== 'object' || o === null) bad('observation');
+  if (o.hash !== null && (typeof o.hash !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(o.hash))) bad('hash');
+  if (o.sendState !== undefined && !SEND_STATES.includes(o.sendState)) bad('sendState');
+  const r = o.receipt;
+  if (r === undefined) return;
+  if (typeof r !== 'object' || r === null) bad('receipt');
+  if (typeof r.transactionHash !== 'string') bad('receipt.transactionHash');
+  if (!OUTCOMES.includes(r.outcome)) bad('receipt.outcome');
+  if (!Array.isArray(r.logs)) bad('receipt.logs');
+  if (typeof r.gasUsed !== 'bigint' || typeof r.gasFee !== 'bigint' || r.gasFee < 0n) bad('receipt.gasFee');
+  if (!Number.isSafeInteger(r.epoch) || r.epoch < 0) bad('receipt.epoch');
+  if (!TRUSTS.includes(r.trust)) bad('receipt.trust');
+}
+
 function readStep(plan: CrossSpacePlan, draft: TransactionDraft, observation: StepObservation | undefined): StepStatus {
   const status: StepStatus = { step: draft.step, space: draft.space, hash: observation?.hash ?? null, state: 'not_sent', fee: null, epoch: null, trust: null, credited: null, problems: [] };
   if (observation === undefined || observation.hash === null) return status;
@@ -151,6 +175,7 @@ export function transferStatus(plan: CrossSpacePlan, observations: readonly Step
   if (!Array.isArray(observations) || observations.length > plan.drafts.length) {
     throw new CrossSpaceError('crossspace.input', `observations: expected at most ${plan.drafts.length} entries`, { details: 'observations' });
   }
+  observations.forEach(assertObservation);
   const steps = plan.drafts.map((d, i) => readStep(plan, d, observations[i]));
   const fees = { core: 0n, espace: 0n };
   for (const s of steps) if (s.fee !== null) fees[s.space] += s.fee;

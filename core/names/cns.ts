@@ -115,6 +115,14 @@ export function isNameOf(input: string, deployment: Pick<CnsDeployment, 'tlds'>)
   return deployment.tlds.includes(tld);
 }
 
+/** Guards what the caller's call function answered. */
+function checkAnswer(answer: CallAnswer): CallAnswer {
+  if (typeof answer !== 'object' || answer === null || typeof answer.data !== 'string' || !TRUST_ORDER.includes(answer.trust) || !Number.isSafeInteger(answer.epoch) || answer.epoch < 0) {
+    throw new NamesError('names.input', 'call: expected { data, trust, epoch } from the contract-call function', { details: 'call' });
+  }
+  return answer;
+}
+
 function readWord(answer: string, type: 'address' | 'bytes'): { value: string } | null {
   try {
     const decoded = decodeAbiParameters([{ kind: type }], hexToBytes(answer));
@@ -150,7 +158,7 @@ export async function resolveCnsName(name: string, deployment: Pick<CnsDeploymen
   };
 
   const resolverCall = encodeStaticCall(RESOLVER_SELECTOR, [{ type: 'bytes32', value: nodeBytes }]);
-  const first = await call({ to: registry, data: resolverCall });
+  const first = checkAnswer(await call({ to: registry, data: resolverCall }));
   const resolverWord = readWord(first.data, 'address');
   const resolverStep: ResolutionStep = { step: 'registry.resolver', contract: registry, data: resolverCall, answer: first.data, result: null, trust: first.trust, epoch: first.epoch };
   steps.push(resolverStep);
@@ -162,7 +170,7 @@ export async function resolveCnsName(name: string, deployment: Pick<CnsDeploymen
   resolverStep.result = resolver;
 
   const addrCall = encodeStaticCall(ADDR_COIN_SELECTOR, [{ type: 'bytes32', value: nodeBytes }, { type: 'uint256', value: COIN_TYPE_CONFLUX_CORE }]);
-  const second = await call({ to: resolver, data: addrCall });
+  const second = checkAnswer(await call({ to: resolver, data: addrCall }));
   const addrStep: ResolutionStep = { step: 'resolver.addr', contract: resolver, data: addrCall, answer: second.data, result: null, trust: second.trust, epoch: second.epoch };
   steps.push(addrStep);
   const addrWord = readWord(second.data, 'bytes');

@@ -151,6 +151,11 @@ describe('resolveCnsName over a fake registry and resolver', () => {
     expect(await resolveCnsName('alice.web3', deployment, call)).toMatchObject({ status: 'invalid_answer', reason: 'malformed', trust: 'conflict' });
   });
 
+  test('a call function answering nonsense is an input error', async () => {
+    await expect(resolveCnsName('alice.web3', deployment, async () => ({ data: 42, trust: 'verified', epoch: 1 }) as never)).rejects.toThrow(expect.objectContaining({ code: 'names.input' }));
+    await expect(resolveCnsName('alice.web3', deployment, async () => ({ data: '0x', trust: 'sure', epoch: 1 }) as never)).rejects.toThrow(expect.objectContaining({ code: 'names.input' }));
+  });
+
   test('bad arguments are input errors', async () => {
     await expect(resolveCnsName('alice.web3', { networkId: 1, registry: deployment.registry }, fakeCall(healthy()))).rejects.toThrow(NamesError);
     await expect(resolveCnsName('alice.web3', deployment, 'nope' as unknown as ContractCall)).rejects.toThrow(expect.objectContaining({ code: 'names.input' }));
