@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'unit',
           include: ['core/**/*.test.ts', 'extension/**/*.test.ts', 'gateway/**/*.test.ts', 'test/unit/**/*.test.ts'],
           environment: 'node',
+          // Property tests use one fixed fast-check seed (FC_SEED=<n> to try another).
+          setupFiles: ['test/support/fast-check-seed.ts'],
           testTimeout: 60_000,
         },
       },
