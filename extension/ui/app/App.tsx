@@ -5,10 +5,11 @@
  */
 import { lazy, Suspense, useEffect, type ReactElement } from 'react';
 import { backgroundBackend } from '../api/background-backend.js';
-import { useWallet, WalletProvider, type WalletSession } from './wallet.js';
+import { useWallet, WalletProvider } from './wallet.js';
 import { Shell } from './Shell.js';
 import { Routes } from './Routes.js';
-import { Onboarding, type OnboardingActions } from '../screens/onboarding/Onboarding.js';
+import { Onboarding } from '../screens/onboarding/Onboarding.js';
+import { onboardingActions } from './onboarding-actions.js';
 import { Unlock } from '../screens/unlock/Unlock.js';
 import { AccountSwitcher } from '../screens/home/AccountSwitcher.js';
 import { NetworkSwitcher } from '../screens/home/NetworkSwitcher.js';
@@ -16,7 +17,6 @@ import { ErrorState, Loading } from '../components/AsyncState.js';
 import { useAction } from '../api/hooks.js';
 import { navigate, useLocation } from './router.js';
 import { START_OVER_PATH } from '../screens/settings/start-over.js';
-import { forgetAll } from '../lib/last-known.js';
 import { useUserActivity } from './activity.js';
 import { useT } from '../i18n/i18n.js';
 
@@ -75,27 +75,6 @@ function Gate(): ReactElement {
     );
   }
   return <UnlockedWallet />;
-}
-
-/** Creating the first wallet, or one that replaces (and archives) the current vault. */
-export function onboardingActions(wallet: WalletSession, replaceExisting: boolean): OnboardingActions {
-  const { backend } = wallet;
-  const done = () => {
-    forgetAll();
-    navigate('/', { replace: true });
-    wallet.refreshVault();
-  };
-  return {
-    newMnemonic: () => backend.newMnemonic(),
-    createFromMnemonic: async (mnemonic, password) => {
-      await backend.createWallet({ kind: 'mnemonic', mnemonic }, password, replaceExisting);
-      done();
-    },
-    importPrivateKey: async (privateKey, password) => {
-      await backend.createWallet({ kind: 'private-key', privateKey }, password, replaceExisting);
-      done();
-    },
-  };
 }
 
 function UnlockedWallet(): ReactElement {

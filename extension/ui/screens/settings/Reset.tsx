@@ -5,7 +5,7 @@
  * guards against accidents.
  */
 import { useState, type FormEvent, type ReactElement } from 'react';
-import { onboardingActions } from '../../app/App.js';
+import { onboardingActions } from '../../app/onboarding-actions.js';
 import { useWallet } from '../../app/wallet.js';
 import { TextField } from '../../components/Field.js';
 import { Notice } from '../../components/Notice.js';
