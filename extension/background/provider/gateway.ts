@@ -66,7 +66,8 @@ export class ProviderGateway {
         );
     });
     port.onDisconnect.addListener(() => {
-      void this.service.then((s) => s.disconnect(who, port)).catch(() => undefined);
+      // After the messages that arrived before it, never overtaking them.
+      queue = queue.then(() => this.service).then((s) => s.disconnect(who, port)).catch(() => undefined);
     });
   }
 
