@@ -18,6 +18,28 @@ export class WayfarerError extends Error {
     // Subclasses set their own name through new.target so `instanceof` and logs agree.
     this.name = new.target.name;
   }
+
+  /**
+   * Walks this error's chain of causes: returns the first error (this one included) for which
+   * `match` holds, or, without `match`, the deepest cause. Stops at a cycle.
+   * @example error.walk((e) => e instanceof LightClientError)
+   */
+  walk(match?: (error: unknown) => boolean): unknown {
+    return walkCauses(this, match);
+  }
+}
+
+/** {@link WayfarerError.walk} for any thrown value (a cause may be a plain Error or not an Error). */
+export function walkCauses(error: unknown, match?: (error: unknown) => boolean): unknown {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (true) {
+    if (match?.(current)) return current;
+    seen.add(current);
+    const next: unknown = current instanceof Error ? current.cause : undefined;
+    if (next === undefined || next === null || seen.has(next)) return match ? null : current;
+    current = next;
+  }
 }
 
 /** A value failed a type, length or range check at a public entry point. */

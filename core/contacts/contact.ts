@@ -46,7 +46,6 @@ export interface ContactInput {
 }
 
 /** Control, bidirectional formatting and invisible characters refused in labels and notes. */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/u;
 
 function readText(value: unknown, field: string, min: number, max: number): string {

@@ -4,7 +4,6 @@
  *
  *   declare module './events.js' { interface UiEvents { 'vault.changed': VaultStatus } }
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface UiEvents {
   'app.started': { startedAt: number };
 }

@@ -82,7 +82,7 @@ export function useAsync<T>(load: () => Promise<T>, key: string, options: QueryO
         setState((s) => ({ ...s, error, loading: inFlight.current > 0 }));
       },
     );
-  }, [key, rememberAs, enabled]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [key, rememberAs, enabled]);
 
   // A new key (another account or network) starts from what was remembered for that key.
   const first = useRef(true);
@@ -93,7 +93,7 @@ export function useAsync<T>(load: () => Promise<T>, key: string, options: QueryO
     }
     first.current = false;
     run();
-  }, [run]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [run]);
 
   // Events re-run the query at most every EVENT_REFRESH_MS, and never twice at once: an event that
   // arrives meanwhile schedules one trailing run, so no change is missed and a read that itself
@@ -123,7 +123,7 @@ export function useAsync<T>(load: () => Promise<T>, key: string, options: QueryO
       offs.forEach((off) => off());
       if (timer !== undefined) window.clearTimeout(timer);
     };
-  }, [run, eventsKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [run, eventsKey]);
 
   useEffect(() => {
     if (!pollMs) return;

@@ -92,7 +92,7 @@ function UnlockedWallet(): ReactElement {
   });
   useEffect(() => {
     if (lock.error) wallet.refreshVault();
-  }, [lock.error]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [lock.error]);
   // A failed touch means the wallet is locked or the worker restarted: re-read the state.
   useUserActivity(() => void backend.touch().catch(() => wallet.refreshVault()));
   const t = useT();

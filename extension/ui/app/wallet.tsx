@@ -83,14 +83,14 @@ export function WalletProvider({ backend, children }: { backend: WalletBackend; 
   const refreshVault = useCallback(() => {
     vault.refresh();
     accounts.refresh();
-  }, [vault.refresh, accounts.refresh]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [vault.refresh, accounts.refresh]);
   const selectNetwork = useCallback(
     async (id: string) => {
       await backend.selectNetwork(id);
       networks.refresh();
       accounts.refresh();
     },
-    [backend, networks.refresh, accounts.refresh], // eslint-disable-line react-hooks/exhaustive-deps
+    [backend, networks.refresh, accounts.refresh],
   );
 
   const session = useMemo<WalletSession>(

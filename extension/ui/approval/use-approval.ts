@@ -72,7 +72,6 @@ export function useApproval(): ApprovalController {
       background.onReconnect(() => void load(currentId())),
     ];
     return () => offs.forEach((off) => off());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [load]);
 
   const currentIdRef = useRef<string | null>(null);
