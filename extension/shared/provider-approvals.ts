@@ -58,7 +58,8 @@ export type ApprovalRequest =
   | { kind: 'unlock' }
   | { kind: 'personal_sign'; account: ApprovalAccount; messageHex: HexString }
   | { kind: 'typed_data'; account: ApprovalAccount; typedData: unknown; chainId: number }
-  | { kind: 'transaction'; account: ApprovalAccount; tx: TransactionDraft }
+  /** `estimateFailure`: the nodes could not estimate it; the gas limit is a default the user may edit. */
+  | { kind: 'transaction'; account: ApprovalAccount; tx: TransactionDraft; estimateFailure?: { reason: string } }
   | { kind: 'switch_chain'; chainId: number; networkName: string }
   | { kind: 'add_chain'; network: NetworkSuggestion }
   | { kind: 'watch_asset'; chainId: number; asset: AssetSuggestion };
