@@ -74,8 +74,13 @@ export async function withSpendingCap(chain: ProviderChain, space: ProviderSpace
   throw invalidParams('This request has no spending cap');
 }
 
+/** A transaction's intrinsic gas, and Conflux's block gas limit (a transaction above it is never included). */
+export const MIN_GAS = 21_000n;
+export const MAX_GAS = 30_000_000n;
+
 /** The transaction with its gas limit set to `gas`. */
 export function withGasLimit(space: ProviderSpace, request: ApprovalRequest, gas: bigint): ApprovalRequest {
   if (request.kind !== 'transaction') throw invalidParams('Only a transaction has a gas limit');
+  if (gas < MIN_GAS || gas > MAX_GAS) throw new ApprovalEditError(`The gas limit must be between ${MIN_GAS} and ${MAX_GAS}`);
   return { ...request, tx: checked(space, { ...request.tx, gas: q(gas) }) };
 }
