@@ -26,6 +26,7 @@ import { callBackground } from '../support/ui-port.js';
 import { transferToEspace } from '../support/cross-space.js';
 import { answer, approvalPage, openApprovalPages, providerRequest, setUpWallet, showing, startRoutesServer, type ActionResult } from '../dapp/harness.js';
 import { REVERTING_INIT_CODE } from '../dapp/reverting.js';
+import { expectScreenFits } from './ui-helpers.js';
 import { defaultEndpoints } from '../../core/rpc/pool/defaults.js';
 
 const node = sharedDevNode();
@@ -36,6 +37,8 @@ const espaceAddress = espaceAddressFromPrivateKey(key);
 const CFX = 10n ** 18n;
 /** One letter away from swappi.io, a well-known Conflux dApp (core/sites/known-sites.ts). */
 const LOOKALIKE_HOST = 'swapp1.io';
+/** On the bundled phishing list (eth-phishing-detect). */
+const PHISHING_HOST = 'myetherwallet.uk.com';
 /** Fixed addresses: the test is the same on every run. */
 const SPENDER_HEX = '0x1bad00000000000000000000000000000000beef';
 const TOKEN_CORE = encodeCfxAddress('0x1234000000000000000000000000000000005678', node.chainId);
@@ -92,7 +95,7 @@ beforeAll(async () => {
 
   netlogDir = mkdtempSync(join(tmpdir(), 'wayfarer-netlog-'));
   netlog = join(netlogDir, 'netlog.json');
-  browser = await launchWithExtension({ args: [`--host-resolver-rules=MAP ${LOOKALIKE_HOST} 127.0.0.1`, `--log-net-log=${netlog}`, '--net-log-capture-mode=Default'] });
+  browser = await launchWithExtension({ args: [`--host-resolver-rules=MAP ${LOOKALIKE_HOST} 127.0.0.1, MAP ${PHISHING_HOST} 127.0.0.1`, `--log-net-log=${netlog}`, '--net-log-capture-mode=Default'] });
   popup = await setUpWallet(browser);
   await callBackground(popup, 'chain.setNetwork', { network: 'local' });
   await callBackground(popup, 'chain.addNode', { space: 'core', url: node.coreRpc });
@@ -126,6 +129,7 @@ test('an unlimited approval is flagged; the cap is edited and checked again; rej
   const approval = await showing(browser, /Unlimited approval/);
   expect(await approval.getByTestId('effect-approval').innerText()).toMatch(/UNLIMITED/);
   expect(await approval.getByTestId('effect-spender').innerText()).toBe(encodeCfxAddress(SPENDER_HEX, node.chainId));
+  await expectScreenFits(approval);
   // The token is no contract: its symbol and decimals cannot be read, and the cap is in base units.
   await approval.getByTestId('cap-input').fill('1000');
   await approval.getByTestId('cap-set').click();
@@ -188,6 +192,7 @@ test('a sign-in message for another domain is flagged; rejecting signs nothing',
   const warning = await approval.getByTestId('signin-warning').innerText();
   expect(warning).toContain('It signs you in to app.uniswap.org, but the request comes from 127.0.0.1.');
   expect(warning).toContain('It names the address https://app.uniswap.org');
+  await expectScreenFits(approval);
   await answer(browser, 'reject', /does not match the site asking/);
   rejected(await asking);
 });
@@ -216,6 +221,7 @@ test('a look-alike site gets a full-page warning before connecting; continuing i
   await warning.waitFor();
   expect(await warning.innerText()).toMatch(/swapp1\.io looks like swappi\.io/);
   expect(await approval.getByTestId('approve').count()).toBe(0);
+  await expectScreenFits(approval);
   await answer(browser, 'reject', /looks like swappi\.io/);
   rejected(await first);
 
@@ -231,6 +237,18 @@ test('a look-alike site gets a full-page warning before connecting; continuing i
   const sites = await callBackground<{ origin: string }[]>(popup, 'provider.listSites');
   expect(sites.map((s) => s.origin)).not.toContain(origin);
   await fake.close();
+});
+
+test('a site on the bundled phishing list is named as such before it can ask anything', async () => {
+  const phishing = await browser.context.newPage();
+  await phishing.goto(`http://${PHISHING_HOST}:${new URL(server.url).port}/hostile.html`);
+  const asking = providerRequest(phishing, 'core', 'cfx_requestAccounts');
+  const approval = await approvalPage(browser);
+  await approval.getByTestId('site-warning').waitFor();
+  expect(await approval.getByTestId('site-warning').innerText()).toMatch(/Known phishing site[\s\S]*myetherwallet\.uk\.com is on the phishing list/);
+  await answer(browser, 'reject', /Known phishing site/);
+  rejected(await asking);
+  await phishing.close();
 });
 
 test('the send form warns about a recipient poisoned to look like a past one, and marks new ones', async () => {
@@ -275,7 +293,7 @@ test('none of this made a request to anything but the user\'s nodes and the page
   expect(fromWallet.has(new URL(node.coreRpc).host)).toBe(true);
   expect([...fromWallet].filter((host) => !nodes.has(host))).toEqual([]);
   // What the pages themselves asked for went to their own server (the wallet added nothing there).
-  const pageOrigins = [server.url, `http://${LOOKALIKE_HOST}:${new URL(server.url).port}`].map((u) => new URL(u).origin);
+  const pageOrigins = [server.url, ...[LOOKALIKE_HOST, PHISHING_HOST].map((h) => `http://${h}:${new URL(server.url).port}`)].map((u) => new URL(u).origin);
   const pages = new Set(pageOrigins.map((o) => new URL(o).host));
   expect([...hostsOf((i) => i !== null && pageOrigins.includes(i))].filter((host) => !pages.has(host))).toEqual([]);
 });
