@@ -277,6 +277,36 @@ test('the send form warns about a recipient poisoned to look like a past one, an
   expect(await espaceNonce()).toBe(nonce);
 });
 
+test('EIP-5792: not atomic; a batch is reviewed as one sequence, sent in nonce order, and its status read', async () => {
+  const chainId = `0x${node.evmChainId.toString(16)}`;
+  expect(await providerRequest(page, 'espace', 'wallet_getCapabilities', [espaceAddress])).toEqual({ ok: true, value: { [chainId]: { atomic: { status: 'unsupported' } } } });
+  const calls = [
+    { to: NEW_RECIPIENT, value: `0x${(CFX / 100n).toString(16)}` },
+    { to: toChecksumAddress('0x1234000000000000000000000000000000005678'), data: approveCalldata('f'.repeat(64)) },
+  ];
+  expect(await providerRequest(page, 'espace', 'wallet_sendCalls', [{ version: '2.0.0', chainId, from: espaceAddress, atomicRequired: true, calls }])).toMatchObject({ ok: false, error: { code: 5760 } });
+  const nonce = await espaceNonce();
+  const sending = providerRequest(page, 'espace', 'wallet_sendCalls', [{ version: '2.0.0', chainId, from: espaceAddress, atomicRequired: false, calls }]);
+  const approval = await showing(browser, /Send 2 transactions\?/);
+  const shown = approval.getByTestId('batch-call');
+  expect(await shown.count()).toBe(2);
+  expect(await shown.nth(0).innerText()).toContain('You send 0.01 CFX');
+  expect(await shown.nth(1).innerText()).toContain('Unlimited approval');
+  await expectScreenFits(approval);
+  await answer(browser, 'approve', /Send 2 transactions\?/);
+  const sent = await sending;
+  expect(sent.ok).toBe(true);
+  const id = (sent.value as { id: string }).id;
+  expect(id).toMatch(/^0x[0-9a-f]{128}$/);
+  await expect
+    .poll(async () => ((await providerRequest(page, 'espace', 'wallet_getCallsStatus', [id])).value as { status: number }).status, { timeout: 60_000, interval: 1000 })
+    .toBe(200);
+  const status = (await providerRequest(page, 'espace', 'wallet_getCallsStatus', [id])).value as { atomic: boolean; receipts: { transactionHash: string }[] };
+  expect(status.atomic).toBe(false);
+  expect(status.receipts.map((r) => r.transactionHash)).toEqual([id.slice(0, 66), `0x${id.slice(66)}`]);
+  expect(await espaceNonce()).toBe(nonce + 2n);
+});
+
 test('none of this made a request to anything but the user\'s nodes and the pages opened', async () => {
   expect(openApprovalPages(browser)).toEqual([]);
   const extension = `chrome-extension://${browser.extensionId}`;

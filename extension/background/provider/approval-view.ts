@@ -157,6 +157,14 @@ async function detailFor(record: PendingRecord, ctx: ViewContext, locked: boolea
       return { kind: 'add_chain', network: request.network };
     case 'watch_asset':
       return { kind: 'watch_asset', asset: request.asset };
+    case 'calls': {
+      const network = await ctx.chain.activeNetwork(space);
+      return {
+        kind: 'calls',
+        account: await accountChoice(ctx, request.account),
+        calls: request.calls.map((c) => ({ tx: transactionView(space, c.tx, request.account.address, network.currencySymbol), effects: transactionEffects(space, c.tx), estimateFailure: c.estimateFailure ?? null })),
+      };
+    }
   }
 }
 

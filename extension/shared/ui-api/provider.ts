@@ -111,7 +111,8 @@ export type ApprovalDetail =
   | { kind: 'transaction'; account: AccountChoice; tx: TransactionView; effects: JsonEffect[]; estimateFailure: EstimateFailureView | null }
   | { kind: 'switch_chain'; from: { chainId: number; name: string }; to: { chainId: number; name: string } }
   | { kind: 'add_chain'; network: NetworkSuggestion }
-  | { kind: 'watch_asset'; asset: AssetSuggestion };
+  | { kind: 'watch_asset'; asset: AssetSuggestion }
+  | { kind: 'calls'; account: AccountChoice; calls: { tx: TransactionView; effects: JsonEffect[]; estimateFailure: EstimateFailureView | null }[] };
 
 export interface ApprovalView {
   id: string;

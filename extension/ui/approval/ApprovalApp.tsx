@@ -11,6 +11,7 @@ import { AddChainRequest, SwitchChainRequest, WatchAssetRequest } from './Networ
 import { OriginHeader } from './OriginHeader.js';
 import { PersonalSignRequest, TypedDataRequest } from './SignRequests.js';
 import { TransactionRequest } from './TransactionRequest.js';
+import { CallsRequest } from './CallsRequest.js';
 import { NoWallet } from './NoWallet.js';
 import { Unlock } from './Unlock.js';
 import { useApproval, type ApprovalController, type PrepareApproval } from './use-approval.js';
@@ -36,6 +37,8 @@ function Request({ view, busy, decide, edit }: { view: ApprovalView; busy: boole
       return <TypedDataRequest detail={d} busy={busy} decide={decide} native={native} cap={cap} />;
     case 'transaction':
       return <TransactionRequest detail={d} busy={busy} decide={decide} native={native} cap={cap} setGas={setGas} />;
+    case 'calls':
+      return <CallsRequest detail={d} busy={busy} decide={decide} native={native} />;
     case 'switch_chain':
       return <SwitchChainRequest detail={d} busy={busy} decide={decide} />;
     case 'add_chain':
