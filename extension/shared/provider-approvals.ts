@@ -5,7 +5,7 @@
  * @module
  */
 
-export const APPROVAL_KINDS = ['connect', 'unlock', 'personal_sign', 'typed_data', 'transaction', 'switch_chain', 'add_chain', 'watch_asset'] as const;
+export const APPROVAL_KINDS = ['connect', 'unlock', 'personal_sign', 'typed_data', 'transaction', 'switch_chain', 'add_chain', 'watch_asset', 'calls'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 
 export type HexString = `0x${string}`;
@@ -58,7 +58,10 @@ export type ApprovalRequest =
   | { kind: 'unlock' }
   | { kind: 'personal_sign'; account: ApprovalAccount; messageHex: HexString }
   | { kind: 'typed_data'; account: ApprovalAccount; typedData: unknown; chainId: number }
-  | { kind: 'transaction'; account: ApprovalAccount; tx: TransactionDraft }
+  /** `estimateFailure`: the nodes could not estimate it; the gas limit is a default the user may edit. */
+  | { kind: 'transaction'; account: ApprovalAccount; tx: TransactionDraft; estimateFailure?: { reason: string } }
   | { kind: 'switch_chain'; chainId: number; networkName: string }
   | { kind: 'add_chain'; network: NetworkSuggestion }
-  | { kind: 'watch_asset'; chainId: number; asset: AssetSuggestion };
+  | { kind: 'watch_asset'; chainId: number; asset: AssetSuggestion }
+  /** EIP-5792 `wallet_sendCalls`: transactions signed and sent one after another (not atomic), nonces in order. */
+  | { kind: 'calls'; account: ApprovalAccount; calls: { tx: TransactionDraft; estimateFailure?: { reason: string } }[] };

@@ -30,6 +30,14 @@ export const ProviderErrorCode = {
   internal: -32603,
   /** EIP-1474: request limit exceeded (flood protection). */
   limitExceeded: -32005,
+  /** EIP-5792: a capability the dApp requires is not supported. */
+  unsupportedCapability: 5700,
+  /** EIP-5792: the chain is not supported for batched calls. */
+  unsupportedChain: 5710,
+  /** EIP-5792: the batch is larger than the wallet accepts. */
+  bundleTooLarge: 5740,
+  /** EIP-5792: the dApp requires the calls to run atomically, which the wallet does not offer. */
+  atomicityNotSupported: 5760,
 } as const;
 
 export type ProviderErrorCodeValue = (typeof ProviderErrorCode)[keyof typeof ProviderErrorCode];

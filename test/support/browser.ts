@@ -22,7 +22,7 @@ export interface ExtensionBrowser {
  * `locale` is the browser's language (its UI language and the pages' `navigator.language`): English
  * unless a test asks for another, so tests that read English labels pass on any machine.
  */
-export async function launchWithExtension(options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: { viewport?: { width: number; height: number }; locale?: string; /** Extra Chromium switches (e.g. --host-resolver-rules). */ args?: string[] } = {}): Promise<ExtensionBrowser> {
   const locale = options.locale ?? 'en-US';
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`no built extension at ${DIST}: run npm run build`);
   const profile = mkdtempSync(join(tmpdir(), 'wayfarer-profile-'));
@@ -44,6 +44,7 @@ export async function launchWithExtension(options: { viewport?: { width: number;
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      ...(options.args ?? []),
     ],
   });
   const serviceWorker = async (): Promise<Worker> => {

@@ -21,6 +21,7 @@ import { formatAmountExact } from '../../shared/units.js';
 import { formatAddress } from './accounts.js';
 import type { PendingRecord } from './pending-store.js';
 import { describeOrigin } from './requester.js';
+import { signInView, siteWarning, transactionEffects, typedDataEffects } from './safety-view.js';
 import { coreDraftToInput, espaceDraftToInput } from './tx-builder.js';
 import type { ProviderChain, ProviderKeyring } from './wallet-services.js';
 
@@ -94,6 +95,9 @@ export interface ViewContext {
   keyring: ProviderKeyring;
   chain: ProviderChain;
   waiting: number;
+  /** Origins the user connected (a look-alike of one is suspicious). */
+  trustedOrigins: readonly string[];
+  now: number;
 }
 
 async function accountChoice(ctx: ViewContext, account: ApprovalAccount): Promise<AccountChoice> {
@@ -115,7 +119,10 @@ async function detailFor(record: PendingRecord, ctx: ViewContext, locked: boolea
       return { kind: 'unlock' };
     case 'personal_sign': {
       const bytes = hexToBytes(request.messageHex);
-      return { kind: 'personal_sign', account: await accountChoice(ctx, request.account), text: readableText(bytes), hex: request.messageHex, byteLength: bytes.length };
+      const text = readableText(bytes);
+      const { chainId } = await ctx.chain.activeNetwork(space);
+      const signIn = signInView(text, { origin: record.requester.origin, account: request.account.address, chainId, now: ctx.now });
+      return { kind: 'personal_sign', account: await accountChoice(ctx, request.account), text, hex: request.messageHex, byteLength: bytes.length, signIn };
     }
     case 'typed_data': {
       const td = request.typedData as { primaryType: string; domain: unknown; message: unknown; types: Record<string, { name: string }[]> };
@@ -129,11 +136,18 @@ async function detailFor(record: PendingRecord, ctx: ViewContext, locked: boolea
         message: td.message,
         chainId: declaresChain ? request.chainId : null,
         domainType,
+        effects: typedDataEffects(space, request.typedData, request.chainId),
       };
     }
     case 'transaction': {
       const network = await ctx.chain.activeNetwork(space);
-      return { kind: 'transaction', account: await accountChoice(ctx, request.account), tx: transactionView(space, request.tx, request.account.address, network.currencySymbol) };
+      return {
+        kind: 'transaction',
+        account: await accountChoice(ctx, request.account),
+        tx: transactionView(space, request.tx, request.account.address, network.currencySymbol),
+        effects: transactionEffects(space, request.tx),
+        estimateFailure: request.estimateFailure ?? null,
+      };
     }
     case 'switch_chain': {
       const active = await ctx.chain.activeNetwork(space);
@@ -143,6 +157,14 @@ async function detailFor(record: PendingRecord, ctx: ViewContext, locked: boolea
       return { kind: 'add_chain', network: request.network };
     case 'watch_asset':
       return { kind: 'watch_asset', asset: request.asset };
+    case 'calls': {
+      const network = await ctx.chain.activeNetwork(space);
+      return {
+        kind: 'calls',
+        account: await accountChoice(ctx, request.account),
+        calls: request.calls.map((c) => ({ tx: transactionView(space, c.tx, request.account.address, network.currencySymbol), effects: transactionEffects(space, c.tx), estimateFailure: c.estimateFailure ?? null })),
+      };
+    }
   }
 }
 
@@ -160,6 +182,7 @@ export async function buildApprovalView(record: PendingRecord, ctx: ViewContext)
     network: { chainId: network.chainId, name: network.name, currencySymbol: network.currencySymbol },
     locked,
     waiting: ctx.waiting,
+    site: siteWarning(record.requester.origin, ctx.trustedOrigins),
     detail: await detailFor(record, ctx, locked),
   };
 }

@@ -16,6 +16,7 @@ import type { ApprovalRequest } from '../../shared/provider-approvals.js';
 import type { ProviderSpace } from '../../shared/provider-protocol.js';
 import type { ApprovalSummary, ApprovalView } from '../../shared/ui-api/provider.js';
 import { visibleAddresses } from './accounts.js';
+import { withGasLimit, withSpendingCap } from './approval-edits.js';
 import { buildApprovalView } from './approval-view.js';
 import type { ApprovalWindow } from './approval-window.js';
 import type { Connections } from './connections.js';
@@ -102,7 +103,19 @@ export class ApprovalCenter {
   async view(id: string): Promise<ApprovalView> {
     const record = this.deps.store.get(id);
     if (!record || record.state !== 'waiting') throw new ApprovalStateError('This request is no longer waiting');
-    return buildApprovalView(record, { keyring: this.deps.keyring, chain: this.deps.chain, waiting: this.deps.store.waitingCount() });
+    const trustedOrigins = Object.keys(await this.deps.permissions.list().catch(() => ({})));
+    return buildApprovalView(record, { keyring: this.deps.keyring, chain: this.deps.chain, waiting: this.deps.store.waitingCount(), trustedOrigins, now: this.deps.now() });
+  }
+
+  /** The user's edit of a waiting request (spending cap or gas limit): stored in its place, then shown. */
+  async edit(id: string, change: { cap: bigint; index: number } | { gas: bigint }): Promise<ApprovalView> {
+    const record = this.deps.store.get(id);
+    if (!record || record.state !== 'waiting') throw new ApprovalStateError('This request is no longer waiting');
+    const request = 'cap' in change ? await withSpendingCap(this.deps.chain, record.space, record.request, change.cap, change.index) : withGasLimit(record.space, record.request, change.gas);
+    const current = this.deps.store.get(id);
+    if (!current || current.state !== 'waiting') throw new ApprovalStateError('This request is no longer waiting');
+    await this.deps.store.update(id, { request });
+    return this.view(id);
   }
 
   /** The user's decision on the approval shown. Returns the next one to show (or null). */

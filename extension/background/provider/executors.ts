@@ -51,6 +51,13 @@ function stableJson(value: unknown): string {
 
 /** Signs, proves the signed bytes are the approved transaction, persists them. */
 async function signDraft(ctx: ExecutionContext, record: PendingRecord, account: ApprovalAccount, draft: TransactionDraft): Promise<{ raw: Hex; hash: Hex }> {
+  const signed = await signChecked(ctx, account, draft);
+  await ctx.store.update(record.id, { signed });
+  return signed;
+}
+
+/** Signs and proves the signed bytes are the approved transaction (fields and sender). */
+async function signChecked(ctx: ExecutionContext, account: ApprovalAccount, draft: TransactionDraft): Promise<{ raw: Hex; hash: Hex }> {
   const chainId = draft.chainId;
   let signed: { raw: Hex; hash: Hex };
   let matches: boolean;
@@ -69,8 +76,29 @@ async function signDraft(ctx: ExecutionContext, record: PendingRecord, account: 
       decoded.hash === signed.hash;
   }
   if (!matches) throw new ProviderRpcError(-32603, 'The signed transaction does not match the approved one; nothing was sent');
-  await ctx.store.update(record.id, { signed });
   return signed;
+}
+
+/**
+ * An EIP-5792 batch: every transaction is signed and checked first (all persisted together), then
+ * broadcast in nonce order. Answers with the batch id: the hashes, in order.
+ */
+async function executeCalls(ctx: ExecutionContext, record: PendingRecord, request: Extract<PendingRecord['request'], { kind: 'calls' }>): Promise<{ id: string }> {
+  const { chainId } = await ctx.chain.activeNetwork(ctx.space);
+  if (request.calls.some((c) => c.tx.chainId !== chainId)) throw chainDisconnected(`The active network changed to ${chainId}; these calls were prepared for another chain`);
+  let signed = record.signedCalls;
+  if (!signed) {
+    await requireUnlocked(ctx);
+    await requireGranted(ctx, request.account);
+    signed = [];
+    for (const call of request.calls) signed.push(await signChecked(ctx, request.account, call.tx));
+    await ctx.store.update(record.id, { signedCalls: signed });
+  }
+  for (const tx of signed) {
+    const hash = await ctx.chain.sendRawTransaction(ctx.space, tx.raw);
+    if (hash.toLowerCase() !== tx.hash.toLowerCase()) throw new ProviderRpcError(-32603, 'The network reported a different transaction hash than the one signed');
+  }
+  return { id: `0x${signed.map((s) => s.hash.slice(2).toLowerCase()).join('')}` };
 }
 
 export async function execute(ctx: ExecutionContext, record: PendingRecord): Promise<unknown> {
@@ -122,6 +150,8 @@ export async function execute(ctx: ExecutionContext, record: PendingRecord): Pro
       if (hash.toLowerCase() !== signed.hash.toLowerCase()) throw new ProviderRpcError(-32603, 'The network reported a different transaction hash than the one signed');
       return signed.hash;
     }
+    case 'calls':
+      return executeCalls(ctx, record, request);
     case 'switch_chain':
       await ctx.chain.switchNetwork(ctx.space, request.chainId);
       return null;

@@ -19,7 +19,7 @@ export interface InstalledProvider {
   start(services: { keyring: ProviderKeyring; chain: ProviderChain }): Promise<void>;
 }
 
-const UI_METHODS = ['provider.listApprovals', 'provider.getApproval', 'provider.resolveApproval', 'provider.listSites', 'provider.disconnectSite', 'provider.resetSites'] as const;
+const UI_METHODS = ['provider.listApprovals', 'provider.getApproval', 'provider.resolveApproval', 'provider.setSpendingCap', 'provider.setGasLimit', 'provider.listSites', 'provider.disconnectSite', 'provider.resetSites'] as const;
 
 export function installProvider(router: UiRouter): InstalledProvider {
   const gateway = new ProviderGateway(chrome.runtime.id);

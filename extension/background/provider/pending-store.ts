@@ -48,6 +48,8 @@ export interface PendingRecord {
   decision?: { accountId?: string };
   /** A signed transaction, stored before it is broadcast so a restart re-sends the same bytes. */
   signed?: { raw: `0x${string}`; hash: `0x${string}` };
+  /** The signed transactions of an EIP-5792 batch, in order, stored before any is broadcast. */
+  signedCalls?: { raw: `0x${string}`; hash: `0x${string}` }[];
   outcome?: Outcome;
   settledAt?: number;
 }

@@ -122,6 +122,8 @@ export class ProviderService {
       'provider.listApprovals': () => this.approvals.list(),
       'provider.getApproval': ({ id }) => this.approvals.view(id),
       'provider.resolveApproval': ({ id, approve, accountId }) => this.approvals.resolve(id, approve, accountId),
+      'provider.setSpendingCap': ({ id, cap, index }) => this.approvals.edit(id, { cap: BigInt(cap), index: index ?? 0 }),
+      'provider.setGasLimit': ({ id, gas }) => this.approvals.edit(id, { gas: BigInt(gas) }),
       'provider.listSites': () => this.sites(),
       'provider.disconnectSite': async ({ origin, space }) => {
         const site = (await this.permissions.list())[origin];

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { NodeRpcError } from './errors.js';
 import { TestChain } from './test-support.js';
-import { buildEspaceDraft, PRIORITY_FEE_ATTEMPTS } from './tx-builder.js';
+import { buildEspaceDraft, PRIORITY_FEE_ATTEMPTS, UNESTIMATED_GAS } from './tx-builder.js';
 
 const FROM = '0x1a2f80341409639ea6a35bbcab8299066109aa55';
 const BASE_FEE = 0x3b9aca00n;
@@ -49,5 +49,28 @@ describe('priority fee', () => {
     });
     await expect(draft()).rejects.toThrow();
     expect(calls).toBe(1);
+  });
+});
+
+describe('a transaction the nodes cannot estimate', () => {
+  const revert = () => new NodeRpcError(3, 'execution reverted: not allowed', '0x08c379a0');
+  const request = { from: FROM, to: FROM, data: '0xdeadbeef' as const };
+
+  test('without a failure handler the node\'s error reaches the dApp', async () => {
+    chain.handlers.set('eth_estimateGas', () => {
+      throw revert();
+    });
+    await expect(buildEspaceDraft(chain, await chain.activeNetwork('espace'), request, FROM)).rejects.toThrow(/execution reverted/);
+  });
+
+  test('with one, the draft gets the default gas limit and the node\'s reason is handed over', async () => {
+    chain.handlers.set('eth_estimateGas', () => {
+      throw revert();
+    });
+    const reasons: string[] = [];
+    const built = await buildEspaceDraft(chain, await chain.activeNetwork('espace'), request, FROM, { onEstimateFailure: (r) => reasons.push(r) });
+    expect(reasons).toEqual(['execution reverted: not allowed']);
+    expect(BigInt(built.gas)).toBe(UNESTIMATED_GAS);
+    expect(built.data).toBe('0xdeadbeef');
   });
 });

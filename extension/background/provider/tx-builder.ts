@@ -7,6 +7,11 @@
  * estimates, and the result passes core/tx's validation (the same the signer applies), so a draft
  * that reaches the approval page can be signed as shown. A `chainId` that is not the active chain's
  * is refused: transactions are only ever signed for the network the user is on.
+ *
+ * A transaction the nodes cannot estimate (the call reverts, say) is not answered with the node's
+ * error before the user has seen it when the caller asks so (dApp requests): the draft gets a
+ * default gas limit, the node's reason is reported to the caller, and the approval page shows both
+ * with the gas limit editable. The user decides; nothing is signed on the node's word.
  * @module
  */
 import { prepareCoreTransaction, type CoreTransactionInput } from '../../../core/tx/core-transaction.js';
@@ -47,11 +52,32 @@ async function readQuantity(chain: ProviderChain, space: 'core' | 'espace', meth
   return BigInt(quantity().parse(await chain.read(space, method, params), method));
 }
 
-/** An estimate that fails on the node (e.g. the call reverts) is reported to the dApp as the node said it. */
-async function estimate<T>(run: () => Promise<T>): Promise<T> {
+/** Gas limit of a contract call or deployment the nodes could not estimate (the user may edit it). */
+export const UNESTIMATED_GAS = 1_000_000n;
+/** A plain transfer's gas, when even that could not be estimated. */
+const TRANSFER_GAS = 21_000n;
+
+export interface DraftOptions {
+  /**
+   * Called with the node's reason when it refuses to estimate the transaction; the draft then gets
+   * a default gas limit (and on Core a storage limit of 0) instead of failing. Without it, the
+   * node's error is thrown as before.
+   */
+  onEstimateFailure?: (reason: string) => void;
+}
+
+/**
+ * An estimate that fails on the node (e.g. the call reverts) is reported to the dApp as the node
+ * said it — or, with `onEstimateFailure`, handed to the caller and `fallback` used.
+ */
+async function estimate<T>(run: () => Promise<T>, options: DraftOptions, fallback: () => T): Promise<T> {
   try {
     return await run();
   } catch (error) {
+    if (error instanceof NodeRpcError && options.onEstimateFailure) {
+      options.onEstimateFailure(error.message.slice(0, 500));
+      return fallback();
+    }
     if (error instanceof NodeRpcError || error instanceof ProviderRpcError) throw error;
     throw new ProviderRpcError(-32603, 'Could not estimate the transaction on the network; set gas explicitly or try again');
   }
@@ -148,7 +174,7 @@ async function readPriorityFee(chain: ProviderChain, space: 'core' | 'espace', b
 }
 
 /** Builds a Core transaction for `from` (base32 on the active network). */
-export async function buildCoreDraft(chain: ProviderChain, network: ProviderNetwork, request: CoreTxRequest, from: string): Promise<TransactionDraft> {
+export async function buildCoreDraft(chain: ProviderChain, network: ProviderNetwork, request: CoreTxRequest, from: string, options: DraftOptions = {}): Promise<TransactionDraft> {
   checkChainId(request.chainId, network);
   if (request.gas !== undefined && request.gasLimit !== undefined && request.gas !== request.gasLimit) throw invalidParams('gas and gasLimit disagree');
   const to = request.to ?? null;
@@ -167,7 +193,10 @@ export async function buildCoreDraft(chain: ProviderChain, network: ProviderNetw
   let storageLimit = request.storageLimit;
   if (gas === undefined || storageLimit === undefined) {
     const call: Record<string, unknown> = { from, value, data, ...(to === null ? {} : { to }) };
-    const answer = await estimate(async () => coreEstimateSchema.parse(await chain.read('core', 'cfx_estimateGasAndCollateral', [call, 'latest_state']), 'estimate'));
+    const answer = await estimate(async () => coreEstimateSchema.parse(await chain.read('core', 'cfx_estimateGasAndCollateral', [call, 'latest_state']), 'estimate'), options, () => ({
+      gasLimit: q(data === '0x' ? TRANSFER_GAS : UNESTIMATED_GAS),
+      storageCollateralized: '0x0' as const,
+    }));
     gas ??= answer.gasLimit;
     storageLimit ??= answer.storageCollateralized;
   }
@@ -179,7 +208,7 @@ export async function buildCoreDraft(chain: ProviderChain, network: ProviderNetw
 }
 
 /** Builds an eSpace transaction for `from` (hex). */
-export async function buildEspaceDraft(chain: ProviderChain, network: ProviderNetwork, request: EspaceTxRequest, from: string): Promise<TransactionDraft> {
+export async function buildEspaceDraft(chain: ProviderChain, network: ProviderNetwork, request: EspaceTxRequest, from: string, options: DraftOptions = {}): Promise<TransactionDraft> {
   checkChainId(request.chainId, network);
   if (request.gas !== undefined && request.gasLimit !== undefined && request.gas !== request.gasLimit) throw invalidParams('gas and gasLimit disagree');
   if (request.data !== undefined && request.input !== undefined && request.data.toLowerCase() !== request.input.toLowerCase()) throw invalidParams('data and input disagree');
@@ -197,7 +226,7 @@ export async function buildEspaceDraft(chain: ProviderChain, network: ProviderNe
   let gas = request.gas ?? request.gasLimit;
   if (gas === undefined) {
     const call: Record<string, unknown> = { from, value, data, ...(to === null ? {} : { to }) };
-    gas = q(await estimate(() => readQuantity(chain, 'espace', 'eth_estimateGas', [call])));
+    gas = q(await estimate(() => readQuantity(chain, 'espace', 'eth_estimateGas', [call]), options, () => (data === '0x' ? TRANSFER_GAS : UNESTIMATED_GAS)));
   }
   const draft: TransactionDraft = { type, chainId: network.chainId, nonce: q(nonce), gas, to, value, data };
   await completeFees(chain, 'espace', request, baseFee, draft);

@@ -26,6 +26,8 @@ import type { MaxSendableView, PreparedSendView } from '../../shared/ui-api/wall
 import type { TxLabel } from '../chain/store.js';
 import { largestNativeSend } from '../chain/tx-cost.js';
 import { buildCoreDraft, buildEspaceDraft } from '../provider/tx-builder.js';
+import { describeTransaction } from '../../../core/effects/transaction.js';
+import { effectsToJson } from '../../../core/effects/json.js';
 import type { Hex, ProviderChain } from '../provider/wallet-services.js';
 import { ChainChangedError, InsufficientFundsError, NodesUnavailableError, SignedMismatchError, TokenDecimalsMismatchError, UnknownAccountError, WalletLockedError } from './errors.js';
 import { PreparedSends } from './prepared-sends.js';
@@ -155,6 +157,7 @@ export class WalletSendService {
       maxFee: facts.cost.maxFee.toString(),
       maxCollateral: facts.cost.maxCollateral === null ? null : facts.cost.maxCollateral.toString(),
       maxTotalNative: facts.maxTotalNative.toString(),
+      effects: effectsToJson(describeTransaction({ space, chainId: draft.chainId, to: draft.to, value: draft.value, data: draft.data })),
     };
   }
 

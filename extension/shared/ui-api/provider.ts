@@ -6,9 +6,11 @@
  * origin as the browser reported it, the transaction exactly as it will be signed. Screens never
  * decode dApp data themselves.
  */
+import type { JsonEffect } from '../../../core/effects/json.js';
+import type { SignInWarning } from '../../../core/message/siwe-check.js';
 import type { ApprovalKind, AssetSuggestion, NetworkSuggestion } from '../provider-approvals.js';
 import type { ProviderSpace } from '../provider-protocol.js';
-import { boolean, none, object, oneOf, optional, string } from '../schema.js';
+import { boolean, none, number, object, oneOf, optional, string } from '../schema.js';
 import { uiMethod } from './define.js';
 
 /** How an origin is shown: every part that matters, punycode left visible. */
@@ -75,15 +77,42 @@ export interface TransactionView {
   signingHash: string;
 }
 
+/**
+ * A sign-in message (EIP-4361 or its Conflux variant) checked against the requesting origin, the
+ * signing account, the active chain and the time: every mismatch is a warning.
+ */
+export type SignInView =
+  | { kind: 'malformed'; reason: string }
+  | { kind: 'sign_in'; domain: string; uri: string; address: string; chainId: number; warnings: SignInWarning[] };
+
+/** Why the requesting site is suspicious (null on the view when it is not). */
+export interface SiteWarningView {
+  verdict: 'phishing' | 'lookalike';
+  /** The host as the user would read it (punycode decoded) and as the browser resolves it. */
+  host: string;
+  asciiHost: string;
+  /** The well-known or trusted site it imitates (look-alikes only). */
+  similarTo: string | null;
+  reason: string;
+  /** Which phishing list was consulted: package and version. */
+  list: string;
+}
+
+/** The node could not estimate the transaction: its reason, and the gas limit chosen instead (editable). */
+export interface EstimateFailureView {
+  reason: string;
+}
+
 export type ApprovalDetail =
   | { kind: 'connect'; accounts: AccountChoice[]; returns: 'accounts' | 'permissions' }
   | { kind: 'unlock' }
-  | { kind: 'personal_sign'; account: AccountChoice; text: string | null; hex: string; byteLength: number }
-  | { kind: 'typed_data'; account: AccountChoice; primaryType: string; domain: unknown; message: unknown; chainId: number | null; domainType: string }
-  | { kind: 'transaction'; account: AccountChoice; tx: TransactionView }
+  | { kind: 'personal_sign'; account: AccountChoice; text: string | null; hex: string; byteLength: number; signIn: SignInView | null }
+  | { kind: 'typed_data'; account: AccountChoice; primaryType: string; domain: unknown; message: unknown; chainId: number | null; domainType: string; effects: JsonEffect[] }
+  | { kind: 'transaction'; account: AccountChoice; tx: TransactionView; effects: JsonEffect[]; estimateFailure: EstimateFailureView | null }
   | { kind: 'switch_chain'; from: { chainId: number; name: string }; to: { chainId: number; name: string } }
   | { kind: 'add_chain'; network: NetworkSuggestion }
-  | { kind: 'watch_asset'; asset: AssetSuggestion };
+  | { kind: 'watch_asset'; asset: AssetSuggestion }
+  | { kind: 'calls'; account: AccountChoice; calls: { tx: TransactionView; effects: JsonEffect[]; estimateFailure: EstimateFailureView | null }[] };
 
 export interface ApprovalView {
   id: string;
@@ -99,6 +128,8 @@ export interface ApprovalView {
   locked: boolean;
   /** All approvals waiting right now (this one included). */
   waiting: number;
+  /** Set when the requesting site is on the phishing list or looks like a well-known or trusted site. */
+  site: SiteWarningView | null;
   detail: ApprovalDetail;
 }
 
@@ -116,6 +147,13 @@ export const providerMethods = {
   'provider.resolveApproval': uiMethod<{ next: string | null }>()(
     object({ id: approvalId, approve: boolean(), accountId: optional(string({ min: 1, max: 200 })) }),
   ),
+  /**
+   * Changes the spending cap of the approval or permit shown (raw token units, decimal) before it
+   * is signed; `index` picks the allowance of a batch permit. Returns the request as it now stands.
+   */
+  'provider.setSpendingCap': uiMethod<ApprovalView>()(object({ id: approvalId, cap: string({ min: 1, max: 80, pattern: /^(0|[1-9][0-9]{0,79})$/ }), index: optional(number({ integer: true, min: 0, max: 100 })) })),
+  /** Changes the gas limit of the transaction shown (decimal). Returns the request as it now stands. */
+  'provider.setGasLimit': uiMethod<ApprovalView>()(object({ id: approvalId, gas: string({ min: 1, max: 20, pattern: /^[1-9][0-9]{0,19}$/ }) })),
   'provider.listSites': uiMethod<ConnectedSite[]>()(none()),
   'provider.disconnectSite': uiMethod<void>()(object({ origin: string({ max: 300 }), space: optional(oneOf(['core', 'espace'])) })),
   /** Forgets every connection (also the way out when the stored record is damaged). */

@@ -16,6 +16,7 @@
  */
 import type { NetworkKey, Space } from '../../../core/rpc/pool/endpoint.js';
 import type { Trust } from '../../../core/rpc/trust/types.js';
+import type { JsonEffect } from '../../../core/effects/json.js';
 import { number, object, oneOf, optional, string } from '../schema.js';
 import type { TxView } from './chain.js';
 import { uiMethod } from './define.js';
@@ -76,6 +77,8 @@ export interface PreparedSendView {
   maxCollateral: string | null;
   /** value + max fee + max collateral: the most CFX that can leave the account. */
   maxTotalNative: string;
+  /** What the prepared transaction does, decoded from its fields (core/effects). */
+  effects: JsonEffect[];
 }
 
 export interface MaxSendableView {

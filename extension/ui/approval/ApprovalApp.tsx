@@ -11,14 +11,20 @@ import { AddChainRequest, SwitchChainRequest, WatchAssetRequest } from './Networ
 import { OriginHeader } from './OriginHeader.js';
 import { PersonalSignRequest, TypedDataRequest } from './SignRequests.js';
 import { TransactionRequest } from './TransactionRequest.js';
+import { CallsRequest } from './CallsRequest.js';
 import { NoWallet } from './NoWallet.js';
 import { Unlock } from './Unlock.js';
-import { useApproval, type PrepareApproval } from './use-approval.js';
+import { useApproval, type ApprovalController, type PrepareApproval } from './use-approval.js';
+import { SiteWarning } from './SiteWarning.js';
+import type { CapEditor } from '../components/Effects.js';
 import { useT } from '../i18n/i18n.js';
 
-function Request({ view, busy, decide }: { view: ApprovalView; busy: boolean; decide: (approve: boolean, accountId?: string, prepare?: PrepareApproval) => void }) {
+function Request({ view, busy, decide, edit }: { view: ApprovalView; busy: boolean; decide: (approve: boolean, accountId?: string, prepare?: PrepareApproval) => void; edit: ApprovalController['edit'] }) {
   const d = view.detail;
   const t = useT();
+  const cap: CapEditor = { busy, set: (value, index) => edit((id) => background.call('provider.setSpendingCap', { id, cap: value.toString(), index })) };
+  const setGas = (gas: bigint) => edit((id) => background.call('provider.setGasLimit', { id, gas: gas.toString() }));
+  const native = view.network.currencySymbol;
   switch (d.kind) {
     case 'connect':
       return <ConnectRequest detail={d} busy={busy} decide={decide} />;
@@ -28,9 +34,11 @@ function Request({ view, busy, decide }: { view: ApprovalView; busy: boolean; de
     case 'personal_sign':
       return <PersonalSignRequest detail={d} busy={busy} decide={decide} />;
     case 'typed_data':
-      return <TypedDataRequest detail={d} busy={busy} decide={decide} />;
+      return <TypedDataRequest detail={d} busy={busy} decide={decide} native={native} cap={cap} />;
     case 'transaction':
-      return <TransactionRequest detail={d} busy={busy} decide={decide} />;
+      return <TransactionRequest detail={d} busy={busy} decide={decide} native={native} cap={cap} setGas={setGas} />;
+    case 'calls':
+      return <CallsRequest detail={d} busy={busy} decide={decide} native={native} />;
     case 'switch_chain':
       return <SwitchChainRequest detail={d} busy={busy} decide={decide} />;
     case 'add_chain':
@@ -41,7 +49,9 @@ function Request({ view, busy, decide }: { view: ApprovalView; busy: boolean; de
 }
 
 export function ApprovalApp() {
-  const { state, reload, decide } = useApproval();
+  const { state, reload, decide, edit } = useApproval();
+  // Requests whose site warning the user chose to pass (by id: each request from such a site warns again).
+  const [passed, setPassed] = useState<ReadonlySet<string>>(new Set());
   const t = useT();
   const mainRef = useRef<HTMLElement>(null);
   const shownId = state.status === 'ready' ? state.view.id : null;
@@ -97,7 +107,11 @@ export function ApprovalApp() {
               <Unlock onUnlocked={reload} onReject={() => void decide(false)} />
             )
           ) : (
-            <Request view={state.view} busy={state.busy} decide={(approve, accountId, prepare) => void decide(approve, accountId, prepare)} />
+            state.view.site !== null && !passed.has(state.view.id) ? (
+              <SiteWarning site={state.view.site} busy={state.busy} onReject={() => void decide(false)} onContinue={() => setPassed((old) => new Set(old).add(state.view.id))} />
+            ) : (
+              <Request view={state.view} busy={state.busy} decide={(approve, accountId, prepare) => void decide(approve, accountId, prepare)} edit={edit} />
+            )
           )}
           {state.error !== null && (
             <p className="error" role="alert">

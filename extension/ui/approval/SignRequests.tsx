@@ -8,6 +8,9 @@ import { Actions } from './Actions.js';
 import { Fields } from './Fields.js';
 import { JsonTree } from './JsonTree.js';
 import { Trans } from 'react-i18next';
+import { Effects, type CapEditor } from '../components/Effects.js';
+import { SignInCheck } from './SignInCheck.js';
+import { useTokenMeta } from './use-token-meta.js';
 import { useT } from '../i18n/i18n.js';
 
 function Signer({ account }: { account: AccountChoice }) {
@@ -22,6 +25,7 @@ export function PersonalSignRequest({ detail, busy, decide }: { detail: Extract<
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('approval.signTitle')}</h2>
       <p>{t('approval.signIntro')}</p>
+      {detail.signIn !== null ? <SignInCheck signIn={detail.signIn} /> : null}
       <Signer account={detail.account} />
       <h3>{t('approval.messageBytes', { count: detail.byteLength })}</h3>
       {detail.text !== null ? (
@@ -41,15 +45,17 @@ export function PersonalSignRequest({ detail, busy, decide }: { detail: Extract<
   );
 }
 
-export function TypedDataRequest({ detail, busy, decide }: { detail: Extract<ApprovalDetail, { kind: 'typed_data' }>; busy: boolean; decide: (approve: boolean) => void }) {
+export function TypedDataRequest({ detail, busy, decide, native, cap }: { detail: Extract<ApprovalDetail, { kind: 'typed_data' }>; busy: boolean; decide: (approve: boolean) => void; native: string; cap: CapEditor }) {
   const id = useId();
   const t = useT();
+  const tokens = useTokenMeta(detail.effects);
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('approval.typedTitle')}</h2>
       <p>
         <Trans i18nKey="approval.typedIntro" values={{ type: detail.primaryType, domainType: detail.domainType }} components={{ b: <strong /> }} />
       </p>
+      <Effects effects={detail.effects} tokens={tokens} native={native} cap={cap} />
       <Signer account={detail.account} />
       <h3>{t('approval.domain')}</h3>
       <p className="note" data-testid="typed-chain">

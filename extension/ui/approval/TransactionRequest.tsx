@@ -3,10 +3,13 @@
  * and decoded every field; this screen only lays them out. Totals are upper bounds (gas limit ×
  * price cap, plus the storage collateral on Core).
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { ApprovalDetail } from '../../shared/ui-api/provider.js';
 import { Actions } from './Actions.js';
 import { Fields } from './Fields.js';
+import { Effects, type CapEditor } from '../components/Effects.js';
+import { Notice } from '../components/Notice.js';
+import { useTokenMeta } from './use-token-meta.js';
 import { t as translate, useT } from '../i18n/i18n.js';
 
 type Detail = Extract<ApprovalDetail, { kind: 'transaction' }>;
@@ -29,13 +32,58 @@ const TYPE_LABEL: Record<Detail['tx']['typeLabel'], () => string> = {
   'dynamic fee (type 2)': () => translate('approval.typeDynamicFee'),
 };
 
-export function TransactionRequest({ detail, busy, decide }: { detail: Detail; busy: boolean; decide: (approve: boolean) => void }) {
+/** The nodes could not estimate the transaction: their reason, and the gas limit to edit. */
+function EstimateFailure({ reason, gas, setGas }: { reason: string; gas: string; setGas: (gas: bigint) => Promise<void> }) {
+  const t = useT();
+  const id = useId();
+  const [text, setText] = useState(gas);
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async () => {
+    setProblem(null);
+    if (!/^[1-9][0-9]{0,19}$/.test(text.trim())) {
+      setProblem(t('safety.estimate.invalid'));
+      return;
+    }
+    try {
+      await setGas(BigInt(text.trim()));
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : t('safety.estimate.invalid'));
+    }
+  };
+  return (
+    <div data-testid="estimate-failure">
+      <Notice tone="warn" title={t('safety.estimate.title')}>
+        <p>{t('safety.estimate.body', { gas })}</p>
+        <pre className="message" data-testid="estimate-reason">
+          {reason}
+        </pre>
+        <label htmlFor={`${id}-gas`}>{t('safety.estimate.gasLabel')}</label>
+        <div className="effect-cap-row">
+          <input id={`${id}-gas`} data-testid="gas-input" inputMode="numeric" autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} />
+          <button type="button" className="secondary" data-testid="gas-set" disabled={text.trim() === gas} onClick={() => void submit()}>
+            {t('safety.estimate.set')}
+          </button>
+        </div>
+        {problem !== null ? (
+          <p className="error" role="alert">
+            {problem}
+          </p>
+        ) : null}
+      </Notice>
+    </div>
+  );
+}
+
+export function TransactionRequest({ detail, busy, decide, native, cap, setGas }: { detail: Detail; busy: boolean; decide: (approve: boolean) => void; native: string; cap: CapEditor; setGas: (gas: bigint) => Promise<void> }) {
   const { tx } = detail;
   const id = useId();
   const t = useT();
+  const tokens = useTokenMeta(detail.effects);
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{action(tx)}</h2>
+      {detail.estimateFailure !== null ? <EstimateFailure key={tx.gas} reason={detail.estimateFailure.reason} gas={tx.gas} setGas={setGas} /> : null}
+      <Effects effects={detail.effects} tokens={tokens} native={native} cap={cap} />
       <Fields
         label={t('approval.transaction')}
         rows={[
@@ -55,7 +103,7 @@ export function TransactionRequest({ detail, busy, decide }: { detail: Detail; b
           rows={[
             { label: t('approval.type'), value: TYPE_LABEL[tx.typeLabel]() },
             { label: t('approval.nonce'), value: tx.nonce },
-            { label: t('approval.gasLimit'), value: tx.gas },
+            { label: t('approval.gasLimit'), value: tx.gas, testId: 'tx-gas' },
             tx.gasPrice === null ? null : { label: t('approval.gasPrice'), value: tx.gasPrice },
             tx.maxFeePerGas === null ? null : { label: t('approval.maxFeePerGas'), value: tx.maxFeePerGas },
             tx.maxPriorityFeePerGas === null ? null : { label: t('approval.maxPriorityFeePerGas'), value: tx.maxPriorityFeePerGas },

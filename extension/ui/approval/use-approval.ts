@@ -26,6 +26,11 @@ export interface ApprovalController {
    * not accepted.
    */
   decide: (approve: boolean, accountId?: string, prepare?: PrepareApproval) => Promise<void>;
+  /**
+   * Sends an edit of the request shown (spending cap, gas limit) and shows the request as the
+   * background now holds it. Rejects with an Error whose message is ready to show.
+   */
+  edit: (change: (id: string) => Promise<ApprovalView>) => Promise<void>;
 }
 
 /** Work done on approving, and how to take it back. */
@@ -103,5 +108,21 @@ export function useApproval(): ApprovalController {
     [state, load],
   );
 
-  return { state, reload, decide };
+  const edit = useCallback(
+    async (change: (id: string) => Promise<ApprovalView>) => {
+      if (state.status !== 'ready' || state.busy) return;
+      const { view } = state;
+      setState({ status: 'ready', view, busy: true, error: null });
+      try {
+        const next = await change(view.id);
+        setState({ status: 'ready', view: next, busy: false, error: null });
+      } catch (error) {
+        setState({ status: 'ready', view, busy: false, error: null });
+        throw new Error(message(error));
+      }
+    },
+    [state],
+  );
+
+  return { state, reload, decide, edit };
 }

@@ -25,6 +25,7 @@ const DETAILED = new Set([
   'wallet.wrong_network_recipient',
   'pool.no_node',
   'provider.node_error',
+  'provider.approval_edit',
   'vault.invalid_backup',
   'vault.invalid_change',
   'vault.malformed',

@@ -109,8 +109,9 @@ export function signingMethods(space: ProviderSpace): Record<string, MethodSpec>
       cfx_sendTransaction: method(coreSendTransactionParams, async (ctx, [request]) => {
         const account = await grantedAccount(ctx, request.from);
         const network = await ctx.chain.activeNetwork('core');
-        const tx = await buildCoreDraft(ctx.chain, network, request, account.address);
-        return ask({ kind: 'transaction', account, tx });
+        let estimateFailure: { reason: string } | undefined;
+        const tx = await buildCoreDraft(ctx.chain, network, request, account.address, { onEstimateFailure: (reason) => (estimateFailure = { reason }) });
+        return ask({ kind: 'transaction', account, tx, ...(estimateFailure ? { estimateFailure } : {}) });
       }),
     };
   }
@@ -120,8 +121,9 @@ export function signingMethods(space: ProviderSpace): Record<string, MethodSpec>
     eth_sendTransaction: method(espaceSendTransactionParams, async (ctx, [request]) => {
       const account = await grantedAccount(ctx, request.from);
       const network = await ctx.chain.activeNetwork('espace');
-      const tx = await buildEspaceDraft(ctx.chain, network, request, account.address);
-      return ask({ kind: 'transaction', account, tx });
+      let estimateFailure: { reason: string } | undefined;
+      const tx = await buildEspaceDraft(ctx.chain, network, request, account.address, { onEstimateFailure: (reason) => (estimateFailure = { reason }) });
+      return ask({ kind: 'transaction', account, tx, ...(estimateFailure ? { estimateFailure } : {}) });
     }),
   };
 }

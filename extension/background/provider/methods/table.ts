@@ -14,6 +14,7 @@ import { accountMethods, REFUSED_METHODS, unsupported } from './accounts-methods
 import { networkMethods } from './network-methods.js';
 import { RAW_TX_METHODS, readMethodsFor } from './readonly.js';
 import { signingMethods } from './signing-methods.js';
+import { batchMethods } from './batch-methods.js';
 import { answer, method, type MethodSpec } from './types.js';
 
 /** Positional parameters without trailing `undefined`s (optional ones the dApp left out). */
@@ -44,7 +45,7 @@ function readOnly(space: ProviderSpace): Record<string, MethodSpec> {
 }
 
 function buildTable(space: ProviderSpace): ReadonlyMap<string, MethodSpec> {
-  return new Map(Object.entries({ ...readOnly(space), ...networkMethods(space), ...signingMethods(space), ...accountMethods(space) }));
+  return new Map(Object.entries({ ...readOnly(space), ...networkMethods(space), ...signingMethods(space), ...accountMethods(space), ...(space === 'espace' ? batchMethods() : {}) }));
 }
 
 const TABLES: Readonly<Record<ProviderSpace, ReadonlyMap<string, MethodSpec>>> = { core: buildTable('core'), espace: buildTable('espace') };

@@ -18,6 +18,7 @@ const KIND_TEXT: Record<ApprovalSummary['kind'], () => string> = {
   personal_sign: () => t('approvals.kind.personal_sign'),
   typed_data: () => t('approvals.kind.typed_data'),
   transaction: () => t('approvals.kind.transaction'),
+  calls: () => t('approvals.kind.calls'),
   switch_chain: () => t('approvals.kind.switch_chain'),
   add_chain: () => t('approvals.kind.add_chain'),
   watch_asset: () => t('approvals.kind.watch_asset'),

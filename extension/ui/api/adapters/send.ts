@@ -62,6 +62,12 @@ export function preparedFromApi(view: PreparedSendView): PreparedSend {
       maxCollateral: view.maxCollateral === null ? undefined : BigInt(view.maxCollateral),
       maxTotalNative: BigInt(view.maxTotalNative),
       fields: reviewFields(view),
+      effects: view.effects,
+      tokens: new Map(
+        view.asset.kind === 'token'
+          ? [[view.asset.contract.toLowerCase(), { symbol: view.asset.decimalsTrust === null ? undefined : { value: view.asset.symbol, trust: { level: view.asset.decimalsTrust } }, decimals: view.asset.decimalsTrust === null ? undefined : { value: view.asset.decimals, trust: { level: view.asset.decimalsTrust } } }]]
+          : [],
+      ),
     },
   };
 }

@@ -14,6 +14,8 @@ import { TrustBadge } from '../../components/TrustBadge.js';
 import { SendForm, type SendAsset, type SendFormValues } from './SendForm.js';
 import { SendReview } from './SendReview.js';
 import { TxProgress } from './TxProgress.js';
+import { encodeCfxAddress } from '../../../../core/address/cip37.js';
+import type { KnownAddress } from '../../../../core/poisoning/recipients.js';
 import { useT } from '../../i18n/i18n.js';
 
 type Step = { name: 'form' } | { name: 'review'; prepared: PreparedSend; values: SendFormValues } | { name: 'sent'; hash: string };
@@ -28,6 +30,9 @@ export function Send(): ReactElement {
   const [raw, setRaw] = useState<{ recipient: string; amount: string }>();
   const prepare = useAction((input: { values: SendFormValues; asset: SendRequest['asset'] }) => backend.prepareSend({ space, accountId: account!.id, asset: input.asset, to: input.values.recipientDisplay, amount: input.values.amount }));
   const send = useAction((id: string) => backend.send(id));
+  // Past recipients of this account (its own signed transactions only: never addresses seen in
+  // received transfers, which an attacker can plant) and the user's accounts.
+  const history = useAsync(() => backend.activity(space, address), `activity:${scope}`, { enabled: scope !== '' });
   const t = useT();
 
   if (!account || !network) return <Loading />;
@@ -41,6 +46,13 @@ export function Send(): ReactElement {
     fromHex: hexIn(account),
     ownAccounts: new Map((accounts.data ?? []).map((a) => [hexIn(a), a.name] as const)),
   };
+  const known: KnownAddress[] | undefined = history.data === undefined && !history.error ? undefined : [
+    ...(accounts.data ?? []).map((a) => ({ address: space === 'core' ? encodeCfxAddress(a.coreHex, network.coreNetworkId) : a.espaceAddress, source: 'account' as const, label: a.name })),
+    ...(history.data ?? []).flatMap((tx) => {
+      const to = tx.token?.to ?? tx.to;
+      return typeof to === 'string' && tx.direction !== 'in' ? [{ address: to, source: 'sent' as const }] : [];
+    }),
+  ];
   const sendAsset: SendRequest['asset'] = token === 'native' || !tokenItem ? 'native' : { address: tokenItem.address, symbol: tokenItem.symbol, decimals: tokenItem.decimals };
   const title = step.name === 'form' ? (asset ? t('send.titleAsset', { symbol: asset.symbol }) : t('send.title')) : step.name === 'review' ? t('send.reviewTitle') : t('send.sentTitle');
 
@@ -53,6 +65,7 @@ export function Send(): ReactElement {
             <SendForm
               asset={asset}
               recipientContext={recipientContext}
+              known={known}
               initial={raw}
               busy={prepare.busy}
               onMax={() => backend.maxSendable({ space, accountId: account.id, asset: sendAsset })}

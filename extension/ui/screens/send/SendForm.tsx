@@ -8,6 +8,7 @@ import { Amount } from '../../components/Amount.js';
 import { TextField } from '../../components/Field.js';
 import { Notice } from '../../components/Notice.js';
 import { checkRecipient, type RecipientContext } from '../../format/recipient.js';
+import { checkRecipient as checkPoisoning, type KnownAddress, type RecipientCheck as PoisoningCheck } from '../../../../core/poisoning/recipients.js';
 import { errorText } from '../../i18n/errors.js';
 import { AmountParseError, formatAmountExact, parseAmount } from '../../../shared/units.js';
 import type { Checked } from '../../model/wallet.js';
@@ -36,6 +37,26 @@ export interface SendFormProps {
   onMax: () => Promise<bigint>;
   onReview: (values: SendFormValues, raw: { recipient: string; amount: string }) => void;
   busy?: boolean;
+  /**
+   * Addresses the user chose before (own accounts, past recipients): a recipient that looks like one
+   * of them but is not is a poisoning warning; one never sent to is marked new. Undefined while loading.
+   */
+  known?: readonly KnownAddress[] | undefined;
+}
+
+function knownLabel(k: KnownAddress): string {
+  if (k.source === 'account') return translate('safety.recipient.sourceAccount', { label: k.label ?? '', address: k.address });
+  if (k.source === 'contact') return translate('safety.recipient.sourceContact', { label: k.label ?? '', address: k.address });
+  return translate('safety.recipient.sourceSent', { address: k.address });
+}
+
+function poisoningOf(display: string, known: readonly KnownAddress[] | undefined): PoisoningCheck | null {
+  if (known === undefined) return null;
+  try {
+    return checkPoisoning(display, known);
+  } catch {
+    return null;
+  }
 }
 
 /** The reason an amount cannot be read, in the language shown (shared/units.ts says it in English, with a reason code). */
@@ -53,7 +74,7 @@ function amountProblem(error: unknown, decimals: number): string {
   }
 }
 
-export function SendForm({ asset, recipientContext, initial, onMax, onReview, busy }: SendFormProps): ReactElement {
+export function SendForm({ asset, recipientContext, initial, onMax, onReview, busy, known }: SendFormProps): ReactElement {
   const t = useT();
   const [recipient, setRecipient] = useState(initial?.recipient ?? '');
   const [amountText, setAmountText] = useState(initial?.amount ?? '');
@@ -73,7 +94,9 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
   } catch (error) {
     amountError = amountProblem(error, asset.decimals);
   }
-  const warnings = check.ok ? check.warnings : [];
+  const poisoning = check.ok ? poisoningOf(check.display, known) : null;
+  const warnings: { kind: string; message: string }[] = check.ok ? [...check.warnings] : [];
+  if (poisoning?.status === 'lookalike') warnings.unshift({ kind: 'lookalike', message: translate('safety.recipient.lookalike', { known: poisoning.similarTo.map(knownLabel).join(', ') }) });
   const needsAck = warnings.length > 0;
 
   const submit = (event: FormEvent) => {
@@ -115,11 +138,22 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
         error={showRecipientError && !check.ok ? check.message : undefined}
         hint={check.ok ? <span className="mono break">{check.display}</span> : recipientContext.space === 'core' ? t('send.recipientHintCore') : t('send.recipientHintEspace')}
       />
+      {poisoning?.status === 'new' ? (
+        <p className="small muted" data-testid="recipient-new">
+          {t('safety.recipient.new')}
+        </p>
+      ) : poisoning?.status === 'known' && poisoning.match.source === 'sent' ? (
+        <p className="small muted" data-testid="recipient-known">
+          {t('safety.recipient.known')}
+        </p>
+      ) : null}
       {warnings.length > 0 ? (
-        <Notice tone="warn" title={t('send.checkRecipient')}>
+        <Notice tone={poisoning?.status === 'lookalike' ? 'danger' : 'warn'} title={poisoning?.status === 'lookalike' ? t('safety.recipient.lookalikeTitle') : t('send.checkRecipient')}>
           <ul className="stack small">
             {warnings.map((w) => (
-              <li key={w.kind}>{w.message}</li>
+              <li key={w.kind} data-testid={`recipient-warning-${w.kind}`}>
+                {w.message}
+              </li>
             ))}
           </ul>
           <label className="checkbox">

@@ -9,6 +9,8 @@ import { ErrorState } from '../../components/AsyncState.js';
 import { Notice } from '../../components/Notice.js';
 import { formatAmountDisplay } from '../../i18n/format.js';
 import { useT } from '../../i18n/i18n.js';
+import type { JsonEffect } from '../../../../core/effects/json.js';
+import { Effects, type TokenMetas } from '../../components/Effects.js';
 
 export interface ReviewField {
   label: string;
@@ -37,6 +39,9 @@ export interface SendReviewModel {
   maxTotalNative: bigint;
   fields: ReviewField[];
   warnings: string[];
+  /** What the prepared transaction does (decoded by the background), and the token it names. */
+  effects: JsonEffect[];
+  tokens: TokenMetas;
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }): ReactElement {
@@ -93,6 +98,7 @@ export function SendReview({ model, onConfirm, onBack, busy, error }: { model: S
             </Row>
           ))}
         </dl>
+        <Effects effects={model.effects} tokens={model.tokens} native={model.nativeSymbol} />
         {technical.length > 0 ? (
           <details>
             <summary>{t('send.exactlySigned')}</summary>

@@ -1,0 +1,65 @@
+/**
+ * An EIP-5792 batch: every transaction of the sequence with what it does and its fields, reviewed
+ * together. They are signed and sent one after another — not atomically: an early one can succeed
+ * while a later one fails, and the page says so.
+ */
+import { useId } from 'react';
+import type { ApprovalDetail } from '../../shared/ui-api/provider.js';
+import { Effects } from '../components/Effects.js';
+import { Notice } from '../components/Notice.js';
+import { useT } from '../i18n/i18n.js';
+import { Actions } from './Actions.js';
+import { Fields } from './Fields.js';
+import { useTokenMeta } from './use-token-meta.js';
+
+type Detail = Extract<ApprovalDetail, { kind: 'calls' }>;
+
+function Call({ index, call, native }: { index: number; call: Detail['calls'][number]; native: string }) {
+  const t = useT();
+  const tokens = useTokenMeta(call.effects);
+  const { tx } = call;
+  return (
+    <li className="effect" data-testid="batch-call">
+      <h3>{t('safety.calls.callTitle', { number: index + 1 })}</h3>
+      {call.estimateFailure !== null ? (
+        <Notice tone="warn" title={t('safety.estimate.title')}>
+          <pre className="message">{call.estimateFailure.reason}</pre>
+        </Notice>
+      ) : null}
+      <Effects effects={call.effects} tokens={tokens} native={native} />
+      <details>
+        <summary>{t('approval.allFields')}</summary>
+        <Fields
+          label={t('approval.allFieldsLabel')}
+          rows={[
+            { label: t('approval.to'), value: tx.to ?? t('approval.newContract'), code: true },
+            { label: t('approval.amount'), value: tx.value },
+            { label: t('approval.nonce'), value: tx.nonce },
+            { label: t('approval.gasLimit'), value: tx.gas },
+            { label: t('approval.maxTotal'), value: tx.maxTotal },
+            { label: t('approval.data', { count: tx.dataBytes }), value: tx.dataBytes === 0 ? t('approval.noData') : tx.data, code: true },
+            { label: t('approval.signingHash'), value: tx.signingHash, code: true },
+          ]}
+        />
+      </details>
+    </li>
+  );
+}
+
+export function CallsRequest({ detail, busy, decide, native }: { detail: Detail; busy: boolean; decide: (approve: boolean) => void; native: string }) {
+  const t = useT();
+  const id = useId();
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('safety.calls.title', { count: detail.calls.length })}</h2>
+      <p className="note">{t('safety.calls.notAtomic')}</p>
+      <Fields label={t('approval.signingAccount')} rows={[{ label: t('approval.from'), value: t('approval.fromValue', { name: detail.account.name || t('common.account'), address: detail.account.address }), code: true }]} />
+      <ol className="effects-list">
+        {detail.calls.map((call, i) => (
+          <Call key={i} index={i} call={call} native={native} />
+        ))}
+      </ol>
+      <Actions approveLabel={t('safety.calls.signAll', { count: detail.calls.length })} busy={busy} onReject={() => decide(false)} onApprove={() => decide(true)} />
+    </section>
+  );
+}
