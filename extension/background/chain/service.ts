@@ -350,7 +350,7 @@ export class ChainService {
 
   /** Bans of the active network's nodes (in force, and recent ones including lifted or expired). */
   bans(): { active: BanView[]; recent: BanView[] } {
-    const mine = (b: { nodeId: string }) => b.nodeId.startsWith(`${this.runtime.network}/`);
+    const mine = (b: { nodeId: string }) => b.nodeId.startsWith(`${this.runtime.network}/`) && this.runtime.pool.get(b.nodeId) !== undefined; // a removed node's ban is not shown
     return { active: this.runtime.pool.bans().filter(mine).map(banView), recent: this.runtime.pool.banHistory().filter(mine).map(banView) };
   }
 

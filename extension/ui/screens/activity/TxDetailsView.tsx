@@ -21,7 +21,7 @@ export function TxDetailsView({ tx }: { tx: TxItem }): ReactElement {
           <strong>{txTitle(tx)}</strong>
           <TrustBadge trust={tx.trust} subject={t('trust.subject.transaction')} />
         </div>
-        <TxProgress status={tx.status} error={tx.error} blockNumber={tx.blockNumber} space={tx.space} />
+        <TxProgress status={tx.status} error={tx.error} blockNumber={tx.blockNumber} space={tx.space} acceptedBy={tx.acceptedBy?.length} />
       </div>
       <div className="card">
         <dl className="dl">

@@ -105,7 +105,7 @@ function SentStatus({ hash }: { hash: string }): ReactElement {
             <strong>{t('send.yourTransaction')}</strong>
             <TrustBadge trust={tx.data.trust} subject={t('trust.subject.transaction')} />
           </div>
-          <TxProgress status={tx.data.status} error={tx.data.error} blockNumber={tx.data.blockNumber} space={tx.data.space} />
+          <TxProgress status={tx.data.status} error={tx.data.error} blockNumber={tx.data.blockNumber} space={tx.data.space} acceptedBy={tx.data.acceptedBy?.length} />
         </>
       ) : tx.error ? (
         <ErrorState error={tx.error} onRetry={tx.refresh} />
