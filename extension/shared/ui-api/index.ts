@@ -13,6 +13,7 @@ import { providerMethods } from './provider.js';
 import { vaultMethods } from './vault.js';
 import { chainMethods } from './chain.js';
 import { walletMethods } from './wallet.js';
+import { crossSpaceMethods } from './crossspace.js';
 
 export const uiMethods = {
   ...appMethods,
@@ -20,6 +21,7 @@ export const uiMethods = {
   ...vaultMethods,
   ...chainMethods,
   ...walletMethods,
+  ...crossSpaceMethods,
 } as const;
 
 export type UiMethods = typeof uiMethods;
