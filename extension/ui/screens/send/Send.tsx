@@ -64,6 +64,11 @@ export function Send(): ReactElement {
               }}
             />
             {prepare.error ? <ErrorState error={prepare.error} title={t('send.prepareFailed')} /> : null}
+            {token === 'native' ? (
+              <Link to={space === 'core' ? '/crossspace' : '/crossspace?from=espace'} className="btn btn-block" data-testid="crossspace-link">
+                {space === 'core' ? t('crossspace.linkToEspace') : t('crossspace.linkToCore')}
+              </Link>
+            ) : null}
           </>
         ) : tokens.error || balance.error ? (
           <ErrorState error={tokens.error ?? balance.error} onRetry={() => (token === 'native' ? balance.refresh() : tokens.refresh())} />
