@@ -16,6 +16,7 @@ import { ChainAdapter } from './provider/chain-adapter.js';
 import { PROVIDER_PORT_NAME } from '../shared/provider-protocol.js';
 import { installWallet } from './wallet/install.js';
 import { installCrossSpace } from './crossspace/install.js';
+import { installContacts } from './contacts/install.js';
 
 const startedAt = Date.now();
 const router = new UiRouter();
@@ -29,6 +30,7 @@ const vault = installVault(router);
 const chain = installChain(router, { keyring: vault.keyring });
 installWallet(router, { keyring: vault.keyring, chain: chain.ready });
 installCrossSpace(router, { keyring: vault.keyring, chain: chain.ready });
+installContacts(router);
 // The dApp provider: ports are accepted now; the service starts once the chain service has.
 const provider = installProvider(router);
 void chain.ready

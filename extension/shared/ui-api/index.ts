@@ -14,6 +14,7 @@ import { vaultMethods } from './vault.js';
 import { chainMethods } from './chain.js';
 import { walletMethods } from './wallet.js';
 import { crossSpaceMethods } from './crossspace.js';
+import { contactsMethods } from './contacts.js';
 
 export const uiMethods = {
   ...appMethods,
@@ -22,6 +23,7 @@ export const uiMethods = {
   ...chainMethods,
   ...walletMethods,
   ...crossSpaceMethods,
+  ...contactsMethods,
 } as const;
 
 export type UiMethods = typeof uiMethods;

