@@ -7,6 +7,7 @@ import { useId } from 'react';
 import type { ApprovalDetail } from '../../shared/ui-api/provider.js';
 import { Actions } from './Actions.js';
 import { Fields } from './Fields.js';
+import { contactFor, useContacts } from '../api/ecosystem.js';
 import { t as translate, useT } from '../i18n/i18n.js';
 
 type Detail = Extract<ApprovalDetail, { kind: 'transaction' }>;
@@ -33,6 +34,7 @@ export function TransactionRequest({ detail, busy, decide }: { detail: Detail; b
   const { tx } = detail;
   const id = useId();
   const t = useT();
+  const contact = contactFor(useContacts().data, tx.to);
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{action(tx)}</h2>
@@ -41,6 +43,7 @@ export function TransactionRequest({ detail, busy, decide }: { detail: Detail; b
         rows={[
           { label: t('approval.from'), value: t('approval.fromValue', { name: detail.account.name || t('common.account'), address: tx.from }), code: true },
           { label: t('approval.to'), value: tx.to === null ? t('approval.newContract') : tx.toKind && tx.toKind !== 'user' ? t('approval.toKind', { address: tx.to, kind: TO_KIND[tx.toKind]() }) : tx.to, code: tx.to !== null, testId: 'tx-to' },
+          contact ? { label: t('contacts.title'), value: t('contacts.onApproval', { label: contact.label }), testId: 'tx-to-contact' } : null,
           { label: t('approval.amount'), value: tx.value, testId: 'tx-value' },
           { label: t('approval.maxNetworkFee'), value: tx.maxFee },
           tx.maxStorageCollateral === null ? null : { label: t('approval.maxCollateral'), value: tx.maxStorageCollateral },

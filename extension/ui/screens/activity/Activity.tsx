@@ -1,6 +1,7 @@
 /** Activity list and transaction details containers. */
 import type { ReactElement } from 'react';
 import { useAsync } from '../../api/hooks.js';
+import { contactFor, useContacts } from '../../api/ecosystem.js';
 import { useWallet } from '../../app/wallet.js';
 import { ErrorState, Loading } from '../../components/AsyncState.js';
 import { LastKnown } from '../../components/LastKnown.js';
@@ -11,7 +12,9 @@ import { TxDetailsView } from './TxDetailsView.js';
 import { useT } from '../../i18n/i18n.js';
 
 export function Activity(): ReactElement {
-  const { backend, account, space, address, scope } = useWallet();
+  const { backend, account, space, address, scope, network } = useWallet();
+  const contacts = useContacts();
+  const labelOf = (a: string) => contactFor(contacts.data, a, network?.id)?.label;
   const items = useAsync(() => backend.activity(space, address), `activity:${scope}`, { enabled: scope !== '', refreshOn: backend.events.transactions, rememberAs: scope ? `activity:${scope}` : undefined, pollMs: 15_000 });
   const t = useT();
   const received = useAsync(() => backend.received(space, address), `received:${scope}`, { enabled: scope !== '', refreshOn: backend.events.balances, pollMs: 60_000 });
@@ -28,7 +31,7 @@ export function Activity(): ReactElement {
         ) : null}
       </p>
       {items.error ? <ErrorState error={items.error} onRetry={items.refresh} title={t('activity.unavailable')} /> : null}
-      {items.data ? <ActivityList items={items.data} now={Date.now()} /> : !items.error ? <Loading /> : null}
+      {items.data ? <ActivityList items={items.data} now={Date.now()} labelOf={labelOf} /> : !items.error ? <Loading /> : null}
       {received.data ? <ReceivedList items={received.data} space={space} /> : received.error ? <ErrorState error={received.error} onRetry={received.refresh} title={t('activity.receivedUnavailable')} /> : null}
     </div>
   );

@@ -6,6 +6,7 @@
 import { useState, type ReactElement } from 'react';
 import type { PreparedSend, SendRequest } from '../../api/backend.js';
 import { useAction, useAsync } from '../../api/hooks.js';
+import { useContacts } from '../../api/ecosystem.js';
 import { Link, useLocation } from '../../app/router.js';
 import { useWallet } from '../../app/wallet.js';
 import { ErrorState, Loading } from '../../components/AsyncState.js';
@@ -25,7 +26,8 @@ export function Send(): ReactElement {
   const balance = useAsync(() => backend.balance(space, address), `balance:${scope}`, { enabled: scope !== '' && token === 'native', rememberAs: scope ? `balance:${scope}` : undefined });
   const tokens = useAsync(() => backend.tokens(space, address), `tokens:${scope}`, { enabled: scope !== '' && token !== 'native', rememberAs: scope ? `tokens:${scope}` : undefined });
   const [step, setStep] = useState<Step>({ name: 'form' });
-  const [raw, setRaw] = useState<{ recipient: string; amount: string }>();
+  const [raw, setRaw] = useState<{ recipient: string; amount: string } | undefined>(() => (query.get('to') ? { recipient: query.get('to') ?? '', amount: '' } : undefined));
+  const contacts = useContacts();
   const prepare = useAction((input: { values: SendFormValues; asset: SendRequest['asset'] }) => backend.prepareSend({ space, accountId: account!.id, asset: input.asset, to: input.values.recipientDisplay, amount: input.values.amount }));
   const send = useAction((id: string) => backend.send(id));
   const t = useT();
@@ -53,6 +55,7 @@ export function Send(): ReactElement {
             <SendForm
               asset={asset}
               recipientContext={recipientContext}
+              contacts={contacts.data?.filter((c) => c.network === network.id && c.space === space)}
               initial={raw}
               busy={prepare.busy}
               onMax={() => backend.maxSendable({ space, accountId: account.id, asset: sendAsset })}

@@ -12,6 +12,8 @@ import { errorText } from '../../i18n/errors.js';
 import { AmountParseError, formatAmountExact, parseAmount } from '../../../shared/units.js';
 import type { Checked } from '../../model/wallet.js';
 import { t as translate, useT } from '../../i18n/i18n.js';
+import { searchContacts, type Contact } from '../../../../core/contacts/index.js';
+import { contactFor } from '../../api/ecosystem.js';
 
 export interface SendAsset {
   symbol: string;
@@ -36,6 +38,8 @@ export interface SendFormProps {
   onMax: () => Promise<bigint>;
   onReview: (values: SendFormValues, raw: { recipient: string; amount: string }) => void;
   busy?: boolean;
+  /** Saved contacts of this network and space (for picking a recipient and naming it). */
+  contacts?: readonly Contact[] | undefined;
 }
 
 /** The reason an amount cannot be read, in the language shown (shared/units.ts says it in English, with a reason code). */
@@ -53,7 +57,7 @@ function amountProblem(error: unknown, decimals: number): string {
   }
 }
 
-export function SendForm({ asset, recipientContext, initial, onMax, onReview, busy }: SendFormProps): ReactElement {
+export function SendForm({ asset, recipientContext, initial, onMax, onReview, busy, contacts }: SendFormProps): ReactElement {
   const t = useT();
   const [recipient, setRecipient] = useState(initial?.recipient ?? '');
   const [amountText, setAmountText] = useState(initial?.amount ?? '');
@@ -74,6 +78,10 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
     amountError = amountProblem(error, asset.decimals);
   }
   const warnings = check.ok ? check.warnings : [];
+  const contact = check.ok ? contactFor(contacts, check.display) : undefined;
+  const typed = recipient.trim();
+  const looksLikeAddress = /^(0x|cfx:|cfxtest:|net\d+:)/i.test(typed);
+  const suggestions = contacts && contacts.length > 0 && !looksLikeAddress && !contact ? searchContacts(contacts, typed, { network: contacts[0]!.network }).slice(0, 5) : [];
   const needsAck = warnings.length > 0;
 
   const submit = (event: FormEvent) => {
@@ -113,8 +121,31 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
         spellCheck={false}
         autoCapitalize="off"
         error={showRecipientError && !check.ok ? check.message : undefined}
-        hint={check.ok ? <span className="mono break">{check.display}</span> : recipientContext.space === 'core' ? t('send.recipientHintCore') : t('send.recipientHintEspace')}
+        hint={
+          check.ok ? (
+            <>
+              {contact ? <strong data-testid="recipient-contact">{t('contacts.recipientIs', { label: contact.label })} </strong> : null}
+              <span className="mono break">{check.display}</span>
+            </>
+          ) : recipientContext.space === 'core' ? (
+            t('send.recipientHintCore')
+          ) : (
+            t('send.recipientHintEspace')
+          )
+        }
       />
+      {suggestions.length > 0 ? (
+        <div className="stack" data-testid="contact-suggestions">
+          <span className="small muted">{t('contacts.pick')}</span>
+          <span className="chips">
+            {suggestions.map((c) => (
+              <button key={c.id} type="button" className="btn btn-small" onClick={() => setRecipient(c.address)}>
+                {c.label}
+              </button>
+            ))}
+          </span>
+        </div>
+      ) : null}
       {warnings.length > 0 ? (
         <Notice tone="warn" title={t('send.checkRecipient')}>
           <ul className="stack small">
