@@ -162,3 +162,107 @@ test('eSpace → Core: funding the mapped address, then the withdrawal sent by t
   await page.goBack();
   await chooseLanguage(page, browser.popupUrl, 'en', 'Settings');
 }, 600_000);
+
+const randomEspace = () => `0x${Buffer.from(crypto.getRandomValues(new Uint8Array(20))).toString('hex')}`;
+const contactAddress = randomEspace();
+const sentToContact: string[] = [];
+
+test('contacts: saved, renamed and removed in Settings; picked and named in the send form; named in Activity', async () => {
+  await page.goto(`${browser.popupUrl}#/settings`);
+  await page.getByRole('link', { name: /Contacts/ }).click();
+  await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
+  const form = page.getByTestId('contact-add');
+  await form.getByRole('radio', { name: 'eSpace' }).click();
+  await form.getByLabel('Name', { exact: true }).fill('Alice');
+  await form.getByLabel('Address', { exact: true }).fill(contactAddress);
+  await form.getByRole('button', { name: 'Save contact' }).click();
+  await expect.poll(() => page.locator('[data-contact="Alice"]').count()).toBe(1);
+  // A second contact, then removed.
+  await form.getByRole('radio', { name: 'Core space' }).click();
+  await form.getByLabel('Name', { exact: true }).fill('Bob');
+  await form.getByLabel('Address', { exact: true }).fill(genesis);
+  await form.getByRole('button', { name: 'Save contact' }).click();
+  await expect.poll(() => page.locator('[data-contact="Bob"]').count()).toBe(1);
+  // The same address twice is refused, with the reason.
+  await form.getByLabel('Name', { exact: true }).fill('Bob again');
+  await form.getByLabel('Address', { exact: true }).fill(genesis);
+  await form.getByRole('button', { name: 'Save contact' }).click();
+  await form.getByText('Contact not saved').waitFor();
+  await page.getByRole('button', { name: 'Remove Bob' }).click();
+  await expect.poll(() => page.locator('[data-contact="Bob"]').count()).toBe(0);
+  await page.getByRole('button', { name: 'Edit Alice' }).click();
+  await page.getByTestId('contacts').getByLabel('Name', { exact: true }).fill('Alice Liddell');
+  await page.getByTestId('contacts').getByRole('button', { name: 'Save contact' }).click();
+  await expect.poll(() => page.locator('[data-contact="Alice Liddell"]').count()).toBe(1);
+  await form.getByLabel('Name', { exact: true }).fill('');
+  await form.getByLabel('Address', { exact: true }).fill('');
+  await shot(page, 'contacts-phone', { mask: [page.locator('[data-contact] .mono'), ...volatile(page)], fullPage: true });
+
+  // Send to it from the contact list: the send form opens in eSpace with the recipient named.
+  await page.locator('[data-contact="Alice Liddell"]').getByRole('button', { name: 'Send' }).click();
+  await page.getByLabel('Recipient', { exact: true }).waitFor();
+  expect((await page.getByLabel('Recipient', { exact: true }).inputValue()).toLowerCase()).toBe(contactAddress);
+  expect(await page.getByTestId('recipient-contact').textContent()).toContain('Contact: Alice Liddell');
+  // Picked by name, too.
+  await page.getByLabel('Recipient', { exact: true }).fill('lidd');
+  await page.getByTestId('contact-suggestions').getByRole('button', { name: 'Alice Liddell' }).click();
+  expect(await page.getByTestId('recipient-contact').textContent()).toContain('Alice Liddell');
+  await page.getByLabel('Amount (CFX)', { exact: true }).fill('0.5');
+  await shot(page, 'send-contact-phone', { mask: [page.getByLabel('Recipient', { exact: true }), page.locator('.field .mono'), ...volatile(page)] });
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByTestId('send-review').waitFor({ timeout: 45_000 });
+  await page.getByRole('button', { name: 'Sign and send' }).click();
+  const status = page.getByTestId('send-status');
+  await status.waitFor({ timeout: 30_000 });
+  sentToContact.push((await status.locator('.mono').textContent())!);
+  await expect.poll(() => espaceBalance(contactAddress), { timeout: 60_000 }).toBe(CFX / 2n);
+
+  await page.goto(`${browser.popupUrl}#/activity`);
+  await expect.poll(() => page.getByTestId('activity').locator('li').filter({ hasText: 'Alice Liddell' }).count(), { timeout: 30_000 }).toBe(1);
+
+  await chooseLanguage(page, browser.popupUrl, 'zh-CN', zh.settings.title);
+  await page.goto(`${browser.popupUrl}#/contacts`);
+  await page.getByRole('heading', { name: zh.contacts.title, level: 1 }).waitFor();
+  await shot(page, 'contacts-phone-zh', { mask: [page.locator('[data-contact] .mono'), ...volatile(page)], fullPage: true });
+  await chooseLanguage(page, browser.popupUrl, 'en', 'Settings');
+}, 240_000);
+
+test('activity: what came in, one entry per cross-space transfer, no explorer on a local node, CSV export', async () => {
+  await page.goto(`${browser.popupUrl}#/`);
+  await page.getByRole('radio', { name: 'Core' }).click();
+  // CFX arriving from elsewhere, after the balance was read.
+  await callBackground(page, 'chain.balances', { space: 'core', addresses: [coreAddress] });
+  const incoming = await fromGenesis({ to: coreAddress, value: 3n * CFX });
+  await syncPast(await waitForReceiptEpoch(node, incoming));
+  await callBackground(page, 'chain.balances', { space: 'core', addresses: [coreAddress] });
+  await page.goto(`${browser.popupUrl}#/activity`);
+  await expect.poll(() => page.getByTestId('received').locator('li').filter({ hasText: 'Balance increased' }).count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  const transfers = page.getByTestId('crossspace-transfers').locator('li');
+  await expect.poll(() => transfers.count(), { timeout: 30_000 }).toBe(2);
+  expect(await transfers.filter({ hasText: 'Moving from Core space to eSpace' }).getAttribute('data-state')).toBe('completed');
+  expect(await transfers.filter({ hasText: 'Moving from eSpace to Core space' }).getAttribute('data-state')).toBe('completed');
+  await shot(page, 'activity-crossspace-phone', { mask: [page.locator('.secondary'), ...volatile(page)], fullPage: true });
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`wayfarer-activity-local-core-${coreAddress}.csv`);
+  const text = await new Promise<string>((resolve, reject) => {
+    void file.createReadStream().then((stream) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      stream.on('error', reject);
+    });
+  });
+  const lines = text.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+  expect(lines[0]).toBe('time_utc,network,space,direction,kind,asset,asset_contract,amount,from,from_label,to,to_label,fee_cfx,transaction_hash,status,trust,explorer_url');
+  expect(lines.some((l) => l.includes(',in,balance_increase,CFX,'))).toBe(true);
+  // The Core transactions the wallet sent (transferEVM, withdrawFromMapped): each a row with its hash.
+  const sent = await callBackground<{ hash: string; space: string }[]>(page, 'chain.transactions');
+  for (const tx of sent.filter((x) => x.space === 'core')) expect(lines.some((l) => l.includes(tx.hash)), tx.hash).toBe(true);
+
+  // A transaction's details: a local node has no explorer, and says so rather than linking anywhere.
+  await page.goto(`${browser.popupUrl}#/activity/${sent.find((x) => x.space === 'core')!.hash}`);
+  expect(await page.getByTestId('tx-explorer').textContent()).toBe('No block explorer for this network.');
+}, 240_000);

@@ -15,6 +15,7 @@ import { chainMethods } from './chain.js';
 import { walletMethods } from './wallet.js';
 import { crossSpaceMethods } from './crossspace.js';
 import { contactsMethods } from './contacts.js';
+import { namesMethods } from './names.js';
 
 export const uiMethods = {
   ...appMethods,
@@ -24,6 +25,7 @@ export const uiMethods = {
   ...walletMethods,
   ...crossSpaceMethods,
   ...contactsMethods,
+  ...namesMethods,
 } as const;
 
 export type UiMethods = typeof uiMethods;

@@ -52,3 +52,7 @@ function addressKey(address: string): string | undefined {
     return undefined;
   }
 }
+
+export const namesApi = {
+  resolve: (name: string) => background.call('names.resolve', { name }),
+};

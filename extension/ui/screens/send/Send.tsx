@@ -6,7 +6,7 @@
 import { useState, type ReactElement } from 'react';
 import type { PreparedSend, SendRequest } from '../../api/backend.js';
 import { useAction, useAsync } from '../../api/hooks.js';
-import { useContacts } from '../../api/ecosystem.js';
+import { namesApi, useContacts } from '../../api/ecosystem.js';
 import { Link, useLocation } from '../../app/router.js';
 import { useWallet } from '../../app/wallet.js';
 import { ErrorState, Loading } from '../../components/AsyncState.js';
@@ -56,6 +56,7 @@ export function Send(): ReactElement {
               asset={asset}
               recipientContext={recipientContext}
               contacts={contacts.data?.filter((c) => c.network === network.id && c.space === space)}
+              resolveName={space === 'core' ? (name) => namesApi.resolve(name) : undefined}
               initial={raw}
               busy={prepare.busy}
               onMax={() => backend.maxSendable({ space, accountId: account.id, asset: sendAsset })}

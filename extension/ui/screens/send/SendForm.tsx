@@ -14,6 +14,10 @@ import type { Checked } from '../../model/wallet.js';
 import { t as translate, useT } from '../../i18n/i18n.js';
 import { searchContacts, type Contact } from '../../../../core/contacts/index.js';
 import { contactFor } from '../../api/ecosystem.js';
+import { isNameOf } from '../../../../core/names/index.js';
+import type { NameResolutionView } from '../../../shared/ui-api/names.js';
+import { TrustBadge } from '../../components/TrustBadge.js';
+import { NameLookup, trustLabel } from './NameLookup.js';
 
 export interface SendAsset {
   symbol: string;
@@ -38,6 +42,8 @@ export interface SendFormProps {
   onMax: () => Promise<bigint>;
   onReview: (values: SendFormValues, raw: { recipient: string; amount: string }) => void;
   busy?: boolean;
+  /** Resolves a CNS `.web3` name (Core only); absent where names are not resolved. */
+  resolveName?: ((name: string) => Promise<NameResolutionView>) | undefined;
   /** Saved contacts of this network and space (for picking a recipient and naming it). */
   contacts?: readonly Contact[] | undefined;
 }
@@ -57,7 +63,7 @@ function amountProblem(error: unknown, decimals: number): string {
   }
 }
 
-export function SendForm({ asset, recipientContext, initial, onMax, onReview, busy, contacts }: SendFormProps): ReactElement {
+export function SendForm({ asset, recipientContext, initial, onMax, onReview, busy, contacts, resolveName }: SendFormProps): ReactElement {
   const t = useT();
   const [recipient, setRecipient] = useState(initial?.recipient ?? '');
   const [amountText, setAmountText] = useState(initial?.amount ?? '');
@@ -66,8 +72,20 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
   const [maxError, setMaxError] = useState<string | undefined>();
   const [maxBusy, setMaxBusy] = useState(false);
 
+  const [lookup, setLookup] = useState<{ name: string; result?: NameResolutionView; error?: unknown } | undefined>();
+  /** The name the recipient was resolved from, while the field still holds that address. */
+  const [fromName, setFromName] = useState<{ name: string; address: string; trust: NameResolutionView['trust'] } | undefined>();
   const check = checkRecipient(recipient, recipientContext);
-  const showRecipientError = !check.ok && (tried || (recipient.trim() !== '' && check.problem !== 'empty'));
+  const isName = resolveName !== undefined && isNameOf(recipient.trim(), { tlds: ['web3'] });
+  const showRecipientError = !isName && !check.ok && (tried || (recipient.trim() !== '' && check.problem !== 'empty'));
+  const resolvedFrom = fromName && check.ok && fromName.address === check.display ? fromName : undefined;
+  const lookUp = (name: string) => {
+    setLookup({ name });
+    void resolveName!(name).then(
+      (result) => setLookup({ name, result }),
+      (error: unknown) => setLookup({ name, error }),
+    );
+  };
   let amount: bigint | undefined;
   let amountError: string | undefined;
   try {
@@ -88,7 +106,8 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
     event.preventDefault();
     setTried(true);
     if (!check.ok || amount === undefined || amountError || (needsAck && !acknowledged)) return;
-    onReview({ recipientHex: check.hex, recipientDisplay: check.display, amount, warnings: warnings.map((w) => w.message) }, { recipient, amount: amountText });
+    const nameNote = resolvedFrom ? [t('names.reviewNote', { name: resolvedFrom.name, trust: trustLabel(resolvedFrom.trust) })] : [];
+    onReview({ recipientHex: check.hex, recipientDisplay: check.display, amount, warnings: [...nameNote, ...warnings.map((w) => w.message)] }, { recipient, amount: amountText });
   };
 
   const max = async () => {
@@ -125,6 +144,11 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
           check.ok ? (
             <>
               {contact ? <strong data-testid="recipient-contact">{t('contacts.recipientIs', { label: contact.label })} </strong> : null}
+              {resolvedFrom ? (
+                <span data-testid="recipient-name">
+                  {t('names.resolvedFrom', { name: resolvedFrom.name })} <TrustBadge trust={{ level: resolvedFrom.trust }} subject={t('names.subject')} />{' '}
+                </span>
+              ) : null}
               <span className="mono break">{check.display}</span>
             </>
           ) : recipientContext.space === 'core' ? (
@@ -134,6 +158,12 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
           )
         }
       />
+      {isName ? (
+        <NameLookup name={recipient.trim()} state={lookup?.name === recipient.trim() ? lookup : undefined} onLookUp={lookUp} onUse={(r) => {
+          setFromName({ name: r.normalized, address: r.address!, trust: r.trust });
+          setRecipient(r.address!);
+        }} />
+      ) : null}
       {suggestions.length > 0 ? (
         <div className="stack" data-testid="contact-suggestions">
           <span className="small muted">{t('contacts.pick')}</span>
