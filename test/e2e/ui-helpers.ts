@@ -95,6 +95,7 @@ export const CURATED = new Set([
   'contacts-phone-zh',
   'send-contact-phone',
   'activity-crossspace-phone',
+  'send-name-phone',
 ]);
 
 /**

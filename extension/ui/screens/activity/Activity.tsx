@@ -41,7 +41,7 @@ export function Activity(): ReactElement {
           type="button"
           className="btn btn-block"
           data-testid="export-csv"
-          onClick={() => downloadCsv(`wayfarer-activity-${network.id}-${space}-${address}.csv`, activityCsv(items.data ?? [], received.data ?? [], { network: network.id as NetworkKey, space, address, labelOf }))}
+          onClick={() => downloadCsv(`wayfarer-activity-${network.id}-${space}-${address.replace(':', '-')}.csv`, activityCsv(items.data ?? [], received.data ?? [], { network: network.id as NetworkKey, space, address, labelOf }))}
         >
           {t('activityExtra.exportCsv')}
         </button>

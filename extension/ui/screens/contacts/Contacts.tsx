@@ -24,7 +24,11 @@ export function Contacts(): ReactElement {
   const contacts = useContacts();
   const t = useT();
   const [editing, setEditing] = useState<string>();
-  const remove = useAction((id: string) => contactsApi.remove(id));
+  // Each edit re-reads the book at once (the change event's refreshes are rate-limited).
+  const remove = useAction(async (id: string) => {
+    await contactsApi.remove(id);
+    contacts.refresh();
+  });
   if (!network) return <Loading />;
   const networkKey = network.id as NetworkKey;
   const mine = (contacts.data ?? []).filter((c) => c.network === networkKey);
@@ -40,7 +44,13 @@ export function Contacts(): ReactElement {
           {mine.map((c) =>
             editing === c.id ? (
               <li key={c.id} className="list-item">
-                <EditContact contact={c} onDone={() => setEditing(undefined)} />
+                <EditContact
+                  contact={c}
+                  onDone={() => {
+                    setEditing(undefined);
+                    contacts.refresh();
+                  }}
+                />
               </li>
             ) : (
               <li key={c.id} className="list-item contact-item" data-contact={c.label}>
@@ -81,12 +91,12 @@ export function Contacts(): ReactElement {
         </ul>
       ) : null}
       {remove.error ? <ErrorState error={remove.error} /> : null}
-      <AddContact network={networkKey} defaultSpace={space} />
+      <AddContact network={networkKey} defaultSpace={space} onSaved={contacts.refresh} />
     </div>
   );
 }
 
-function AddContact({ network, defaultSpace }: { network: NetworkKey; defaultSpace: 'core' | 'espace' }): ReactElement {
+function AddContact({ network, defaultSpace, onSaved }: { network: NetworkKey; defaultSpace: 'core' | 'espace'; onSaved: () => void }): ReactElement {
   const t = useT();
   const [space, setSpace] = useState<'core' | 'espace'>(defaultSpace);
   const [label, setLabel] = useState('');
@@ -97,6 +107,7 @@ function AddContact({ network, defaultSpace }: { network: NetworkKey; defaultSpa
     event.preventDefault();
     void add.run({ label, space, network, address: address.trim(), ...(note.trim() ? { note } : {}) }).then((saved) => {
       if (!saved) return;
+      onSaved();
       setLabel('');
       setAddress('');
       setNote('');
