@@ -59,7 +59,7 @@ export function NameLookup({ name, state, onLookUp, onUse }: { name: string; sta
             <>
               <span className="small">{t('names.resolvesTo')}</span>
               <AddressText address={result.address} full />
-              <span className="small muted">{t('names.how', { registry: result.registry, epoch: result.epochs.join(', '), trust: trustLabel(result.trust) })}</span>
+              <span className="small muted break">{t('names.how', { registry: result.registry, epoch: result.epochs.join(', '), trust: trustLabel(result.trust) })}</span>
               <button type="button" className="btn btn-primary" onClick={() => onUse(result)} disabled={result.trust === 'conflict'}>
                 {t('names.use')}
               </button>
