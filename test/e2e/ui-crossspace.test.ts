@@ -242,10 +242,23 @@ test('activity: what came in, one entry per cross-space transfer, no explorer on
   // CFX arriving from elsewhere, after the balance was read.
   await callBackground(page, 'chain.balances', { space: 'core', addresses: [coreAddress] });
   const incoming = await fromGenesis({ to: coreAddress, value: 3n * CFX });
-  await syncPast(await waitForReceiptEpoch(node, incoming));
+  const incomingEpoch = await waitForReceiptEpoch(node, incoming);
+  // A token the wallet has not added (TestToken fixture): 7 units to the account.
+  const tokenAbi = artifacts.contracts.TestToken.abi as Abi;
+  const unlisted = await deployCore(node, genesisKey, `${artifacts.contracts.TestToken.bytecode}${encodeAbiParameters([{ type: 'string' }, { type: 'string' }, { type: 'uint256' }], ['Unlisted', 'UNL', 1000n]).slice(2)}` as `0x${string}`);
+  const { receipt: tokenIn } = await sendCore(node, genesisKey, { type: 0, gasPrice: 2_000_000_000n, gas: 200_000n, to: unlisted, value: 0n, storageLimit: 1_000n, data: encodeFunctionData({ abi: tokenAbi, functionName: 'transfer', args: [decodeCfxAddress(coreAddress).hex as `0x${string}`, 7n] }) });
+  expect(tokenIn.outcomeStatus).toBe('0x0');
+  await syncPast(Math.max(incomingEpoch, Number(BigInt(tokenIn.epochNumber))));
   await callBackground(page, 'chain.balances', { space: 'core', addresses: [coreAddress] });
   await page.goto(`${browser.popupUrl}#/activity`);
   await expect.poll(() => page.getByTestId('received').locator('li').filter({ hasText: 'Balance increased' }).count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  // The unlisted token's transfer is found too (any contract's Transfer to the account), proved through its receipt.
+  const unlistedIn = page.getByTestId('received').locator('li').filter({ hasText: '+7 token units' });
+  await expect.poll(async () => {
+    if ((await unlistedIn.count()) === 0) await page.reload();
+    return unlistedIn.count();
+  }, { timeout: 60_000, interval: 5000 }).toBe(1);
+  expect(await unlistedIn.getAttribute('data-trust-level')).toBe('verified');
   const transfers = page.getByTestId('crossspace-transfers').locator('li');
   await expect.poll(() => transfers.count(), { timeout: 30_000 }).toBe(2);
   expect(await transfers.filter({ hasText: 'Moving from Core space to eSpace' }).getAttribute('data-state')).toBe('completed');
@@ -327,7 +340,8 @@ test('send to a CNS name: looked up only when asked, shown with its trust and re
   await expect.poll(() => coreBalance(target), { timeout: 60_000 }).toBe(CFX);
 
   // A name without an address says so, and offers nothing to send to.
-  await page.goto(`${browser.popupUrl}#/send`);
+  await page.goto(`${browser.popupUrl}#/`);
+  await page.getByTestId('balance').getByRole('link', { name: 'Send' }).click();
   await page.getByLabel('Recipient', { exact: true }).fill('nobody.web3');
   await page.getByRole('button', { name: 'Look up nobody.web3' }).click();
   await expect.poll(() => page.getByTestId('name-result').getAttribute('data-status'), { timeout: 30_000 }).toBe('not_found');
