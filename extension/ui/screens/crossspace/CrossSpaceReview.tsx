@@ -90,7 +90,7 @@ export function CrossSpaceReview({ prepared, onConfirm, onBack, busy, error }: {
           ) : null}
         </dl>
       </div>
-      <ol className="stack" data-testid="review-steps">
+      <ol className="stack card-list" data-testid="review-steps">
         {prepared.steps.map((step, i) => (
           <li key={step.step} className="card stack">
             <strong>{t('crossspace.stepOf', { n: i + 1, total: prepared.steps.length, name: stepName(step.step) })}</strong>

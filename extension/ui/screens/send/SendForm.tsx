@@ -152,7 +152,7 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
               <span className="mono break">{check.display}</span>
             </>
           ) : recipientContext.space === 'core' ? (
-            t('send.recipientHintCore')
+            resolveName ? t('names.recipientHint') : t('send.recipientHintCore')
           ) : (
             t('send.recipientHintEspace')
           )
