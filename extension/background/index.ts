@@ -15,6 +15,9 @@ import { installProvider } from './provider/install.js';
 import { ChainAdapter } from './provider/chain-adapter.js';
 import { PROVIDER_PORT_NAME } from '../shared/provider-protocol.js';
 import { installWallet } from './wallet/install.js';
+import { installCrossSpace } from './crossspace/install.js';
+import { installContacts } from './contacts/install.js';
+import { installNames } from './names/install.js';
 
 const startedAt = Date.now();
 const router = new UiRouter();
@@ -27,6 +30,9 @@ const vault = installVault(router);
 // Chain handlers wait for the chain service themselves; its start never blocks the other services.
 const chain = installChain(router, { keyring: vault.keyring });
 installWallet(router, { keyring: vault.keyring, chain: chain.ready });
+installCrossSpace(router, { keyring: vault.keyring, chain: chain.ready });
+installContacts(router);
+installNames(router, { chain: chain.ready });
 // The dApp provider: ports are accepted now; the service starts once the chain service has.
 const provider = installProvider(router);
 void chain.ready

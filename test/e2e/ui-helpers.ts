@@ -87,6 +87,15 @@ export const CURATED = new Set([
   'verification-phone-zh',
   'settings-phone-zh',
   'approval-connect-phone-zh',
+  'crossspace-review-phone',
+  'crossspace-done-phone',
+  'crossspace-back-done-phone',
+  'crossspace-review-phone-zh',
+  'contacts-phone',
+  'contacts-phone-zh',
+  'send-contact-phone',
+  'activity-crossspace-phone',
+  'send-name-phone',
 ]);
 
 /**

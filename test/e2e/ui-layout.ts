@@ -44,6 +44,9 @@ export async function layoutProblems(page: Page, view: LayoutView = 'page'): Pro
     };
     const visible = (el: Element): boolean => {
       const style = win.getComputedStyle(el);
+      // What a closed <details> holds (its summary aside) is not shown, though Chromium still lays it out.
+      const closed = el.closest('details:not([open])');
+      if (closed && !el.closest('summary') && el !== closed) return false;
       return style.visibility !== 'hidden' && style.display !== 'none';
     };
 

@@ -73,7 +73,7 @@ test('nodes: the dev node is added in Settings, the unreachable defaults removed
     ['Core space', node.coreRpc],
     ['eSpace', node.espaceRpc],
   ] as const) {
-    await page.getByLabel(`Add a ${space} node`).fill(url);
+    await page.getByLabel(space === 'Core space' ? 'Add a Core space node' : 'Add an eSpace node').fill(url);
     await page.getByRole('button', { name: 'Add node' }).nth(space === 'Core space' ? 0 : 1).click();
     await expect.poll(() => page.getByText(url, { exact: true }).count(), { timeout: 15_000 }).toBe(1);
   }

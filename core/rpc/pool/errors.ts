@@ -20,8 +20,12 @@ export class NoNodeAvailableError extends WayfarerError {
    */
   readonly nodeErrors: readonly RpcNodeError[];
 
-  constructor(space: string, network: string, attempts: readonly { node: string; problem: string }[], nodeErrors: readonly RpcNodeError[] = []) {
-    super('pool.no_node', attempts.length === 0 ? `no usable ${space} node configured for ${network}` : `no ${space} node on ${network} gave an acceptable answer (${attempts.length} tried)`, {
+  /**
+   * @param configured how many nodes of the space the network has (banned or not); with none asked,
+   *   it tells "none configured" from "configured but none can be reached or used now".
+   */
+  constructor(space: string, network: string, attempts: readonly { node: string; problem: string }[], nodeErrors: readonly RpcNodeError[] = [], configured?: number) {
+    super('pool.no_node', noNodeMessage(space, network, attempts.length, configured), {
       details: attempts.map((a) => `${a.node}: ${a.problem}`).join('; ').slice(0, 1000),
     });
     this.space = space;
@@ -29,4 +33,11 @@ export class NoNodeAvailableError extends WayfarerError {
     this.attempts = attempts;
     this.nodeErrors = nodeErrors;
   }
+}
+
+function noNodeMessage(space: string, network: string, tried: number, configured: number | undefined): string {
+  if (tried > 0) return `no ${space} node on ${network} gave an acceptable answer (${tried} tried)`;
+  if (configured === undefined) return `no ${space} node on ${network} could be used: none is configured, or every one is banned or cannot be reached`;
+  if (configured === 0) return `no ${space} node is configured for ${network}`;
+  return `none of the ${configured} ${space} node${configured === 1 ? '' : 's'} configured for ${network} can be reached or used right now (unreachable or banned)`;
 }

@@ -206,6 +206,11 @@ export class NodePool {
 
   // ---- choosing nodes ---------------------------------------------------------------------
 
+  /** How many nodes of the active network and `space` are configured, banned or not. */
+  configuredCount(space: Space): number {
+    return [...this.endpoints.values()].filter((e) => e.network === this.networkKey && e.space === space).length;
+  }
+
   /**
    * Unbanned nodes of the active network and `space`, best first. With privacy mode and an
    * address, the order is that address's stable assignment, limited to its assigned nodes unless
@@ -255,7 +260,7 @@ export class NodePool {
       }
     }
     const nodeErrors = failures.map((f) => (f.ok ? undefined : f.error)).filter((e): e is RpcNodeError => e instanceof RpcNodeError);
-    throw new NoNodeAvailableError(space, this.networkKey, failures.map((f) => ({ node: f.node.label, problem: f.ok ? '' : describeFailure(f.error, f.verdict) })), nodeErrors);
+    throw new NoNodeAvailableError(space, this.networkKey, failures.map((f) => ({ node: f.node.label, problem: f.ok ? '' : describeFailure(f.error, f.verdict) })), nodeErrors, this.configuredCount(space));
   }
 
   /**

@@ -98,7 +98,7 @@ function rejectProvenLies<T>(pool: NodePool, request: CrossCheckRequest<T>, answ
 function judge<T>(pool: NodePool, request: CrossCheckRequest<T>, answers: readonly NodeAnswer<T>[]): TrustedValue<T> {
   const good = usable(answers);
   if (good.length === 0) {
-    throw new NoNodeAvailableError(request.space, pool.network, answers.map((a) => ({ node: a.node.label, problem: a.ok ? '' : describeVerdict(a.verdict) })));
+    throw new NoNodeAvailableError(request.space, pool.network, answers.map((a) => ({ node: a.node.label, problem: a.ok ? '' : describeVerdict(a.verdict) })), [], pool.configuredCount(request.space));
   }
   const groups = new Map<string, { value: T; nodes: NodeEndpoint[] }>();
   for (const a of good) {

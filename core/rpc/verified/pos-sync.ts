@@ -69,7 +69,7 @@ export async function syncOverPool(pool: NodePool, runner: VerifiedRunner, clien
   const espace = pool.candidates('espace')[0];
   const withholding: string[] = [];
   const attempts: { node: string; problem: string }[] = [];
-  if (candidates.length === 0) throw new NoNodeAvailableError('core', pool.network, []);
+  if (candidates.length === 0) throw new NoNodeAvailableError('core', pool.network, [], [], pool.configuredCount('core'));
   const machine = new SyncMachine(client.posState, {
     ...client.machineOptions(),
     now: clock.now(),

@@ -15,19 +15,22 @@ import { addressTopic, TRANSFER_EVENT_TOPIC } from './token-abi.js';
 
 const q = (n: number): `0x${string}` => `0x${n.toString(16)}`;
 
-/** `Transfer(*, owner, *)` logs of `token` in the range; logs without a position are left out (they cannot be proved). */
-export async function readTransferLogs(client: RpcClient, space: Space, token: string, ownerHex: string, range: { from: number; to: number }): Promise<FoundLog[]> {
+/**
+ * `Transfer(*, owner, *)` logs of `token` (null: of any contract) in the range; logs without a
+ * position are left out (they cannot be proved).
+ */
+export async function readTransferLogs(client: RpcClient, space: Space, token: string | null, ownerHex: string, range: { from: number; to: number }): Promise<FoundLog[]> {
   const topics = [[TRANSFER_EVENT_TOPIC], null, [addressTopic(ownerHex)]];
   const out: FoundLog[] = [];
   if (space === 'core') {
-    const logs = await client.request('cfx_getLogs', [{ fromEpoch: q(range.from), toEpoch: q(range.to), address: [token], topics }]);
+    const logs = await client.request('cfx_getLogs', [{ fromEpoch: q(range.from), toEpoch: q(range.to), ...(token === null ? {} : { address: [token] }), topics }]);
     for (const log of logs) {
       if (log.transactionHash === undefined || log.blockHash === undefined || log.epochNumber === undefined) continue;
       out.push({ contractHex: bytesToHex(decodeCfxAddressAnyType(log.address).bytes), topics: log.topics, data: log.data, transactionHash: log.transactionHash, blockHash: log.blockHash, epoch: Number(BigInt(log.epochNumber)) });
     }
     return out;
   }
-  const logs = await client.request('eth_getLogs', [{ fromBlock: q(range.from), toBlock: q(range.to), address: token, topics }]);
+  const logs = await client.request('eth_getLogs', [{ fromBlock: q(range.from), toBlock: q(range.to), ...(token === null ? {} : { address: token }), topics }]);
   for (const log of logs) {
     if (log.transactionHash === undefined || log.blockHash === undefined || log.blockNumber === undefined || log.removed === true) continue;
     out.push({ contractHex: log.address.toLowerCase(), topics: log.topics, data: log.data, transactionHash: log.transactionHash, blockHash: log.blockHash, epoch: Number(BigInt(log.blockNumber)) });

@@ -126,7 +126,6 @@ export class ChainService {
   }
 
   // ---- status and sync ---------------------------------------------------------------------
-
   status(): ChainStatusView {
     const rt = this.runtime;
     const lc = rt.current()?.client;
@@ -225,7 +224,6 @@ export class ChainService {
   }
 
   // ---- balances --------------------------------------------------------------------------------
-
   private balanceKey(space: Space, address: string, token?: string): string {
     return `${this.runtime.network}/${space}/${addressKeyOf(space, address)}/${token === undefined ? 'native' : addressKeyOf(space, token)}`;
   }
@@ -313,7 +311,6 @@ export class ChainService {
   }
 
   // ---- nodes and bans ----------------------------------------------------------------------------
-
   /** The node list as last known (permission states from the last {@link nodeList} call). */
   nodes(): NodeView[] {
     return this.runtime.pool.list().map((v) => nodeView(v, this.permissions.get(hostPermissionPattern(v.endpoint.url)) === true ? 'granted' : 'missing'));
@@ -350,7 +347,7 @@ export class ChainService {
 
   /** Bans of the active network's nodes (in force, and recent ones including lifted or expired). */
   bans(): { active: BanView[]; recent: BanView[] } {
-    const mine = (b: { nodeId: string }) => b.nodeId.startsWith(`${this.runtime.network}/`);
+    const mine = (b: { nodeId: string }) => b.nodeId.startsWith(`${this.runtime.network}/`) && this.runtime.pool.get(b.nodeId) !== undefined; // a removed node's ban is not shown
     return { active: this.runtime.pool.bans().filter(mine).map(banView), recent: this.runtime.pool.banHistory().filter(mine).map(banView) };
   }
 
@@ -359,7 +356,6 @@ export class ChainService {
   }
 
   // ---- transactions ------------------------------------------------------------------------------
-
   async sendTransaction(space: Space, raw: Hex, replaces?: string): Promise<TxView> {
     const record = await this.runtime.tracker.send(space, raw, replaces === undefined ? {} : { replaces });
     return this.view(record);
@@ -408,10 +404,14 @@ export class ChainService {
   }
 
   // ---- for the dApp provider ---------------------------------------------------------------------
-
   /** Chain ids of the active network. */
   chainIds(): { core: number; espace: number } {
     return this.runtime.chainIds;
+  }
+
+  /** The active network's runtime (pool, reader, tracker, prover) for the jobs in modules beside this one. */
+  activeRuntime(): NetworkRuntime {
+    return this.runtime;
   }
 
   /** A read-only JSON-RPC call through the pool (answer schema-checked, returned as sent). */

@@ -52,7 +52,9 @@ export async function readTokenInfo(rt: NetworkRuntime, space: Space, address: s
 }
 
 /**
- * `Transfer` events of `tokens` to `address` over the recent verified epochs not scanned before,
+ * `Transfer` events of `tokens` to `address` over the recent verified epochs not scanned before —
+ * and, in one more pass, of any other contract (a token the user has not added: named by its
+ * contract, without symbol or decimals, since any contract can emit such an event),
  * each proved through its transaction's receipt when possible (a node that reports an event the
  * proved receipt lacks is banned), plus the stored CFX balance increases. Newest first.
  */
@@ -67,17 +69,18 @@ export async function scanIncoming(
   const verifiedEpoch = await chain.verifiedEpoch(space);
   const ownerHex = addressKeyOf(space, address);
   const transfers: IncomingView[] = [];
-  for (const token of tokens) {
-    const key = `${historyKey(rt.network, space, address)}/${addressKeyOf(space, token.address)}`;
+  const listed = new Set(tokens.map((t) => addressKeyOf(space, t.address)));
+  for (const token of [...tokens, null]) {
+    const key = `${historyKey(rt.network, space, address)}/${token === null ? 'any' : addressKeyOf(space, token.address)}`;
     const scan = await store.getIncoming(key);
     let scannedTo = scan?.scannedTo;
     const found: IncomingTransfer[] = [];
     ranges: for (const range of rangesToScan(verifiedEpoch, scannedTo)) {
       let unproved = false;
-      const { value: logs, node } = await rt.pool.first(space, (client) => readTransferLogs(client, space, token.address, ownerHex, range), { addressKey: ownerHex });
+      const { value: logs, node } = await rt.pool.first(space, (client) => readTransferLogs(client, space, token?.address ?? null, ownerHex, range), { addressKey: ownerHex });
       for (const log of logs) {
         const transfer = readTransfer(log, ownerHex);
-        if (transfer === null) continue;
+        if (transfer === null || (token === null && listed.has(log.contractHex.toLowerCase()))) continue;
         const checked = await proveLog(chain, space, log);
         if (checked.kind === 'contradicted') {
           rt.pool.ban(node.id, 'bad_inclusion_proof', 'proven_lie', `reported a Transfer event in transaction ${log.transactionHash.slice(0, 12)}… that its proved receipt does not contain`);
@@ -87,9 +90,9 @@ export async function scanIncoming(
           kind: 'token',
           id: `${log.transactionHash}/${log.topics.join('')}/${log.data}`,
           space,
-          contract: token.address,
-          symbol: token.symbol,
-          decimals: token.decimals,
+          contract: token?.address ?? (space === 'core' ? encodeCfxAddress(log.contractHex, rt.chainIds.core) : toChecksumAddress(log.contractHex)),
+          symbol: token?.symbol ?? null,
+          decimals: token?.decimals ?? null,
           from: space === 'core' ? encodeCfxAddress(transfer.fromHex, rt.chainIds.core) : toChecksumAddress(transfer.fromHex),
           to: address,
           amount: transfer.amount.toString(),

@@ -34,6 +34,8 @@ export interface PreparedSendsOptions<T> {
   /** Checks a value read back from storage; undefined refuses it. */
   decode: (stored: unknown) => T | undefined;
   ttlMs?: number;
+  /** Storage key of this kind of prepared item (default: the wallet's plain sends). */
+  storageKey?: string;
 }
 
 export class PreparedSends<T> {
@@ -89,14 +91,14 @@ export class PreparedSends<T> {
         for (const [id, entry] of Object.entries(entries)) if (now > entry.expiresAt) delete entries[id];
       }
       edit(entries);
-      await this.options.area.set(STORAGE_KEY, entries);
+      await this.options.area.set(this.options.storageKey ?? STORAGE_KEY, entries);
     });
     this.queue = run.catch(() => undefined);
     return run;
   }
 
   private async read(): Promise<Record<string, Entry>> {
-    const stored: unknown = await this.options.area.get(STORAGE_KEY);
+    const stored: unknown = await this.options.area.get(this.options.storageKey ?? STORAGE_KEY);
     const entries: Record<string, Entry> = {};
     if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return entries;
     for (const [id, entry] of Object.entries(stored as Record<string, unknown>)) {

@@ -17,10 +17,8 @@ import { InvalidInputError } from '../../../core/errors.js';
 import type { NetworkKey, Space } from '../../../core/rpc/pool/endpoint.js';
 import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
 import type { Trust } from '../../../core/rpc/trust/types.js';
-import { decodeCoreTransaction } from '../../../core/tx/core-decode.js';
 import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
 import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
-import { decodeEspaceTransaction } from '../../../core/tx/espace-decode.js';
 import type { BalanceView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
 import type { MaxSendableView, PreparedSendView } from '../../shared/ui-api/wallet.js';
 import type { TxLabel } from '../chain/store.js';
@@ -29,7 +27,8 @@ import { buildCoreDraft, buildEspaceDraft } from '../provider/tx-builder.js';
 import { describeTransaction } from '../../../core/effects/transaction.js';
 import { effectsToJson } from '../../../core/effects/json.js';
 import type { Hex, ProviderChain } from '../provider/wallet-services.js';
-import { ChainChangedError, InsufficientFundsError, NodesUnavailableError, SignedMismatchError, TokenDecimalsMismatchError, UnknownAccountError, WalletLockedError } from './errors.js';
+import { signCheckedDraft } from './sign-draft.js';
+import { ChainChangedError, InsufficientFundsError, NodesUnavailableError, TokenDecimalsMismatchError, UnknownAccountError, WalletLockedError } from './errors.js';
 import { PreparedSends } from './prepared-sends.js';
 import type { KeyValueArea } from '../vault/platform.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
@@ -196,18 +195,7 @@ export class WalletSendService {
     const active = chainIds[kept.space];
     if (network !== kept.network || facts.fields.chainId !== active) throw new ChainChangedError(facts.fields.chainId, active);
     const signable = facts.signable;
-    let signed: { raw: Hex; hash: Hex };
-    let decoded: { signingHash: string; from: string; hash: string };
-    if (signable.space === 'core') {
-      signed = await this.deps.keyring.signCoreTransaction(kept.accountId, signable.input, active);
-      decoded = decodeCoreTransaction(signed.raw, { chainId: active });
-    } else {
-      signed = await this.deps.keyring.signEspaceTransaction(kept.accountId, signable.input, active);
-      decoded = decodeEspaceTransaction(signed.raw, { chainId: active });
-    }
-    if (decoded.signingHash.toLowerCase() !== facts.signingHash.toLowerCase() || decoded.from.toLowerCase() !== kept.from.toLowerCase() || decoded.hash.toLowerCase() !== signed.hash.toLowerCase()) {
-      throw new SignedMismatchError();
-    }
+    const signed = await signCheckedDraft(this.deps.keyring, { accountId: kept.accountId, from: kept.from, space: kept.space, draft: kept.draft, activeChainId: active, facts });
     // Labelled before it is sent, so the first status event already names the token.
     if (kept.token) await this.deps.chain.labelTransaction(signed.hash, { token: { contract: signable.input.to ?? '', symbol: kept.token.symbol, decimals: kept.token.decimals } });
     const tx = await this.deps.chain.sendTransaction(kept.space, signed.raw);
@@ -249,7 +237,7 @@ export class WalletSendService {
 }
 
 /** Runs `work`; "no node answered" (directly or through the provider's translation) names each node and its problem. */
-async function explainUnavailableNodes<T>(space: Space, work: () => Promise<T>): Promise<T> {
+export async function explainUnavailableNodes<T>(space: Space, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

@@ -13,6 +13,9 @@ import { providerMethods } from './provider.js';
 import { vaultMethods } from './vault.js';
 import { chainMethods } from './chain.js';
 import { walletMethods } from './wallet.js';
+import { crossSpaceMethods } from './crossspace.js';
+import { contactsMethods } from './contacts.js';
+import { namesMethods } from './names.js';
 
 export const uiMethods = {
   ...appMethods,
@@ -20,6 +23,9 @@ export const uiMethods = {
   ...vaultMethods,
   ...chainMethods,
   ...walletMethods,
+  ...crossSpaceMethods,
+  ...contactsMethods,
+  ...namesMethods,
 } as const;
 
 export type UiMethods = typeof uiMethods;

@@ -20,12 +20,17 @@ const AutoLock = lazy(() => import('../screens/settings/AutoLock.js').then((m) =
 const Privacy = lazy(() => import('../screens/settings/Privacy.js').then((m) => ({ default: m.Privacy })));
 const RevealMnemonic = lazy(() => import('../screens/settings/RevealMnemonic.js').then((m) => ({ default: m.RevealMnemonic })));
 const Backup = lazy(() => import('../screens/settings/Backup.js').then((m) => ({ default: m.Backup })));
+const CrossSpace = lazy(() => import('../screens/crossspace/CrossSpace.js').then((m) => ({ default: m.CrossSpace })));
+const CrossSpaceStatus = lazy(() => import('../screens/crossspace/CrossSpaceStatus.js').then((m) => ({ default: m.CrossSpaceStatus })));
+const Contacts = lazy(() => import('../screens/contacts/Contacts.js').then((m) => ({ default: m.Contacts })));
 const Status = lazy(() => import('../screens/status/Status.js').then((m) => ({ default: m.Status })));
 
 const ROUTES: [string, (params: Record<string, string>) => ReactElement][] = [
   ['/', () => <Home />],
   ['/send', () => <Send />],
   ['/receive', () => <Receive />],
+  ['/crossspace', () => <CrossSpace />],
+  ['/crossspace/:id', ({ id }) => <CrossSpaceStatus id={id!} />],
   ['/activity', () => <Activity />],
   ['/activity/:hash', ({ hash }) => <TxDetails hash={hash!} />],
   ['/tokens/add', () => <AddToken />],
@@ -34,6 +39,7 @@ const ROUTES: [string, (params: Record<string, string>) => ReactElement][] = [
   ['/status', () => <Status />],
   ['/settings', () => <SettingsIndex />],
   ['/settings/networks', () => <Networks />],
+  ['/contacts', () => <Contacts />],
   ['/settings/security', () => <AutoLock />],
   ['/settings/privacy', () => <Privacy />],
   ['/settings/reveal', () => <RevealMnemonic />],

@@ -10,6 +10,7 @@ import { Fields } from './Fields.js';
 import { Effects, type CapEditor } from '../components/Effects.js';
 import { Notice } from '../components/Notice.js';
 import { useTokenMeta } from './use-token-meta.js';
+import { contactFor, useContacts } from '../api/ecosystem.js';
 import { t as translate, useT } from '../i18n/i18n.js';
 
 type Detail = Extract<ApprovalDetail, { kind: 'transaction' }>;
@@ -79,6 +80,7 @@ export function TransactionRequest({ detail, busy, decide, native, cap, setGas }
   const id = useId();
   const t = useT();
   const tokens = useTokenMeta(detail.effects);
+  const contact = contactFor(useContacts().data, tx.to);
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{action(tx)}</h2>
@@ -89,6 +91,7 @@ export function TransactionRequest({ detail, busy, decide, native, cap, setGas }
         rows={[
           { label: t('approval.from'), value: t('approval.fromValue', { name: detail.account.name || t('common.account'), address: tx.from }), code: true },
           { label: t('approval.to'), value: tx.to === null ? t('approval.newContract') : tx.toKind && tx.toKind !== 'user' ? t('approval.toKind', { address: tx.to, kind: TO_KIND[tx.toKind]() }) : tx.to, code: tx.to !== null, testId: 'tx-to' },
+          contact ? { label: t('contacts.title'), value: t('contacts.onApproval', { label: contact.label }), testId: 'tx-to-contact' } : null,
           { label: t('approval.amount'), value: tx.value, testId: 'tx-value' },
           { label: t('approval.maxNetworkFee'), value: tx.maxFee },
           tx.maxStorageCollateral === null ? null : { label: t('approval.maxCollateral'), value: tx.maxStorageCollateral },

@@ -20,7 +20,7 @@ function gwei(drip: string): string {
 }
 
 /** Every signed field, in signing order; the technical ones folded away by the review screen. */
-export function reviewFields(view: PreparedSendView): ReviewField[] {
+export function reviewFields(view: Pick<PreparedSendView, 'transaction' | 'signingHash' | 'asset'>): ReviewField[] {
   const tx = view.transaction;
   const fields: ReviewField[] = [];
   if (view.asset.kind === 'token') {

@@ -36,12 +36,13 @@ export const TX_STATUS_TEXT: Readonly<Record<TxItem['status'], string>> = {
   },
 };
 
-export function txTitle(tx: TxItem): string {
+/** `labelOf` names an address the user saved as a contact. */
+export function txTitle(tx: TxItem, labelOf: (address: string) => string | undefined = () => undefined): string {
   if (tx.direction === 'self') return translate('tx.toSelf');
-  if (tx.direction === 'in') return translate('tx.receivedFrom', { address: shortenAddress(tx.from, 4) });
+  if (tx.direction === 'in') return translate('tx.receivedFrom', { address: labelOf(tx.from) ?? shortenAddress(tx.from, 4) });
   if (tx.to === null) return translate('tx.deployment');
   const to = tx.token?.to ?? tx.to;
-  return to === undefined ? translate('tx.sentNonce', { nonce: tx.nonce ?? '?' }) : translate('tx.sentTo', { address: shortenAddress(to, 4) });
+  return to === undefined ? translate('tx.sentNonce', { nonce: tx.nonce ?? '?' }) : translate('tx.sentTo', { address: labelOf(to) ?? shortenAddress(to, 4) });
 }
 
 function amountText(tx: TxItem): string | undefined {
@@ -52,7 +53,7 @@ function amountText(tx: TxItem): string | undefined {
 
 export { amountText };
 
-export function ActivityList({ items, now }: { items: readonly TxItem[]; now: number }): ReactElement {
+export function ActivityList({ items, now, labelOf }: { items: readonly TxItem[]; now: number; labelOf?: (address: string) => string | undefined }): ReactElement {
   const { hidden } = usePrivacy();
   const t = useT();
   if (items.length === 0) return <EmptyState title={t('activity.empty')}>{t('activity.emptyHint')}</EmptyState>;
@@ -64,7 +65,7 @@ export function ActivityList({ items, now }: { items: readonly TxItem[]; now: nu
           <li key={tx.hash} className="list-item activity-item" data-status={tx.status}>
             <Icon name={tx.direction === 'in' ? 'receive' : 'send'} />
             <Link to={`/activity/${tx.hash}`} className="grow activity-link">
-              <span className="primary">{txTitle(tx)}</span>
+              <span className="primary">{txTitle(tx, labelOf)}</span>
               <br />
               <span className="secondary">
                 <span className={`status status-${tx.status}`}>{TX_STATUS_TEXT[tx.status]}</span>

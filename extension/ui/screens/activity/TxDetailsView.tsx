@@ -8,12 +8,16 @@ import { Trans } from 'react-i18next';
 import { formatAmountDisplay, formatNumber } from '../../i18n/format.js';
 import { useT } from '../../i18n/i18n.js';
 import type { TxItem } from '../../model/wallet.js';
+import { explorerTransactionUrl } from '../../../../core/activity/index.js';
+import type { NetworkKey } from '../../../../core/rpc/pool/endpoint.js';
 import { TxProgress } from '../send/TxProgress.js';
 import { amountText, TX_STATUS_TEXT, txTitle } from './ActivityList.js';
 
-export function TxDetailsView({ tx }: { tx: TxItem }): ReactElement {
+/** `network` gives the ConfluxScan link (a link only: nothing is fetched from the explorer). */
+export function TxDetailsView({ tx, network }: { tx: TxItem; network?: NetworkKey | undefined }): ReactElement {
   const amount = amountText(tx);
   const t = useT();
+  const explorer = network === undefined ? null : explorerTransactionUrl(network, tx.space, tx.hash);
   return (
     <div className="stack" data-testid="tx-details">
       <div className="card stack">
@@ -21,7 +25,16 @@ export function TxDetailsView({ tx }: { tx: TxItem }): ReactElement {
           <strong>{txTitle(tx)}</strong>
           <TrustBadge trust={tx.trust} subject={t('trust.subject.transaction')} />
         </div>
-        <TxProgress status={tx.status} error={tx.error} blockNumber={tx.blockNumber} space={tx.space} />
+        <TxProgress status={tx.status} error={tx.error} blockNumber={tx.blockNumber} space={tx.space} acceptedBy={tx.acceptedBy?.length} />
+        {network === undefined ? null : explorer ? (
+          <a href={explorer} target="_blank" rel="noreferrer noopener" className="small" data-testid="tx-explorer">
+            {t('activityExtra.explorerLink')}
+          </a>
+        ) : (
+          <p className="small muted" data-testid="tx-explorer">
+            {t('activityExtra.noExplorer')}
+          </p>
+        )}
       </div>
       <div className="card">
         <dl className="dl">

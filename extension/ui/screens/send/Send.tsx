@@ -6,6 +6,7 @@
 import { useState, type ReactElement } from 'react';
 import type { PreparedSend, SendRequest } from '../../api/backend.js';
 import { useAction, useAsync } from '../../api/hooks.js';
+import { namesApi, useContacts } from '../../api/ecosystem.js';
 import { Link, useLocation } from '../../app/router.js';
 import { useWallet } from '../../app/wallet.js';
 import { ErrorState, Loading } from '../../components/AsyncState.js';
@@ -27,7 +28,8 @@ export function Send(): ReactElement {
   const balance = useAsync(() => backend.balance(space, address), `balance:${scope}`, { enabled: scope !== '' && token === 'native', rememberAs: scope ? `balance:${scope}` : undefined });
   const tokens = useAsync(() => backend.tokens(space, address), `tokens:${scope}`, { enabled: scope !== '' && token !== 'native', rememberAs: scope ? `tokens:${scope}` : undefined });
   const [step, setStep] = useState<Step>({ name: 'form' });
-  const [raw, setRaw] = useState<{ recipient: string; amount: string }>();
+  const [raw, setRaw] = useState<{ recipient: string; amount: string } | undefined>(() => (query.get('to') ? { recipient: query.get('to') ?? '', amount: '' } : undefined));
+  const contacts = useContacts();
   const prepare = useAction((input: { values: SendFormValues; asset: SendRequest['asset'] }) => backend.prepareSend({ space, accountId: account!.id, asset: input.asset, to: input.values.recipientDisplay, amount: input.values.amount }));
   const send = useAction((id: string) => backend.send(id));
   // Past recipients of this account (its own signed transactions only: never addresses seen in
@@ -48,6 +50,7 @@ export function Send(): ReactElement {
   };
   const known: KnownAddress[] | undefined = history.data === undefined && !history.error ? undefined : [
     ...(accounts.data ?? []).map((a) => ({ address: space === 'core' ? encodeCfxAddress(a.coreHex, network.coreNetworkId) : a.espaceAddress, source: 'account' as const, label: a.name })),
+    ...(contacts.data ?? []).filter((c) => c.network === network.id && c.space === space).map((c) => ({ address: c.address, source: 'contact' as const, label: c.label })),
     ...(history.data ?? []).flatMap((tx) => {
       const to = tx.token?.to ?? tx.to;
       return typeof to === 'string' && tx.direction !== 'in' ? [{ address: to, source: 'sent' as const }] : [];
@@ -66,6 +69,8 @@ export function Send(): ReactElement {
               asset={asset}
               recipientContext={recipientContext}
               known={known}
+              contacts={contacts.data?.filter((c) => c.network === network.id && c.space === space)}
+              resolveName={space === 'core' ? (name) => namesApi.resolve(name) : undefined}
               initial={raw}
               busy={prepare.busy}
               onMax={() => backend.maxSendable({ space, accountId: account.id, asset: sendAsset })}
@@ -77,6 +82,11 @@ export function Send(): ReactElement {
               }}
             />
             {prepare.error ? <ErrorState error={prepare.error} title={t('send.prepareFailed')} /> : null}
+            {token === 'native' ? (
+              <Link to={space === 'core' ? '/crossspace' : '/crossspace?from=espace'} className="btn btn-block" data-testid="crossspace-link">
+                {space === 'core' ? t('crossspace.linkToEspace') : t('crossspace.linkToCore')}
+              </Link>
+            ) : null}
           </>
         ) : tokens.error || balance.error ? (
           <ErrorState error={tokens.error ?? balance.error} onRetry={() => (token === 'native' ? balance.refresh() : tokens.refresh())} />
@@ -118,7 +128,7 @@ function SentStatus({ hash }: { hash: string }): ReactElement {
             <strong>{t('send.yourTransaction')}</strong>
             <TrustBadge trust={tx.data.trust} subject={t('trust.subject.transaction')} />
           </div>
-          <TxProgress status={tx.data.status} error={tx.data.error} blockNumber={tx.data.blockNumber} space={tx.data.space} />
+          <TxProgress status={tx.data.status} error={tx.data.error} blockNumber={tx.data.blockNumber} space={tx.data.space} acceptedBy={tx.data.acceptedBy?.length} />
         </>
       ) : tx.error ? (
         <ErrorState error={tx.error} onRetry={tx.refresh} />

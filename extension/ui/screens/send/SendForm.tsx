@@ -13,6 +13,12 @@ import { errorText } from '../../i18n/errors.js';
 import { AmountParseError, formatAmountExact, parseAmount } from '../../../shared/units.js';
 import type { Checked } from '../../model/wallet.js';
 import { t as translate, useT } from '../../i18n/i18n.js';
+import { searchContacts, type Contact } from '../../../../core/contacts/index.js';
+import { contactFor } from '../../api/ecosystem.js';
+import { isNameOf } from '../../../../core/names/index.js';
+import type { NameResolutionView } from '../../../shared/ui-api/names.js';
+import { TrustBadge } from '../../components/TrustBadge.js';
+import { NameLookup, trustLabel } from './NameLookup.js';
 
 export interface SendAsset {
   symbol: string;
@@ -42,6 +48,10 @@ export interface SendFormProps {
    * of them but is not is a poisoning warning; one never sent to is marked new. Undefined while loading.
    */
   known?: readonly KnownAddress[] | undefined;
+  /** Resolves a CNS `.web3` name (Core only); absent where names are not resolved. */
+  resolveName?: ((name: string) => Promise<NameResolutionView>) | undefined;
+  /** Saved contacts of this network and space (for picking a recipient and naming it). */
+  contacts?: readonly Contact[] | undefined;
 }
 
 function knownLabel(k: KnownAddress): string {
@@ -74,7 +84,7 @@ function amountProblem(error: unknown, decimals: number): string {
   }
 }
 
-export function SendForm({ asset, recipientContext, initial, onMax, onReview, busy, known }: SendFormProps): ReactElement {
+export function SendForm({ asset, recipientContext, initial, onMax, onReview, busy, known, contacts, resolveName }: SendFormProps): ReactElement {
   const t = useT();
   const [recipient, setRecipient] = useState(initial?.recipient ?? '');
   const [amountText, setAmountText] = useState(initial?.amount ?? '');
@@ -83,8 +93,20 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
   const [maxError, setMaxError] = useState<string | undefined>();
   const [maxBusy, setMaxBusy] = useState(false);
 
+  const [lookup, setLookup] = useState<{ name: string; result?: NameResolutionView; error?: unknown } | undefined>();
+  /** The name the recipient was resolved from, while the field still holds that address. */
+  const [fromName, setFromName] = useState<{ name: string; address: string; trust: NameResolutionView['trust'] } | undefined>();
   const check = checkRecipient(recipient, recipientContext);
-  const showRecipientError = !check.ok && (tried || (recipient.trim() !== '' && check.problem !== 'empty'));
+  const isName = resolveName !== undefined && isNameOf(recipient.trim(), { tlds: ['web3'] });
+  const showRecipientError = !isName && !check.ok && (tried || (recipient.trim() !== '' && check.problem !== 'empty'));
+  const resolvedFrom = fromName && check.ok && fromName.address === check.display ? fromName : undefined;
+  const lookUp = (name: string) => {
+    setLookup({ name });
+    void resolveName!(name).then(
+      (result) => setLookup({ name, result }),
+      (error: unknown) => setLookup({ name, error }),
+    );
+  };
   let amount: bigint | undefined;
   let amountError: string | undefined;
   try {
@@ -97,13 +119,18 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
   const poisoning = check.ok ? poisoningOf(check.display, known) : null;
   const warnings: { kind: string; message: string }[] = check.ok ? [...check.warnings] : [];
   if (poisoning?.status === 'lookalike') warnings.unshift({ kind: 'lookalike', message: translate('safety.recipient.lookalike', { known: poisoning.similarTo.map(knownLabel).join(', ') }) });
+  const contact = check.ok ? contactFor(contacts, check.display) : undefined;
+  const typed = recipient.trim();
+  const looksLikeAddress = /^(0x|cfx:|cfxtest:|net\d+:)/i.test(typed);
+  const suggestions = contacts && contacts.length > 0 && !looksLikeAddress && !contact ? searchContacts(contacts, typed, { network: contacts[0]!.network }).slice(0, 5) : [];
   const needsAck = warnings.length > 0;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
     if (!check.ok || amount === undefined || amountError || (needsAck && !acknowledged)) return;
-    onReview({ recipientHex: check.hex, recipientDisplay: check.display, amount, warnings: warnings.map((w) => w.message) }, { recipient, amount: amountText });
+    const nameNote = resolvedFrom ? [t('names.reviewNote', { name: resolvedFrom.name, trust: trustLabel(resolvedFrom.trust) })] : [];
+    onReview({ recipientHex: check.hex, recipientDisplay: check.display, amount, warnings: [...nameNote, ...warnings.map((w) => w.message)] }, { recipient, amount: amountText });
   };
 
   const max = async () => {
@@ -136,8 +163,42 @@ export function SendForm({ asset, recipientContext, initial, onMax, onReview, bu
         spellCheck={false}
         autoCapitalize="off"
         error={showRecipientError && !check.ok ? check.message : undefined}
-        hint={check.ok ? <span className="mono break">{check.display}</span> : recipientContext.space === 'core' ? t('send.recipientHintCore') : t('send.recipientHintEspace')}
+        hint={
+          check.ok ? (
+            <>
+              {contact ? <strong data-testid="recipient-contact">{t('contacts.recipientIs', { label: contact.label })} </strong> : null}
+              {resolvedFrom ? (
+                <span data-testid="recipient-name">
+                  {t('names.resolvedFrom', { name: resolvedFrom.name })} <TrustBadge trust={{ level: resolvedFrom.trust }} subject={t('names.subject')} />{' '}
+                </span>
+              ) : null}
+              <span className="mono break">{check.display}</span>
+            </>
+          ) : recipientContext.space === 'core' ? (
+            resolveName ? t('names.recipientHint') : t('send.recipientHintCore')
+          ) : (
+            t('send.recipientHintEspace')
+          )
+        }
       />
+      {isName ? (
+        <NameLookup name={recipient.trim()} state={lookup?.name === recipient.trim() ? lookup : undefined} onLookUp={lookUp} onUse={(r) => {
+          setFromName({ name: r.normalized, address: r.address!, trust: r.trust });
+          setRecipient(r.address!);
+        }} />
+      ) : null}
+      {suggestions.length > 0 ? (
+        <div className="stack" data-testid="contact-suggestions">
+          <span className="small muted">{t('contacts.pick')}</span>
+          <span className="chips">
+            {suggestions.map((c) => (
+              <button key={c.id} type="button" className="btn btn-small" onClick={() => setRecipient(c.address)}>
+                {c.label}
+              </button>
+            ))}
+          </span>
+        </div>
+      ) : null}
       {poisoning?.status === 'new' ? (
         <p className="small muted" data-testid="recipient-new">
           {t('safety.recipient.new')}

@@ -21,11 +21,18 @@ const STEPS: Record<TxStatus, { states: [StepState, StepState, StepState]; faile
   rejected: { states: ['failed', 'waiting', 'waiting'], failedLabel: () => translate('tx.failedRejected') },
 };
 
-export function TxProgress({ status, error, blockNumber, space }: { status: TxStatus; error?: string | undefined; blockNumber?: number | undefined; space: 'core' | 'espace' }): ReactElement {
+/**
+ * `acceptedBy`: how many nodes took the transaction when it was sent. While it is in no block, the
+ * steps say so and how many nodes accepted it, instead of a bare "sent ✓" (a node can accept a
+ * transaction and never relay it).
+ */
+export function TxProgress({ status, error, blockNumber, space, acceptedBy }: { status: TxStatus; error?: string | undefined; blockNumber?: number | undefined; space: 'core' | 'espace'; acceptedBy?: number | undefined }): ReactElement {
   const { states, failedLabel } = STEPS[status];
   const t = useT();
-  const included = blockNumber === undefined ? t('tx.stepIncluded') : space === 'core' ? t('tx.stepIncludedEpoch', { number: formatNumber(blockNumber) }) : t('tx.stepIncludedBlock', { number: formatNumber(blockNumber) });
-  const labels = [t('tx.stepSent'), included, t('tx.stepVerified')];
+  const notInBlock = (status === 'pending' || status === 'stuck') && blockNumber === undefined;
+  const included = notInBlock && status === 'pending' ? t('tx.stepNotInBlock') : blockNumber === undefined ? t('tx.stepIncluded') : space === 'core' ? t('tx.stepIncludedEpoch', { number: formatNumber(blockNumber) }) : t('tx.stepIncludedBlock', { number: formatNumber(blockNumber) });
+  const sent = acceptedBy !== undefined && acceptedBy > 0 ? t('tx.stepAccepted', { count: acceptedBy }) : t('tx.stepSent');
+  const labels = [sent, included, t('tx.stepVerified')];
   const stateText = { done: t('tx.stateDone'), current: t('tx.stateCurrent'), waiting: t('tx.stateWaiting'), failed: t('tx.stateFailed') };
   return (
     <div className="stack" data-testid="tx-progress" data-status={status}>

@@ -121,7 +121,7 @@ export function NodeList({ space, nodes, onAdd, onRemove }: NodeListProps): Reac
         </ul>
       )}
       <form className="stack" onSubmit={add} noValidate>
-        <TextField label={t('settings.nodes.addLabel', { space: spaceName })} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" inputMode="url" autoComplete="off" spellCheck={false} autoCapitalize="off" hint={t('settings.nodes.addHint')} />
+        <TextField label={space === 'core' ? t('settings.nodes.addLabelCore') : t('settings.nodes.addLabelEspace')} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" inputMode="url" autoComplete="off" spellCheck={false} autoCapitalize="off" hint={t('settings.nodes.addHint')} />
         <button type="submit" className="btn" disabled={busy || url.trim() === ''}>
           <Icon name="plus" />
           {busy ? t('settings.nodes.adding') : t('settings.nodes.add')}

@@ -7,6 +7,7 @@ import { LanguageSwitch } from './LanguageSwitch.js';
 
 const ENTRIES: { to: string; icon: IconName; title: () => string; detail: () => string }[] = [
   { to: '/settings/networks', icon: 'globe', title: () => translate('settings.entries.networks'), detail: () => translate('settings.entries.networksDetail') },
+  { to: '/contacts', icon: 'users', title: () => translate('settings.entries.contacts'), detail: () => translate('settings.entries.contactsDetail') },
   { to: '/status', icon: 'shieldCheck', title: () => translate('settings.entries.status'), detail: () => translate('settings.entries.statusDetail') },
   { to: '/sites', icon: 'link', title: () => translate('settings.entries.sites'), detail: () => translate('settings.entries.sitesDetail') },
   { to: '/approvals', icon: 'bell', title: () => translate('settings.entries.approvals'), detail: () => translate('settings.entries.approvalsDetail') },
