@@ -326,8 +326,9 @@ export class ChainService {
     return this.nodes();
   }
 
-  async addNode(input: { space: Space; url: string; wsUrl?: string; operator?: string }): Promise<NodeView> {
-    const endpoint = makeEndpoint({ network: this.runtime.network, space: input.space, url: input.url, origin: 'user', ...(input.wsUrl ? { wsUrl: input.wsUrl } : {}), ...(input.operator ? { operator: input.operator } : {}) });
+  /** A node the user typed in Settings, or (with `site`) one a site suggested and the user approved. */
+  async addNode(input: { space: Space; url: string; wsUrl?: string; operator?: string; site?: string }): Promise<NodeView> {
+    const endpoint = input.site !== undefined ? makeEndpoint({ network: this.runtime.network, space: input.space, url: input.url, origin: 'site', site: input.site }) : makeEndpoint({ network: this.runtime.network, space: input.space, url: input.url, origin: 'user', ...(input.wsUrl ? { wsUrl: input.wsUrl } : {}), ...(input.operator ? { operator: input.operator } : {}) });
     if (this.runtime.pool.get(endpoint.id)) throw new InvalidInputError(`${endpoint.label} is already in the node list`);
     await this.deps.store.putNode({ id: endpoint.id, kind: 'added', endpoint });
     this.runtime.pool.add(endpoint);

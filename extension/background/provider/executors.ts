@@ -21,6 +21,7 @@ import { visibleAddresses, type AccountContext } from './accounts.js';
 import { chainDisconnected, invalidParams, ProviderRpcError, unauthorized } from './errors.js';
 import { permissionObjects } from './methods/accounts-methods.js';
 import type { PendingRecord, PendingStore } from './pending-store.js';
+import { siteOf } from './requester.js';
 import { coreDraftToInput, espaceDraftToInput } from './tx-builder.js';
 import type { Hex } from './wallet-services.js';
 
@@ -126,7 +127,7 @@ export async function execute(ctx: ExecutionContext, record: PendingRecord): Pro
       await ctx.chain.switchNetwork(ctx.space, request.chainId);
       return null;
     case 'add_chain':
-      await ctx.chain.addNetwork({ space: ctx.space, ...request.network });
+      await ctx.chain.addNetwork({ space: ctx.space, ...request.network }, siteOf(ctx.requester, record.topOrigin));
       await ctx.chain.switchNetwork(ctx.space, request.network.chainId);
       return null;
     case 'watch_asset': {

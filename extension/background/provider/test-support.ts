@@ -110,7 +110,9 @@ export class TestChain implements ProviderChain {
     this.active[space] = chainId;
     for (const l of this.listeners) l(space);
   };
-  addNetwork = async (network: ProviderNetwork): Promise<void> => {
+  readonly addedBy: string[] = [];
+  addNetwork = async (network: ProviderNetwork, site: string): Promise<void> => {
+    this.addedBy.push(site);
     const known = this.networks.find((n) => n.space === network.space && n.chainId === network.chainId);
     if (!known) throw new Error('unknown network');
     known.rpcUrls.push(...network.rpcUrls.filter((u) => !known.rpcUrls.includes(u)));
