@@ -34,6 +34,8 @@ export interface ProviderServiceDeps {
   notifyUi: { approvals(count: number): void; sites(): void };
   now?: () => number;
   newId?: () => string;
+  /** Timers (default setTimeout): when a site's cool-down ends, its approval is shown. */
+  schedule?: (run: () => void, ms: number) => void;
 }
 
 function randomId(): string {
@@ -60,7 +62,7 @@ export class ProviderService {
     const store = new PendingStore(deps.session);
     await store.load();
     const window = new ApprovalWindow(deps.windows, deps.session, deps.approvalPageUrl);
-    const approvals = new ApprovalCenter({ store, window, connections, events, permissions, keyring: deps.keyring, chain: deps.chain, now, newId, notifyUi: deps.notifyUi.approvals });
+    const approvals = new ApprovalCenter({ store, window, connections, events, permissions, keyring: deps.keyring, chain: deps.chain, now, newId, notifyUi: deps.notifyUi.approvals, ...(deps.schedule ? { schedule: deps.schedule } : {}) });
     const dispatcher = new RequestDispatcher({ keyring: deps.keyring, chain: deps.chain, permissions, approvals, connections, events });
     const service = new ProviderService(deps, permissions, connections, events, approvals, window, dispatcher);
     deps.keyring.onChange(() => void service.walletChanged());

@@ -97,7 +97,7 @@ export function ApprovalApp() {
               <Unlock onUnlocked={reload} onReject={() => void decide(false)} />
             )
           ) : (
-            <Request view={state.view} busy={state.busy} decide={(approve, accountId, prepare) => void decide(approve, accountId, prepare)} />
+            <Request key={state.view.id} view={state.view} busy={state.busy} decide={(approve, accountId, prepare) => void decide(approve, accountId, prepare)} />
           )}
           {state.error !== null && (
             <p className="error" role="alert">
