@@ -41,9 +41,11 @@ async function requireUnlocked(ctx: ExecutionContext): Promise<void> {
   if (!(await ctx.keyring.isUnlocked())) throw new WalletLockedError();
 }
 
+/** The account is still granted to the origin and still shown in the wallet (not removed or hidden). */
 async function requireGranted(ctx: ExecutionContext, account: ApprovalAccount): Promise<void> {
   const grant = await ctx.permissions.get(ctx.requester.origin, ctx.space);
   if (!grant?.accounts.some((a) => a.id === account.accountId)) throw unauthorized('The account is no longer connected to this site');
+  if (!(await ctx.keyring.listAccounts()).some((a) => a.id === account.accountId)) throw unauthorized('The account is no longer in the wallet');
 }
 
 function stableJson(value: unknown): string {

@@ -73,6 +73,11 @@ export class ProviderService {
 
   private async walletChanged(): Promise<void> {
     try {
+      // Accounts the user removed or hid lose their grants (only known while unlocked).
+      if (await this.deps.keyring.isUnlocked()) {
+        const visible = new Set((await this.deps.keyring.listAccounts()).map((a) => a.id));
+        if ((await this.permissions.retainAccounts(visible)).length > 0) this.deps.notifyUi.sites();
+      }
       await this.events.walletChanged();
       if (await this.deps.keyring.isUnlocked()) await this.approvals.walletUnlocked();
       this.deps.notifyUi.approvals(this.approvals.list().length);

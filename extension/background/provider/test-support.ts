@@ -32,6 +32,13 @@ export class TestKeyring implements ProviderKeyring {
     return account;
   }
 
+  /** The user hid (or removed) the account: it leaves the visible list; its key stays for a hide. */
+  hideAccount(id: string): void {
+    const index = this.accounts.findIndex((a) => a.id === id);
+    if (index >= 0) this.accounts.splice(index, 1);
+    for (const l of this.listeners) l();
+  }
+
   setUnlocked(unlocked: boolean): void {
     this.unlocked = unlocked;
     for (const l of this.listeners) l();

@@ -1,8 +1,9 @@
 /**
- * Attacks on the approval flow, each reproduced against the real provider service (real keyring
+ * Attacks by pages on the provider, each reproduced against the real provider service (real keyring
  * signatures, in-memory storage with chrome.storage's semantics): two decisions on one request,
- * Reject racing Approve, a page flooding approvals from many sub-origins, oversized requests, and
- * re-opening the window right after the user rejected.
+ * Reject racing Approve, a page flooding approvals from many sub-origins, oversized requests,
+ * re-opening the window right after the user rejected, reading addresses while locked, and using
+ * an account the user hid.
  */
 import { describe, expect, test } from 'vitest';
 import { encodeCfxAddress } from '../../../core/address/cip37.js';
@@ -158,5 +159,54 @@ describe('pressure from one site', () => {
     const other = await page(env, 'https://other.example', 'doc-2', 0, 2);
     await other.send('cfx_requestAccounts');
     expect(env.scheduled).toHaveLength(2);
+  });
+});
+
+describe('grants follow the wallet', () => {
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  test('while locked, wallet_getPermissions lists no addresses (as eth_accounts)', async () => {
+    const env = await setup();
+    const p = await page(env);
+    await p.send('cfx_requestAccounts');
+    await env.ui.resolve((await env.ui.list())[0]!.id, true, 'acct-a');
+    const unlocked = p.answerOf(await p.send('wallet_getPermissions')) as { result: { caveats: { value: string[] }[] }[] };
+    expect(unlocked.result[0]!.caveats[0]!.value).toHaveLength(1);
+    env.keyring.setUnlocked(false);
+    await settle();
+    const locked = p.answerOf(await p.send('wallet_getPermissions')) as { result: { caveats: { value: string[] }[] }[] };
+    expect(locked.result.flatMap((r) => r.caveats.flatMap((c) => c.value))).toEqual([]);
+    expect((p.answerOf(await p.send('cfx_accounts')) as { result: string[] }).result).toEqual([]);
+  });
+
+  test('an account the user hides loses its grants and cannot be asked to sign', async () => {
+    const env = await setup();
+    const p = await page(env);
+    await p.send('cfx_requestAccounts');
+    await env.ui.resolve((await env.ui.list())[0]!.id, true, 'acct-a');
+    const from = encodeCfxAddress(env.keyring.accounts[0]!.coreHex, 1029);
+    env.keyring.hideAccount('acct-a');
+    await settle();
+    const sign = p.answerOf(await p.send('personal_sign', ['0x68656c6c6f', from]));
+    expect(sign).toMatchObject({ error: { code: 4100 } });
+    expect(await env.ui.list()).toEqual([]);
+    const perms = p.answerOf(await p.send('wallet_getPermissions')) as { result: unknown[] };
+    expect(perms.result).toEqual([]);
+    const sites = (await env.service.uiHandlers()['provider.listSites']!(undefined, { pageUrl: '' })) as unknown[];
+    expect(sites).toEqual([]);
+  });
+
+  test('an account hidden while its signature request waits is not signed with after approval', async () => {
+    const env = await setup();
+    const p = await page(env);
+    await p.send('cfx_requestAccounts');
+    await env.ui.resolve((await env.ui.list())[0]!.id, true, 'acct-a');
+    const from = encodeCfxAddress(env.keyring.accounts[0]!.coreHex, 1029);
+    const id = await p.send('personal_sign', ['0x68656c6c6f', from]);
+    const [approval] = await env.ui.list();
+    env.keyring.hideAccount('acct-a');
+    await settle();
+    await env.ui.resolve(approval!.id, true).catch(() => undefined);
+    expect(p.answerOf(id)).toMatchObject({ error: { code: 4100 } });
   });
 });
