@@ -420,7 +420,7 @@ export class ChainService {
     if (!isRpcMethodName(method) || NOT_READ_ONLY.has(method) || (space === 'core') !== (method.startsWith('cfx_') || method.startsWith('pos_'))) {
       throw new InvalidInputError(`${method.slice(0, 60)} is not a read-only ${space} method`);
     }
-    const { value } = await this.runtime.pool.first(space, (client) => client.requestVerbatim(method, params));
+    const { value } = await this.runtime.pool.first(space, (client) => client.requestVerbatim(method, params), { forPage: true });
     return value;
   }
 

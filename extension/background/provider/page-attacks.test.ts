@@ -210,3 +210,27 @@ describe('grants follow the wallet', () => {
     expect(p.answerOf(id)).toMatchObject({ error: { code: 4100 } });
   });
 });
+
+describe('read-only methods', () => {
+  test('are rate-limited per site (sub-origins share the limit); other sites and time restore them', async () => {
+    const { READ_BURST, READ_RATE_PER_SECOND } = await import('./read-limiter.js');
+    const env = await setup();
+    const a = await page(env, 'https://a.spam.example', 'doc-a', 0, 1);
+    const b = await page(env, 'https://b.spam.example', 'doc-b', 0, 2);
+    const codes: (number | undefined)[] = [];
+    for (let i = 0; i < READ_BURST + 10; i++) {
+      const p = i % 2 === 0 ? a : b;
+      const answer = p.answerOf(await p.send('cfx_epochNumber')) as { error?: { code: number } };
+      codes.push(answer.error?.code);
+    }
+    expect(codes.filter((c) => c === -32005)).toHaveLength(10);
+    const readsBefore = env.chain.reads.length;
+    expect(readsBefore).toBe(READ_BURST); // refused reads never reached a node
+    const other = await page(env, 'https://other.example', 'doc-o', 0, 3);
+    expect(other.answerOf(await other.send('cfx_epochNumber'))).toMatchObject({ result: '0x64' });
+    env.advance(1000);
+    let served = 0;
+    for (let i = 0; i < READ_RATE_PER_SECOND + 5; i++) if ('result' in (a.answerOf(await a.send('cfx_epochNumber')) as object)) served++;
+    expect(served).toBe(READ_RATE_PER_SECOND);
+  });
+});

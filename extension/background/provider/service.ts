@@ -17,6 +17,7 @@ import { ProviderEvents } from './events.js';
 import { PendingStore } from './pending-store.js';
 import { PermissionStore } from './permissions.js';
 import type { Requester } from './requester.js';
+import { ReadLimiter } from './read-limiter.js';
 import type { StorageArea } from './storage-area.js';
 import type { ProviderChain, ProviderKeyring } from './wallet-services.js';
 
@@ -63,7 +64,7 @@ export class ProviderService {
     await store.load();
     const window = new ApprovalWindow(deps.windows, deps.session, deps.approvalPageUrl);
     const approvals = new ApprovalCenter({ store, window, connections, events, permissions, keyring: deps.keyring, chain: deps.chain, now, newId, notifyUi: deps.notifyUi.approvals, ...(deps.schedule ? { schedule: deps.schedule } : {}) });
-    const dispatcher = new RequestDispatcher({ keyring: deps.keyring, chain: deps.chain, permissions, approvals, connections, events });
+    const dispatcher = new RequestDispatcher({ keyring: deps.keyring, chain: deps.chain, permissions, approvals, connections, events, reads: new ReadLimiter(now) });
     const service = new ProviderService(deps, permissions, connections, events, approvals, window, dispatcher);
     deps.keyring.onChange(() => void service.walletChanged());
     deps.chain.onNetworkChange((space) => void events.chainChanged(space).catch(() => undefined));
