@@ -52,15 +52,14 @@ describe('Core space: js-conflux-sdk through window.conflux', () => {
     expect(await dapp.evaluate(() => Object.isFrozen((window as unknown as { conflux: object }).conflux))).toBe(true);
   });
 
-  test('the dApp adds the local network: the dev node\'s Core and eSpace endpoints (approved on the approval page)', async () => {
-    const added = startAction(dapp, 'core', 'addChain');
-    await answer(browser, 'approve', new RegExp(`Add a network\\?[\\s\\S]*1024[\\s\\S]*${node.coreRpc.replace(/[.]/g, '\\.')}`));
-    expect(ok(await added)).toBeNull();
-    expect(ok(await startAction(dapp, 'core', 'chain'))).toMatchObject({ chainId: '0x400', netVersion: '1024', sdkStatusChainId: 1024 });
+  test('the user configures the dev node in Settings (a site may not add a node on this computer); the dApp\'s addChain then only switches', async () => {
     // Verifying Core headers needs the eSpace base price, so the wallet needs an eSpace node too.
-    const espaceAdded = startAction(dapp, 'espace', 'addChain');
-    await answer(browser, 'approve', new RegExp(`Add a network\\?[\\s\\S]*1025[\\s\\S]*${node.espaceRpc.replace(/[.]/g, '\\.')}`));
-    expect(await espaceAdded).toMatchObject({ ok: true });
+    await callBackground(popup, 'chain.setNetwork', { network: 'local' });
+    await callBackground(popup, 'chain.addNode', { space: 'core', url: node.coreRpc });
+    await callBackground(popup, 'chain.addNode', { space: 'espace', url: node.espaceRpc });
+    expect(ok(await startAction(dapp, 'core', 'addChain'))).toBeNull();
+    expect(openApprovalPages(browser)).toEqual([]);
+    expect(ok(await startAction(dapp, 'core', 'chain'))).toMatchObject({ chainId: '0x400', netVersion: '1024', sdkStatusChainId: 1024 });
   });
 
   test('connect: a rejection reaches the dApp as 4001; approval exposes the chosen account', async () => {

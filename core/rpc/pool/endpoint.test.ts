@@ -5,7 +5,7 @@ import { hostPermissionPattern, isLocalHost, makeEndpoint } from './endpoint.js'
 
 describe('makeEndpoint', () => {
   test('accepts https anywhere and http only for local hosts', () => {
-    expect(makeEndpoint({ network: 'mainnet', space: 'core', url: 'https://rpc.example.org/v1/KEY' })).toMatchObject({ label: 'https://rpc.example.org', operator: 'rpc.example.org', origin: 'user' });
+    expect(makeEndpoint({ network: 'mainnet', space: 'core', url: 'https://rpc.example.org/v1/KEY' })).toMatchObject({ label: 'https://rpc.example.org', operator: 'example.org', origin: 'user' });
     expect(makeEndpoint({ network: 'local', space: 'core', url: 'http://192.168.1.20:12537' }).label).toBe('http://192.168.1.20:12537');
     expect(() => makeEndpoint({ network: 'mainnet', space: 'core', url: 'http://rpc.example.org' })).toThrow(InvalidInputError);
   });
@@ -19,6 +19,30 @@ describe('makeEndpoint', () => {
   test('WebSocket URLs: wss anywhere, ws only locally', () => {
     expect(makeEndpoint({ network: 'mainnet', space: 'core', url: 'https://a.example', wsUrl: 'wss://a.example/ws' }).wsUrl).toBe('wss://a.example/ws');
     expect(() => makeEndpoint({ network: 'mainnet', space: 'core', url: 'https://a.example', wsUrl: 'ws://a.example/ws' })).toThrow(InvalidInputError);
+  });
+  test.each([
+    'http://127.0.0.1:12537/',
+    'https://127.0.0.1:12537/',
+    'http://localhost:8545/',
+    'https://router.localhost/',
+    'http://192.168.1.1/',
+    'https://10.0.0.8/',
+    'https://172.16.5.4/',
+    'https://169.254.169.254/',
+    'https://[::1]/',
+    'https://[fd00::1]/',
+    'https://[::ffff:127.0.0.1]/',
+    'https://0.0.0.0/',
+    'https://nas.local/',
+    'https://router/',
+  ])('a site may not add a node on this computer or the local network: %s', (url) => {
+    expect(() => makeEndpoint({ network: 'local', space: 'core', url, origin: 'site', site: 'https://evil.example' })).toThrow(/computer or your local network/);
+    // What the user types in Settings may be local (plain http only for local addresses).
+    if (url.startsWith('http:')) expect(makeEndpoint({ network: 'local', space: 'core', url }).origin).toBe('user');
+  });
+  test('a site node needs its site and may not bring a WebSocket URL', () => {
+    expect(() => makeEndpoint({ network: 'mainnet', space: 'core', url: 'https://rpc.example.org/', origin: 'site' })).toThrow(InvalidInputError);
+    expect(() => makeEndpoint({ network: 'mainnet', space: 'core', url: 'https://rpc.example.org/', wsUrl: 'wss://rpc.example.org/ws', origin: 'site', site: 'https://evil.example' })).toThrow(InvalidInputError);
   });
   test('the label never shows the path (API keys live there)', () => {
     expect(makeEndpoint({ network: 'mainnet', space: 'core', url: 'https://main.confluxrpc.com/secret-key' }).label).not.toContain('secret');

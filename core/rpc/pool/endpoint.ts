@@ -9,6 +9,7 @@
  */
 import { InvalidInputError } from '../../errors.js';
 import { redactEndpoint } from '../errors.js';
+import { isLocalOrPrivateHost, registrableDomain, registrableDomainOf } from './domain.js';
 
 export type NetworkKey = 'mainnet' | 'testnet' | 'local';
 export type Space = 'core' | 'espace';
@@ -42,9 +43,16 @@ export interface NodeEndpoint {
   operator: string;
   /** What the user sees (host, no path). */
   label: string;
-  /** Shipped with the wallet, or added by the user (needs a host permission). */
-  origin: 'default' | 'user';
+  /**
+   * Shipped with the wallet, added by the user in Settings, or suggested by a site
+   * (`wallet_add…Chain`, approved by the user). Site nodes never count as a trusted source.
+   */
+  origin: NodeOrigin;
+  /** For `origin: 'site'`: the registrable domain of the (top-level) site that suggested it. */
+  site?: string;
 }
+
+export type NodeOrigin = 'default' | 'user' | 'site';
 
 const MAX_URL_LENGTH = 2048;
 
@@ -67,22 +75,39 @@ function parseUrl(url: string, allowed: readonly string[], title: string): URL {
  * Checks and builds an endpoint. Plain `http:` is only accepted for loopback and private hosts
  * (your own node on your own network); public nodes must use TLS so nobody on the path can read
  * which addresses you ask about or rewrite the answers.
+ *
+ * Operators: a shipped node names its operator; a user node takes the name the user gave, else
+ * the registrable domain of its host (never host:port, which anyone can multiply); every node a
+ * site suggested is operated by that site (its registrable domain), whatever its URL says. A site
+ * may not suggest a node on this computer or the local network (that would make the wallet send
+ * requests to local services on the page's behalf), nor a WebSocket URL.
  * @throws {InvalidInputError}
  * @example makeEndpoint({ network: 'mainnet', space: 'core', url: 'https://main.confluxrpc.com', operator: 'Conflux Foundation (Confura)' })
  */
-export function makeEndpoint(input: { network: NetworkKey; space: Space; url: string; wsUrl?: string; operator?: string; origin?: 'default' | 'user' }): NodeEndpoint {
+export function makeEndpoint(input: { network: NetworkKey; space: Space; url: string; wsUrl?: string; operator?: string; origin?: NodeOrigin; site?: string }): NodeEndpoint {
   if (!Object.hasOwn(NETWORKS, input.network)) throw new InvalidInputError(`unknown network "${String(input.network)}"`);
   if (input.space !== 'core' && input.space !== 'espace') throw new InvalidInputError(`unknown space "${String(input.space)}"`);
   const parsed = parseUrl(input.url, ['https:', 'http:'], 'url');
   if (parsed.protocol === 'http:' && !isLocalHost(parsed.hostname)) throw new InvalidInputError('plain http is only allowed for a node on this computer or your local network; use https');
+  const origin = input.origin ?? 'user';
+  let operator = input.operator ?? registrableDomain(parsed.hostname);
+  let site: string | undefined;
+  if (origin === 'site') {
+    if (typeof input.site !== 'string' || input.site.length === 0) throw new InvalidInputError('a site-suggested node needs the site that suggested it');
+    if (isLocalOrPrivateHost(parsed.hostname)) throw new InvalidInputError('a site may not add a node on this computer or your local network; add it yourself in Settings');
+    if (input.wsUrl !== undefined) throw new InvalidInputError('a site may not add a WebSocket URL');
+    site = /^https?:\/\//.test(input.site) ? registrableDomainOf(input.site) : registrableDomain(input.site);
+    operator = site;
+  }
   const endpoint: NodeEndpoint = {
     id: `${input.network}/${input.space}/${parsed.href}`,
     network: input.network,
     space: input.space,
     url: parsed.href,
-    operator: (input.operator ?? parsed.host).slice(0, 100),
+    operator: operator.slice(0, 100),
     label: redactEndpoint(parsed.href),
-    origin: input.origin ?? 'user',
+    origin,
+    ...(site !== undefined ? { site: site.slice(0, 100) } : {}),
   };
   if (input.wsUrl !== undefined) {
     const ws = parseUrl(input.wsUrl, ['wss:', 'ws:'], 'wsUrl');

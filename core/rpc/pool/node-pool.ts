@@ -59,6 +59,12 @@ export interface AskOptions {
   exclude?: ReadonlySet<string>;
   /** Ignore privacy mode's per-address limit (used to settle a conflict). */
   widen?: boolean;
+  /**
+   * The request is a web page's (a dApp read forwarded by the wallet): the page chose its method
+   * and parameters, so it can make any node slow, fail or answer hugely at will. Its failures
+   * never count against a node's health nor lead to a ban — a page cannot spend node health.
+   */
+  forPage?: boolean;
 }
 
 export class NodePool {
@@ -67,6 +73,8 @@ export class NodePool {
   private readonly health = new Map<string, NodeHealth>();
   private readonly clients = new Map<string, RpcClient>();
   private readonly wsClients = new Map<string, RpcClient>();
+  /** Clients for requests made for pages: their failures are not recorded (see AskOptions.forPage). */
+  private readonly pageClients = new Map<string, RpcClient>();
   private readonly banList: BanList;
   private readonly options: NodePoolOptions;
   private readonly clock: Clock;
@@ -132,6 +140,7 @@ export class NodePool {
   remove(id: string): boolean {
     const removed = this.endpoints.delete(id);
     this.clients.delete(id);
+    this.pageClients.delete(id);
     const ws = this.wsClients.get(id);
     ws?.transport.close?.();
     this.wsClients.delete(id);
@@ -147,6 +156,17 @@ export class NodePool {
     const transport = new HttpTransport({ url: endpoint.url, fetch: this.options.fetch, clock: this.clock, ...(this.options.maxResponseBytes ? { maxResponseBytes: this.options.maxResponseBytes } : {}) });
     const client = this.makeClient(id, transport);
     this.clients.set(id, client);
+    return client;
+  }
+
+  /** A client of the node whose failures leave its health alone (requests made for web pages). */
+  private pageClient(id: string): RpcClient {
+    const existing = this.pageClients.get(id);
+    if (existing) return existing;
+    const endpoint = this.requireEndpoint(id);
+    const transport = new HttpTransport({ url: endpoint.url, fetch: this.options.fetch, clock: this.clock, ...(this.options.maxResponseBytes ? { maxResponseBytes: this.options.maxResponseBytes } : {}) });
+    const client = this.makeClient(id, transport, false);
+    this.pageClients.set(id, client);
     return client;
   }
 
@@ -252,9 +272,9 @@ export class NodePool {
     const failures: NodeAnswer<T>[] = [];
     for (const node of this.candidates(space, options)) {
       try {
-        return { value: await ask(this.client(node.id), node), node };
+        return { value: await ask(options.forPage ? this.pageClient(node.id) : this.client(node.id), node), node };
       } catch (error) {
-        const verdict = this.report(node.id, error);
+        const verdict = options.forPage ? classifyFailure(error) : this.report(node.id, error);
         if (verdict.kind === 'aborted') throw error;
         failures.push({ node, ok: false, error, verdict });
       }
@@ -367,7 +387,8 @@ export class NodePool {
     return ranked.slice(0, PRIVACY_NODES_PER_ADDRESS).filter((e) => this.banList.isBanned(e.id, now)).length;
   }
 
-  private makeClient(id: string, transport: HttpTransport | WebSocketTransport): RpcClient {
+  /** `countFailures: false`: only successes are recorded (see AskOptions.forPage). */
+  private makeClient(id: string, transport: HttpTransport | WebSocketTransport, countFailures = true): RpcClient {
     return new RpcClient({
       transport,
       clock: this.clock,
@@ -381,7 +402,7 @@ export class NodePool {
           // An answer disproves "unresponsive"; other bans are about what the node said and stay.
           if (this.banList.get(id, now)?.reason === 'unresponsive') this.liftBan(id);
         }
-        else if (outcome.error && outcome.error.fault !== 'aborted' && outcome.error.fault !== 'node_error') this.health.set(id, recordFailure(health, outcome.error.code, now));
+        else if (countFailures && outcome.error && outcome.error.fault !== 'aborted' && outcome.error.fault !== 'node_error') this.health.set(id, recordFailure(health, outcome.error.code, now));
         this.emit('health');
       },
     });

@@ -5,9 +5,12 @@
  * Threat model: a node may report any value; several nodes of one operator may report the same
  * wrong value; a node may be slow or refuse. The read asks nodes of different operators — two in
  * privacy mode (the address's assigned ones), otherwise every operator up to four — compares, and
- * on disagreement asks up to two more independent nodes. A value backed by a strict majority of at least two operators is returned with
- * trust `conflict` and the outvoted nodes are banned (`outvoted`, since JSON-RPC offers no state
- * proofs); without such a majority nothing is banned and no value is returned. An answer that
+ * on disagreement asks up to two more independent nodes. A value backed by a strict majority of at
+ * least two trusted operators is returned with trust `conflict` and the outvoted nodes are banned
+ * (`outvoted`, since JSON-RPC offers no state proofs); without such a majority nothing is banned and
+ * no value is returned. Nodes a site suggested (see endpoint.ts) are all one operator, never count
+ * towards a majority and never make a value `cross-checked` on their own: a site that adds any
+ * number of hosts can be outvoted, never outvote. An answer that
  * contradicts a verified fact (e.g. a nonce below a verified transaction's) is a proven lie: the
  * node is banned before the comparison and does not count.
  * @module
@@ -95,6 +98,11 @@ function rejectProvenLies<T>(pool: NodePool, request: CrossCheckRequest<T>, answ
   }
 }
 
+/** Nodes shipped with the wallet or added by the user; a site's suggestions are never trusted sources. */
+function trusted(node: NodeEndpoint): boolean {
+  return node.origin !== 'site';
+}
+
 function judge<T>(pool: NodePool, request: CrossCheckRequest<T>, answers: readonly NodeAnswer<T>[]): TrustedValue<T> {
   const good = usable(answers);
   if (good.length === 0) {
@@ -110,22 +118,29 @@ function judge<T>(pool: NodePool, request: CrossCheckRequest<T>, answers: readon
   const sources = answers.map((a) => sourceOf(request, a));
   if (groups.size === 1) {
     const [only] = groups.values();
-    return { value: only!.value, epoch: request.epoch, trust: operatorsOf(good).size >= 2 ? 'cross-checked' : 'single-source', sources };
+    // Agreement counts only when a trusted operator is part of it: nodes one site suggested are one
+    // operator, and several sites agreeing among themselves are still nobody the user chose.
+    const crossChecked = operatorsOf(good).size >= 2 && operatorsOf(good.filter((a) => trusted(a.node))).size >= 1;
+    return { value: only!.value, epoch: request.epoch, trust: crossChecked ? 'cross-checked' : 'single-source', sources };
   }
   const candidates: ConflictCandidate[] = [...groups.entries()]
     .map(([answer, g]) => ({ answer, operators: [...new Set(g.nodes.map((n) => n.operator))], nodes: g.nodes.map((n) => n.label) }))
     .sort((a, b) => b.operators.length - a.operators.length);
-  const top = candidates[0]!;
-  const others = candidates.slice(1).reduce((sum, c) => sum + c.operators.length, 0);
+  // The majority is counted over trusted operators only, so nodes a site added can be outvoted but
+  // can never outvote (and get banned) a shipped or user-added node.
+  const trustedOps = new Map([...groups.entries()].map(([answer, g]) => [answer, [...new Set(g.nodes.filter(trusted).map((n) => n.operator))]]));
+  const ranked = [...trustedOps.entries()].sort((a, b) => b[1].length - a[1].length);
+  const [topAnswer, topOps] = ranked[0]!;
+  const others = ranked.slice(1).reduce((sum, [, ops]) => sum + ops.length, 0);
   // An operator appearing on both sides contradicts itself and cannot count for the majority.
-  const splitOperators = new Set(candidates.slice(1).flatMap((c) => c.operators));
-  const topIndependent = top.operators.filter((o) => !splitOperators.has(o));
+  const splitOperators = new Set([...groups.entries()].filter(([answer]) => answer !== topAnswer).flatMap(([, g]) => g.nodes.map((n) => n.operator)));
+  const topIndependent = topOps.filter((o) => !splitOperators.has(o));
   if (topIndependent.length >= 2 && topIndependent.length > others) {
-    const winner = groups.get(top.answer)!;
+    const winner = groups.get(topAnswer)!;
     for (const [answer, group] of groups) {
-      if (answer === top.answer) continue;
+      if (answer === topAnswer) continue;
       for (const node of group.nodes) {
-        pool.ban(node.id, request.banReason, 'outvoted', `${request.what} at epoch ${request.epoch}: said ${answer}, ${topIndependent.length} independent nodes said ${top.answer}`);
+        pool.ban(node.id, request.banReason, 'outvoted', `${request.what} at epoch ${request.epoch}: said ${answer}, ${topIndependent.length} independent nodes said ${topAnswer}`);
       }
     }
     return { value: winner.value, epoch: request.epoch, trust: 'conflict', sources: answers.map((a) => sourceOf(request, a, pool)), conflict: { candidates, resolution: 'majority' } };

@@ -6,7 +6,6 @@
  * @module
  */
 import { LightClient } from '../../../core/lightclient/client/light-client.js';
-import { fetchTofuCheckpoint } from '../../../core/lightclient/client/light-client.js';
 import { shippedCheckpoint } from '../../../core/lightclient/checkpoint/checkpoint.js';
 import { SHIPPED_CHECKPOINTS } from '../../../core/lightclient/checkpoint/shipped.js';
 import type { CheckpointStore } from '../../../core/lightclient/checkpoint/store.js';
@@ -23,6 +22,7 @@ import { TxTracker } from '../../../core/rpc/tx/tracker.js';
 import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
 import { VerifiedChain } from '../../../core/rpc/verified/chain.js';
 import { VerifiedRunner } from '../../../core/rpc/verified/runner.js';
+import { fetchLocalTofuCheckpoint } from '../../../core/rpc/verified/tofu-source.js';
 import type { ChainStore, StoredNode } from './store.js';
 
 export interface RuntimeDeps {
@@ -58,7 +58,13 @@ export function endpointsFor(network: NetworkKey, stored: readonly StoredNode[])
   const valid: NodeEndpoint[] = [];
   for (const e of added) {
     try {
-      valid.push(makeEndpoint({ network: e.network, space: e.space, url: e.url, ...(e.wsUrl ? { wsUrl: e.wsUrl } : {}), operator: e.operator, origin: 'user' }));
+      // A site's node keeps its origin (and so its operator) across restarts; it is re-checked
+      // against today's rules, so one stored before a rule tightened is dropped.
+      valid.push(
+        e.origin === 'site'
+          ? makeEndpoint({ network: e.network, space: e.space, url: e.url, origin: 'site', site: e.site ?? '' })
+          : makeEndpoint({ network: e.network, space: e.space, url: e.url, ...(e.wsUrl ? { wsUrl: e.wsUrl } : {}), operator: e.operator, origin: 'user' }),
+      );
     } catch {
       // A stored node that no longer passes validation is left out (and stays visible in storage problems).
     }
@@ -87,7 +93,7 @@ export async function createRuntime(network: NetworkKey, deps: RuntimeDeps): Pro
     verified ??= (async () => {
       const runner = new VerifiedRunner(pool);
       // Throws `checkpoint.none_shipped` for a public network without a shipped checkpoint (testnet).
-      const checkpoint = network === 'local' ? await tofuCheckpoint(deps.store, runner, chainIds.core) : shippedCheckpoint(chainIds.core);
+      const checkpoint = network === 'local' ? await tofuCheckpoint(deps.store, pool, runner, chainIds.core) : shippedCheckpoint(chainIds.core);
       const [core] = pool.candidates('core');
       if (!core) throw new LightClientError('missing', 'no Core node is configured');
       const lightClient = await LightClient.create({ chainId: chainIds.core, checkpoint, transport: runner.transportFor(core, pool.candidates('espace')[0]), store: deps.checkpointStore }, deps.clock.now());
@@ -117,14 +123,15 @@ export async function createRuntime(network: NetworkKey, deps: RuntimeDeps): Pro
 }
 
 /**
- * The local dev chain's committee, trusted on first use: fetched once from the configured nodes
+ * The local dev chain's committee, trusted on first use: fetched once from a configured loopback node
  * and stored, so later runs compare against the same committee instead of trusting again.
  */
-async function tofuCheckpoint(store: ChainStore, runner: VerifiedRunner, chainId: number): Promise<Checkpoint> {
+async function tofuCheckpoint(store: ChainStore, pool: NodePool, runner: VerifiedRunner, chainId: number): Promise<Checkpoint> {
   const key = `tofu/${chainId}`;
   const saved = await store.getSetting(key);
   if (isCheckpoint(saved, chainId)) return saved;
-  const { value } = await runner.run((transport) => fetchTofuCheckpoint(transport, chainId, 'local'));
+  // Only from a loopback node the wallet ships or the user configured (see tofu-source.ts).
+  const value = await fetchLocalTofuCheckpoint(pool, runner, chainId);
   await store.setSetting(key, value);
   return value;
 }

@@ -323,8 +323,9 @@ export class ChainService {
     return this.nodes();
   }
 
-  async addNode(input: { space: Space; url: string; wsUrl?: string; operator?: string }): Promise<NodeView> {
-    const endpoint = makeEndpoint({ network: this.runtime.network, space: input.space, url: input.url, origin: 'user', ...(input.wsUrl ? { wsUrl: input.wsUrl } : {}), ...(input.operator ? { operator: input.operator } : {}) });
+  /** A node the user typed in Settings, or (with `site`) one a site suggested and the user approved. */
+  async addNode(input: { space: Space; url: string; wsUrl?: string; operator?: string; site?: string }): Promise<NodeView> {
+    const endpoint = input.site !== undefined ? makeEndpoint({ network: this.runtime.network, space: input.space, url: input.url, origin: 'site', site: input.site }) : makeEndpoint({ network: this.runtime.network, space: input.space, url: input.url, origin: 'user', ...(input.wsUrl ? { wsUrl: input.wsUrl } : {}), ...(input.operator ? { operator: input.operator } : {}) });
     if (this.runtime.pool.get(endpoint.id)) throw new InvalidInputError(`${endpoint.label} is already in the node list`);
     await this.deps.store.putNode({ id: endpoint.id, kind: 'added', endpoint });
     this.runtime.pool.add(endpoint);
@@ -419,7 +420,7 @@ export class ChainService {
     if (!isRpcMethodName(method) || NOT_READ_ONLY.has(method) || (space === 'core') !== (method.startsWith('cfx_') || method.startsWith('pos_'))) {
       throw new InvalidInputError(`${method.slice(0, 60)} is not a read-only ${space} method`);
     }
-    const { value } = await this.runtime.pool.first(space, (client) => client.requestVerbatim(method, params));
+    const { value } = await this.runtime.pool.first(space, (client) => client.requestVerbatim(method, params), { forPage: true });
     return value;
   }
 

@@ -62,5 +62,8 @@ export async function grantedAccount(ctx: AccountContext, from: string): Promise
     match = grant.accounts.find((a) => a.espaceAddress.toLowerCase() === from.toLowerCase());
   }
   if (!match) throw unauthorized('The requested account is not connected to this site');
+  // Unlocked, a removed or hidden account cannot be asked to sign (its grant is also dropped on
+  // the next wallet change; locked, the executor checks again after the unlock).
+  if ((await ctx.keyring.isUnlocked()) && !(await ctx.keyring.listAccounts()).some((a) => a.id === match.id)) throw unauthorized('The requested account is not connected to this site');
   return { accountId: match.id, address: formatAddress(ctx.space, match, chainId) };
 }

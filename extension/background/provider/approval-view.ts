@@ -20,7 +20,7 @@ import { maxCost, maxTotalNative, type MaxCost } from '../chain/tx-cost.js';
 import { formatAmountExact } from '../../shared/units.js';
 import { formatAddress } from './accounts.js';
 import type { PendingRecord } from './pending-store.js';
-import { describeOrigin } from './requester.js';
+import { describeOrigin, siteOf } from './requester.js';
 import { signInView, siteWarning, transactionEffects, typedDataEffects } from './safety-view.js';
 import { coreDraftToInput, espaceDraftToInput } from './tx-builder.js';
 import type { ProviderChain, ProviderKeyring } from './wallet-services.js';
@@ -154,7 +154,7 @@ async function detailFor(record: PendingRecord, ctx: ViewContext, locked: boolea
       return { kind: 'switch_chain', from: { chainId: active.chainId, name: active.name }, to: { chainId: request.chainId, name: request.networkName } };
     }
     case 'add_chain':
-      return { kind: 'add_chain', network: request.network };
+      return { kind: 'add_chain', network: request.network, site: siteOf(record.requester, record.topOrigin) };
     case 'watch_asset':
       return { kind: 'watch_asset', asset: request.asset };
     case 'calls': {

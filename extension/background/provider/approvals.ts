@@ -9,6 +9,15 @@
  * settled answers are delivered when the page's content script reconnects. Closing the approval
  * window rejects what was waiting (4001), as with other wallets; a page that goes away takes its
  * waiting requests with it.
+ *
+ * Races: a decision claims its request synchronously (waiting → approved/settled in memory, before
+ * any await), so a second decision on the same request — a double click, or Reject racing Approve —
+ * finds it decided and fails; one approval can only ever run (sign, broadcast) once, and a request
+ * the site was told is rejected is never executed.
+ *
+ * Pressure from pages: limits are per top-level site (see pending-store.ts), and after the user
+ * rejects a site's request (or closes the window on it) that site's next request waits a cool-down
+ * (reject-cooldown.ts) before the approval window is brought up again.
  * @module
  */
 import { WayfarerError } from '../../../core/errors.js';
@@ -26,7 +35,8 @@ import { execute, WalletLockedError } from './executors.js';
 import { permissionObjects } from './methods/accounts-methods.js';
 import { SETTLED_TTL_MS, WAITING_TTL_MS, type Outcome, type PendingRecord, type PendingStore } from './pending-store.js';
 import type { PermissionStore } from './permissions.js';
-import type { Requester } from './requester.js';
+import { RejectCooldowns } from './reject-cooldown.js';
+import { siteOf, type Requester } from './requester.js';
 import type { ProviderChain, ProviderKeyring } from './wallet-services.js';
 
 export class ApprovalStateError extends WayfarerError {
@@ -55,12 +65,40 @@ export interface ApprovalDeps {
   newId: () => string;
   /** Tells UI pages how many approvals wait. */
   notifyUi: (count: number) => void;
+  /** Runs `run` after `ms` (default: setTimeout). */
+  schedule?: (run: () => void, ms: number) => void;
 }
 
 const COALESCING_KINDS = new Set(['connect', 'unlock']);
 
 export class ApprovalCenter {
-  constructor(private readonly deps: ApprovalDeps) {}
+  private readonly cooldowns: RejectCooldowns;
+
+  constructor(private readonly deps: ApprovalDeps) {
+    this.cooldowns = new RejectCooldowns(deps.now);
+  }
+
+  private siteOfRecord(record: PendingRecord): string {
+    return record.site ?? record.requester.origin;
+  }
+
+  private rejectedByUser(record: PendingRecord): void {
+    this.cooldowns.rejected(this.siteOfRecord(record));
+  }
+
+  /** Milliseconds until `site` may bring the approval window up again (0: now). */
+  cooldownLeft(site: string): number {
+    return this.cooldowns.left(site);
+  }
+
+  private async showWindow(): Promise<void> {
+    try {
+      await this.deps.window.show();
+    } catch (error) {
+      // The request stays queued: the wallet popup lists waiting approvals and opens them.
+      console.error('provider: could not open the approval page:', error instanceof Error ? error.name : typeof error);
+    }
+  }
 
   private context(record: PendingRecord) {
     const { keyring, chain, permissions, store, events } = this.deps;
@@ -74,11 +112,13 @@ export class ApprovalCenter {
   /** Queues a request for the user and brings the approval page up. */
   async create(requester: Requester, requestId: string, space: ProviderSpace, method: string, request: ApprovalRequest): Promise<void> {
     const topOrigin = requester.frameId === 0 ? undefined : await this.deps.connections.topOrigin(requester.tabId);
+    const site = siteOf(requester, topOrigin);
     const record: PendingRecord = {
       v: 1,
       id: this.deps.newId(),
       requester,
       ...(topOrigin === undefined ? {} : { topOrigin }),
+      site,
       requestId,
       space,
       method,
@@ -88,12 +128,15 @@ export class ApprovalCenter {
     };
     await this.deps.store.add(record);
     this.changed();
-    try {
-      await this.deps.window.show();
-    } catch (error) {
-      // The request stays queued: the wallet popup lists waiting approvals and opens them.
-      console.error('provider: could not open the approval page:', error instanceof Error ? error.name : typeof error);
+    const wait = this.cooldownLeft(site);
+    if (wait > 0) {
+      const schedule = this.deps.schedule ?? ((run, ms) => void setTimeout(run, ms));
+      schedule(() => {
+        if (this.deps.store.get(record.id)?.state === 'waiting') void this.showWindow();
+      }, wait);
+      return;
     }
+    await this.showWindow();
   }
 
   list(): ApprovalSummary[] {
@@ -123,13 +166,25 @@ export class ApprovalCenter {
     const record = this.deps.store.get(id);
     if (!record || record.state !== 'waiting') throw new ApprovalStateError('This request is no longer waiting');
     if (!this.deps.store.active().some((r) => r.id === id)) throw new ApprovalStateError('An earlier request from this site must be answered first');
+    // Claimed here, synchronously: from now on any other decision on this request fails.
+    const claimed = approve
+      ? this.deps.store.transition(id, 'waiting', { state: 'approved', ...(accountId === undefined ? {} : { decision: { accountId } }) })
+      : this.deps.store.transition(id, 'waiting', { state: 'settled', outcome: { error: toProviderErrorPayload(userRejected()) }, settledAt: this.deps.now() });
+    if (!claimed) throw new ApprovalStateError('This request was already decided');
     if (!approve) {
-      await this.settle(record, { error: toProviderErrorPayload(userRejected()) });
+      this.rejectedByUser(record);
+      await claimed.written;
+      this.changed();
+      await this.deliver(claimed.record);
       if (COALESCING_KINDS.has(record.request.kind)) await this.settleSiblings(record, { error: toProviderErrorPayload(userRejected()) });
     } else {
-      if (!(await this.deps.keyring.isUnlocked())) throw new WalletLockedUiError();
-      const approved = await this.deps.store.update(id, { state: 'approved', ...(accountId === undefined ? {} : { decision: { accountId } }) });
-      if (approved) await this.run(approved);
+      await claimed.written;
+      if (!(await this.deps.keyring.isUnlocked())) {
+        await this.deps.store.update(id, { state: 'waiting' });
+        throw new WalletLockedUiError();
+      }
+      this.cooldowns.approved(this.siteOfRecord(record));
+      await this.run(claimed.record);
     }
     return this.next();
   }
@@ -180,7 +235,7 @@ export class ApprovalCenter {
   }
 
   private async settleSiblings(record: PendingRecord, outcome: Outcome): Promise<void> {
-    for (const sibling of this.siblings(record)) await this.settle(sibling, outcome);
+    for (const sibling of this.siblings(record)) await this.settle(sibling, outcome, 'waiting');
   }
 
   private siblings(record: PendingRecord): PendingRecord[] {
@@ -189,9 +244,20 @@ export class ApprovalCenter {
       .filter((r) => r.id !== record.id && r.space === record.space && COALESCING_KINDS.has(r.request.kind));
   }
 
-  /** Stores the outcome, then delivers it; the record is dropped once delivered. */
-  private async settle(record: PendingRecord, outcome: Outcome): Promise<void> {
-    const settled = await this.deps.store.update(record.id, { state: 'settled', outcome, settledAt: this.deps.now() });
+  /**
+   * Stores the outcome, then delivers it; the record is dropped once delivered. With `from`, only
+   * a record still in that state is settled (one decided meanwhile is left to its decision).
+   */
+  private async settle(record: PendingRecord, outcome: Outcome, from?: PendingRecord['state']): Promise<void> {
+    const change = { state: 'settled' as const, outcome, settledAt: this.deps.now() };
+    let settled: PendingRecord | undefined;
+    if (from === undefined) settled = await this.deps.store.update(record.id, change);
+    else {
+      const claimed = this.deps.store.transition(record.id, from, change);
+      if (!claimed) return;
+      await claimed.written;
+      settled = claimed.record;
+    }
     this.changed();
     if (settled) await this.deliver(settled);
   }
@@ -237,15 +303,23 @@ export class ApprovalCenter {
   /** The user closed the approval page: everything waiting is rejected. */
   async windowClosed(): Promise<void> {
     const reason = toProviderErrorPayload(userRejected('the request (the approval window was closed)'));
-    for (const record of this.deps.store.all()) if (record.state === 'waiting') await this.settle(record, { error: reason });
+    const sites = new Map<string, PendingRecord>();
+    for (const record of this.deps.store.all()) {
+      if (record.state !== 'waiting') continue;
+      sites.set(this.siteOfRecord(record), record);
+      await this.settle(record, { error: reason }, 'waiting');
+    }
+    for (const record of sites.values()) this.rejectedByUser(record);
   }
 
   /** The wallet was unlocked elsewhere (e.g. the popup): unlock-only requests can be answered. */
   async walletUnlocked(): Promise<void> {
     for (const record of this.deps.store.all()) {
       if (record.state !== 'waiting' || record.request.kind !== 'unlock') continue;
-      const approved = await this.deps.store.update(record.id, { state: 'approved' });
-      if (approved) await this.run(approved).catch(() => undefined);
+      const claimed = this.deps.store.transition(record.id, 'waiting', { state: 'approved' });
+      if (!claimed) continue;
+      await claimed.written;
+      await this.run(claimed.record).catch(() => undefined);
     }
     if (this.deps.store.active().length === 0) await this.deps.window.close();
   }

@@ -69,7 +69,7 @@ describe('chain adapter', () => {
   test('adding nodes switches to the network and adds only the new URLs', async () => {
     const { chain, state } = fakeChain();
     const adapter = new ChainAdapter(chain);
-    await adapter.addNetwork({ space: 'core', chainId: 1024, name: 'x', currencyName: 'Conflux', currencySymbol: 'CFX', rpcUrls: ['http://127.0.0.1:12537/', 'http://127.0.0.1:40000/'] });
+    await adapter.addNetwork({ space: 'core', chainId: 1024, name: 'x', currencyName: 'Conflux', currencySymbol: 'CFX', rpcUrls: ['http://127.0.0.1:12537/', 'http://127.0.0.1:40000/'] }, 'dapp.example');
     expect(state.network).toBe('local');
     expect(state.added).toEqual(['http://127.0.0.1:40000/']);
     expect((await adapter.activeNetwork('core')).rpcUrls).toEqual(['http://127.0.0.1:12537/', 'http://127.0.0.1:40000/']);

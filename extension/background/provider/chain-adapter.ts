@@ -28,7 +28,7 @@ export interface ChainServiceSlice {
   setNetwork(network: NetworkKey): Promise<unknown>;
   /** Node ids are `<network>/<space>/<url>`. */
   nodes(): { id: string; space: ProviderSpace }[];
-  addNode(input: { space: ProviderSpace; url: string }): Promise<unknown>;
+  addNode(input: { space: ProviderSpace; url: string; site?: string }): Promise<unknown>;
   read(space: ProviderSpace, method: string, params: readonly unknown[]): Promise<unknown>;
   nextNonce(space: ProviderSpace, address: string): Promise<bigint>;
   sendRawTransaction(space: ProviderSpace, raw: Hex): Promise<Hex>;
@@ -106,12 +106,12 @@ export class ChainAdapter implements ProviderChain {
     this.checkForChange();
   }
 
-  async addNetwork(network: ProviderNetwork): Promise<void> {
+  async addNetwork(network: ProviderNetwork, site: string): Promise<void> {
     const key = this.keyFor(network.space, network.chainId);
     if (key === undefined) throw chainDisconnected(`Chain ${network.chainId} is not a network Wayfarer can use`);
     await this.chain.setNetwork(key);
     const known = new Set(this.nodeUrls(network.space));
-    for (const url of network.rpcUrls) if (!known.has(url)) await this.chain.addNode({ space: network.space, url });
+    for (const url of network.rpcUrls) if (!known.has(url)) await this.chain.addNode({ space: network.space, url, site });
     void this.chain.sync().catch(() => undefined);
     this.checkForChange();
   }

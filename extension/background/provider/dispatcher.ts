@@ -1,6 +1,6 @@
 /**
- * Runs one dApp request: bounds (in-flight per document, unique ids), method lookup in the explicit
- * table, parameter schema, then the handler — which answers at once or queues an approval.
+ * Runs one dApp request: bounds (in-flight per document, unique ids, the site's read rate), method
+ * lookup in the explicit table, parameter schema, then the handler — which answers at once or queues an approval.
  * Requests that only read are kept in memory; they are cheap to send again if the worker stops.
  * @module
  */
@@ -14,7 +14,8 @@ import { limitExceeded, ProviderRpcError, toProviderErrorPayload } from './error
 import type { ProviderEvents } from './events.js';
 import { lookupMethod } from './methods/table.js';
 import type { PermissionStore } from './permissions.js';
-import type { Requester } from './requester.js';
+import type { ReadLimiter } from './read-limiter.js';
+import { siteOf, type Requester } from './requester.js';
 import type { ProviderChain, ProviderKeyring } from './wallet-services.js';
 
 export interface DispatcherDeps {
@@ -24,6 +25,8 @@ export interface DispatcherDeps {
   approvals: ApprovalCenter;
   connections: Connections;
   events: ProviderEvents;
+  /** Per-site limit on node reads (read-limiter.ts). */
+  reads: ReadLimiter;
 }
 
 const ACCOUNT_LIST_METHODS = new Set(['cfx_accounts', 'eth_accounts', 'cfx_requestAccounts', 'eth_requestAccounts', 'wallet_accounts', 'wallet_requestAccounts']);
@@ -60,6 +63,7 @@ export class RequestDispatcher {
       await this.deps.chain.activeNetwork(message.space);
       const spec = lookupMethod(message.space, message.method);
       if (spec instanceof ProviderRpcError) throw spec;
+      if (spec.nodeRead && !this.deps.reads.take(siteOf(requester))) throw limitExceeded('This site sends too many read requests; slow down');
       const params = spec.params.parse(message.params, 'params');
       const ctx: AccountContext = { requester, space: message.space, keyring: this.deps.keyring, chain: this.deps.chain, permissions: this.deps.permissions };
       const outcome = await spec.run(ctx, params);

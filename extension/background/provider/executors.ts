@@ -21,6 +21,7 @@ import { visibleAddresses, type AccountContext } from './accounts.js';
 import { chainDisconnected, invalidParams, ProviderRpcError, unauthorized } from './errors.js';
 import { permissionObjects } from './methods/accounts-methods.js';
 import type { PendingRecord, PendingStore } from './pending-store.js';
+import { siteOf } from './requester.js';
 import { coreDraftToInput, espaceDraftToInput } from './tx-builder.js';
 import type { Hex } from './wallet-services.js';
 
@@ -40,9 +41,11 @@ async function requireUnlocked(ctx: ExecutionContext): Promise<void> {
   if (!(await ctx.keyring.isUnlocked())) throw new WalletLockedError();
 }
 
+/** The account is still granted to the origin and still shown in the wallet (not removed or hidden). */
 async function requireGranted(ctx: ExecutionContext, account: ApprovalAccount): Promise<void> {
   const grant = await ctx.permissions.get(ctx.requester.origin, ctx.space);
   if (!grant?.accounts.some((a) => a.id === account.accountId)) throw unauthorized('The account is no longer connected to this site');
+  if (!(await ctx.keyring.listAccounts()).some((a) => a.id === account.accountId)) throw unauthorized('The account is no longer in the wallet');
 }
 
 function stableJson(value: unknown): string {
@@ -156,7 +159,7 @@ export async function execute(ctx: ExecutionContext, record: PendingRecord): Pro
       await ctx.chain.switchNetwork(ctx.space, request.chainId);
       return null;
     case 'add_chain':
-      await ctx.chain.addNetwork({ space: ctx.space, ...request.network });
+      await ctx.chain.addNetwork({ space: ctx.space, ...request.network }, siteOf(ctx.requester, record.topOrigin));
       await ctx.chain.switchNetwork(ctx.space, request.network.chainId);
       return null;
     case 'watch_asset': {

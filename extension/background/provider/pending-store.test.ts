@@ -42,4 +42,31 @@ describe('pending requests store', () => {
     expect(area.data.has(`${PENDING_KEY_PREFIX}junk`)).toBe(false);
     expect(area.data.has('unrelated')).toBe(true);
   });
+
+  test('memory and storage agree: a decision is visible at once (a racing one fails), and a write storage refuses is undone', async () => {
+    const area = new MemoryStorageArea();
+    const store = new PendingStore(area);
+    const r = record(1, 'https://a.example');
+    await store.add(r);
+    const first = store.transition(r.id, 'waiting', { state: 'approved' });
+    expect(store.get(r.id)?.state).toBe('approved'); // before the write completed
+    expect(store.transition(r.id, 'waiting', { state: 'settled' })).toBeUndefined();
+    await first!.written;
+    expect((JSON.parse(area.data.get(PENDING_KEY_PREFIX + r.id)!) as PendingRecord).state).toBe('approved');
+
+    class FullArea extends MemoryStorageArea {
+      full = false;
+      override set(items: Record<string, unknown>): Promise<void> {
+        return this.full ? Promise.reject(new Error('QUOTA_BYTES quota exceeded')) : super.set(items);
+      }
+    }
+    const full = new FullArea();
+    const other = new PendingStore(full);
+    await other.add(r);
+    full.full = true;
+    const failed = other.transition(r.id, 'waiting', { state: 'approved' });
+    await expect(failed!.written).rejects.toThrow(/quota/);
+    expect(other.get(r.id)?.state).toBe('waiting');
+    expect((JSON.parse(full.data.get(PENDING_KEY_PREFIX + r.id)!) as PendingRecord).state).toBe('waiting');
+  });
 });

@@ -10,8 +10,15 @@
  * either finds the record (and continues) or finds nothing (and the request was never shown, so the
  * content script may send it again).
  *
- * Bounds: at most MAX_PENDING_APPROVALS_PER_ORIGIN waiting records per origin and MAX_RECORDS in
- * all; settled records are dropped once delivered or after SETTLED_TTL_MS.
+ * Bounds: at most MAX_PENDING_APPROVALS_PER_ORIGIN waiting records per top-level site (the
+ * registrable domain of the page, so sub-origins and iframes of one site share it), MAX_RECORDS in
+ * all, and by size: MAX_SITE_BYTES per site and MAX_STORED_BYTES in all (storage.session has a
+ * 10 MB quota shared with unlocking; a page must not be able to fill it). Settled records are
+ * dropped once delivered or after SETTLED_TTL_MS.
+ *
+ * Memory and storage agree: every change is made in memory synchronously (so a second decision on
+ * the same request, arriving while the first one's write is under way, already sees it decided)
+ * and then written; a failed write is undone in memory.
  * @module
  */
 import type { ApprovalRequest } from '../../shared/provider-approvals.js';
@@ -29,6 +36,9 @@ export const WAITING_TTL_MS = 24 * 60 * 60 * 1000;
 const FORMAT_VERSION = 1;
 /** All records, every origin: bounds storage.session use (each may hold up to a megabyte of data). */
 const MAX_RECORDS = 50;
+/** Stored size (JSON characters) of all records, and of one site's. */
+export const MAX_STORED_BYTES = 4 * 1024 * 1024;
+export const MAX_SITE_BYTES = 1536 * 1024;
 
 export type Outcome = { result: unknown } | { error: ProviderErrorPayload };
 
@@ -38,6 +48,8 @@ export interface PendingRecord {
   requester: Requester;
   /** Origin of the top-level page when the request comes from an embedded frame (null: unknown). */
   topOrigin?: string | null;
+  /** Registrable domain of the top-level page (see requester.ts `siteOf`): limits are per site. */
+  site?: string;
   requestId: string;
   space: ProviderSpace;
   method: string;
@@ -52,6 +64,22 @@ export interface PendingRecord {
   signedCalls?: { raw: `0x${string}`; hash: `0x${string}` }[];
   outcome?: Outcome;
   settledAt?: number;
+}
+
+/** The site a record counts against (older records without one: their frame's origin). */
+function siteKey(record: PendingRecord): string {
+  return record.site ?? record.requester.origin;
+}
+
+/** Stored sizes, computed once per record version. */
+const sizes = new WeakMap<PendingRecord, number>();
+function sizeOf(record: PendingRecord): number {
+  let size = sizes.get(record);
+  if (size === undefined) {
+    size = JSON.stringify(record).length;
+    sizes.set(record, size);
+  }
+  return size;
 }
 
 function isRecord(value: unknown): value is PendingRecord {
@@ -94,35 +122,69 @@ export class PendingStore {
     }
   }
 
-  /** Adds a waiting record, refusing when the origin (or the wallet) already has the maximum waiting. */
+  /** Adds a waiting record, refusing when the site (or the wallet) already has the maximum waiting. */
   async add(record: PendingRecord): Promise<void> {
-    const waiting = this.waitingFor(record.requester.origin).length;
+    const site = siteKey(record);
+    const waiting = this.all().filter((r) => r.state === 'waiting' && siteKey(r) === site).length;
     if (waiting >= MAX_PENDING_APPROVALS_PER_ORIGIN) {
       throw limitExceeded(`Too many requests are already waiting for the user (at most ${MAX_PENDING_APPROVALS_PER_ORIGIN} per site)`);
     }
     if (this.records.size >= MAX_RECORDS) throw limitExceeded('Too many requests are waiting for the user; answer some first');
+    const size = sizeOf(record);
+    const siteBytes = this.all().filter((r) => siteKey(r) === site).reduce((sum, r) => sum + sizeOf(r), 0);
+    if (siteBytes + size > MAX_SITE_BYTES) throw limitExceeded('The requests this site has waiting are too large in total; answer some first');
+    if (this.bytes() + size > MAX_STORED_BYTES) throw limitExceeded('The requests waiting for the user are too large in total; answer some first');
     // Counted at once (before the write completes), so concurrent requests cannot all pass the bound.
     this.records.set(record.id, record);
     try {
       await this.area.set({ [PENDING_KEY_PREFIX + record.id]: record });
     } catch (error) {
-      this.records.delete(record.id);
+      if (this.records.get(record.id) === record) this.records.delete(record.id);
       throw error;
     }
   }
 
+  /**
+   * Moves a record from state `from` to a new state, in memory at once (synchronously: before the
+   * caller's next await), then in storage. Undefined when the record is gone or no longer in `from`
+   * — the caller lost a race (e.g. a second click on Approve, or Reject racing Approve).
+   */
+  transition(id: string, from: PendingRecord['state'], change: Partial<PendingRecord>): { record: PendingRecord; written: Promise<void> } | undefined {
+    const current = this.records.get(id);
+    if (!current || current.state !== from) return undefined;
+    return this.apply(current, change);
+  }
+
+  /** Changes a record (memory first, synchronously; then storage). */
   async update(id: string, change: Partial<PendingRecord>): Promise<PendingRecord | undefined> {
     const current = this.records.get(id);
     if (!current) return undefined;
+    const { record, written } = this.apply(current, change);
+    await written;
+    return record;
+  }
+
+  private apply(current: PendingRecord, change: Partial<PendingRecord>): { record: PendingRecord; written: Promise<void> } {
     const next: PendingRecord = { ...current, ...change };
-    await this.area.set({ [PENDING_KEY_PREFIX + id]: next });
-    this.records.set(id, next);
-    return next;
+    this.records.set(current.id, next);
+    const written = this.area.set({ [PENDING_KEY_PREFIX + current.id]: next }).catch((error: unknown) => {
+      // Storage refused: memory goes back to what storage holds, unless something changed it since.
+      if (this.records.get(current.id) === next) this.records.set(current.id, current);
+      throw error;
+    });
+    return { record: next, written };
   }
 
   async remove(id: string): Promise<void> {
     this.records.delete(id);
     await this.area.remove(PENDING_KEY_PREFIX + id);
+  }
+
+  /** Stored size of every record (JSON characters). */
+  bytes(): number {
+    let total = 0;
+    for (const r of this.records.values()) total += sizeOf(r);
+    return total;
   }
 
   get(id: string): PendingRecord | undefined {

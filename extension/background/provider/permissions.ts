@@ -125,6 +125,18 @@ export class PermissionStore {
 
   /** Forgets an account everywhere (it was removed from the wallet). Returns affected origins. */
   forgetAccount(accountId: string): Promise<string[]> {
+    return this.forgetAccountsWhere((id) => id === accountId);
+  }
+
+  /**
+   * Forgets every account not in `visible` (removed or hidden in the wallet): a site must be
+   * connected again to see it once it is shown again. Returns affected origins.
+   */
+  retainAccounts(visible: ReadonlySet<string>): Promise<string[]> {
+    return this.forgetAccountsWhere((id) => !visible.has(id));
+  }
+
+  private forgetAccountsWhere(forget: (accountId: string) => boolean): Promise<string[]> {
     return this.update((sites) => {
       const affected: string[] = [];
       for (const [origin, site] of Object.entries(sites)) {
@@ -132,7 +144,7 @@ export class PermissionStore {
         for (const space of ['core', 'espace'] as const) {
           const grant = site[space];
           if (!grant) continue;
-          const accounts = grant.accounts.filter((a) => a.id !== accountId);
+          const accounts = grant.accounts.filter((a) => !forget(a.id));
           if (accounts.length !== grant.accounts.length) affected.push(origin);
           if (accounts.length > 0) next[space] = { ...grant, accounts };
         }

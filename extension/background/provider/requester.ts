@@ -12,6 +12,7 @@
  * @module
  */
 import { WayfarerError } from '../../../core/errors.js';
+import { registrableDomainOf } from '../../../core/rpc/pool/domain.js';
 import type { OriginView } from '../../shared/ui-api/provider.js';
 
 export interface Requester {
@@ -68,4 +69,19 @@ export function describeOrigin(origin: string): OriginView {
     punycode: host.split('.').some((label) => label.startsWith('xn--')),
     insecure: url.protocol === 'http:' && host !== 'localhost' && host !== '127.0.0.1' && host !== '[::1]',
   };
+}
+
+/**
+ * The site a request speaks for: the registrable domain of the top-level page (of the frame itself
+ * when the top page is unknown). Limits and node attribution use it, so sub-origins and iframes of
+ * one site share them instead of multiplying them.
+ * @example siteOf({ origin: 'https://a.evil.example', ... }) // 'evil.example'
+ */
+export function siteOf(requester: Requester, topOrigin?: string | null): string {
+  const origin = typeof topOrigin === 'string' && /^https?:\/\//.test(topOrigin) ? topOrigin : requester.origin;
+  try {
+    return registrableDomainOf(origin);
+  } catch {
+    return registrableDomainOf(requester.origin);
+  }
 }

@@ -441,10 +441,10 @@ describe('networks and assets', () => {
     await expect.poll(() => p.port.posted.find((m) => m.type === 'event' && m.name === 'chainChanged')).toEqual({ type: 'event', space: 'core', name: 'chainChanged', data: '0x1' });
   });
 
-  test('adding a chain: only networks the wallet can verify; new nodes are shown, added, then switched to', async () => {
+  test('adding a chain: only networks the wallet can verify; new nodes are shown with a warning, added as the site\'s, then switched to', async () => {
     const env = await setup();
-    const p = await page(env);
-    const network = { chainId: '0x400', chainName: 'Totally Mainnet', nativeCurrency: { name: 'Conflux', symbol: 'CFX', decimals: 18 }, rpcUrls: ['http://127.0.0.1:40001'] };
+    const p = await page(env, 'https://app.dapp.example');
+    const network = { chainId: '0x400', chainName: 'Totally Mainnet', nativeCurrency: { name: 'Conflux', symbol: 'CFX', decimals: 18 }, rpcUrls: ['https://rpc.dapp-nodes.example:8545'] };
     expect(await p.call('wallet_addConfluxChain', [{ ...network, rpcUrls: ['javascript:alert(1)'] }])).toMatchObject({ error: { code: -32602 } });
     expect(await p.call('wallet_addConfluxChain', [{ ...network, chainId: '0x7' }])).toMatchObject({ error: { code: -32602, message: expect.stringMatching(/only uses networks it can verify/) } });
     // Known nodes only: a plain switch.
@@ -453,13 +453,26 @@ describe('networks and assets', () => {
     await env.service.windowRemoved('window', 100);
     const id = await p.send('wallet_addConfluxChain', [network]);
     const view = await ui(env).view((await ui(env).list())[0]!.id);
-    expect(view.detail).toEqual({ kind: 'add_chain', network: { chainId: 1024, name: 'Local dev node', currencyName: 'Conflux', currencySymbol: 'CFX', rpcUrls: ['http://127.0.0.1:40001/'] } });
+    // The approval names the site all the nodes will count as (one operator, never a trusted one).
+    expect(view.detail).toEqual({ kind: 'add_chain', site: 'dapp.example', network: { chainId: 1024, name: 'Local dev node', currencyName: 'Conflux', currencySymbol: 'CFX', rpcUrls: ['https://rpc.dapp-nodes.example:8545/'] } });
     await ui(env).resolve(view.id, true);
     expect(p.answerOf(id)).toMatchObject({ result: null });
     expect(env.chain.active.core).toBe(1024);
-    expect(env.chain.networks.find((n) => n.chainId === 1024)?.rpcUrls).toContain('http://127.0.0.1:40001/');
+    expect(env.chain.networks.find((n) => n.chainId === 1024)?.rpcUrls).toContain('https://rpc.dapp-nodes.example:8545/');
+    expect(env.chain.addedBy).toEqual(['dapp.example']);
     expect((await p.call('cfx_chainId')).result).toBe('0x400');
   });
+
+  test.each(['http://127.0.0.1:40001', 'https://127.0.0.1:40001', 'http://192.168.1.1/', 'https://10.0.0.1/', 'https://[::1]:8545/', 'http://localhost:8545/', 'https://nas.local/', 'http://rpc.example.org/'])(
+    'a site may not add a local, private or plain-http node (%s): refused before the user is asked',
+    async (url) => {
+      const env = await setup();
+      const p = await page(env);
+      const answer = await p.call('wallet_addEthereumChain', [{ chainId: '0x47', chainName: 'x', nativeCurrency: { name: 'Conflux', symbol: 'CFX', decimals: 18 }, rpcUrls: [url] }], 'espace');
+      expect(answer).toMatchObject({ error: { code: -32602 } });
+      expect(await ui(env).list()).toEqual([]);
+    },
+  );
 
   test('watchAsset checks the token address against the active network', async () => {
     const env = await setup();

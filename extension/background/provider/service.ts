@@ -17,6 +17,7 @@ import { ProviderEvents } from './events.js';
 import { PendingStore } from './pending-store.js';
 import { PermissionStore } from './permissions.js';
 import type { Requester } from './requester.js';
+import { ReadLimiter } from './read-limiter.js';
 import type { StorageArea } from './storage-area.js';
 import type { ProviderChain, ProviderKeyring } from './wallet-services.js';
 
@@ -34,6 +35,8 @@ export interface ProviderServiceDeps {
   notifyUi: { approvals(count: number): void; sites(): void };
   now?: () => number;
   newId?: () => string;
+  /** Timers (default setTimeout): when a site's cool-down ends, its approval is shown. */
+  schedule?: (run: () => void, ms: number) => void;
 }
 
 function randomId(): string {
@@ -60,8 +63,8 @@ export class ProviderService {
     const store = new PendingStore(deps.session);
     await store.load();
     const window = new ApprovalWindow(deps.windows, deps.session, deps.approvalPageUrl);
-    const approvals = new ApprovalCenter({ store, window, connections, events, permissions, keyring: deps.keyring, chain: deps.chain, now, newId, notifyUi: deps.notifyUi.approvals });
-    const dispatcher = new RequestDispatcher({ keyring: deps.keyring, chain: deps.chain, permissions, approvals, connections, events });
+    const approvals = new ApprovalCenter({ store, window, connections, events, permissions, keyring: deps.keyring, chain: deps.chain, now, newId, notifyUi: deps.notifyUi.approvals, ...(deps.schedule ? { schedule: deps.schedule } : {}) });
+    const dispatcher = new RequestDispatcher({ keyring: deps.keyring, chain: deps.chain, permissions, approvals, connections, events, reads: new ReadLimiter(now) });
     const service = new ProviderService(deps, permissions, connections, events, approvals, window, dispatcher);
     deps.keyring.onChange(() => void service.walletChanged());
     deps.chain.onNetworkChange((space) => void events.chainChanged(space).catch(() => undefined));
@@ -71,6 +74,11 @@ export class ProviderService {
 
   private async walletChanged(): Promise<void> {
     try {
+      // Accounts the user removed or hid lose their grants (only known while unlocked).
+      if (await this.deps.keyring.isUnlocked()) {
+        const visible = new Set((await this.deps.keyring.listAccounts()).map((a) => a.id));
+        if ((await this.permissions.retainAccounts(visible)).length > 0) this.deps.notifyUi.sites();
+      }
       await this.events.walletChanged();
       if (await this.deps.keyring.isUnlocked()) await this.approvals.walletUnlocked();
       this.deps.notifyUi.approvals(this.approvals.list().length);

@@ -32,6 +32,13 @@ export class TestKeyring implements ProviderKeyring {
     return account;
   }
 
+  /** The user hid (or removed) the account: it leaves the visible list; its key stays for a hide. */
+  hideAccount(id: string): void {
+    const index = this.accounts.findIndex((a) => a.id === id);
+    if (index >= 0) this.accounts.splice(index, 1);
+    for (const l of this.listeners) l();
+  }
+
   setUnlocked(unlocked: boolean): void {
     this.unlocked = unlocked;
     for (const l of this.listeners) l();
@@ -110,7 +117,9 @@ export class TestChain implements ProviderChain {
     this.active[space] = chainId;
     for (const l of this.listeners) l(space);
   };
-  addNetwork = async (network: ProviderNetwork): Promise<void> => {
+  readonly addedBy: string[] = [];
+  addNetwork = async (network: ProviderNetwork, site: string): Promise<void> => {
+    this.addedBy.push(site);
     const known = this.networks.find((n) => n.space === network.space && n.chainId === network.chainId);
     if (!known) throw new Error('unknown network');
     known.rpcUrls.push(...network.rpcUrls.filter((u) => !known.rpcUrls.includes(u)));

@@ -57,8 +57,11 @@ export interface ProviderChain {
   activeNetwork(space: ProviderSpace): Promise<ProviderNetwork>;
   findNetwork(space: ProviderSpace, chainId: number): Promise<ProviderNetwork | undefined>;
   switchNetwork(space: ProviderSpace, chainId: number): Promise<void>;
-  /** Adds a network suggested by a dApp (after the user approved it). */
-  addNetwork(network: ProviderNetwork): Promise<void>;
+  /**
+   * Adds the nodes a dApp suggested for a network (after the user approved it). `site` is the
+   * suggesting site's registrable domain: the nodes count as that one operator, never as trusted.
+   */
+  addNetwork(network: ProviderNetwork, site: string): Promise<void>;
   /**
    * A read-only call on the active network of `space`, through the node pool (which verifies or
    * cross-checks what it can). A node's JSON-RPC error comes back as NodeRpcError.

@@ -79,7 +79,8 @@ export interface NodeView {
   space: Space;
   label: string;
   operator: string;
-  origin: 'default' | 'user';
+  /** Shipped, added by the user, or suggested by a site (then `operator` is that site's domain). */
+  origin: 'default' | 'user' | 'site';
   hasWebSocket: boolean;
   /** Match pattern of the host permission this node needs. */
   permissionPattern: string;

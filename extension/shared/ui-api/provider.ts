@@ -110,7 +110,11 @@ export type ApprovalDetail =
   | { kind: 'typed_data'; account: AccountChoice; primaryType: string; domain: unknown; message: unknown; chainId: number | null; domainType: string; effects: JsonEffect[] }
   | { kind: 'transaction'; account: AccountChoice; tx: TransactionView; effects: JsonEffect[]; estimateFailure: EstimateFailureView | null }
   | { kind: 'switch_chain'; from: { chainId: number; name: string }; to: { chainId: number; name: string } }
-  | { kind: 'add_chain'; network: NetworkSuggestion }
+  /**
+   * `site`: registrable domain of the suggesting site, the one operator every suggested node will
+   * count as (the wallet already has its own nodes for every network it accepts).
+   */
+  | { kind: 'add_chain'; network: NetworkSuggestion; site: string }
   | { kind: 'watch_asset'; asset: AssetSuggestion }
   | { kind: 'calls'; account: AccountChoice; calls: { tx: TransactionView; effects: JsonEffect[]; estimateFailure: EstimateFailureView | null }[] };
 

@@ -110,7 +110,7 @@ export function ApprovalApp() {
             state.view.site !== null && !passed.has(state.view.id) ? (
               <SiteWarning site={state.view.site} busy={state.busy} onReject={() => void decide(false)} onContinue={() => setPassed((old) => new Set(old).add(state.view.id))} />
             ) : (
-              <Request view={state.view} busy={state.busy} decide={(approve, accountId, prepare) => void decide(approve, accountId, prepare)} edit={edit} />
+              <Request key={state.view.id} view={state.view} busy={state.busy} decide={(approve, accountId, prepare) => void decide(approve, accountId, prepare)} edit={edit} />
             )
           )}
           {state.error !== null && (

@@ -67,6 +67,12 @@ export function AddChainRequest({ detail, busy, decide }: { detail: Extract<Appr
           n.blockExplorerUrl === undefined ? null : { label: t('approval.explorer'), value: n.blockExplorerUrl, code: true },
         ]}
       />
+      <Notice tone="danger" title={t('siteNodes.title', { network: n.name })}>
+        <p data-testid="site-nodes-warning">{t('siteNodes.known', { site: detail.site })}</p>
+        <p>{t('siteNodes.can')}</p>
+        <p>{t('siteNodes.cannot')}</p>
+        <p>{t('siteNodes.advice')}</p>
+      </Notice>
       <p className="note">{t('approval.addChainNote')}</p>
       {problem !== null && (
         <p className="error" role="alert">

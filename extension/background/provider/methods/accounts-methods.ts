@@ -82,7 +82,9 @@ export function accountMethods(space: ProviderSpace): Record<string, MethodSpec>
     wallet_getPermissions: method(noParams(), async (ctx) => {
       const grant = await ctx.permissions.get(ctx.requester.origin, ctx.space);
       const { chainId } = await ctx.chain.activeNetwork(ctx.space);
-      return answer(permissionObjects(ctx.requester.origin, ctx.space, grant, chainId));
+      // Like eth_accounts: locked, no addresses; unlocked, only accounts still shown in the wallet.
+      const visible = (await ctx.keyring.isUnlocked()) ? new Set((await ctx.keyring.listAccounts()).map((a) => a.id)) : new Set<string>();
+      return answer(permissionObjects(ctx.requester.origin, ctx.space, grant && { ...grant, accounts: grant.accounts.filter((a) => visible.has(a.id)) }, chainId));
     }),
     wallet_requestPermissions: method(permissionRequest(true), async () => ask({ kind: 'connect', returns: 'permissions' })),
     wallet_revokePermissions: method(permissionRequest(false), async (ctx, names) => {

@@ -4,16 +4,21 @@
  *
  * Each one changes what the wallet shows the user, so each asks; switching to the chain already
  * active answers null at once, an unknown chain id is 4902. Adding only works for networks the
- * wallet knows how to verify: it adds the suggested nodes (shown to the user first; http(s) only)
- * to that network and switches to it — the node pool then treats them like any other node, trusting
- * nothing they say beyond what it can check. The suggested chain name is not used: the wallet's
- * own name for the network is shown, so a page cannot label a network misleadingly.
+ * wallet knows how to verify (each already has the wallet's own nodes): it adds the suggested nodes
+ * (shown to the user first, with what they could influence; https only) to that network and
+ * switches to it. Every node one site suggested counts as ONE operator named after the site, is
+ * never a trusted source for a cross-check and can never get the user's own nodes banned (see
+ * core/rpc/trust/cross-check.ts). A node on this computer or the local network is refused outright:
+ * it would make the wallet send requests to local services on the page's behalf; only the user may
+ * add those, in Settings. The suggested chain name is not used: the wallet's own name for the
+ * network is shown, so a page cannot label a network misleadingly.
  * @module
  */
 import { decodeCfxAddress, encodeCfxAddress } from '../../../../core/address/cip37.js';
 import { parseEspaceAddress, toChecksumAddress } from '../../../../core/address/eip55.js';
 import { array, number, object, oneOf, optional, SchemaError, string, type Schema } from '../../../shared/schema.js';
 import type { ProviderSpace } from '../../../shared/provider-protocol.js';
+import { isLocalOrPrivateHost } from '../../../../core/rpc/pool/domain.js';
 import { invalidParams, unrecognizedChain } from '../errors.js';
 import { tuple, uint } from './params.js';
 import { answer, ask, method, type MethodSpec } from './types.js';
@@ -90,6 +95,10 @@ export function networkMethods(space: ProviderSpace): Record<string, MethodSpec>
       const known = await ctx.chain.findNetwork(space, chainId);
       if (!known) throw invalidParams(`Wayfarer only uses networks it can verify (Conflux mainnet, testnet and a local dev node); chain ${chainId} is not one of them`);
       const newUrls = params.rpcUrls.filter((url) => !known.rpcUrls.includes(url));
+      const local = newUrls.find((url) => isLocalOrPrivateHost(new URL(url).hostname));
+      if (local !== undefined) throw invalidParams(`A site may not add a node on this computer or your local network (${new URL(local).host}); add it yourself in Wayfarer's settings`);
+      const plain = newUrls.find((url) => new URL(url).protocol !== 'https:');
+      if (plain !== undefined) throw invalidParams(`Suggested nodes must use https (${new URL(plain).host})`);
       if (newUrls.length === 0) {
         const active = await ctx.chain.activeNetwork(space);
         return active.chainId === chainId ? answer(null) : ask({ kind: 'switch_chain', chainId, networkName: known.name });

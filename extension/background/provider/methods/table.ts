@@ -27,7 +27,7 @@ function trimmed(params: unknown): unknown[] {
 function readOnly(space: ProviderSpace): Record<string, MethodSpec> {
   const table: Record<string, MethodSpec> = {};
   for (const [name, schema] of Object.entries(readMethodsFor(space))) {
-    table[name] = method(schema, async (ctx, params) => answer(await ctx.chain.read(space, name, trimmed(params))));
+    table[name] = { ...method(schema, async (ctx, params) => answer(await ctx.chain.read(space, name, trimmed(params)))), nodeRead: true };
   }
   const raw = RAW_TX_METHODS[space];
   table[raw.method] = method(raw.params, async (ctx, [rawTx]) => {

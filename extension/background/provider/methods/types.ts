@@ -14,6 +14,8 @@ export type MethodOutcome = { result: unknown } | { approval: ApprovalRequest };
 
 export interface MethodSpec<P = unknown> {
   params: Schema<P>;
+  /** A read-only node method (counted against the site's read rate limit). */
+  nodeRead?: true;
   run(ctx: MethodContext, params: P): Promise<MethodOutcome>;
 }
 

@@ -161,7 +161,7 @@ export function nodeFromApi(view: NodeView): NodeItem {
     space: view.space,
     health,
     latencyMs: view.health.latencyMs ?? undefined,
-    userAdded: view.origin === 'user',
+    userAdded: view.origin !== 'default',
     operator: view.operator || undefined,
     problem,
     bannedUntil: view.ban?.expiresAt,
