@@ -39,7 +39,7 @@ export function StaleFinality({ finalizedAt, now, detail = false }: { finalizedA
   );
 }
 
-/** Home's line about verification: progress, an interrupted catch-up, or stale finality; nothing when all is well. */
+/** Home's line about verification: progress, an interrupted catch-up, a failure, or stale finality; nothing when all is well. */
 export function SyncBanner({ summary, now }: { summary: SyncSummary; now: number }): ReactElement | null {
   const t = useT();
   if (summary.state === 'syncing' && summary.sync) {
@@ -53,6 +53,15 @@ export function SyncBanner({ summary, now }: { summary: SyncSummary; now: number
     return (
       <div data-testid="sync-banner" data-state="paused">
         <Notice tone="info">{t('finality.paused')}</Notice>
+      </div>
+    );
+  }
+  if (summary.state === 'error') {
+    return (
+      <div data-testid="sync-banner" data-state="error">
+        <Notice tone="danger" title={t('status.error')}>
+          {summary.stateDetail ? <p>{summary.stateDetail}</p> : null}
+        </Notice>
       </div>
     );
   }

@@ -26,8 +26,8 @@ export function Home(): ReactElement {
   // Progress while catching up, and the finalized block's age: a balance read at a stale epoch is
   // labelled with that age, and a read that fails while the chain is still being verified is not
   // an error yet (the first one after import always is, until the first epoch is verified).
-  const sync = useAsync(() => backend.syncStatus(), `sync:${networks.data?.currentId ?? ''}`, { refreshOn: backend.events.status, pollMs: 15_000 });
-  const catchingUp = sync.data?.state === 'syncing';
+  const sync = useAsync(() => backend.syncStatus(), `sync:${networks.data?.currentId ?? ''}`, { refreshOn: backend.events.status, pollMs: 15_000, eventRefreshMs: 500 });
+  const catchingUp = sync.data?.state === 'syncing' || notYetVerified(balance.error);
   const staleAt = sync.data?.stale ? sync.data.finalizedAt : undefined;
   const pending = usePendingApprovalCount();
   const t = useT();
@@ -82,4 +82,9 @@ export function Home(): ReactElement {
       {tokens.data ? <TokenList tokens={tokens.data} lastKnownAt={tokens.lastKnownAt ?? staleAt} /> : tokens.error && !catchingUp ? <ErrorState error={tokens.error} onRetry={tokens.refresh} title={t('home.tokensUnavailable')} /> : <Loading label={t('home.loadingTokens')} />}
     </div>
   );
+}
+
+/** Nothing is verified yet on this network (the first sync has not finished): not a failure to show. */
+function notYetVerified(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'lightclient.not_finalized';
 }
