@@ -21,6 +21,8 @@ export interface LinkProxyOptions {
   loss: number;
   /** Seed of the jitter and loss decisions (printed by the test). */
   seed: number;
+  /** Also lose every n-th request (so a short exchange surely loses some). */
+  dropEvery?: number;
 }
 
 export interface LinkProxy {
@@ -85,7 +87,8 @@ export async function startLinkProxy(options: LinkProxyOptions): Promise<LinkPro
   const handle = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     counts.requests++;
     await sleep(options.rttMs * (0.75 + random() * 0.5));
-    if (random() < options.loss) {
+    const n = counts.requests;
+    if (random() < options.loss || (options.dropEvery !== undefined && n % options.dropEvery === 0)) {
       counts.lost++;
       res.socket?.destroy();
       return;
