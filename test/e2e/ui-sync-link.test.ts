@@ -2,8 +2,7 @@
  * The wallet behind a poor link, in real Chromium against the shared dev node: every Core request
  * goes through a proxy adding a 150 ms round trip, a 1.5 Mbit/s downlink and 10 % lost requests
  * (seeded; the seed is printed), plus every fourth request lost. Two Core "operators" reach the
- * node through it (127.0.0.1 and
- * localhost), eSpace directly.
+ * node through it (127.0.0.1 and localhost), eSpace directly.
  * - From the trusted-on-first-use committee of PoS epoch 1, the wallet catches up and verifies the
  *   newest finalized block; meanwhile Home shows catch-up progress and never a verification error.
  * - When the proxy freezes the PoS answers (a node that stopped finalizing, or withholds it), the
