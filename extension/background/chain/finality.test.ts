@@ -41,11 +41,11 @@ function chainAt(epoch: number): MemoryChainData {
 }
 
 /** A Core + eSpace node over `data`, answering the status calls node checks and "behind by" use. */
-function node(data: MemoryChainData): FakeMethodHandler {
+function node(data: MemoryChainData, head = 449): FakeMethodHandler {
   const serve = rpcHandler(new MemoryTransport(data));
   return (method, params) => {
     if (method === 'cfx_getStatus') return { chainId: toQuantity(CHAIN_ID), networkId: toQuantity(CHAIN_ID), epochNumber: toQuantity(449), blockNumber: toQuantity(449), latestState: toQuantity(449), latestConfirmed: toQuantity(449), latestFinalized: toQuantity(FINAL_HEIGHT), latestCheckpoint: '0x0', bestHash: blocks[449]!.hash, pendingTxNumber: '0x0', ethereumSpaceChainId: toQuantity(1025) };
-    if (method === 'cfx_epochNumber') return toQuantity(449);
+    if (method === 'cfx_epochNumber') return toQuantity(head);
     if (method === 'eth_chainId') return toQuantity(1025);
     if (method === 'eth_blockNumber') return toQuantity(449);
     return serve(method, params);
@@ -63,7 +63,7 @@ async function wallet(withheldAt: number) {
   await store.setSetting(`tofu/${CHAIN_ID}`, checkpoint);
   const honest = makeEndpoint({ network: 'local', space: 'core', url: HONEST, operator: 'Honest operator', origin: 'user' });
   await store.putNode({ id: honest.id, kind: 'added', endpoint: honest });
-  const net = fakeNetwork({ [`${WITHHOLDER}/`]: node(chainAt(withheldAt)), [`${HONEST}/`]: node(chainAt(105)), 'http://127.0.0.1:8545/': node(chainAt(105)) });
+  const net = fakeNetwork({ [`${WITHHOLDER}/`]: node(chainAt(withheldAt), withheldAt === 105 ? 449 : 300), [`${HONEST}/`]: node(chainAt(105)), 'http://127.0.0.1:8545/': node(chainAt(105)) });
   const clock = new FakeClock(FINAL_BLOCK_MS + 30_000);
   const announced: ChainStatusView[] = [];
   const service = await ChainService.start({
@@ -92,6 +92,8 @@ describe('finality that a node cannot freeze, through the extension runtime', ()
       claimedEpoch: 105,
       withholding: [WITHHOLDER],
     });
+    // "Behind by" counts from the highest head the operators claim, not the withholder's.
+    expect(status.networkHead).toMatchObject({ epoch: 449, node: HONEST });
     // Flagged and deprioritised: banned as stale, with the evidence.
     const ban = service.bans().active.find((b) => b.node === WITHHOLDER);
     expect(ban).toMatchObject({ reason: 'stale' });

@@ -26,7 +26,7 @@ import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js'
 import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
 import type { BalanceView, BanView, ChainStatusView, IncomingView, NodeView, SourceView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
 import { createRuntime, endpointsFor, type NetworkRuntime } from './runtime.js';
-import { SyncStatus } from './sync-status.js';
+import { readNetworkHead, SyncStatus } from './sync-status.js';
 import type { ChainStore, StoredBalance, TxLabel } from './store.js';
 import { balanceIncrease, mergeEntries } from './incoming.js';
 import { historyKey, readTokenInfo, scanIncoming } from './token-reads.js';
@@ -165,7 +165,7 @@ export class ChainService {
       this.deps.events.statusChanged(this.status());
       await chain.sync((p: SyncProgress) => rt === this.runtime && this.syncStatus.onProgress(p));
       await chain.checkNodes();
-      const head = await this.readNetworkHead(rt);
+      const head = await readNetworkHead(rt, this.deps.clock.now());
       if (rt !== this.runtime) return this.status();
       this.syncStatus.succeeded(head);
       await rt.tracker.refreshAll();
@@ -173,16 +173,6 @@ export class ChainService {
       if (rt === this.runtime) this.syncStatus.failed(error);
     }
     return this.status();
-  }
-
-  /** The newest epoch an unbanned Core node reports — a claim, for "behind by", never trusted. */
-  private async readNetworkHead(rt: NetworkRuntime): Promise<ChainStatusView['networkHead']> {
-    try {
-      const { value, node } = await rt.pool.first('core', async (client) => Number(BigInt(await client.request('cfx_epochNumber', ['latest_mined']))));
-      return { epoch: value, node: node.label, at: this.deps.clock.now() };
-    } catch {
-      return null;
-    }
   }
 
   async setNetwork(network: NetworkKey): Promise<ChainStatusView> {

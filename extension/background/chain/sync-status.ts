@@ -108,6 +108,26 @@ function progressView(p: SyncProgress, before: LightClientView['progress']): Non
   }
 }
 
+/**
+ * The newest Core epoch the first two unbanned operators report — a claim, for "behind by", never
+ * trusted. The highest answer wins, so one node that hides recent epochs cannot make the wallet
+ * look up to date. Null when none answers.
+ */
+export async function readNetworkHead(rt: NetworkRuntime, now: number): Promise<ChainStatusView['networkHead']> {
+  const operators = new Set<string>();
+  const asked = rt.pool.candidates('core').filter((n) => !operators.has(n.operator) && operators.add(n.operator)).slice(0, 2);
+  const answers = await Promise.all(
+    asked.map(async (node) => {
+      try {
+        return { epoch: Number(BigInt(await rt.pool.client(node.id).request('cfx_epochNumber', ['latest_mined']))), node: node.label, at: now };
+      } catch {
+        return null;
+      }
+    }),
+  );
+  return answers.reduce<ChainStatusView['networkHead']>((best, a) => (a !== null && (best === null || a.epoch > best.epoch) ? a : best), null);
+}
+
 export function errorSummary(error: unknown): { code: string; message: string } {
   if (error instanceof WayfarerError) return { code: error.code, message: error.message.slice(0, 500) };
   const name = error instanceof Error ? error.name.slice(0, 40) : typeof error;
