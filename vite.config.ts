@@ -51,7 +51,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome116',
     sourcemap: false,
-    modulePreload: false,
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: {
         popup: resolve(root, 'extension/ui/popup.html'),

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { measure, printTable, type Measurement } from './harness.js';
 import { coldStartTables } from './lightclient-coldstart.js';
+import { stallTables } from './lightclient-stalls.js';
 import { MemoryCheckpointStore } from '../core/lightclient/checkpoint/store.js';
 import type { Checkpoint } from '../core/lightclient/checkpoint/types.js';
 import { LightClient } from '../core/lightclient/client/light-client.js';
@@ -152,4 +153,5 @@ export default async function run(): Promise<void> {
   printTable('Header hash checks from RPC JSON', await headerRows());
   printTable('PoS sync across K epochs (in-memory transport, 24 validators; flat per-epoch time = linear)', await syncRows());
   await coldStartTables();
+  await stallTables();
 }

@@ -20,7 +20,7 @@ import type { WebSocketFactory } from '../../../core/rpc/transport/websocket.js'
 import { AccountReader } from '../../../core/rpc/trust/account-reader.js';
 import { TxTracker } from '../../../core/rpc/tx/tracker.js';
 import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
-import { VerifiedChain } from '../../../core/rpc/verified/chain.js';
+import { DEFAULT_STALE_AFTER_MS, VerifiedChain } from '../../../core/rpc/verified/chain.js';
 import { VerifiedRunner } from '../../../core/rpc/verified/runner.js';
 import { fetchLocalTofuCheckpoint } from '../../../core/rpc/verified/tofu-source.js';
 import type { ChainStore, StoredNode } from './store.js';
@@ -49,7 +49,24 @@ export interface NetworkRuntime {
   /** Verified chain if already created. */
   current(): VerifiedChain | undefined;
   checkpointKind: 'shipped' | 'tofu' | 'none';
+  /** A finalized block older than this is stale (values read at it are not shown as current). */
+  staleAfterMs: number;
 }
+
+/**
+ * Epoch endings per request, and requests in flight, for sequential verification in the service
+ * worker. Each answer is verified in one synchronous stretch, during which a wallet page's request
+ * waits: 8 endings take ≈ 335 ms of CPU where the default 32 take ≈ 1.3 s (bench/lightclient-stalls.ts,
+ * core/lightclient/README.md "Where verification runs"). The bytes are the same; more requests
+ * are kept in flight so that a slow link stays busy.
+ */
+const WORKER_FRIENDLY_BATCHES = { epochBatchSize: 8, maxInFlight: 6 } as const;
+
+/**
+ * Stale-finality thresholds: public networks finalize about 5 minutes behind the tip, so 10
+ * minutes means finality stopped (or is being withheld); a local dev chain finalizes in seconds.
+ */
+export const STALE_AFTER_MS: Readonly<Record<NetworkKey, number>> = { mainnet: DEFAULT_STALE_AFTER_MS, testnet: DEFAULT_STALE_AFTER_MS, local: 60_000 };
 
 /** Endpoints of `network` after applying the user's edits. */
 export function endpointsFor(network: NetworkKey, stored: readonly StoredNode[]): NodeEndpoint[] {
@@ -96,8 +113,8 @@ export async function createRuntime(network: NetworkKey, deps: RuntimeDeps): Pro
       const checkpoint = network === 'local' ? await tofuCheckpoint(deps.store, pool, runner, chainIds.core) : shippedCheckpoint(chainIds.core);
       const [core] = pool.candidates('core');
       if (!core) throw new LightClientError('missing', 'no Core node is configured');
-      const lightClient = await LightClient.create({ chainId: chainIds.core, checkpoint, transport: runner.transportFor(core, pool.candidates('espace')[0]), store: deps.checkpointStore }, deps.clock.now());
-      created = new VerifiedChain({ pool, lightClient, clock: deps.clock, chainIds });
+      const lightClient = await LightClient.create({ chainId: chainIds.core, checkpoint, transport: runner.transportFor(core, pool.candidates('espace')[0]), store: deps.checkpointStore, ...WORKER_FRIENDLY_BATCHES }, deps.clock.now());
+      created = new VerifiedChain({ pool, lightClient, clock: deps.clock, chainIds, staleAfterMs: STALE_AFTER_MS[network] });
       return created;
     })();
     verified.catch(() => {
@@ -119,7 +136,7 @@ export async function createRuntime(network: NetworkKey, deps: RuntimeDeps): Pro
     verifiedEpoch: async (space: Space) => (await ensureVerified()).verifiedEpoch(space),
     nonceFloor: (space, key, epoch) => tracker.nonceFloor(space, key, epoch),
   });
-  return { network, chainIds, pool, tracker, reader, verified: ensureVerified, current: () => created, checkpointKind };
+  return { network, chainIds, pool, tracker, reader, verified: ensureVerified, current: () => created, checkpointKind, staleAfterMs: STALE_AFTER_MS[network] };
 }
 
 /**

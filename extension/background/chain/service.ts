@@ -26,6 +26,7 @@ import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js'
 import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
 import type { BalanceView, BanView, ChainStatusView, IncomingView, NodeView, SourceView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
 import { createRuntime, endpointsFor, type NetworkRuntime } from './runtime.js';
+import { readNetworkHead, SyncStatus } from './sync-status.js';
 import type { ChainStore, StoredBalance, TxLabel } from './store.js';
 import { balanceIncrease, mergeEntries } from './incoming.js';
 import { historyKey, readTokenInfo, scanIncoming } from './token-reads.js';
@@ -70,17 +71,16 @@ export class ChainService {
   private localChainIds: { core: number; espace: number } = { core: 1024, espace: 1025 };
   /** The sync in flight and the runtime it belongs to (a network switch starts a new one). */
   private syncing: { runtime: NetworkRuntime; promise: Promise<ChainStatusView>; stale?: boolean } | undefined;
-  private lastSyncAt: number | null = null;
-  private lastError: { code: string; message: string } | null = null;
-  private progress: ChainStatusView['lightClient']['progress'] = null;
-  /** The newest Core epoch a node claimed at the last sync of the active network (unverified). */
-  private networkHead: ChainStatusView['networkHead'] = null;
+  /** Progress, failures and finality of the active network's syncs, for the UI (sync-status.ts). */
+  private readonly syncStatus: SyncStatus;
   /** What the wallet knew about its own transactions when it sent them (token symbol, decimals), by hash. */
   private labels = new Map<string, TxLabel>();
   /** Host-permission pattern → granted, as last checked. */
   private readonly permissions = new Map<string, boolean>();
 
-  private constructor(private readonly deps: ChainServiceDeps) {}
+  private constructor(private readonly deps: ChainServiceDeps) {
+    this.syncStatus = new SyncStatus({ now: () => deps.clock.now(), announce: () => deps.events.statusChanged(this.status()) });
+  }
 
   static async start(deps: ChainServiceDeps): Promise<ChainService> {
     const service = new ChainService(deps);
@@ -128,24 +128,14 @@ export class ChainService {
   // ---- status and sync ---------------------------------------------------------------------
   status(): ChainStatusView {
     const rt = this.runtime;
-    const lc = rt.current()?.client;
-    const finalized = lc?.finalizedPivot ?? null;
     const nodes = rt.pool.list();
     return {
       network: rt.network,
       chainIds: rt.chainIds,
-      lightClient: {
-        checkpoint: rt.checkpointKind,
-        committeeEpoch: lc ? lc.committeeEpoch : null,
-        finalized: finalized ? { height: finalized.height, blockHash: finalized.blockHash, posEpoch: finalized.posEpoch } : null,
-        syncing: this.syncing?.runtime === rt,
-        lastSyncAt: this.lastSyncAt,
-        lastError: this.lastError,
-        progress: this.progress,
-      },
+      lightClient: this.syncStatus.view(rt, this.syncing?.runtime === rt),
       privacy: { enabled: this.privacy.enabled, explanation: PRIVACY_MODE_EXPLANATION },
       nodes: { total: nodes.length, banned: nodes.filter((n) => n.ban).length, independentOperators: { core: rt.pool.operatorCount('core'), espace: rt.pool.operatorCount('espace') } },
-      networkHead: this.networkHead,
+      networkHead: this.syncStatus.networkHead,
     };
   }
 
@@ -160,7 +150,7 @@ export class ChainService {
     const promise = after.then(() => this.runSync(rt)).finally(() => {
       if (this.syncing?.promise !== promise) return;
       this.syncing = undefined;
-      this.progress = null;
+      this.syncStatus.finished();
       this.deps.events.statusChanged(this.status());
     });
     this.syncing = { runtime: rt, promise };
@@ -168,41 +158,26 @@ export class ChainService {
   }
 
   private async runSync(rt: NetworkRuntime): Promise<ChainStatusView> {
+    if (rt === this.runtime) this.syncStatus.begin();
     try {
       const chain = await rt.verified();
       this.deps.events.statusChanged(this.status());
-      await chain.sync((p: SyncProgress) => {
-        this.progress = p.phase === 'committees' ? { phase: 'committees', epoch: p.epoch, targetEpoch: p.targetEpoch } : { phase: 'finality', epoch: p.epoch, targetEpoch: null };
-      });
+      await chain.sync((p: SyncProgress) => rt === this.runtime && this.syncStatus.onProgress(p));
       await chain.checkNodes();
-      const head = await this.readNetworkHead(rt);
+      const head = await readNetworkHead(rt, this.deps.clock.now());
       if (rt !== this.runtime) return this.status();
-      this.networkHead = head;
-      this.lastSyncAt = this.deps.clock.now();
-      this.lastError = null;
+      this.syncStatus.succeeded(head);
       await rt.tracker.refreshAll();
     } catch (error) {
-      if (rt === this.runtime) this.lastError = errorSummary(error);
+      if (rt === this.runtime) this.syncStatus.failed(error);
     }
     return this.status();
-  }
-
-  /** The newest epoch an unbanned Core node reports — a claim, for "behind by", never trusted. */
-  private async readNetworkHead(rt: NetworkRuntime): Promise<ChainStatusView['networkHead']> {
-    try {
-      const { value, node } = await rt.pool.first('core', async (client) => Number(BigInt(await client.request('cfx_epochNumber', ['latest_mined']))));
-      return { epoch: value, node: node.label, at: this.deps.clock.now() };
-    } catch {
-      return this.networkHead;
-    }
   }
 
   async setNetwork(network: NetworkKey): Promise<ChainStatusView> {
     if (network !== this.runtime.network) {
       this.runtime = await this.build(network);
-      this.lastSyncAt = null;
-      this.lastError = null;
-      this.networkHead = null;
+      this.syncStatus.reset();
       await this.deps.store.setSetting(SETTINGS.network, network);
       this.deps.events.nodesChanged();
       // The new network's light client has nothing finalized until it syncs; start now rather
@@ -466,11 +441,6 @@ function noop(): void {}
 function withoutCached(view: BalanceView): Omit<StoredBalance, 'network'> {
   const { cached: _cached, ...rest } = view;
   return rest;
-}
-
-function errorSummary(error: unknown): { code: string; message: string } {
-  if (error instanceof WayfarerError) return { code: error.code, message: error.message.slice(0, 500) };
-  return { code: 'internal', message: 'unexpected failure while syncing' };
 }
 
 function isPrivacy(value: unknown): value is { enabled: boolean; secret: Uint8Array } {

@@ -33,13 +33,34 @@ export interface ChainStatusView {
     checkpoint: 'shipped' | 'tofu' | 'none';
     /** PoS epoch whose committee is verified. */
     committeeEpoch: number | null;
-    /** Latest PoS-finalized pivot block whose header is verified. */
-    finalized: { height: number; blockHash: string; posEpoch: number } | null;
+    /**
+     * Latest PoS-finalized pivot block whose header is verified, with that block's own timestamp
+     * (ms; null until its header is verified) — the time "verified … ago" is counted from.
+     */
+    finalized: { height: number; blockHash: string; posEpoch: number; blockTimestampMs: number | null } | null;
+    /** How the committee was reached: every epoch in turn, or by the skipping rule (confirmed in the background). */
+    finality: 'sequential' | 'skipped' | null;
+    /** Age of the finalized block (now − its timestamp), null until known. */
+    ageMs: number | null;
+    /** Values read at the verified epoch must not be shown as current: nothing verified, or the finalized block is too old. */
+    stale: boolean;
+    /** Age above which the finalized block is stale on this network (ms). */
+    staleAfterMs: number;
+    /** The highest PoS epoch a node claimed at the last sync (unverified). */
+    claimedEpoch: number | null;
+    /** Nodes flagged at the last sync for reporting a PoS epoch behind one another node proved. */
+    withholding: string[];
+    /** While finality is `skipped`: the background confirmation of the skipped committees. */
+    confirming: { epoch: number; targetEpoch: number; running: boolean } | null;
     syncing: boolean;
     lastSyncAt: number | null;
-    /** Why the last sync failed (code and message), if it did. */
-    lastError: { code: string; message: string } | null;
-    progress: { phase: 'committees' | 'finality'; epoch: number; targetEpoch: number | null } | null;
+    /**
+     * Why the last sync failed (code and message), if it did; `progressed` when it verified
+     * epochs before failing (the next sync resumes from there).
+     */
+    lastError: { code: string; message: string; progressed?: boolean } | null;
+    /** The sync in flight: PoS epochs from `fromEpoch` to `targetEpoch`, `epoch` reached. */
+    progress: { phase: 'committees' | 'skip' | 'finality' | 'sequential'; fromEpoch: number | null; epoch: number; targetEpoch: number | null } | null;
   };
   privacy: { enabled: boolean; explanation: string };
   nodes: { total: number; banned: number; independentOperators: { core: number; espace: number } };

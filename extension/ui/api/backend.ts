@@ -5,7 +5,7 @@
  * one adapter change, not a change in every screen.
  */
 import type { UiEvents } from '../../shared/ui-api/index.js';
-import type { AccountItem, Checked, LightClientStatus, NetworkItem, NodeItem, ReceivedItem, Space, TokenInfoItem, TokenItem, TxItem } from '../model/wallet.js';
+import type { AccountItem, Checked, LightClientStatus, NetworkItem, NodeItem, ReceivedItem, Space, SyncSummary, TokenInfoItem, TokenItem, TxItem } from '../model/wallet.js';
 import type { SendReviewModel } from '../screens/send/SendReview.js';
 
 export type VaultStatus = 'uninitialized' | 'locked' | 'unlocked' | 'unreadable';
@@ -112,6 +112,8 @@ export interface WalletBackend {
   addNode(space: Space, url: string): Promise<void>;
   removeNode(space: Space, id: string): Promise<void>;
   lightClient(): Promise<LightClientStatus>;
+  /** Catch-up progress, the finalized block's age and staleness (one call, for first screens). */
+  syncStatus(): Promise<SyncSummary>;
   /** Runs the light client's sync now (it also runs on a schedule), then re-checks nodes and transactions. */
   syncNow(): Promise<void>;
   /** Node-side privacy: each account's reads spread so no single node links all your accounts. */

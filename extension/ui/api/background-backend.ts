@@ -7,7 +7,7 @@ import { WayfarerError } from '../../../core/errors.js';
 import type { WalletBackend } from './backend.js';
 import { background } from './client.js';
 import { accountsFromApi, phraseWalletOf, vaultStateFromApi } from './adapters/vault.js';
-import { balanceFromApi, lightClientFromApi, networksFromStatus, nodeFromApi, receivedFromApi, tokenInfoFromApi, txFromApi } from './adapters/chain.js';
+import { balanceFromApi, lightClientFromApi, networksFromStatus, syncSummaryFromApi, nodeFromApi, receivedFromApi, tokenInfoFromApi, txFromApi } from './adapters/chain.js';
 import { preparedFromApi, tokenParam } from './adapters/send.js';
 import { readTokens, writeTokens } from '../lib/token-list.js';
 import { t } from '../i18n/i18n.js';
@@ -134,6 +134,7 @@ export const backgroundBackend: WalletBackend = {
     const [status, bans] = await Promise.all([background.call('chain.status'), background.call('chain.bans')]);
     return lightClientFromApi(status, bans, Date.now());
   },
+  syncStatus: async () => syncSummaryFromApi(await background.call('chain.status')),
   syncNow: async () => {
     await background.call('chain.sync');
   },

@@ -26,6 +26,8 @@ export interface QueryOptions {
   pollMs?: number;
   /** Skip the call (e.g. until a dependency is known). */
   enabled?: boolean;
+  /** Least time between two event-driven runs (default 3 s; progress displays use less). */
+  eventRefreshMs?: number;
 }
 
 /** Least time between two event-driven refreshes of one query. */
@@ -104,7 +106,7 @@ export function useAsync<T>(load: () => Promise<T>, key: string, options: QueryO
     let timer: number | undefined;
     const onEvent = () => {
       if (timer !== undefined) return;
-      const wait = Math.max(0, lastEventRun.current + EVENT_REFRESH_MS - Date.now());
+      const wait = Math.max(0, lastEventRun.current + (options.eventRefreshMs ?? EVENT_REFRESH_MS) - Date.now());
       timer = window.setTimeout(function fire() {
         if (inFlight.current > 0) {
           timer = window.setTimeout(fire, 200);

@@ -124,6 +124,16 @@ export interface VerificationFailure {
   what: string;
 }
 
+/** Catch-up progress in PoS epochs (`total` unknown while only the finalized block is checked). */
+export interface SyncProgressItem {
+  label: string;
+  done: number;
+  total: number | undefined;
+}
+
+/** The part of the light-client status every first screen shows: progress, age and staleness. */
+export type SyncSummary = Pick<LightClientStatus, 'state' | 'sync' | 'finalizedAt' | 'stale' | 'stateDetail'> & { verifiedEpoch: number | undefined };
+
 export interface LightClientStatus {
   /**
    * Where verification starts: `shipped` with the wallet, `tofu` taken from the nodes on first use
@@ -137,11 +147,26 @@ export interface LightClientStatus {
   verifiedEpoch: number | undefined;
   /** Latest epoch the nodes report (not verified), when known. */
   networkEpoch: number | undefined;
-  /** Catch-up progress, when behind. */
-  sync: { label: string; done: number; total: number | undefined } | undefined;
-  state: 'syncing' | 'synced' | 'stalled' | 'error';
+  /** Catch-up progress of the sync in flight, in PoS epochs since it started ("1,200 of 2,000"). */
+  sync: SyncProgressItem | undefined;
+  /**
+   * `syncing` while a sync runs (never an error while it makes progress); `paused` when a sync
+   * failed after verifying epochs (the next one resumes); `error` when it failed without progress.
+   */
+  state: 'syncing' | 'synced' | 'stalled' | 'paused' | 'error';
   stateDetail?: string | undefined;
-  lastVerifiedAt?: number | undefined;
+  /** Timestamp of the finalized block itself (what "verified … ago" counts from). */
+  finalizedAt?: number | undefined;
+  /** The finalized block is too old (or nothing is verified): values read at it are not current. */
+  stale: boolean;
+  /** When the last sync finished (a check, not a newer block). */
+  lastCheckedAt?: number | undefined;
+  /** Sequential (every PoS epoch), or skipped ahead by the skipping rule while the rest is confirmed. */
+  finality?: 'sequential' | 'skipped' | undefined;
+  /** Background confirmation of the history a skip passed over: PoS epoch reached, epoch to reach. */
+  confirming?: { done: number; total: number } | undefined;
+  /** Nodes flagged for reporting a PoS epoch behind one another node proved. */
+  withholding: string[];
   failures: VerificationFailure[];
   bannedNodes: NodeItem[];
 }

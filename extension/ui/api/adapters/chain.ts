@@ -1,7 +1,7 @@
 /** Chain API results → screen models (networks, balances, transactions, nodes, light client). */
 import type { BalanceView, BanView, ChainStatusView, IncomingView, NodeView, TokenFieldView, TokenInfoView, TxView } from '../../../shared/ui-api/chain.js';
 import type { Trust } from '../../model/trust.js';
-import type { Checked, LightClientStatus, NetworkItem, NodeItem, ReceivedItem, TokenInfoItem, TxItem, TxStatus } from '../../model/wallet.js';
+import type { Checked, LightClientStatus, NetworkItem, SyncProgressItem, SyncSummary, NodeItem, ReceivedItem, TokenInfoItem, TxItem, TxStatus } from '../../model/wallet.js';
 import { i18n, t } from '../../i18n/i18n.js';
 import { errorText } from '../../i18n/errors.js';
 
@@ -174,19 +174,44 @@ function bannedNode(ban: BanView): NodeItem {
 
 export function lightClientFromApi(status: ChainStatusView, bans: { active: BanView[]; recent: BanView[] }, now: number): LightClientStatus {
   const lc = status.lightClient;
-  const state: LightClientStatus['state'] = lc.lastError ? 'error' : lc.syncing ? 'syncing' : lc.finalized === null ? 'stalled' : 'synced';
-  const progress = lc.progress;
   return {
+    ...syncSummaryFromApi(status),
     checkpoint: lc.checkpoint,
     committeeEpoch: lc.committeeEpoch ?? undefined,
     finalizedPosEpoch: lc.finalized?.posEpoch,
-    verifiedEpoch: lc.finalized?.height,
     networkEpoch: status.networkHead?.epoch,
-    sync: progress ? { label: progress.phase === 'committees' ? t('status.phaseCommittees') : t('status.phaseFinality'), done: progress.epoch, total: progress.targetEpoch ?? undefined } : undefined,
-    state,
-    stateDetail: lc.lastError ? errorText(Object.assign(new Error(lc.lastError.message), { code: lc.lastError.code })) : undefined,
-    lastVerifiedAt: lc.lastSyncAt ?? undefined,
+    lastCheckedAt: lc.lastSyncAt ?? undefined,
+    finality: lc.finality ?? undefined,
+    confirming: lc.confirming ? { done: lc.confirming.epoch, total: lc.confirming.targetEpoch } : undefined,
+    withholding: lc.withholding,
     failures: bans.recent.map((b) => ({ at: b.bannedAt, node: b.node, what: banText(b) })),
     bannedNodes: bans.active.filter((b) => b.expiresAt > now).map(bannedNode),
   };
+}
+
+/**
+ * Progress, age and staleness of what is verified. While a sync runs the state is `syncing`
+ * whatever the last one ended with: progress is shown, never an error; a sync that failed after
+ * verifying epochs is `paused` (the next one resumes where it stopped).
+ */
+export function syncSummaryFromApi(status: ChainStatusView): SyncSummary {
+  const lc = status.lightClient;
+  const error = lc.lastError;
+  const state: LightClientStatus['state'] = lc.syncing ? 'syncing' : error && !error.progressed ? 'error' : error ? 'paused' : lc.finalized === null ? 'stalled' : 'synced';
+  return {
+    state,
+    sync: lc.syncing && lc.progress ? progressItem(lc.progress) : undefined,
+    stateDetail: error && !lc.syncing ? errorText(Object.assign(new Error(error.message), { code: error.code })) : undefined,
+    finalizedAt: lc.finalized?.blockTimestampMs ?? undefined,
+    stale: lc.finalized !== null && lc.stale,
+    verifiedEpoch: lc.finalized?.height,
+  };
+}
+
+function progressItem(p: NonNullable<ChainStatusView['lightClient']['progress']>): SyncProgressItem {
+  const from = p.fromEpoch ?? undefined;
+  const total = p.targetEpoch !== null && from !== undefined ? p.targetEpoch - from : undefined;
+  const done = from !== undefined ? Math.max(0, p.epoch - from) : p.epoch;
+  if (p.phase === 'finality' && total === undefined) return { label: t('finality.phaseFinality'), done, total };
+  return { label: p.phase === 'sequential' ? t('finality.phaseConfirming') : t('finality.phaseChain'), done: total === undefined ? done : Math.min(done, total), total };
 }

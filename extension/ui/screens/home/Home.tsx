@@ -13,6 +13,7 @@ import { ErrorState, Loading } from '../../components/AsyncState.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { Icon } from '../../components/icons.js';
 import { Notice } from '../../components/Notice.js';
+import { SyncBanner } from '../../components/SyncNotice.js';
 import { SegmentedControl } from '../../components/SegmentedControl.js';
 import { usePendingApprovalCount } from '../approvals/pending-count.js';
 import { TokenList } from './TokenList.js';
@@ -22,6 +23,12 @@ export function Home(): ReactElement {
   const { backend, account, accounts, networks, space, setSpace, address, scope } = useWallet();
   const balance = useAsync(() => backend.balance(space, address), `balance:${scope}`, { enabled: scope !== '', refreshOn: backend.events.balances, rememberAs: scope ? `balance:${scope}` : undefined, pollMs: 30_000 });
   const tokens = useAsync(() => backend.tokens(space, address), `tokens:${scope}`, { enabled: scope !== '', refreshOn: backend.events.balances, rememberAs: scope ? `tokens:${scope}` : undefined, pollMs: 60_000 });
+  // Progress while catching up, and the finalized block's age: a balance read at a stale epoch is
+  // labelled with that age, and a read that fails while the chain is still being verified is not
+  // an error yet (the first one after import always is, until the first epoch is verified).
+  const sync = useAsync(() => backend.syncStatus(), `sync:${networks.data?.currentId ?? ''}`, { refreshOn: backend.events.status, pollMs: 15_000, eventRefreshMs: 500 });
+  const catchingUp = sync.data?.state === 'syncing' || notYetVerified(balance.error);
+  const staleAt = sync.data?.stale ? sync.data.finalizedAt : undefined;
   const pending = usePendingApprovalCount();
   const t = useT();
   useEffect(() => {
@@ -52,14 +59,15 @@ export function Home(): ReactElement {
         />
         <CopyButton value={address} label={shortenAddress(address, 4)} small />
       </div>
+      {sync.data ? <SyncBanner summary={sync.data} now={Date.now()} /> : null}
       <section className="card balance-card stack" aria-label={t('home.balanceRegion')} data-testid="balance">
         <span className="muted small">{space === 'core' ? t('home.coreBalance') : t('home.espaceBalance')}</span>
         {balance.data ? (
-          <Amount value={balance.data.value} decimals={18} symbol="CFX" trust={balance.data.trust} lastKnownAt={balance.lastKnownAt} size="big" subject={t('trust.subject.balance')} maxFractionDigits={4} />
-        ) : balance.error ? null : (
+          <Amount value={balance.data.value} decimals={18} symbol="CFX" trust={balance.data.trust} lastKnownAt={balance.lastKnownAt ?? staleAt} size="big" subject={t('trust.subject.balance')} maxFractionDigits={4} />
+        ) : balance.error && !catchingUp ? null : (
           <span className="skeleton amount-big" aria-label={t('home.loadingBalance')} />
         )}
-        {balance.error ? <ErrorState error={balance.error} onRetry={balance.refresh} title={t('home.balanceUnavailable')} /> : null}
+        {balance.error && !catchingUp ? <ErrorState error={balance.error} onRetry={balance.refresh} title={t('home.balanceUnavailable')} /> : null}
         <div className="home-actions">
           <Link to="/send" className="btn btn-primary">
             <Icon name="send" />
@@ -71,7 +79,12 @@ export function Home(): ReactElement {
           </Link>
         </div>
       </section>
-      {tokens.data ? <TokenList tokens={tokens.data} lastKnownAt={tokens.lastKnownAt} /> : tokens.error ? <ErrorState error={tokens.error} onRetry={tokens.refresh} title={t('home.tokensUnavailable')} /> : <Loading label={t('home.loadingTokens')} />}
+      {tokens.data ? <TokenList tokens={tokens.data} lastKnownAt={tokens.lastKnownAt ?? staleAt} /> : tokens.error && !catchingUp ? <ErrorState error={tokens.error} onRetry={tokens.refresh} title={t('home.tokensUnavailable')} /> : <Loading label={t('home.loadingTokens')} />}
     </div>
   );
+}
+
+/** Nothing is verified yet on this network (the first sync has not finished): not a failure to show. */
+function notYetVerified(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'lightclient.not_finalized';
 }

@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/AsyncState.js';
 import { DateTime } from '../../components/DateTime.js';
 import { LastKnown } from '../../components/LastKnown.js';
 import { Notice } from '../../components/Notice.js';
+import { StaleFinality, SyncProgressBar } from '../../components/SyncNotice.js';
 import { timeAgo } from '../../format/time.js';
 import type { LightClientStatus } from '../../model/wallet.js';
 import { Trans } from 'react-i18next';
@@ -26,6 +27,7 @@ const STATE_TEXT: Record<LightClientStatus['state'], { title: () => string; tone
   synced: { title: () => translate('status.synced'), tone: 'info' },
   syncing: { title: () => translate('status.syncing'), tone: 'info' },
   stalled: { title: () => translate('status.stalled'), tone: 'warn' },
+  paused: { title: () => translate('finality.paused'), tone: 'info' },
   error: { title: () => translate('status.error'), tone: 'danger' },
 };
 
@@ -41,13 +43,11 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
         {lastKnownAt !== undefined ? <LastKnown at={lastKnownAt} /> : null}
       </Notice>
       {status.sync ? (
-        <div className="card stack" data-testid="lc-sync">
-          <label htmlFor="lc-progress" className="label">
-            {status.sync.total !== undefined ? t('status.progressOf', { label: status.sync.label, done: n(status.sync.done), total: n(status.sync.total) }) : t('status.progressAt', { label: status.sync.label, done: n(status.sync.done) })}
-          </label>
-          {status.sync.total !== undefined ? <progress id="lc-progress" className="progress" max={Math.max(1, status.sync.total)} value={Math.min(status.sync.done, status.sync.total)} /> : <progress id="lc-progress" className="progress" />}
+        <div className="card" data-testid="lc-sync">
+          <SyncProgressBar sync={status.sync} id="lc-progress" />
         </div>
       ) : null}
+      {status.stale && status.finalizedAt !== undefined ? <StaleFinality finalizedAt={status.finalizedAt} now={now} detail /> : null}
       <div className="card">
         <dl className="dl">
           <dt>{t('status.checkpoint')}</dt>
@@ -65,13 +65,35 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
           <dt>{t('status.verifiedUpTo')}</dt>
           <dd data-testid="lc-verified-epoch">
             <Trans i18nKey="status.epoch" values={{ epoch: n(status.verifiedEpoch) }} components={v} />
-            {status.lastVerifiedAt !== undefined ? (
-              <span className="small muted">
+            {status.finalizedAt !== undefined ? (
+              <span className="small muted" data-testid="lc-finalized-at">
                 {' · '}
-                <span data-volatile>{timeAgo(status.lastVerifiedAt, now)}</span>
+                <Trans i18nKey="finality.finalizedAt" values={{ time: timeAgo(status.finalizedAt, now) }} components={v} />
               </span>
             ) : null}
+            {status.lastCheckedAt !== undefined ? (
+              <>
+                <br />
+                <span className="small muted">
+                  <Trans i18nKey="finality.checkedAt" values={{ time: timeAgo(status.lastCheckedAt, now) }} components={v} />
+                </span>
+              </>
+            ) : null}
           </dd>
+          {status.finality !== undefined ? (
+            <>
+              <dt>{t('finality.how')}</dt>
+              <dd data-testid="lc-finality" data-finality={status.finality}>
+                {status.finality === 'sequential' ? t('finality.sequential') : t('finality.skipped')}
+                {status.confirming ? (
+                  <>
+                    <br />
+                    <span className="small muted">{t('finality.confirming', { done: n(status.confirming.done), total: n(status.confirming.total) })}</span>
+                  </>
+                ) : null}
+              </dd>
+            </>
+          ) : null}
           {status.networkEpoch !== undefined ? (
             <>
               <dt>{t('status.networkHead')}</dt>
@@ -84,8 +106,8 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
           <dd data-testid="lc-lag">
             {lag !== undefined ? (
               <Trans i18nKey="status.lagEpochs" count={lag} values={{ n: n(lag) }} components={v} />
-            ) : status.lastVerifiedAt !== undefined ? (
-              <Trans i18nKey="status.lastVerified" values={{ time: timeAgo(status.lastVerifiedAt, now) }} components={v} />
+            ) : status.finalizedAt !== undefined ? (
+              <Trans i18nKey="finality.finalizedAt" values={{ time: timeAgo(status.finalizedAt, now) }} components={v} />
             ) : (
               '—'
             )}
@@ -94,6 +116,19 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
           </dd>
         </dl>
       </div>
+      {status.withholding.length > 0 ? (
+        <section className="stack" aria-labelledby="lc-withholding" data-testid="lc-withholding">
+          <h2 id="lc-withholding">{t('finality.withholding')}</h2>
+          <p className="small muted">{t('finality.withholdingNote')}</p>
+          <ul className="list">
+            {status.withholding.map((node) => (
+              <li key={node} className="list-item">
+                <span className="primary mono break">{node}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="stack" aria-labelledby="lc-failures">
         <h2 id="lc-failures">{t('status.failures')}</h2>
         {status.failures.length === 0 ? (

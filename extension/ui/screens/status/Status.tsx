@@ -9,7 +9,7 @@ import { useT } from '../../i18n/i18n.js';
 
 export function Status(): ReactElement {
   const { backend, network } = useWallet();
-  const status = useAsync(() => backend.lightClient(), `lightclient:${network?.id ?? ''}`, { refreshOn: backend.events.status, pollMs: 5000, rememberAs: network ? `lightclient:${network.id}` : undefined });
+  const status = useAsync(() => backend.lightClient(), `lightclient:${network?.id ?? ''}`, { refreshOn: backend.events.status, pollMs: 5000, eventRefreshMs: 500, rememberAs: network ? `lightclient:${network.id}` : undefined });
   const t = useT();
   const sync = useAction(async () => {
     await backend.syncNow();
