@@ -181,7 +181,7 @@ test('a lying gateway is banned with evidence; balances fall back to the nodesâ€
   expect(balance).toMatchObject({ trust: 'single-source', value: CORE_FUNDS.toString(), fallback: { reason: 'banned', gateways: [liarUrl] } });
   expect(balance!.proof).toBeUndefined();
   const bans = await callBackground<{ active: { node: string; reason: string; severity: string; evidence: string }[] }>(page, 'chain.bans');
-  expect(bans.active).toEqual([expect.objectContaining({ node: liarUrl, reason: 'bad_state_proof', severity: 'proven_lie', evidence: expect.stringMatching(/^clp_getStateEntries at epoch \d+: state\./) })]);
+  expect(bans.active).toEqual([expect.objectContaining({ node: liarUrl, reason: 'bad_state_proof', severity: 'proven_lie', evidence: expect.stringMatching(/^clp_getStateEntries at epoch \d+: (state|proofgateway)\./) })]);
   const [espace] = await callBackground<Balance[]>(page, 'chain.balances', { space: 'espace', addresses: [espaceAddress] });
   expect(espace).toMatchObject({ trust: 'single-source', value: ESPACE_FUNDS.toString(), fallback: { reason: 'banned' } });
 

@@ -22,7 +22,7 @@
 import { decodeCfxAddress } from '../../../core/address/cip37.js';
 import { parseEspaceAddress } from '../../../core/address/eip55.js';
 import { WayfarerError } from '../../../core/errors.js';
-import { hexToBytes, quantityToBigInt, toQuantity } from '../../../core/encoding/hex.js';
+import { hexToBytes, toQuantity } from '../../../core/encoding/hex.js';
 import { proveAccountsViaGateway, proveStorageViaGateway, type GatewayRequest } from '../../../core/proofgateway/client.js';
 import type { NodeEndpoint, Space } from '../../../core/rpc/pool/endpoint.js';
 import type { NodePool } from '../../../core/rpc/pool/node-pool.js';
@@ -162,8 +162,8 @@ export class VerifiedAccountReader implements AccountReads {
       show: (v: string) => v.toLowerCase(),
       ask: async (client, _node, signal) => (space === 'core' ? await client.request('cfx_call', [{ to: token, data }, tag], { signal }) : await client.request('eth_call', [{ to: token, data }, tag], { signal })) as string,
     });
-    if (read.trust === 'conflict' || read.value === undefined || read.value.length !== 66) return undefined;
-    return quantityToBigInt(read.value);
+    if (read.trust === 'conflict' || read.value === undefined || !/^0x[0-9a-fA-F]{64}$/.test(read.value)) return undefined;
+    return BigInt(read.value);
   }
 
   /**
