@@ -95,7 +95,7 @@ async function provedVsPlain(): Promise<void> {
 
     // The wallet's code path: the background's verified reader, a proof gateway beside the node.
     const genesis = await rpcCall<{ hash: string }>(node.coreRpc, 'cfx_getBlockByEpochNumber', ['0x0', false]);
-    const gateway = await ProofGateway.start({ nodes: [nodeAddress], chainId: node.chainId, genesisHash: hexToBytes(genesis.hash), localAddress: nextSource(), log: () => undefined });
+    const gateway = await ProofGateway.start({ nodes: [nodeAddress], chainId: node.chainId, genesisHash: hexToBytes(genesis.hash), localAddress: nextSource(), log: () => undefined, limits: { ratePerSecond: 100_000, burst: 100_000 } }); // latency, not the per-client limit, is measured here
     let walletRow: Record<string, string | number>;
     try {
       await gateway.ready();
