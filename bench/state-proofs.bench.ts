@@ -3,7 +3,9 @@
  * - proved balance through `npm run verify`'s code path against a plain `cfx_getBalance` for the
  *   same account and epoch, on a private dev node: once end to end (connect, handshake, PoS sync
  *   from the dev committee, headers, proof) and as a refresh with the session open and headers
- *   cached (what a running wallet pays); latency ratio, requests and bytes;
+ *   cached; and the wallet's own code path — `VerifiedAccountReader.getBalance` (the extension's
+ *   background reader) through a proof gateway over HTTP, headers cached — which is what a running
+ *   wallet pays per balance; latency ratio, requests and bytes;
  * - proofs verified per second (recorded answers, test/vectors/lightproto: delta, intermediate and
  *   snapshot tries), decoding included, against keccak-256 of the same bytes.
  */
@@ -20,6 +22,12 @@ import { committedStateRoot, stateRootWitness, witnessHeights } from '../core/st
 import { verifyStateEntry } from '../core/state/state-proof.js';
 import { recordedHeaders, type RecordedStateVector } from '../core/state/testing/recorded-state.js';
 import { openVerifier, verifyAccounts } from '../gateway/clp/verify-accounts.js';
+import { ProofGateway } from '../gateway/service.js';
+import { httpGatewayRequest } from '../core/proofgateway/http-request.js';
+import { makeEndpoint } from '../core/rpc/pool/endpoint.js';
+import { NodePool } from '../core/rpc/pool/node-pool.js';
+import { PROOF_EPOCH_LAG, VerifiedAccountReader } from '../extension/background/chain/verified-reads.js';
+import { rpcCall } from '../test/support/devnode.js';
 import { GENESIS_PRIVATE_KEY, startDevNode, waitForFinality } from '../test/support/devnode.js';
 import { measure, printTable } from './harness.js';
 
@@ -84,6 +92,36 @@ async function provedVsPlain(): Promise<void> {
     const before = { rpc: { ...verifier.rpc.stats }, clp: { ...verifier.connection.traffic } };
     await proveAccounts(epoch, account, verifier.sources);
     const refreshCost = { requests: verifier.connection.traffic.requests - before.clp.requests + verifier.rpc.stats.requests - before.rpc.requests, sent: verifier.connection.traffic.bytesSent - before.clp.bytesSent + verifier.rpc.stats.bytesSent - before.rpc.bytesSent, received: verifier.connection.traffic.bytesReceived - before.clp.bytesReceived + verifier.rpc.stats.bytesReceived - before.rpc.bytesReceived };
+
+    // The wallet's code path: the background's verified reader, a proof gateway beside the node.
+    const genesis = await rpcCall<{ hash: string }>(node.coreRpc, 'cfx_getBlockByEpochNumber', ['0x0', false]);
+    const gateway = await ProofGateway.start({ nodes: [nodeAddress], chainId: node.chainId, genesisHash: hexToBytes(genesis.hash), localAddress: nextSource(), log: () => undefined, limits: { ratePerSecond: 100_000, burst: 100_000 } }); // latency, not the per-client limit, is measured here
+    let walletRow: Record<string, string | number>;
+    try {
+      await gateway.ready();
+      const http = httpGatewayRequest({ url: gateway.url, fetch });
+      const finalized = await verifier.sources.headers.header(epoch + PROOF_EPOCH_LAG);
+      const reader = new VerifiedAccountReader({
+        pool: new NodePool({ network: 'local', endpoints: [makeEndpoint({ network: 'local', space: 'gateway', url: gateway.url })], fetch }),
+        fallback: { getBalance: () => Promise.reject(new Error('no fallback in the bench')), getNonce: () => Promise.reject(new Error('unused')), getTokenBalance: () => Promise.reject(new Error('unused')), call: () => Promise.reject(new Error('unused')) },
+        anchor: async () => ({ finalized: { height: finalized.height, hash: finalized.hash }, headers: verifier.sources.headers }),
+        request: () => http.request,
+        slots: { get: async () => undefined, put: async () => undefined },
+        now: () => Date.now(),
+      });
+      const read = async () => {
+        const value = await reader.getBalance('core', address);
+        if (value.trust !== 'verified' || value.value !== plain.value) throw new Error('the wallet did not prove the balance');
+      };
+      await read();
+      const before = { ...http.stats };
+      await read();
+      const cost = { requests: http.stats.requests - before.requests, sent: http.stats.bytesSent - before.bytesSent, received: http.stats.bytesReceived - before.bytesReceived };
+      const wallet = await measure('wallet code path: VerifiedAccountReader.getBalance via a proof gateway (HTTP; headers cached)', read, { budgetMs: 3000, minIterations: 20 });
+      walletRow = { operation: wallet.name, 'mean ms': wallet.meanMs, ratio: wallet.meanMs / baseline.meanMs, requests: cost.requests, 'bytes sent': cost.sent, 'bytes received': cost.received };
+    } finally {
+      await gateway.stop();
+    }
     verifier.close();
 
     let lastReport: Awaited<ReturnType<typeof verifyAccounts>> | undefined;
@@ -94,6 +132,7 @@ async function provedVsPlain(): Promise<void> {
     printTable('Proved balance vs plain cfx_getBalance (private dev node, loopback; same run)', [
       { operation: baseline.name, 'mean ms': baseline.meanMs, ratio: 1, requests: 1, 'bytes sent': plain.sent, 'bytes received': plain.received },
       { operation: refresh.name, 'mean ms': refresh.meanMs, ratio: refresh.meanMs / baseline.meanMs, requests: refreshCost.requests, 'bytes sent': refreshCost.sent, 'bytes received': refreshCost.received },
+      walletRow,
       {
         operation: oneShot.name,
         'mean ms': oneShot.meanMs,

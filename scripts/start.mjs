@@ -14,6 +14,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { register } from 'tsx/esm/api';
@@ -92,7 +93,15 @@ try {
 
   // A proof gateway beside the node: wallets get this node's state proofs through it.
   const genesis = await rpcCall(node.coreRpc, 'cfx_getBlockByEpochNumber', ['0x0', false]);
-  const gateway = await ProofGateway.start({ nodes: [{ nodeId: hexToBytes(node.nodeId), host: '127.0.0.1', port: node.p2pPort }], chainId: node.chainId, genesisHash: hexToBytes(genesis.hash) });
+  // On 127.0.0.1:12539, where Wayfarer's local network expects it (a built-in entry of its node
+  // list, like the dev node's default ports); if that port is taken, anywhere, to be added by hand.
+  const gatewayConfig = { nodes: [{ nodeId: hexToBytes(node.nodeId), host: '127.0.0.1', port: node.p2pPort }], chainId: node.chainId, genesisHash: hexToBytes(genesis.hash), host: '127.0.0.1' };
+  const portFree = await new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', () => done(false));
+    probe.listen(12539, '127.0.0.1', () => probe.close(() => done(true)));
+  });
+  const gateway = await ProofGateway.start(portFree ? { ...gatewayConfig, port: 12539 } : gatewayConfig);
   cleanups.push(() => gateway.stop());
 
   const dappDir = mkdtempSync(join(tmpdir(), 'wayfarer-demo-dapp-'));
@@ -111,7 +120,7 @@ Wayfarer demo is running.
   Demo dApp:                  ${dappUrl}
   Core RPC (chain ${node.chainId}):      ${node.coreRpc}
   eSpace RPC (chain ${node.evmChainId}):    ${node.espaceRpc}
-  Proof gateway:              ${gateway.url}  (WebSocket ${gateway.wsUrl})
+  Proof gateway:              ${gateway.url}  (WebSocket ${gateway.wsUrl})${gateway.url.endsWith(':12539') ? '' : '\n      (port 12539 was taken: add this URL under Settings → Networks and nodes → Proof gateways)'}
   Funded key (import it):     ${GENESIS_PRIVATE_KEY}
       Core address:  ${coreAddress}
       eSpace address: ${espaceAddress}

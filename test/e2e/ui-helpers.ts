@@ -63,6 +63,8 @@ export async function openWallet(browser: ExtensionBrowser, hash = '/', viewport
 
 /** The screenshots kept in the repository. */
 export const CURATED = new Set([
+  'trust-verified-phone',
+  'trust-verified-phone-zh',
   'onboarding-welcome-phone',
   'onboarding-phrase-desktop',
   'home-phone',

@@ -34,7 +34,8 @@ interface Receipt {
   contractCreated: string | null;
 }
 
-async function sendCore(rpc: string, chainId: number, tx: { to: string | null; value: bigint; data?: string; gas: bigint; storageLimit?: bigint }): Promise<Receipt> {
+/** Sends a Core transaction from the genesis account and waits for its successful receipt. */
+export async function sendCore(rpc: string, chainId: number, tx: { to: string | null; value: bigint; data?: string; gas: bigint; storageLimit?: bigint }): Promise<Receipt> {
   const key = PrivateKey.fromHex(GENESIS_PRIVATE_KEY);
   const from = encodeCfxAddress(coreAddressFromPrivateKey(key), chainId);
   const nonce = BigInt(await rpcCall<string>(rpc, 'cfx_getNextNonce', [from]));

@@ -19,6 +19,7 @@ export type BanReason =
   | 'unknown_signer'
   | 'bad_committee'
   | 'bad_inclusion_proof'
+  | 'bad_state_proof'
   | 'wrong_balance'
   | 'wrong_nonce'
   | 'wrong_call_result'
@@ -70,6 +71,7 @@ export const BAN_REASON_TEXT: Readonly<Record<BanReason, string>> = {
   unknown_signer: 'served a PoS ledger info signed by keys outside the committee',
   bad_committee: 'served a PoS committee or epoch change that does not verify',
   bad_inclusion_proof: 'served transactions or receipts that do not match the verified roots',
+  bad_state_proof: 'served state proofs that do not match the state root of a finalized block',
   wrong_balance: 'reported a balance that independent nodes contradict',
   wrong_nonce: 'reported an account nonce that contradicts verified transactions or independent nodes',
   wrong_call_result: 'returned a contract call result that independent nodes contradict',

@@ -21,19 +21,23 @@
  *   public chain lists.
  * The China-routed Confura hosts (`cfxmain-china`, `evmmain-china`) are left out: same operator as
  * the global ones, and reachable only from some places.
- * Local: the @xcfx/node dev node's default ports (HTTP 12537, WS 12538); eSpace 8545/8546.
+ * Local: the @xcfx/node dev node's default ports (HTTP 12537, WS 12538); eSpace 8545/8546; the proof
+ * gateway `npm start` runs beside it, on `npm run gateway`'s default port 12539. No public proof
+ * gateway is shipped: the user adds their own (gateway/README.md).
  * @module
  */
-import { makeEndpoint, type NetworkKey, type NodeEndpoint, type Space } from './endpoint.js';
+import { makeEndpoint, type NetworkKey, type NodeEndpoint, type NodeKind, type Space } from './endpoint.js';
 
 export const OPERATOR_CONFURA = 'Conflux Foundation (Confura)';
 export const OPERATOR_UNIFRA = 'Unifra';
 export const OPERATOR_BLOCKPI = 'BlockPI';
 export const OPERATOR_LOCAL = 'This computer';
+/** Where `npm start` (and `npm run gateway` by default) serves the dev node's proof gateway. */
+export const LOCAL_GATEWAY_URL = 'http://127.0.0.1:12539';
 
 interface DefaultSpec {
   network: NetworkKey;
-  space: Space;
+  space: NodeKind;
   url: string;
   wsUrl?: string;
   operator: string;
@@ -61,6 +65,7 @@ const SPECS: readonly DefaultSpec[] = [
 
   { network: 'local', space: 'core', url: 'http://127.0.0.1:12537', wsUrl: 'ws://127.0.0.1:12538', operator: OPERATOR_LOCAL },
   { network: 'local', space: 'espace', url: 'http://127.0.0.1:8545', wsUrl: 'ws://127.0.0.1:8546', operator: OPERATOR_LOCAL },
+  { network: 'local', space: 'gateway', url: LOCAL_GATEWAY_URL, operator: OPERATOR_LOCAL },
 ];
 
 /** The shipped nodes of one network (both spaces). */

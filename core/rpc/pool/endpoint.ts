@@ -13,6 +13,12 @@ import { isLocalOrPrivateHost, registrableDomain, registrableDomainOf } from './
 
 export type NetworkKey = 'mainnet' | 'testnet' | 'local';
 export type Space = 'core' | 'espace';
+/**
+ * What a configured node serves: JSON-RPC for one space, or a proof gateway (`gateway/`: the light
+ * protocol's state proofs, for both spaces). Gateways live in the same list as nodes — visible,
+ * removable, banned with evidence — but are never asked JSON-RPC questions.
+ */
+export type NodeKind = Space | 'gateway';
 
 export interface NetworkConfig {
   key: NetworkKey;
@@ -34,7 +40,8 @@ export interface NodeEndpoint {
   /** `<network>/<space>/<url>`; stable across restarts. */
   id: string;
   network: NetworkKey;
-  space: Space;
+  /** The space it serves JSON-RPC for, or `gateway` for a proof gateway. */
+  space: NodeKind;
   /** Full HTTP(S) URL (its path may hold an API key: never logged, never shown in errors). */
   url: string;
   /** Optional WebSocket URL of the same node, for subscriptions. */
@@ -84,9 +91,9 @@ function parseUrl(url: string, allowed: readonly string[], title: string): URL {
  * @throws {InvalidInputError}
  * @example makeEndpoint({ network: 'mainnet', space: 'core', url: 'https://main.confluxrpc.com', operator: 'Conflux Foundation (Confura)' })
  */
-export function makeEndpoint(input: { network: NetworkKey; space: Space; url: string; wsUrl?: string; operator?: string; origin?: NodeOrigin; site?: string }): NodeEndpoint {
+export function makeEndpoint(input: { network: NetworkKey; space: NodeKind; url: string; wsUrl?: string; operator?: string; origin?: NodeOrigin; site?: string }): NodeEndpoint {
   if (!Object.hasOwn(NETWORKS, input.network)) throw new InvalidInputError(`unknown network "${String(input.network)}"`);
-  if (input.space !== 'core' && input.space !== 'espace') throw new InvalidInputError(`unknown space "${String(input.space)}"`);
+  if (input.space !== 'core' && input.space !== 'espace' && input.space !== 'gateway') throw new InvalidInputError(`unknown space "${String(input.space)}"`);
   const parsed = parseUrl(input.url, ['https:', 'http:'], 'url');
   if (parsed.protocol === 'http:' && !isLocalHost(parsed.hostname)) throw new InvalidInputError('plain http is only allowed for a node on this computer or your local network; use https');
   const origin = input.origin ?? 'user';
@@ -109,7 +116,7 @@ export function makeEndpoint(input: { network: NetworkKey; space: Space; url: st
     origin,
     ...(site !== undefined ? { site: site.slice(0, 100) } : {}),
   };
-  if (input.wsUrl !== undefined) {
+  if (input.wsUrl !== undefined && input.space !== 'gateway') {
     const ws = parseUrl(input.wsUrl, ['wss:', 'ws:'], 'wsUrl');
     if (ws.protocol === 'ws:' && !isLocalHost(ws.hostname)) throw new InvalidInputError('plain ws is only allowed for a local node; use wss');
     endpoint.wsUrl = ws.href;

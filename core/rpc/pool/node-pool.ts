@@ -17,7 +17,7 @@ import { HttpTransport, type FetchFunction } from '../transport/http.js';
 import { WebSocketTransport, type WebSocketFactory } from '../transport/websocket.js';
 import { BanList, BAN_REASON_TEXT, makeBan, type BanReason, type BanRecord, type BanSeverity } from './bans.js';
 import { classifyFailure, type Verdict } from './classify.js';
-import type { NetworkKey, NodeEndpoint, Space } from './endpoint.js';
+import type { NetworkKey, NodeEndpoint, NodeKind, Space } from './endpoint.js';
 import { emptyHealth, healthScore, recordFailure, recordSuccess, UNRESPONSIVE_AFTER, type NodeHealth } from './health.js';
 import { PRIVACY_NODES_PER_ADDRESS, rankForAddress } from './privacy.js';
 import { NoNodeAvailableError } from './errors.js';
@@ -112,7 +112,7 @@ export class NodePool {
   }
 
   /** Every node of the active network (optionally one space), with health and ban. */
-  list(space?: Space): NodeView[] {
+  list(space?: NodeKind): NodeView[] {
     const now = this.clock.now();
     return [...this.endpoints.values()]
       .filter((e) => e.network === this.networkKey && (space === undefined || e.space === space))
@@ -182,6 +182,13 @@ export class NodePool {
     return client;
   }
 
+  /** Records how a request the pool did not send went (proof gateways are asked outside it). */
+  noteOutcome(id: string, outcome: { ok: true; latencyMs: number } | { ok: false; code: string }): void {
+    const now = this.clock.now();
+    this.health.set(id, outcome.ok ? recordSuccess(this.healthOf(id), outcome.latencyMs, now) : recordFailure(this.healthOf(id), outcome.code, now));
+    this.emit('health');
+  }
+
   // ---- bans -------------------------------------------------------------------------------
 
   ban(id: string, reason: BanReason, severity: BanSeverity, evidence: string): BanRecord {
@@ -236,7 +243,7 @@ export class NodePool {
    * address, the order is that address's stable assignment, limited to its assigned nodes unless
    * `widen` is set.
    */
-  candidates(space: Space, options: AskOptions = {}): NodeEndpoint[] {
+  candidates(space: NodeKind, options: AskOptions = {}): NodeEndpoint[] {
     const now = this.clock.now();
     const usable = [...this.endpoints.values()].filter((e) => e.network === this.networkKey && e.space === space && this.askable(e, now) && !options.exclude?.has(e.id));
     if (this.privacy?.enabled && options.addressKey !== undefined) {

@@ -2,7 +2,8 @@
  * Trust levels: how much each value the wallet shows can be believed, and who said it.
  *
  * - `verified`: proved against a header that chains to a PoS-finalized pivot block (transactions,
- *   receipts, logs). No node needs to be trusted.
+ *   receipts, logs; balances, nonces and token balances proved through a proof gateway). No node
+ *   needs to be trusted.
  * - `cross-checked`: cannot be proved over JSON-RPC (balances, nonces, contract reads), but nodes of
  *   at least two independent operators gave the same answer for the same verified epoch.
  * - `single-source`: one operator's word (only one answered, or only one is configured).
@@ -32,6 +33,27 @@ export interface ConflictCandidate {
   nodes: string[];
 }
 
+/**
+ * What a `verified` account value was proved against: the Merkle proof's epoch, the verified
+ * header whose deferred state root commits it, and the PoS-finalized pivot that header chains to.
+ */
+export interface StateProofAnchor {
+  /** The proof gateway that relayed the proof material (redacted URL; it is not trusted). */
+  gateway: string;
+  epoch: number;
+  stateRoot: string;
+  witness: { height: number; hash: string };
+  finalized: { height: number; hash: string };
+}
+
+/** Why a value that could have been proved was read from nodes instead. */
+export interface ProofFallback {
+  /** `banned`: a gateway served material that failed verification; `unavailable`: none answered (or none is configured and reachable). */
+  reason: 'banned' | 'unavailable';
+  /** The gateways concerned (redacted URLs). */
+  gateways: string[];
+}
+
 export interface TrustedValue<T> {
   /** Undefined only for an unresolved conflict. */
   value: T | undefined;
@@ -41,6 +63,10 @@ export interface TrustedValue<T> {
   sources: SourceAnswer[];
   /** Present when trust is `conflict`. */
   conflict?: { candidates: ConflictCandidate[]; resolution: 'majority' | 'unresolved' };
+  /** Present when trust is `verified` by a state proof. */
+  proof?: StateProofAnchor;
+  /** Present when a proof was attempted and the value fell back to the nodes' word. */
+  fallback?: ProofFallback;
 }
 
 /** Explanations the UI shows next to a trust badge. */

@@ -2,7 +2,8 @@
  * The chain objects of one network, built from stored state: node pool (shipped nodes minus the
  * ones the user removed, plus the ones the user added; persisted bans), light client (shipped
  * checkpoint, or trust on first use for a local dev node, persisted once), verified chain, account
- * reader and transaction tracker (persisted records).
+ * reader (proved through the user's proof gateways, cross-checked otherwise: verified-reads.ts) and
+ * transaction tracker (persisted records).
  * @module
  */
 import { LightClient } from '../../../core/lightclient/client/light-client.js';
@@ -24,6 +25,8 @@ import { DEFAULT_STALE_AFTER_MS, VerifiedChain } from '../../../core/rpc/verifie
 import { VerifiedRunner } from '../../../core/rpc/verified/runner.js';
 import { fetchLocalTofuCheckpoint } from '../../../core/rpc/verified/tofu-source.js';
 import type { ChainStore, StoredNode } from './store.js';
+import { gatewayReadDeps } from './verified-gateways.js';
+import { VerifiedAccountReader, type AccountReads } from './verified-reads.js';
 
 export interface RuntimeDeps {
   store: ChainStore;
@@ -43,7 +46,8 @@ export interface NetworkRuntime {
   chainIds: { core: number; espace: number };
   pool: NodePool;
   tracker: TxTracker;
-  reader: AccountReader;
+  /** Balances, nonces, token balances (proved through a gateway when one can) and contract calls. */
+  reader: AccountReads;
   /** Light client and verified chain, once created (creating needs a node for a local chain). */
   verified(): Promise<VerifiedChain>;
   /** Verified chain if already created. */
@@ -131,11 +135,12 @@ export async function createRuntime(network: NetworkKey, deps: RuntimeDeps): Pro
     prove: async (query) => (await ensureVerified()).prove(query),
     onChange: deps.onTransaction,
   });
-  const reader = new AccountReader({
+  const crossChecked = new AccountReader({
     pool,
     verifiedEpoch: async (space: Space) => (await ensureVerified()).verifiedEpoch(space),
     nonceFloor: (space, key, epoch) => tracker.nonceFloor(space, key, epoch),
   });
+  const reader = new VerifiedAccountReader({ pool, fallback: crossChecked, ...gatewayReadDeps({ store: deps.store, fetch: deps.fetch, clock: deps.clock, verified: ensureVerified }) });
   return { network, chainIds, pool, tracker, reader, verified: ensureVerified, current: () => created, checkpointKind, staleAfterMs: STALE_AFTER_MS[network] };
 }
 

@@ -61,14 +61,23 @@ describe('ChainService (no network needed)', () => {
     await service.setNetwork('local');
     await service.setPrivacy(false);
     const shipped = await service.nodeList();
-    expect(shipped.map((n) => n.label)).toEqual(['http://127.0.0.1:12537', 'http://127.0.0.1:8545']);
+    // The local network ships the dev node's default ports and the proof gateway `npm start` runs beside it.
+    expect(shipped.map((n) => [n.space, n.label])).toEqual([
+      ['core', 'http://127.0.0.1:12537'],
+      ['espace', 'http://127.0.0.1:8545'],
+      ['gateway', 'http://127.0.0.1:12539'],
+    ]);
     await service.removeNode(shipped[0]!.id);
     const added = await service.addNode({ space: 'core', url: 'http://127.0.0.1:4000', operator: 'My node' });
     expect(added).toMatchObject({ origin: 'user', operator: 'My node', permissionPattern: 'http://127.0.0.1/*', permission: 'granted', ban: null });
     expect(events).toContain('nodes');
     const again = await restart();
     expect(again.status()).toMatchObject({ network: 'local', privacy: { enabled: false } });
-    expect((await again.nodeList()).map((n) => n.label).sort()).toEqual(['http://127.0.0.1:4000', 'http://127.0.0.1:8545']);
+    expect((await again.nodeList()).map((n) => n.label).sort()).toEqual(['http://127.0.0.1:12539', 'http://127.0.0.1:4000', 'http://127.0.0.1:8545']);
+    // A proof gateway is a node like the others: added, listed, removed.
+    const gateway = await again.addNode({ space: 'gateway', url: 'http://127.0.0.1:4001' });
+    expect(gateway).toMatchObject({ space: 'gateway', origin: 'user', hasWebSocket: false });
+    await again.removeNode(gateway.id);
     await expect(again.addNode({ space: 'core', url: 'http://127.0.0.1:4000' })).rejects.toMatchObject({ code: 'input.invalid' });
     await expect(again.addNode({ space: 'core', url: 'http://public.example.org' })).rejects.toMatchObject({ code: 'input.invalid' });
   });

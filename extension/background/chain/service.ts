@@ -14,7 +14,7 @@ import { InvalidInputError, WayfarerError } from '../../../core/errors.js';
 import type { CheckpointStore } from '../../../core/lightclient/checkpoint/store.js';
 import type { SyncProgress } from '../../../core/lightclient/client/light-client.js';
 import type { Clock } from '../../../core/rpc/clock.js';
-import { hostPermissionPattern, makeEndpoint, type NetworkKey, type Space } from '../../../core/rpc/pool/endpoint.js';
+import { hostPermissionPattern, makeEndpoint, type NetworkKey, type NodeKind, type Space } from '../../../core/rpc/pool/endpoint.js';
 import { PRIVACY_MODE_EXPLANATION } from '../../../core/rpc/pool/privacy.js';
 import { isRpcMethodName, type Hex } from '../../../core/rpc/schema/methods.js';
 import type { FetchFunction } from '../../../core/rpc/transport/http.js';
@@ -299,7 +299,7 @@ export class ChainService {
   }
 
   /** A node the user typed in Settings, or (with `site`) one a site suggested and the user approved. */
-  async addNode(input: { space: Space; url: string; wsUrl?: string; operator?: string; site?: string }): Promise<NodeView> {
+  async addNode(input: { space: NodeKind; url: string; wsUrl?: string; operator?: string; site?: string }): Promise<NodeView> {
     const endpoint = input.site !== undefined ? makeEndpoint({ network: this.runtime.network, space: input.space, url: input.url, origin: 'site', site: input.site }) : makeEndpoint({ network: this.runtime.network, space: input.space, url: input.url, origin: 'user', ...(input.wsUrl ? { wsUrl: input.wsUrl } : {}), ...(input.operator ? { operator: input.operator } : {}) });
     if (this.runtime.pool.get(endpoint.id)) throw new InvalidInputError(`${endpoint.label} is already in the node list`);
     await this.deps.store.putNode({ id: endpoint.id, kind: 'added', endpoint });

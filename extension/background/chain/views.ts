@@ -62,6 +62,8 @@ export function balanceView(input: { space: BalanceView['space']; address: strin
   };
   if (input.token !== undefined) view.token = input.token;
   if (v.conflict) view.conflict = { resolution: v.conflict.resolution, candidates: v.conflict.candidates.map((c) => ({ answer: c.answer, operators: c.operators })) };
+  if (v.proof) view.proof = { ...v.proof, witness: { ...v.proof.witness }, finalized: { ...v.proof.finalized } };
+  if (v.fallback) view.fallback = { reason: v.fallback.reason, gateways: [...v.fallback.gateways] };
   return view;
 }
 

@@ -27,7 +27,7 @@ export interface ChainServiceSlice {
   status(): { network: NetworkKey; chainIds: { core: number; espace: number } };
   setNetwork(network: NetworkKey): Promise<unknown>;
   /** Node ids are `<network>/<space>/<url>`. */
-  nodes(): { id: string; space: ProviderSpace }[];
+  nodes(): { id: string; space: ProviderSpace | 'gateway' }[];
   addNode(input: { space: ProviderSpace; url: string; site?: string }): Promise<unknown>;
   read(space: ProviderSpace, method: string, params: readonly unknown[]): Promise<unknown>;
   nextNonce(space: ProviderSpace, address: string): Promise<bigint>;

@@ -13,8 +13,8 @@
  * then `chain.addNode`.
  */
 import type { BanReason, BanSeverity } from '../../../core/rpc/pool/bans.js';
-import type { NetworkKey, Space } from '../../../core/rpc/pool/endpoint.js';
-import type { Trust } from '../../../core/rpc/trust/types.js';
+import type { NetworkKey, NodeKind, Space } from '../../../core/rpc/pool/endpoint.js';
+import type { ProofFallback, StateProofAnchor, Trust } from '../../../core/rpc/trust/types.js';
 import type { TxStatus } from '../../../core/rpc/tx/types.js';
 import { boolean, hex, none, number, object, oneOf, optional, string, array } from '../schema.js';
 import { uiMethod } from './define.js';
@@ -23,7 +23,7 @@ export { hostPermissionPattern } from '../../../core/rpc/pool/endpoint.js';
 export { PRIVACY_MODE_EXPLANATION } from '../../../core/rpc/pool/privacy.js';
 export { TRUST_EXPLANATION } from '../../../core/rpc/trust/types.js';
 export { BAN_REASON_TEXT } from '../../../core/rpc/pool/bans.js';
-export type { Trust, TxStatus, BanReason, BanSeverity, NetworkKey, Space };
+export type { Trust, TxStatus, BanReason, BanSeverity, NetworkKey, NodeKind, Space, StateProofAnchor, ProofFallback };
 
 export interface ChainStatusView {
   network: NetworkKey;
@@ -89,6 +89,10 @@ export interface BalanceView {
   trust: Trust;
   sources: SourceView[];
   conflict?: { resolution: 'majority' | 'unresolved'; candidates: { answer: string; operators: string[] }[] };
+  /** For a `verified` value: the proof's epoch, the header committing its state root, and the finalized pivot. */
+  proof?: StateProofAnchor;
+  /** When a proof through a gateway was tried and the value is the nodes' word instead: why. */
+  fallback?: ProofFallback;
   /** When the value was obtained (ms since epoch). */
   updatedAt: number;
   /** True when read from storage instead of the network just now. */
@@ -97,7 +101,8 @@ export interface BalanceView {
 
 export interface NodeView {
   id: string;
-  space: Space;
+  /** The space it serves JSON-RPC for, or `gateway` (a proof gateway). */
+  space: NodeKind;
   label: string;
   operator: string;
   /** Shipped, added by the user, or suggested by a site (then `operator` is that site's domain). */
@@ -228,6 +233,7 @@ export type IncomingView =
     };
 
 const space = oneOf(['core', 'espace']);
+const nodeKind = oneOf(['core', 'espace', 'gateway']);
 const address = string({ min: 1, max: 128 });
 const nodeId = string({ min: 1, max: 2200 });
 const txHash = hex({ bytes: 32 });
@@ -242,9 +248,9 @@ export const chainMethods = {
   'chain.lastKnownBalances': uiMethod<BalanceView[]>()(object({ space, addresses: array(address, { max: 100 }) })),
   /** Fresh native (and token) balances at the latest verified epoch, cross-checked. */
   'chain.balances': uiMethod<BalanceView[]>()(object({ space, addresses: array(address, { max: 100 }), tokens: optional(array(address, { max: 50 })) })),
-  'chain.nonce': uiMethod<{ value: string | null; pending: string; trust: Trust; epoch: number; sources: SourceView[] }>()(object({ space, address })),
+  'chain.nonce': uiMethod<{ value: string | null; pending: string; trust: Trust; epoch: number; sources: SourceView[]; proof?: StateProofAnchor; fallback?: ProofFallback }>()(object({ space, address })),
   'chain.nodes': uiMethod<NodeView[]>()(none()),
-  'chain.addNode': uiMethod<NodeView>()(object({ space, url: string({ min: 1, max: 2048 }), wsUrl: optional(string({ min: 1, max: 2048 })), operator: optional(string({ min: 1, max: 100 })) })),
+  'chain.addNode': uiMethod<NodeView>()(object({ space: nodeKind, url: string({ min: 1, max: 2048 }), wsUrl: optional(string({ min: 1, max: 2048 })), operator: optional(string({ min: 1, max: 100 })) })),
   'chain.removeNode': uiMethod<void>()(object({ id: nodeId })),
   /** Bans in force plus recent ones (newest first). */
   'chain.bans': uiMethod<{ active: BanView[]; recent: BanView[] }>()(none()),

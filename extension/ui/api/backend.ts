@@ -5,7 +5,7 @@
  * one adapter change, not a change in every screen.
  */
 import type { UiEvents } from '../../shared/ui-api/index.js';
-import type { AccountItem, Checked, LightClientStatus, NetworkItem, NodeItem, ReceivedItem, Space, SyncSummary, TokenInfoItem, TokenItem, TxItem } from '../model/wallet.js';
+import type { AccountItem, Checked, LightClientStatus, NetworkItem, NodeItem, NodeKind, ReceivedItem, Space, SyncSummary, TokenInfoItem, TokenItem, TxItem } from '../model/wallet.js';
 import type { SendReviewModel } from '../screens/send/SendReview.js';
 
 export type VaultStatus = 'uninitialized' | 'locked' | 'unlocked' | 'unreadable';
@@ -107,10 +107,10 @@ export interface WalletBackend {
   transaction(hash: string): Promise<TxItem>;
   /** What came in to `address`: token transfers of the user's tokens (recent epochs) and CFX balance increases. */
   received(space: Space, address: string): Promise<ReceivedItem[]>;
-  nodes(space: Space): Promise<NodeItem[]>;
+  nodes(space: NodeKind): Promise<NodeItem[]>;
   /** Call after the browser granted the node's host permission. */
-  addNode(space: Space, url: string): Promise<void>;
-  removeNode(space: Space, id: string): Promise<void>;
+  addNode(space: NodeKind, url: string): Promise<void>;
+  removeNode(space: NodeKind, id: string): Promise<void>;
   lightClient(): Promise<LightClientStatus>;
   /** Catch-up progress, the finalized block's age and staleness (one call, for first screens). */
   syncStatus(): Promise<SyncSummary>;

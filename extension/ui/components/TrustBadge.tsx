@@ -3,7 +3,7 @@
  * sentences, what that means and what the user can do.
  */
 import { useState, type ReactElement } from 'react';
-import { TRUST_TEXT, trustDetail, type Trust, type TrustLevel } from '../model/trust.js';
+import { TRUST_TEXT, trustDetail, type StateProof, type Trust, type TrustLevel } from '../model/trust.js';
 import { Icon, type IconName } from './icons.js';
 import { Sheet } from './Sheet.js';
 import { Trans } from 'react-i18next';
@@ -44,6 +44,7 @@ export function TrustBadge({ trust, subject }: { trust: Trust; subject?: string 
               <DetailText detail={detail} epoch={trust.epoch} />
             </p>
           ) : null}
+          {trust.proof ? <ProofAnchor proof={trust.proof} /> : null}
           {text.advice ? <p>{text.advice}</p> : null}
           {trust.answers && trust.answers.length > 0 ? (
             <details open={trust.level === 'conflict'}>
@@ -64,6 +65,38 @@ export function TrustBadge({ trust, subject }: { trust: Trust; subject?: string 
         </div>
       </Sheet>
     </>
+  );
+}
+
+/** What a proved value was proved against: state root, the block committing it, the finalized block it chains to. */
+function ProofAnchor({ proof }: { proof: StateProof }): ReactElement {
+  const t = useT();
+  const block = (b: { height: number; hash: string }, testId: string) => (
+    <dd>
+      <span className="mono break" data-volatile data-testid={testId}>
+        {b.hash}
+      </span>{' '}
+      (<span data-volatile>{t('trust.proof.atEpoch', { epoch: formatNumber(b.height) })}</span>)
+    </dd>
+  );
+  return (
+    <section className="stack small" data-testid="trust-proof" aria-label={t('trust.proof.title')}>
+      <dl className="stack">
+        <dt>{t('trust.proof.stateRoot')}</dt>
+        <dd>
+          <span className="mono break" data-volatile>
+            {proof.stateRoot}
+          </span>
+        </dd>
+        <dt>{t('trust.proof.witness')}</dt>
+        {block(proof.witness, 'trust-proof-witness')}
+        <dt>{t('trust.proof.finalized')}</dt>
+        {block(proof.finalized, 'trust-proof-finalized')}
+      </dl>
+      <p className="muted">
+        <Trans i18nKey="trust.proof.gateway" values={{ gateway: proof.gateway }} components={{ g: <span className="mono break" data-volatile data-testid="trust-proof-gateway" /> }} />
+      </p>
+    </section>
   );
 }
 

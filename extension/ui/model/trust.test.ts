@@ -30,3 +30,18 @@ describe('trustDetail', () => {
     expect(trustDetail({ level: 'verified' })).toBeUndefined();
   });
 });
+
+describe('trustDetail for values a proof gateway can prove', () => {
+  const proof = { gateway: 'http://127.0.0.1:12539', epoch: 4120, stateRoot: '0x01', witness: { height: 4125, hash: '0x02' }, finalized: { height: 4130, hash: '0x03' } };
+
+  it('says a proved value was proved at its epoch, without counting nodes', () => {
+    expect(trustDetail({ level: 'verified', sources: 1, agreeing: 1, epoch: 4120, proof })).toBe('Proved with a Merkle proof of the account state at epoch 4,120.');
+  });
+
+  it('says why a value is the nodes’ word when a gateway was banned or unreachable', () => {
+    expect(trustDetail({ level: 'single-source', sources: 1, agreeing: 1, epoch: 4130, fallback: { reason: 'banned', gateways: ['http://127.0.0.1:9'] } })).toBe(
+      'Read at epoch 4,130. Proof gateway http://127.0.0.1:9 was banned: the proofs it served did not verify. This value is the nodes’ word instead.',
+    );
+    expect(trustDetail({ level: 'cross-checked', fallback: { reason: 'unavailable', gateways: ['a', 'b'] } })).toBe('No proof gateway could prove this value just now (a, b), so it is the nodes’ word instead.');
+  });
+});

@@ -25,6 +25,25 @@ export interface Trust {
   detail?: string;
   /** What each node answered (cross-checked values), for "which node said what". */
   answers?: readonly NodeAnswer[];
+  /** For a value proved through a proof gateway: what it was proved against. */
+  proof?: StateProof;
+  /** A proof was tried, and the value is the nodes' word instead: why. */
+  fallback?: { reason: 'banned' | 'unavailable'; gateways: readonly string[] };
+}
+
+/** A state proof's anchor: the proof's epoch, the header committing its state root, the finalized pivot. */
+export interface StateProof {
+  gateway: string;
+  epoch: number;
+  stateRoot: string;
+  witness: { height: number; hash: string };
+  finalized: { height: number; hash: string };
+}
+
+/** The sentence saying why a value that could be proved is the nodes' word instead. */
+export function fallbackText(fallback: NonNullable<Trust['fallback']>): string {
+  const gateways = fallback.gateways.join(', ');
+  return fallback.reason === 'banned' ? t('trust.proof.fallbackBanned', { gateways }) : t('trust.proof.fallbackUnavailable', { gateways });
 }
 
 export interface NodeAnswer {
@@ -106,6 +125,15 @@ function sourcesText(sources: number, agreeing: number | undefined): string {
 
 /** The sentence that adds the numbers ("3 of 3 nodes agreed at epoch 1,204"). */
 export function trustDetail(trust: Trust): string | undefined {
+  // A proved value: the proof says it all (its anchor is listed beside it); no node count applies.
+  if (trust.proof) return t('trust.proof.proved', { epoch: formatNumber(trust.proof.epoch) });
+  const base = nodeDetail(trust);
+  if (!trust.fallback) return base;
+  // Why the value is not proved comes last, as a sentence of its own.
+  return base ? t('trust.proof.thenFallback', { first: base, second: fallbackText(trust.fallback) }) : fallbackText(trust.fallback);
+}
+
+function nodeDetail(trust: Trust): string | undefined {
   // The single-source meaning already says that only one node answered.
   const countSaid = trust.level === 'single-source' && trust.sources === 1 && trust.agreeing !== undefined;
   let numbers = trust.sources !== undefined && !countSaid ? sourcesText(trust.sources, trust.agreeing) : '';

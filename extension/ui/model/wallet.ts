@@ -5,6 +5,8 @@
 import type { Trust } from './trust.js';
 
 export type Space = 'core' | 'espace';
+/** A node list: JSON-RPC nodes of one space, or proof gateways (state proofs for both spaces). */
+export type NodeKind = Space | 'gateway';
 
 export interface AccountItem {
   id: string;
@@ -107,7 +109,7 @@ export type NodeHealth = 'ok' | 'slow' | 'failing' | 'banned' | 'unknown';
 export interface NodeItem {
   id: string;
   url: string;
-  space: Space;
+  space: NodeKind;
   health: NodeHealth;
   latencyMs?: number | undefined;
   userAdded: boolean;

@@ -27,7 +27,7 @@ export function networksFromStatus(status: ChainStatusView): { networks: Network
   return { networks, currentId: status.network };
 }
 
-export function trustOf(view: { trust: BalanceView['trust']; epoch: number; sources: BalanceView['sources']; value: string | null; conflict?: BalanceView['conflict'] }): Trust {
+export function trustOf(view: { trust: BalanceView['trust']; epoch: number; sources: BalanceView['sources']; value: string | null; conflict?: BalanceView['conflict']; proof?: BalanceView['proof']; fallback?: BalanceView['fallback'] }): Trust {
   const answered = view.sources.filter((s) => s.answer !== undefined);
   const trust: Trust = {
     level: view.trust,
@@ -36,6 +36,8 @@ export function trustOf(view: { trust: BalanceView['trust']; epoch: number; sour
     epoch: view.epoch,
     answers: view.sources.map((s) => ({ node: s.node, operator: s.operator, answer: s.answer, problem: s.problem })),
   };
+  if (view.proof) trust.proof = view.proof;
+  if (view.fallback) trust.fallback = view.fallback;
   if (view.conflict) {
     trust.detail =
       view.conflict.resolution === 'majority'

@@ -1,15 +1,15 @@
-/** Settings → Networks and nodes: choose the network; see and edit the nodes of each space. */
+/** Settings → Networks and nodes: choose the network; see and edit the nodes of each space and the proof gateways. */
 import type { ReactElement } from 'react';
 import { useAction, useAsync } from '../../api/hooks.js';
 import { useWallet } from '../../app/wallet.js';
 import { ErrorState, Loading } from '../../components/AsyncState.js';
 import { NetworkChoice } from '../../components/NetworkChoice.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
-import type { Space } from '../../model/wallet.js';
+import type { NodeKind } from '../../model/wallet.js';
 import { NodeList } from './NodeList.js';
 import { useT } from '../../i18n/i18n.js';
 
-function SpaceNodes({ space }: { space: Space }): ReactElement {
+function SpaceNodes({ space }: { space: NodeKind }): ReactElement {
   const { backend, network } = useWallet();
   const nodes = useAsync(() => backend.nodes(space), `nodes:${network?.id ?? ''}:${space}`, { refreshOn: backend.events.nodes, pollMs: 10_000 });
   const t = useT();
@@ -61,6 +61,7 @@ export function Networks(): ReactElement {
       <p className="small muted">{t('settings.nodes.intro')}</p>
       <SpaceNodes space="core" />
       <SpaceNodes space="espace" />
+      <SpaceNodes space="gateway" />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { EmptyState, ErrorState } from '../../components/AsyncState.js';
 import { DateTime } from '../../components/DateTime.js';
 import { TextField } from '../../components/Field.js';
 import { Icon } from '../../components/icons.js';
-import type { NodeHealth, NodeItem, Space } from '../../model/wallet.js';
+import type { NodeHealth, NodeItem, NodeKind } from '../../model/wallet.js';
 import { WayfarerError } from '../../../../core/errors.js';
 import { t as translate, useT } from '../../i18n/i18n.js';
 
@@ -32,7 +32,8 @@ export function originPattern(url: string): string | undefined {
 }
 
 export interface NodeListProps {
-  space: Space;
+  /** A space's JSON-RPC nodes, or the proof gateways. */
+  space: NodeKind;
   nodes: readonly NodeItem[];
   onAdd: (url: string) => Promise<void>;
   onRemove: (node: NodeItem) => Promise<void>;
@@ -43,7 +44,8 @@ export function NodeList({ space, nodes, onAdd, onRemove }: NodeListProps): Reac
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const t = useT();
-  const spaceName = space === 'core' ? t('common.coreSpace') : t('common.eSpace');
+  const spaceName = space === 'core' ? t('common.coreSpace') : space === 'espace' ? t('common.eSpace') : '';
+  const gateways = space === 'gateway';
 
   const add = (event: FormEvent) => {
     event.preventDefault();
@@ -68,9 +70,10 @@ export function NodeList({ space, nodes, onAdd, onRemove }: NodeListProps): Reac
 
   return (
     <section className="stack" aria-labelledby={`nodes-${space}`}>
-      <h2 id={`nodes-${space}`}>{t('settings.nodes.listTitle', { space: spaceName })}</h2>
+      <h2 id={`nodes-${space}`}>{gateways ? t('settings.gateways.listTitle') : t('settings.nodes.listTitle', { space: spaceName })}</h2>
+      {gateways ? <p className="small muted">{t('settings.gateways.intro')}</p> : null}
       {nodes.length === 0 ? (
-        <EmptyState title={t('settings.nodes.none')}>{t('settings.nodes.noneHint')}</EmptyState>
+        <EmptyState title={gateways ? t('settings.gateways.none') : t('settings.nodes.none')}>{gateways ? t('settings.gateways.noneHint') : t('settings.nodes.noneHint')}</EmptyState>
       ) : (
         <ul className="list" data-testid={`nodes-${space}`}>
           {nodes.map((node) => {
@@ -121,7 +124,7 @@ export function NodeList({ space, nodes, onAdd, onRemove }: NodeListProps): Reac
         </ul>
       )}
       <form className="stack" onSubmit={add} noValidate>
-        <TextField label={space === 'core' ? t('settings.nodes.addLabelCore') : t('settings.nodes.addLabelEspace')} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" inputMode="url" autoComplete="off" spellCheck={false} autoCapitalize="off" hint={t('settings.nodes.addHint')} />
+        <TextField label={gateways ? t('settings.gateways.addLabel') : space === 'core' ? t('settings.nodes.addLabelCore') : t('settings.nodes.addLabelEspace')} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" inputMode="url" autoComplete="off" spellCheck={false} autoCapitalize="off" hint={gateways ? t('settings.gateways.addHint') : t('settings.nodes.addHint')} />
         <button type="submit" className="btn" disabled={busy || url.trim() === ''}>
           <Icon name="plus" />
           {busy ? t('settings.nodes.adding') : t('settings.nodes.add')}
