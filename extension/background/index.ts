@@ -25,7 +25,7 @@ router.register({
 
 const vault = installVault(router);
 // Chain handlers wait for the chain service themselves; its start never blocks the other services.
-const chain = installChain(router, { keyring: vault.keyring });
+const chain = installChain(router);
 installWallet(router, { keyring: vault.keyring, chain: chain.ready });
 // The dApp provider: ports are accepted now; the service starts once the chain service has.
 const provider = installProvider(router);
