@@ -31,6 +31,8 @@ export interface SendRequest {
   /** Recipient in the space's form on the current network (base32 on Core, 0x on eSpace). */
   to: string;
   amount: bigint;
+  /** When a nonce gap blocks the account: wait behind it (default) or fill it. */
+  nonce?: 'queue' | 'fill' | undefined;
 }
 
 /** A transaction prepared by the background, ready to sign as shown. */
@@ -38,6 +40,10 @@ export interface PreparedSend {
   /** Opaque handle the background uses to sign exactly this. */
   id: string;
   review: Omit<SendReviewModel, 'warnings' | 'fromName'>;
+  /** The transaction it takes the place of (speed-up, cancel, or filling a nonce gap). */
+  replaces: { hash: string; kind: 'speed_up' | 'cancel' | 'fill_gap' } | null;
+  /** What blocks the account in front of it: the nonce it must use first, the wallet's transaction there (if any), how many wait. */
+  nonceGap: { accountNonce: number; queuedNonce: number; blocking: { hash: string; acceptedBy: number; sentAt: number } | null; waiting: number } | null;
 }
 
 export interface AutoLockSettings {
@@ -102,6 +108,10 @@ export interface WalletBackend {
   /** Largest amount of `asset` that can be sent (native: balance − max fee − collateral − transactions in flight). */
   maxSendable(request: Omit<SendRequest, 'amount' | 'to'>): Promise<bigint>;
   send(preparedId: string): Promise<{ hash: string }>;
+  /** Speed-up or cancel of a transaction not yet in a block, prepared for review like a transfer. */
+  prepareReplacement(hash: string, kind: 'speed_up' | 'cancel', accountId: string): Promise<PreparedSend>;
+  /** Sends a transaction not yet in a block again, to every node that has not acknowledged it. */
+  resend(hash: string): Promise<TxItem>;
   /** Transactions sent from `address` that the wallet tracks, newest first. */
   activity(space: Space, address: string): Promise<TxItem[]>;
   transaction(hash: string): Promise<TxItem>;

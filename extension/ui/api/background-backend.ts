@@ -103,7 +103,12 @@ export const backgroundBackend: WalletBackend = {
     const network = await currentNetwork();
     writeTokens(network, space, readTokens(network, space).filter((t) => t.address.toLowerCase() !== contract.toLowerCase()));
   },
-  prepareSend: async ({ space, accountId, asset, to, amount }) => preparedFromApi(await background.call('wallet.prepareSend', { space, accountId, to, amount: amount.toString(), ...tokenParam(asset) })),
+  prepareSend: async ({ space, accountId, asset, to, amount, nonce }) => preparedFromApi(await background.call('wallet.prepareSend', { space, accountId, to, amount: amount.toString(), ...tokenParam(asset), ...(nonce ? { nonce } : {}) })),
+  prepareReplacement: async (hash, kind, accountId) => preparedFromApi(await background.call('wallet.prepareReplacement', { hash, kind, accountId })),
+  resend: async (hash) => {
+    const view = await background.call('chain.resendTransaction', { hash: hash as `0x${string}` });
+    return txFromApi(view, view.from);
+  },
   maxSendable: async ({ space, accountId, asset }) => BigInt((await background.call('wallet.maxSendable', { space, accountId, ...tokenParam(asset) })).amount),
   send: async (preparedId) => {
     const { hash } = await background.call('wallet.send', { id: preparedId });

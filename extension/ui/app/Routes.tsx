@@ -11,6 +11,7 @@ const Send = lazy(() => import('../screens/send/Send.js').then((m) => ({ default
 const Receive = lazy(() => import('../screens/receive/Receive.js').then((m) => ({ default: m.Receive })));
 const Activity = lazy(() => import('../screens/activity/Activity.js').then((m) => ({ default: m.Activity })));
 const TxDetails = lazy(() => import('../screens/activity/Activity.js').then((m) => ({ default: m.TxDetails })));
+const ReplaceTx = lazy(() => import('../screens/activity/ReplaceTx.js').then((m) => ({ default: m.ReplaceTx })));
 const AddToken = lazy(() => import('../screens/tokens/AddToken.js').then((m) => ({ default: m.AddToken })));
 const Approvals = lazy(() => import('../screens/approvals/Approvals.js').then((m) => ({ default: m.Approvals })));
 const Sites = lazy(() => import('../screens/sites/Sites.js').then((m) => ({ default: m.Sites })));
@@ -28,6 +29,7 @@ const ROUTES: [string, (params: Record<string, string>) => ReactElement][] = [
   ['/receive', () => <Receive />],
   ['/activity', () => <Activity />],
   ['/activity/:hash', ({ hash }) => <TxDetails hash={hash!} />],
+  ['/activity/:hash/:kind', ({ hash, kind }) => <ReplaceTx hash={hash!} kind={kind!} />],
   ['/tokens/add', () => <AddToken />],
   ['/approvals', () => <Approvals />],
   ['/sites', () => <Sites />],

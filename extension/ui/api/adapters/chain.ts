@@ -69,6 +69,12 @@ const TX_TRUST: Record<TxStatus, () => Trust> = {
   rejected: () => ({ level: 'unknown', detail: t('trust.txRejected') }),
 };
 
+/** A node id (`network/space/url`) as the user knows the node: its address. */
+export function nodeLabelOfId(id: string): string {
+  const parts = id.split('/');
+  return parts.length > 2 ? parts.slice(2).join('/').replace(/\/$/, '') : id;
+}
+
 export function txFromApi(view: TxView, ownAddress: string): TxItem {
   const status = TX_STATUS[view.status];
   const rejections = Object.entries(view.rejections).map(([node, reason]) => `${node}: ${reason}`);
@@ -96,7 +102,7 @@ export function txFromApi(view: TxView, ownAddress: string): TxItem {
     nonce: Number(view.nonce),
     trust: { ...TX_TRUST[status](), ...(proof ? { epoch: proof.epoch } : {}) },
     error: note ?? undefined,
-    acceptedBy: view.acceptedBy,
+    acceptedBy: view.acceptedBy.map(nodeLabelOfId),
     token: transfer ? { symbol: transfer.symbol ?? t('amount.tokenUnits'), decimals: transfer.decimals ?? 0, amount: BigInt(transfer.amount), to: transfer.to } : undefined,
     verification: proof ? { blockHash: proof.blockHash, epoch: proof.epoch, finalizedPivot: proof.finalizedPivot, verifiedAt: proof.verifiedAt, outcome: proof.outcome } : undefined,
   };

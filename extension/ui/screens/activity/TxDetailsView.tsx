@@ -10,6 +10,7 @@ import { useT } from '../../i18n/i18n.js';
 import type { TxItem } from '../../model/wallet.js';
 import { TxProgress } from '../send/TxProgress.js';
 import { amountText, TX_STATUS_TEXT, txTitle } from './ActivityList.js';
+import { StuckActions } from './StuckActions.js';
 
 export function TxDetailsView({ tx }: { tx: TxItem }): ReactElement {
   const amount = amountText(tx);
@@ -23,6 +24,7 @@ export function TxDetailsView({ tx }: { tx: TxItem }): ReactElement {
         </div>
         <TxProgress status={tx.status} error={tx.error} blockNumber={tx.blockNumber} space={tx.space} />
       </div>
+      <StuckActions tx={tx} />
       <div className="card">
         <dl className="dl">
           <dt>{t('tx.statusLabel')}</dt>

@@ -14,9 +14,10 @@ import { TrustBadge } from '../../components/TrustBadge.js';
 import { SendForm, type SendAsset, type SendFormValues } from './SendForm.js';
 import { SendReview } from './SendReview.js';
 import { TxProgress } from './TxProgress.js';
+import { NonceGapNotice } from './NonceGapNotice.js';
 import { useT } from '../../i18n/i18n.js';
 
-type Step = { name: 'form' } | { name: 'review'; prepared: PreparedSend; values: SendFormValues } | { name: 'sent'; hash: string };
+type Step = { name: 'form' } | { name: 'review'; prepared: PreparedSend; values: SendFormValues; gap: PreparedSend['nonceGap'] } | { name: 'sent'; hash: string };
 
 export function Send(): ReactElement {
   const { backend, account, accounts, space, network, address, scope } = useWallet();
@@ -26,7 +27,9 @@ export function Send(): ReactElement {
   const tokens = useAsync(() => backend.tokens(space, address), `tokens:${scope}`, { enabled: scope !== '' && token !== 'native', rememberAs: scope ? `tokens:${scope}` : undefined });
   const [step, setStep] = useState<Step>({ name: 'form' });
   const [raw, setRaw] = useState<{ recipient: string; amount: string }>();
-  const prepare = useAction((input: { values: SendFormValues; asset: SendRequest['asset'] }) => backend.prepareSend({ space, accountId: account!.id, asset: input.asset, to: input.values.recipientDisplay, amount: input.values.amount }));
+  const prepare = useAction((input: { values: SendFormValues; asset: SendRequest['asset']; nonce?: 'queue' | 'fill' }) =>
+    backend.prepareSend({ space, accountId: account!.id, asset: input.asset, to: input.values.recipientDisplay, amount: input.values.amount, nonce: input.nonce }),
+  );
   const send = useAction((id: string) => backend.send(id));
   const t = useT();
 
@@ -59,7 +62,7 @@ export function Send(): ReactElement {
               onReview={(values, typed) => {
                 setRaw(typed);
                 void prepare.run({ values, asset: sendAsset }).then((prepared) => {
-                  if (prepared) setStep({ name: 'review', prepared, values });
+                  if (prepared) setStep({ name: 'review', prepared, values, gap: prepared.nonceGap });
                 });
               }}
             />
@@ -71,6 +74,19 @@ export function Send(): ReactElement {
           <Loading />
         )
       ) : null}
+      {step.name === 'review' && step.gap ? (
+        <NonceGapNotice
+          gap={step.gap}
+          filling={step.prepared.replaces?.kind === 'fill_gap' || step.prepared.nonceGap === null}
+          busy={prepare.busy || send.busy}
+          onChoose={(nonce) =>
+            void prepare.run({ values: step.values, asset: sendAsset, nonce }).then((prepared) => {
+              if (prepared) setStep({ ...step, prepared });
+            })
+          }
+        />
+      ) : null}
+      {step.name === 'review' && prepare.error ? <ErrorState error={prepare.error} title={t('send.prepareFailed')} /> : null}
       {step.name === 'review' ? (
         <SendReview
           model={{ ...step.prepared.review, fromName: account.name, warnings: step.values.warnings }}
@@ -93,7 +109,7 @@ export function Send(): ReactElement {
 }
 
 /** Live status of the transaction just sent. */
-function SentStatus({ hash }: { hash: string }): ReactElement {
+export function SentStatus({ hash }: { hash: string }): ReactElement {
   const { backend } = useWallet();
   const tx = useAsync(() => backend.transaction(hash), `tx:${hash}`, { refreshOn: backend.events.transactions, pollMs: 3000 });
   const t = useT();
