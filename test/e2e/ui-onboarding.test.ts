@@ -37,6 +37,8 @@ for (const [label, viewport] of [
     const continueButton = page.getByRole('button', { name: 'Continue' });
     expect(await continueButton.isDisabled()).toBe(true);
     expect(await page.getByTestId('mnemonic').count()).toBe(0); // hidden until asked
+    // The button that reveals the words is whole and nothing scrolls sideways, at 360 px too.
+    await expectScreenFits(page);
     await page.getByRole('button', { name: /Show the words/ }).click();
     const words = await page.getByTestId('mnemonic').locator('li').allTextContents();
     expect(words).toHaveLength(12);
@@ -154,6 +156,7 @@ test('in a Chinese browser the wallet speaks Chinese from the first screen: crea
   await shot(page, 'onboarding-welcome-phone-zh');
 
   await page.getByRole('button', { name: zh.onboarding.create }).click();
+  await expectScreenFits(page);
   await page.getByRole('button', { name: zh.onboarding.showWords }).click();
   const words = await page.getByTestId('mnemonic').locator('li').allTextContents();
   expect(words).toHaveLength(12);
