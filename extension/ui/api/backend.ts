@@ -46,6 +46,15 @@ export interface PreparedSend {
   nonceGap: { accountNonce: number; queuedNonce: number; blocking: { hash: string; acceptedBy: number; sentAt: number } | null; waiting: number } | null;
 }
 
+export interface ArchivedWallet {
+  archiveId: number;
+  /** `set-aside`: the wallet that was current when another replaced it; `earlier-copy`: the copy from before its last write. */
+  kind: 'set-aside' | 'earlier-copy';
+  archivedAt: number;
+  /** False when the stored record cannot be read (damaged). */
+  readable: boolean;
+}
+
 export interface AutoLockSettings {
   /** Lock after this long without use; 0 = only when the browser closes. */
   idleMs: number;
@@ -87,6 +96,12 @@ export interface WalletBackend {
   addAccount(fromAccountId: string | undefined): Promise<{ id: string }>;
   /** The recovery phrase behind `accountId`'s wallet (or the first phrase). */
   revealMnemonic(accountId: string | undefined, password: string): Promise<string>;
+  /** Adds another recovery phrase or a private key to the unlocked wallet; returns its first account. */
+  importIntoWallet(wallet: NewWallet): Promise<{ accountId: string }>;
+  /** Wallets kept in this device's archive (set aside by Start over or a restore), newest first. */
+  archive(): Promise<ArchivedWallet[]>;
+  /** Makes an archived wallet current again (the current one is archived in turn); needs that wallet's password. */
+  restoreArchived(archiveId: number, password: string): Promise<void>;
   exportBackup(password: string): Promise<{ fileName: string; text: string }>;
   restoreBackup(text: string, password: string): Promise<void>;
   /** Restores the copy from before the last write, when the current vault is unreadable. */

@@ -58,6 +58,18 @@ export const backgroundBackend: WalletBackend = {
     return { id: accountId };
   },
   revealMnemonic: async (accountId, password) => (await background.call('vault.revealMnemonic', { walletId: await phraseWallet(accountId), password })).mnemonic,
+  importIntoWallet: async (wallet) => {
+    const spec = wallet.kind === 'mnemonic' ? { kind: 'mnemonic' as const, mnemonic: wallet.mnemonic } : { kind: 'private-key' as const, privateKey: wallet.privateKey };
+    const { accountId } = await background.call('vault.addWallet', { wallet: spec });
+    return { accountId };
+  },
+  archive: async () =>
+    (await background.call('vault.listArchive'))
+      .map((e) => ({ archiveId: e.archiveId, kind: e.reason === 'replaced-by-restore' ? ('set-aside' as const) : ('earlier-copy' as const), archivedAt: e.archivedAt, readable: e.formatVersion !== undefined }))
+      .sort((a, b) => b.archivedAt - a.archivedAt),
+  restoreArchived: async (archiveId, password) => {
+    await background.call('vault.restoreArchived', { archiveId, password });
+  },
   exportBackup: (password) => background.call('vault.exportBackup', { password }),
   restoreBackup: async (text, password) => {
     await background.call('vault.restoreBackup', { text, password });

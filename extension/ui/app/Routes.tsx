@@ -21,6 +21,8 @@ const AutoLock = lazy(() => import('../screens/settings/AutoLock.js').then((m) =
 const Privacy = lazy(() => import('../screens/settings/Privacy.js').then((m) => ({ default: m.Privacy })));
 const RevealMnemonic = lazy(() => import('../screens/settings/RevealMnemonic.js').then((m) => ({ default: m.RevealMnemonic })));
 const Backup = lazy(() => import('../screens/settings/Backup.js').then((m) => ({ default: m.Backup })));
+const ImportAccount = lazy(() => import('../screens/accounts/ImportAccount.js').then((m) => ({ default: m.ImportAccount })));
+const ArchivedWallets = lazy(() => import('../screens/settings/ArchivedWallets.js').then((m) => ({ default: m.ArchivedWallets })));
 const Status = lazy(() => import('../screens/status/Status.js').then((m) => ({ default: m.Status })));
 
 const ROUTES: [string, (params: Record<string, string>) => ReactElement][] = [
@@ -40,6 +42,8 @@ const ROUTES: [string, (params: Record<string, string>) => ReactElement][] = [
   ['/settings/privacy', () => <Privacy />],
   ['/settings/reveal', () => <RevealMnemonic />],
   ['/settings/backup', () => <Backup />],
+  ['/settings/archive', () => <ArchivedWallets />],
+  ['/accounts/import', () => <ImportAccount />],
 ];
 
 export function Routes(): ReactElement {
