@@ -62,7 +62,10 @@ for (const [label, viewport] of [
     if (label === 'phone') await shot(page, 'onboarding-quiz-phone', { mask: [page.locator('.word-choices')] });
     await page.getByRole('button', { name: 'Confirm' }).click();
 
-    // Password: strength hint, mismatch, then create.
+    // Password: too short (said once), strength hint, mismatch, then create.
+    await page.getByLabel('New password', { exact: true }).fill('short');
+    await page.getByRole('button', { name: 'Create wallet' }).click();
+    await expect.poll(() => page.getByText('Use at least 8 characters.').count()).toBe(1);
     await page.getByLabel('New password', { exact: true }).fill('password1');
     await expect.poll(() => page.getByTestId('password-strength').textContent()).toContain('weak');
     await page.getByLabel('New password', { exact: true }).fill(TEST_PASSWORD);

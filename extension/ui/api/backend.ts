@@ -109,7 +109,8 @@ export interface WalletBackend {
   autoLock(): Promise<AutoLockSettings>;
   setAutoLock(idleMs: number): Promise<void>;
 
-  networks(): Promise<{ networks: NetworkItem[]; currentId: string }>;
+  /** The networks, the current one, and how its nodes are doing (the header's status dot). */
+  networks(): Promise<{ networks: NetworkItem[]; currentId: string; health: 'ok' | 'warn' | 'bad' }>;
   selectNetwork(id: string): Promise<void>;
   /** Native balance of `address` (the space's address form); `null` when nodes disagree unresolved. */
   balance(space: Space, address: string): Promise<Checked<bigint | null>>;

@@ -29,7 +29,7 @@ async function currentNetwork(): Promise<string> {
 export const backgroundBackend: WalletBackend = {
   events: {
     vault: ['vault.changed', 'vault.accountsChanged'],
-    network: ['chain.statusChanged'],
+    network: ['chain.statusChanged', 'chain.nodesChanged'],
     // A new verified epoch (status) means balances may have changed; `chain.balancesChanged` is
     // announced only when a read found a different value (so re-reading on it settles).
     balances: ['chain.statusChanged', 'chain.balancesChanged'],

@@ -102,7 +102,8 @@ export interface TokenInfoItem {
   problems: string[];
 }
 
-export type NodeHealth = 'ok' | 'slow' | 'failing' | 'banned' | 'unknown';
+/** `unreachable`: set aside for a while after failing again and again (not a ban: it told no lie). */
+export type NodeHealth = 'ok' | 'slow' | 'failing' | 'unreachable' | 'banned' | 'unknown';
 
 export interface NodeItem {
   id: string;
@@ -144,6 +145,8 @@ export interface LightClientStatus {
   lastVerifiedAt?: number | undefined;
   failures: VerificationFailure[];
   bannedNodes: NodeItem[];
+  /** Nodes set aside for not answering (retried when the time is up). */
+  setAsideNodes: NodeItem[];
 }
 
 export interface ConnectedSite {

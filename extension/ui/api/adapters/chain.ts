@@ -19,12 +19,23 @@ export function networkName(id: ChainStatusView['network']): string {
 }
 
 /** The three networks; the current one with the chain ids its nodes were checked to serve. */
-export function networksFromStatus(status: ChainStatusView): { networks: NetworkItem[]; currentId: string } {
+/**
+ * The header's status dot: bad when no node can be used (none set up, all set aside or banned, or
+ * the last sync found none), warn when the last sync failed or nothing is verified yet, else ok.
+ */
+export function networkHealth(status: ChainStatusView): 'ok' | 'warn' | 'bad' {
+  const lc = status.lightClient;
+  if (status.nodes.total === 0 || status.nodes.banned >= status.nodes.total || lc.lastError?.code === 'pool.no_node') return 'bad';
+  if (lc.lastError !== null || lc.finalized === null) return 'warn';
+  return 'ok';
+}
+
+export function networksFromStatus(status: ChainStatusView): { networks: NetworkItem[]; currentId: string; health: 'ok' | 'warn' | 'bad' } {
   const networks = KNOWN_NETWORKS.map((known) => {
     const n: NetworkItem = { ...known, name: networkName(known.id as ChainStatusView['network']) };
     return n.id === status.network ? { ...n, coreNetworkId: status.chainIds.core, espaceChainId: status.chainIds.espace, chainIdsKnown: true } : n;
   });
-  return { networks, currentId: status.network };
+  return { networks, currentId: status.network, health: networkHealth(status) };
 }
 
 export function trustOf(view: { trust: BalanceView['trust']; epoch: number; sources: BalanceView['sources']; value: string | null; conflict?: BalanceView['conflict'] }): Trust {
@@ -158,9 +169,23 @@ function banText(ban: BanView): string {
   return ban.evidence ? t('bans.withEvidence', { reason, evidence: ban.evidence }) : reason;
 }
 
+/** What a node's failure code means, in words (codes are for logs, not for people). */
+function problemText(code: string | null | undefined): string {
+  if (code === 'rpc.network') return t('nodeState.network');
+  if (code === 'rpc.timeout') return t('nodeState.timeout');
+  if (code === 'rpc.http_status') return t('nodeState.http');
+  return t('nodeState.other');
+}
+
+/** An unresponsive node is set aside for a while, not banned: it told no lie. */
+function setAsideText(ban: BanView): string {
+  return t('nodeState.setAside', { problem: problemText(/\((rpc\.[a-z_]+)\)/.exec(ban.evidence)?.[1]) });
+}
+
 export function nodeFromApi(view: NodeView): NodeItem {
-  const health = view.ban ? 'banned' : view.health.consecutiveFailures > 0 ? 'failing' : view.health.latencyMs !== null && view.health.latencyMs > SLOW_MS ? 'slow' : view.health.successes > 0 ? 'ok' : 'unknown';
-  const problem = view.ban ? banText(view.ban) : view.health.consecutiveFailures > 0 && view.health.lastErrorCode ? t('bans.lastError', { code: view.health.lastErrorCode }) : undefined;
+  const unreachable = view.ban?.severity === 'unavailable';
+  const health = unreachable ? 'unreachable' : view.ban ? 'banned' : view.health.consecutiveFailures > 0 ? 'failing' : view.health.latencyMs !== null && view.health.latencyMs > SLOW_MS ? 'slow' : view.health.successes > 0 ? 'ok' : 'unknown';
+  const problem = view.ban ? (unreachable ? setAsideText(view.ban) : banText(view.ban)) : view.health.consecutiveFailures > 0 ? t('nodeState.lastProblem', { problem: problemText(view.health.lastErrorCode) }) : undefined;
   return {
     id: view.id,
     url: view.label,
@@ -175,7 +200,8 @@ export function nodeFromApi(view: NodeView): NodeItem {
 }
 
 function bannedNode(ban: BanView): NodeItem {
-  return { id: ban.nodeId, url: ban.node, space: 'core', health: 'banned', userAdded: false, problem: banText(ban), bannedUntil: ban.expiresAt };
+  const unreachable = ban.severity === 'unavailable';
+  return { id: ban.nodeId, url: ban.node, space: 'core', health: unreachable ? 'unreachable' : 'banned', userAdded: false, problem: unreachable ? setAsideText(ban) : banText(ban), bannedUntil: ban.expiresAt };
 }
 
 export function lightClientFromApi(status: ChainStatusView, bans: { active: BanView[]; recent: BanView[] }, now: number): LightClientStatus {
@@ -192,7 +218,9 @@ export function lightClientFromApi(status: ChainStatusView, bans: { active: BanV
     state,
     stateDetail: lc.lastError ? errorText(Object.assign(new Error(lc.lastError.message), { code: lc.lastError.code })) : undefined,
     lastVerifiedAt: lc.lastSyncAt ?? undefined,
-    failures: bans.recent.map((b) => ({ at: b.bannedAt, node: b.node, what: banText(b) })),
-    bannedNodes: bans.active.filter((b) => b.expiresAt > now).map(bannedNode),
+    // A node that does not answer told no lie: it is set aside for a while, listed apart.
+    failures: bans.recent.filter((b) => b.severity !== 'unavailable').map((b) => ({ at: b.bannedAt, node: b.node, what: banText(b) })),
+    bannedNodes: bans.active.filter((b) => b.expiresAt > now && b.severity !== 'unavailable').map(bannedNode),
+    setAsideNodes: bans.active.filter((b) => b.expiresAt > now && b.severity === 'unavailable').map(bannedNode),
   };
 }
