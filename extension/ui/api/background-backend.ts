@@ -101,7 +101,7 @@ export const backgroundBackend: WalletBackend = {
     const views = await background.call('chain.balances', { space, addresses: [address], tokens: list.map((t) => t.address) });
     return list.map((token) => {
       const view = views.find((v) => v.token !== undefined && v.token.toLowerCase() === token.address.toLowerCase());
-      return { ...token, balance: view ? balanceFromApi(view) : undefined, balanceError: view ? undefined : t('home.noTokenBalance') };
+      return { ...token, balance: view ? balanceFromApi(view, { decimals: token.decimals, symbol: token.symbol }) : undefined, balanceError: view ? undefined : t('home.noTokenBalance') };
     });
   },
   addToken: async (space, token) => {

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { BanView, NodeView, TokenFieldView } from '../../../shared/ui-api/chain.js';
-import { lightClientFromApi, networkHealth, nodeFromApi, tokenInfoFromApi } from './chain.js';
+import { balanceFromApi, lightClientFromApi, networkHealth, nodeFromApi, tokenInfoFromApi } from './chain.js';
 import type { ChainStatusView } from '../../../shared/ui-api/chain.js';
 import { t } from '../../i18n/i18n.js';
 
@@ -100,4 +100,11 @@ test('the header dot is green only while some node works and the last sync verif
   expect(networkHealth(statusView({ lastError: { code: 'pool.no_node', message: 'none' } }))).toBe('bad');
   expect(networkHealth(statusView({ lastError: { code: 'lightclient.x', message: 'x' } }))).toBe('warn');
   expect(networkHealth(statusView({ finalized: false }))).toBe('warn');
+});
+
+test('who said what: each node\'s balance answer is shown as an amount with its unit, not as raw drip', () => {
+  const view = { space: 'core' as const, address: 'cfx:aa', value: '1500000000000000000', epoch: 7, trust: 'conflict' as const, updatedAt: 1, cached: false, sources: [{ node: 'https://a.example', operator: 'A', answer: '1500000000000000000' }, { node: 'https://b.example', operator: 'B', answer: '2500000000000000000' }, { node: 'https://c.example', operator: 'C', problem: 'no answer in time' }] };
+  const answers = balanceFromApi(view).trust.answers!;
+  expect(answers.map((a) => a.answer)).toEqual(['1.5 CFX', '2.5 CFX', undefined]);
+  expect(balanceFromApi({ ...view, sources: [{ node: 'https://a.example', operator: 'A', answer: '1500000' }] }, { decimals: 6, symbol: 'USDT' }).trust.answers![0]!.answer).toBe('1.5 USDT');
 });

@@ -2,6 +2,7 @@
 import type { BalanceView, BanView, ChainStatusView, IncomingView, NodeView, TokenFieldView, TokenInfoView, TxView } from '../../../shared/ui-api/chain.js';
 import type { Trust } from '../../model/trust.js';
 import type { Checked, LightClientStatus, NetworkItem, NodeItem, ReceivedItem, TokenInfoItem, TxItem, TxStatus } from '../../model/wallet.js';
+import { formatAmountDisplay } from '../../i18n/format.js';
 import { i18n, t } from '../../i18n/i18n.js';
 import { errorText } from '../../i18n/errors.js';
 
@@ -56,8 +57,14 @@ export function trustOf(view: { trust: BalanceView['trust']; epoch: number; sour
   return trust;
 }
 
-export function balanceFromApi(view: BalanceView): Checked<bigint | null> {
-  return { value: view.value === null ? null : BigInt(view.value), trust: trustOf(view), at: view.updatedAt };
+/**
+ * A balance with its trust; each node's answer in "who said what" is shown as an amount of `unit`
+ * (the nodes answer in the smallest unit, which means nothing to a reader).
+ */
+export function balanceFromApi(view: BalanceView, unit: { decimals: number; symbol: string } = { decimals: 18, symbol: 'CFX' }): Checked<bigint | null> {
+  const trust = trustOf(view);
+  if (trust.answers) trust.answers = trust.answers.map((a) => (a.answer !== undefined && /^\d{1,80}$/.test(a.answer) ? { ...a, answer: `${formatAmountDisplay(BigInt(a.answer), unit.decimals)} ${unit.symbol}` } : a));
+  return { value: view.value === null ? null : BigInt(view.value), trust, at: view.updatedAt };
 }
 
 const TX_STATUS: Record<TxView['status'], TxStatus> = {
