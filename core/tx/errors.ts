@@ -28,7 +28,9 @@ export type TxErrorCode =
   /** Signature values are out of range, high-s, or recover no key. */
   | 'tx.signature'
   /** A legacy eSpace transaction without EIP-155 replay protection. */
-  | 'tx.unprotected';
+  | 'tx.unprotected'
+  /** Signed bytes that do not decode to the reviewed transaction, sender or hash (never broadcast). */
+  | 'tx.signed_mismatch';
 
 export class TxError extends WayfarerError {
   declare readonly code: TxErrorCode;

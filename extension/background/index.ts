@@ -28,7 +28,7 @@ router.register({
 
 const vault = installVault(router);
 // Chain handlers wait for the chain service themselves; its start never blocks the other services.
-const chain = installChain(router, { keyring: vault.keyring });
+const chain = installChain(router);
 installWallet(router, { keyring: vault.keyring, chain: chain.ready });
 installCrossSpace(router, { keyring: vault.keyring, chain: chain.ready });
 installContacts(router);

@@ -91,6 +91,26 @@ test('forged header: the background bans the liar (forged_header), finality stil
   expect(balance!.sources.map((s) => s.operator).sort()).toEqual(['Dev node', 'Honest proxy']);
 });
 
+test('tampered transactionsRoot from the only Core node: banned with its evidence at every lie, and the sync says no node gave an acceptable answer', async () => {
+  liar.setAttack('tamper_transactions_root');
+  const [liarNode] = await configureNodes(page, [
+    { space: 'core', url: liar.url, operator: 'Liar Inc.' },
+    { space: 'espace', url: honestEspace.url, operator: 'Honest proxy' },
+  ]);
+  for (let round = 1; round <= 2; round++) {
+    // The chain moves on between rounds, so each sync needs headers the liar has not served yet.
+    const before = Number(BigInt(await rpcCall<string>(node.coreRpc, 'cfx_epochNumber', ['latest_mined'])));
+    await waitForFinality(node, before + 1);
+    const status = await call<Status>('chain.sync');
+    expect(status.lightClient.lastError, `round ${round}`).not.toBeNull();
+    const { active } = await call<{ active: Ban[] }>('chain.bans');
+    expect(active, `round ${round}`).toEqual([expect.objectContaining({ node: liarLabel(), reason: 'forged_header', severity: 'proven_lie' })]);
+    expect(active[0]!.evidence).toMatch(/block fields do not hash to 0x[0-9a-f]{64}/);
+    await call('chain.liftBan', { id: liarNode!.id });
+  }
+  liar.setAttack('honest');
+});
+
 test('wrong balance: shown as a conflict with the majority value, liar banned (wrong_balance), then cross-checked', async () => {
   liar.setAttack('wrong_balance');
   await useNodes();

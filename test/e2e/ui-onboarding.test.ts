@@ -37,6 +37,8 @@ for (const [label, viewport] of [
     const continueButton = page.getByRole('button', { name: 'Continue' });
     expect(await continueButton.isDisabled()).toBe(true);
     expect(await page.getByTestId('mnemonic').count()).toBe(0); // hidden until asked
+    // The button that reveals the words is whole and nothing scrolls sideways, at 360 px too.
+    await expectScreenFits(page);
     await page.getByRole('button', { name: /Show the words/ }).click();
     const words = await page.getByTestId('mnemonic').locator('li').allTextContents();
     expect(words).toHaveLength(12);
@@ -60,7 +62,10 @@ for (const [label, viewport] of [
     if (label === 'phone') await shot(page, 'onboarding-quiz-phone', { mask: [page.locator('.word-choices')] });
     await page.getByRole('button', { name: 'Confirm' }).click();
 
-    // Password: strength hint, mismatch, then create.
+    // Password: too short (said once), strength hint, mismatch, then create.
+    await page.getByLabel('New password', { exact: true }).fill('short');
+    await page.getByRole('button', { name: 'Create wallet' }).click();
+    await expect.poll(() => page.getByText('Use at least 8 characters.').count()).toBe(1);
     await page.getByLabel('New password', { exact: true }).fill('password1');
     await expect.poll(() => page.getByTestId('password-strength').textContent()).toContain('weak');
     await page.getByLabel('New password', { exact: true }).fill(TEST_PASSWORD);
@@ -154,6 +159,7 @@ test('in a Chinese browser the wallet speaks Chinese from the first screen: crea
   await shot(page, 'onboarding-welcome-phone-zh');
 
   await page.getByRole('button', { name: zh.onboarding.create }).click();
+  await expectScreenFits(page);
   await page.getByRole('button', { name: zh.onboarding.showWords }).click();
   const words = await page.getByTestId('mnemonic').locator('li').allTextContents();
   expect(words).toHaveLength(12);

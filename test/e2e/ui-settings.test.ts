@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
 import { callBackground } from '../support/ui-port.js';
-import { DESKTOP, MOBILE, TEST_MNEMONIC, TEST_PASSWORD, importWalletThroughUi, openWallet, shot } from './ui-helpers.js';
+import { DESKTOP, MOBILE, TEST_MNEMONIC, TEST_PASSWORD, expectScreenFits, importWalletThroughUi, openWallet, shot } from './ui-helpers.js';
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -29,7 +29,7 @@ const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
 test('settings lists every setting, at phone and desktop size', async () => {
   await page.goto(`${browser.popupUrl}#/settings`);
   await page.getByRole('heading', { name: 'Settings' }).waitFor();
-  for (const entry of ['Networks and nodes', 'Verification status', 'Connected sites', 'Auto-lock', 'Privacy', 'Show recovery phrase', 'Backup and restore', 'Start over']) {
+  for (const entry of ['Networks and nodes', 'Verification status', 'Connected sites', 'Auto-lock', 'Privacy', 'Show recovery phrase', 'Backup and restore', 'Archived wallets', 'Start over']) {
     expect(await page.getByRole('link', { name: new RegExp(entry) }).count()).toBe(1);
   }
   await shot(page, 'settings-phone');
@@ -150,5 +150,71 @@ test('privacy mode forgets remembered values', async () => {
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('wayfarer.lastKnown.')))).toEqual([]);
   await shot(page, 'privacy-phone');
   await page.getByLabel(/Privacy mode/).uncheck();
+  expect(errors).toEqual([]);
+});
+
+test('import a private key and another phrase into the existing wallet from the Accounts sheet', async () => {
+  await page.goto(`${browser.popupUrl}#/`);
+  const before = await callBackground<{ wallets: { kind: string }[]; accounts: { coreHexAddress: string }[] }>(page, 'vault.accounts', { networkId: 1029 });
+  await page.getByTestId('account-switcher').click();
+  await page.getByTestId('accounts-import').click();
+  await page.getByRole('heading', { name: 'Import into this wallet' }).waitFor();
+  await expectScreenFits(page);
+  await page.getByRole('button', { name: 'A private key' }).click();
+  await page.getByLabel('Private key', { exact: true }).fill('0x1123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByTestId('balance').waitFor({ timeout: 30_000 });
+  const withKey = await callBackground<{ wallets: { kind: string }[]; accounts: { id: string; coreHexAddress: string }[] }>(page, 'vault.accounts', { networkId: 1029 });
+  expect(withKey.wallets.map((w) => w.kind)).toEqual([...before.wallets.map((w) => w.kind), 'private-key']);
+  expect(withKey.accounts.slice(0, before.accounts.length).map((a) => a.coreHexAddress)).toEqual(before.accounts.map((a) => a.coreHexAddress));
+  // The imported account is the current one.
+  const imported = withKey.accounts.at(-1)!;
+  await page.getByTestId('account-switcher').click();
+  expect(await page.locator('[aria-current="true"]').textContent()).toContain('imported');
+  await page.getByTestId('accounts-import').click();
+  await page.getByRole('button', { name: 'A recovery phrase' }).click();
+  await page.getByLabel('Recovery phrase', { exact: true }).fill('abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByTestId('balance').waitFor({ timeout: 30_000 });
+  const withPhrase = await callBackground<{ wallets: { kind: string }[]; accounts: { id: string }[] }>(page, 'vault.accounts', { networkId: 1029 });
+  expect(withPhrase.wallets.map((w) => w.kind)).toEqual([...before.wallets.map((w) => w.kind), 'private-key', 'hd']);
+  expect(withPhrase.accounts.map((a) => a.id)).toContain(imported.id);
+  // The same key again is refused with a reason, nothing added.
+  await page.goto(`${browser.popupUrl}#/accounts/import`);
+  await page.getByRole('button', { name: 'A private key' }).click();
+  await page.getByLabel('Private key', { exact: true }).fill('0x1123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect.poll(() => page.getByText('Nothing was imported').count(), { timeout: 15_000 }).toBe(1);
+  expect((await callBackground<{ wallets: unknown[] }>(page, 'vault.accounts', { networkId: 1029 })).wallets).toHaveLength(withPhrase.wallets.length);
+});
+
+test('start over, then restore the wallet it set aside from Settings → Archived wallets', async () => {
+  const before = await callBackground<{ accounts: { coreHexAddress: string }[] }>(page, 'vault.accounts', { networkId: 1029 });
+  await page.goto(`${browser.popupUrl}#/start-over`);
+  expect(await page.getByText(/Settings → Archived wallets/).count()).toBe(1);
+  await page.getByLabel('Type RESET to confirm').fill('reset');
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByRole('button', { name: 'Import a private key' }).click();
+  await page.getByLabel('Private key', { exact: true }).fill('46b9e861b63d3509c88b7817275a30d22d62c8cd8fa6486ddee35ef0d8e0495f');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('New password', { exact: true }).fill('yet another long password');
+  await page.getByLabel('Repeat password', { exact: true }).fill('yet another long password');
+  await page.getByRole('button', { name: 'Import wallet' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
+
+  await page.goto(`${browser.popupUrl}#/settings`);
+  await page.getByRole('link', { name: /Archived wallets/ }).click();
+  const newest = page.getByTestId('archived-wallet').first();
+  await newest.waitFor();
+  expect(await newest.locator('strong').textContent()).toBe('Wallet set aside');
+  await expectScreenFits(page);
+  await newest.getByLabel('That wallet’s password', { exact: true }).fill('wrong password');
+  await newest.getByRole('button', { name: 'Restore this wallet' }).click();
+  await expect.poll(() => newest.getByText('Not restored').count(), { timeout: 15_000 }).toBe(1);
+  await newest.getByLabel('That wallet’s password', { exact: true }).fill(TEST_PASSWORD);
+  await newest.getByRole('button', { name: 'Restore this wallet' }).click();
+  await page.getByTestId('balance').waitFor({ timeout: 30_000 });
+  const after = await callBackground<{ accounts: { coreHexAddress: string }[] }>(page, 'vault.accounts', { networkId: 1029 });
+  expect(after.accounts.map((a) => a.coreHexAddress)).toEqual(before.accounts.map((a) => a.coreHexAddress));
   expect(errors).toEqual([]);
 });

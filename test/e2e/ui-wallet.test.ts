@@ -82,7 +82,14 @@ test('nodes: the dev node is added in Settings, the unreachable defaults removed
     const items = page.getByTestId(list).locator('li');
     for (let i = (await items.count()) - 1; i >= 0; i--) {
       const text = (await items.nth(i).textContent()) ?? '';
-      if (!text.includes(node.coreRpc) && !text.includes(node.espaceRpc)) await items.nth(i).getByRole('button', { name: /^Remove / }).click();
+      if (text.includes(node.coreRpc) || text.includes(node.espaceRpc)) continue;
+      // Removing asks once more; "Keep" leaves the node where it is.
+      const before = await items.count();
+      await items.nth(i).getByRole('button', { name: /^Remove / }).click();
+      await items.nth(i).getByRole('button', { name: 'Keep' }).click();
+      expect(await items.count()).toBe(before);
+      await items.nth(i).getByRole('button', { name: /^Remove / }).click();
+      await items.nth(i).getByRole('button', { name: 'Yes, remove' }).click();
     }
     await expect.poll(() => page.getByTestId(list).locator('li').count()).toBe(1);
   }

@@ -74,6 +74,23 @@ const proof = (epoch: number, outcome: InclusionProof['outcome'] = 'success', fi
 const state = (extra: Partial<Parameters<typeof node>[0]> = {}) => ({ known: new Map<string, number>(), sent: [] as string[], ...extra });
 
 describe('TxTracker', () => {
+  test('a transaction no node has put in a block is offered to a node added after it was sent, at the next refresh, once', async () => {
+    const only = state();
+    const later = state();
+    const { tracker, pool, endpoints } = setup([only, later], async () => proof(1));
+    pool.remove(endpoints[1]!.id);
+    const tx = signed(0n);
+    await tracker.send('core', tx.raw as `0x${string}`);
+    expect(later.sent).toEqual([]);
+    pool.add(endpoints[1]!);
+    const refreshed = await tracker.refresh(tx.hash);
+    expect(later.sent).toEqual([tx.hash]);
+    expect(refreshed.acceptedBy).toEqual([endpoints[0]!.id, endpoints[1]!.id]);
+    await tracker.refresh(tx.hash);
+    expect(later.sent).toEqual([tx.hash]);
+    expect(only.sent).toEqual([tx.hash]);
+  });
+
   test('broadcasts to independent nodes; a node acknowledging a wrong hash is banned', async () => {
     const a = state();
     const b = state({ wrongHash: true });

@@ -8,7 +8,8 @@
  * and (4) once inclusion is proved, asks every node that acknowledged the transaction whether it
  * knows it: a node that denies a finalized, proved transaction it had accepted withheld it.
  * When no node knows the transaction after `censorshipTimeoutMs`, the status becomes
- * `possibly_censored`; `resend` then goes to nodes that have not had it yet, too.
+ * `possibly_censored`; `resend` then goes to every node that has not acknowledged it, and a
+ * transaction not yet in a block is offered to nodes added after it was sent at each refresh.
  *
  * Records are plain data; every change is reported through `onChange` so the caller persists it
  * (tracking resumes after a service-worker restart from the stored records). Time is injected.
@@ -24,7 +25,7 @@ import type { NodePool } from '../pool/node-pool.js';
 import { NoNodeAvailableError } from '../pool/errors.js';
 import type { Hex } from '../schema/methods.js';
 import { addressKeyOf } from '../trust/account-reader.js';
-import { broadcastRaw } from './broadcast.js';
+import { broadcastEverywhere, broadcastRaw } from './broadcast.js';
 import { FINAL_STATUSES, type InclusionProof, type InclusionProver, type TrackedTransaction } from './types.js';
 
 export interface TxTrackerOptions {
@@ -90,23 +91,29 @@ export class TxTracker {
     return structuredClone(this.records.get(hash)!);
   }
 
-  /** Sends a tracked transaction again, first to nodes that have not acknowledged it yet. */
+  /** Sends a tracked transaction again to every node that has not acknowledged it (to all when none is left). */
   async resend(hash: string): Promise<TrackedTransaction> {
     const record = this.require(hash);
     if (FINAL_STATUSES.has(record.status) && record.status !== 'rejected') return structuredClone(record);
-    await this.broadcast(record, new Set(record.acceptedBy));
+    await this.broadcast(record, new Set(record.acceptedBy), true);
     return structuredClone(this.records.get(record.hash)!);
   }
 
-  private async broadcast(record: TrackedTransaction, exclude: ReadonlySet<string>): Promise<void> {
-    let report = await broadcastRaw(this.options.pool, record.space, record.raw as Hex, record.hash, { addressKey: record.addressKey, exclude });
-    if (report.acceptedBy.length === 0 && exclude.size > 0) {
-      report = await broadcastRaw(this.options.pool, record.space, record.raw as Hex, record.hash, { addressKey: record.addressKey });
-    }
+  /** Nodes of the transaction's space it was never offered to (added since it was sent). */
+  private newNodes(record: TrackedTransaction): number {
+    return this.options.pool.candidates(record.space, { widen: true, exclude: new Set([...(record.offeredTo ?? []), ...record.acceptedBy]) }).length;
+  }
+
+  private async broadcast(record: TrackedTransaction, exclude: ReadonlySet<string>, everywhere = false): Promise<void> {
+    const send = (skip?: ReadonlySet<string>) =>
+      everywhere ? broadcastEverywhere(this.options.pool, record.space, record.raw as Hex, record.hash, skip ? { exclude: skip } : {}) : broadcastRaw(this.options.pool, record.space, record.raw as Hex, record.hash, { addressKey: record.addressKey, ...(skip ? { exclude: skip } : {}) });
+    let report = await send(exclude);
+    if (report.acceptedBy.length === 0 && exclude.size > 0) report = await send();
     const next: TrackedTransaction = {
       ...record,
       lastBroadcastAt: this.options.clock.now(),
       acceptedBy: [...new Set([...record.acceptedBy, ...report.acceptedBy])],
+      offeredTo: [...new Set([...(record.offeredTo ?? []), ...report.offeredTo])],
       rejections: report.rejections,
     };
     if (next.acceptedBy.length === 0 && Object.keys(report.rejections).length > 0) {
@@ -143,7 +150,9 @@ export class TxTracker {
     if (FINAL_STATUSES.has(record.status)) return structuredClone(record);
     const location = await this.locate(record);
     if (location === undefined) {
-      this.save(this.withoutLocation(record));
+      // Nodes added since it was sent get it too: the ones that had it may be withholding it.
+      if (record.status !== 'rejected' && this.newNodes(record) > 0) await this.broadcast(record, new Set([...(record.offeredTo ?? []), ...record.acceptedBy]), true);
+      this.save(this.withoutLocation(this.records.get(record.hash)!));
       return structuredClone(this.records.get(record.hash)!);
     }
     let proof;

@@ -37,6 +37,8 @@ export interface TrackedTransaction {
   lastBroadcastAt: number;
   /** Ids of nodes that acknowledged the transaction with its correct hash. */
   acceptedBy: string[];
+  /** Ids of every node it was offered to (absent in records from before this was kept). */
+  offeredTo?: string[];
   /** Node label → refusal message, from the last broadcast. */
   rejections: Record<string, string>;
   /** Where a node says it is (a claim until verified). */

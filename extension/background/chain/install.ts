@@ -10,7 +10,7 @@
 import { IndexedDbCheckpointStore } from './checkpoint-store.js';
 import { systemClock } from '../../../core/rpc/clock.js';
 import type { UiRouter } from '../router.js';
-import { CHAIN_SYNC_ALARM, ChainService, type ChainKeyring } from './service.js';
+import { CHAIN_SYNC_ALARM, ChainService } from './service.js';
 import { ChainStore } from './store.js';
 import { chainUiHandlers } from './ui-handlers.js';
 import { txView } from './views.js';
@@ -21,7 +21,7 @@ export interface InstalledChain {
 
 const SYNC_PERIOD_MINUTES = 1;
 
-export function installChain(router: UiRouter, options: { keyring?: ChainKeyring } = {}): InstalledChain {
+export function installChain(router: UiRouter): InstalledChain {
   const ready = (async () => {
     const service = await ChainService.start({
       store: await ChainStore.open(indexedDB),
@@ -31,7 +31,6 @@ export function installChain(router: UiRouter, options: { keyring?: ChainKeyring
       clock: systemClock,
       randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
       hasHostPermission: (pattern) => chrome.permissions.contains({ origins: [pattern] }),
-      ...(options.keyring ? { keyring: options.keyring } : {}),
       events: {
         statusChanged: (status) => router.emit('chain.statusChanged', status),
         nodesChanged: () => router.emit('chain.nodesChanged', {}),

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { IndexedDbCheckpointStore } from './checkpoint-store.js';
 import { FakeClock } from '../../../core/rpc/testing/fake-clock.js';
 import { fakeNetwork } from '../../../core/rpc/testing/fake-fetch.js';
-import { ChainService, type ChainEvents, type ChainKeyring } from './service.js';
+import { ChainService, type ChainEvents } from './service.js';
 import { privateKeyFromHex } from '../../../core/keys/private-key.js';
 import { coreAddressFromPrivateKey } from '../../../core/keys/address.js';
 import { signCoreTransaction } from '../../../core/tx/core-sign.js';
@@ -17,7 +17,7 @@ const MAINNET_ADDRESS = encodeCfxAddress(USER, 1029);
 const TESTNET_ADDRESS = encodeCfxAddress(USER, 1);
 
 /** A service over a fresh fake IndexedDB; `restart` builds a new service over the same database. */
-async function setup(handlers: Parameters<typeof fakeNetwork>[0] = {}, keyring?: ChainKeyring) {
+async function setup(handlers: Parameters<typeof fakeNetwork>[0] = {}) {
   const factory = new IDBFactory();
   const clock = new FakeClock();
   const net = fakeNetwork(handlers);
@@ -41,7 +41,6 @@ async function setup(handlers: Parameters<typeof fakeNetwork>[0] = {}, keyring?:
       },
       events: recorder,
       hasHostPermission: async (pattern) => pattern === 'http://127.0.0.1/*',
-      ...(keyring ? { keyring } : {}),
     });
   return { service: await make(), restart: make, events, clock, secretCalls: () => secretCalls };
 }
@@ -121,42 +120,34 @@ describe('ChainService (no network needed)', () => {
 });
 
 describe('ChainService sending', () => {
-  test('speed-up: signs a same-nonce replacement with a higher price through the keyring and tracks it as replacing the original', async () => {
+  test('a stuck transaction: Resend offers it to every node that has not acknowledged it, several of one operator too', async () => {
     const key = privateKeyFromHex(`0x${'42'.repeat(32)}`);
     const from = encodeCfxAddress(coreAddressFromPrivateKey(key), 1024);
-    const sent: string[] = [];
-    const node = (method: string, params: unknown[]) => {
+    const received = new Map<string, string[]>();
+    /** A node that acknowledges (returns the hash) and never includes anything. */
+    const node = (name: string) => (method: string, params: unknown[]) => {
       if (method === 'cfx_sendRawTransaction') {
-        const hash = decodeCoreTransaction(String(params[0])).hash;
-        sent.push(String(params[0]));
-        return hash;
+        received.set(name, [...(received.get(name) ?? []), String(params[0])]);
+        return decodeCoreTransaction(String(params[0])).hash;
       }
-      if (method === 'cfx_gasPrice') return '0x14';
-      if (method === 'cfx_epochNumber') return '0x3e8';
+      if (method === 'cfx_getTransactionReceipt') return null;
       throw new Error(`unexpected ${method}`);
     };
-    const signedFor: string[] = [];
-    const keyring: ChainKeyring = {
-      signCoreTransaction: async (accountId, tx, chainId) => {
-        signedFor.push(accountId);
-        const signed = signCoreTransaction(tx, key, chainId);
-        return { raw: signed.raw as `0x${string}`, hash: signed.hash as `0x${string}` };
-      },
-      signEspaceTransaction: async () => {
-        throw new Error('not used');
-      },
-    };
-    const { service } = await setup({ 'http://127.0.0.1:12537/': node }, keyring);
+    const { service } = await setup({ 'http://127.0.0.1:12537/': node('only'), 'http://10.0.0.2:12537/': node('second'), 'http://10.0.0.3:12537/': node('third') });
     await service.setNetwork('local');
-    const original = signCoreTransaction({ type: 0, chainId: 1024, nonce: 3n, gas: 21000n, to: from, value: 5n, storageLimit: 0n, epochHeight: 1n, data: '0x', gasPrice: 10n }, key, 1024);
-    const first = await service.sendTransaction('core', original.raw as `0x${string}`);
-    expect(first).toMatchObject({ hash: original.hash, status: 'pending' });
-    const replaced = await service.replaceTransaction(original.hash, 'speed_up', 'a'.repeat(32));
-    expect(signedFor).toEqual(['a'.repeat(32)]);
-    expect(replaced).toMatchObject({ replaces: original.hash, status: 'pending', nonce: '3' });
-    const decoded = decodeCoreTransaction(sent[1]!).transaction;
-    expect(decoded).toMatchObject({ nonce: 3n, value: 5n, gasPrice: 20n, epochHeight: 1000n });
-    expect(service.transactions().map((t) => t.hash)).toEqual(expect.arrayContaining([original.hash, replaced.hash]));
+    const signed = signCoreTransaction({ type: 0, chainId: 1024, nonce: 3n, gas: 21000n, to: from, value: 5n, storageLimit: 0n, epochHeight: 1n, data: '0x', gasPrice: 10n }, key, 1024);
+    const sent = await service.sendTransaction('core', signed.raw as `0x${string}`);
+    expect(sent).toMatchObject({ hash: signed.hash, status: 'pending', acceptedBy: ['local/core/http://127.0.0.1:12537/'] });
+    expect(service.tracked(signed.hash)?.raw).toBe(signed.raw);
+
+    // Two nodes of one operator: a resend is not limited to one node per operator.
+    await service.addNode({ space: 'core', url: 'http://10.0.0.2:12537', operator: 'Other' });
+    await service.addNode({ space: 'core', url: 'http://10.0.0.3:12537', operator: 'Other' });
+    const resent = await service.resendTransaction(signed.hash);
+    expect(received.get('second')).toEqual([signed.raw]);
+    expect(received.get('third')).toEqual([signed.raw]);
+    expect(received.get('only')).toEqual([signed.raw]);
+    expect(resent.acceptedBy).toHaveLength(3);
+
   });
 });
-

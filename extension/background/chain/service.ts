@@ -20,10 +20,7 @@ import { isRpcMethodName, type Hex } from '../../../core/rpc/schema/methods.js';
 import type { FetchFunction } from '../../../core/rpc/transport/http.js';
 import type { WebSocketFactory } from '../../../core/rpc/transport/websocket.js';
 import { addressKeyOf } from '../../../core/rpc/trust/account-reader.js';
-import { coreReplacement, espaceReplacement, type ReplacementKind } from '../../../core/rpc/tx/replacement.js';
 import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
-import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
-import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
 import type { BalanceView, BanView, ChainStatusView, IncomingView, NodeView, SourceView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
 import { createRuntime, endpointsFor, type NetworkRuntime } from './runtime.js';
 import { readNetworkHead, SyncStatus } from './sync-status.js';
@@ -31,11 +28,6 @@ import type { ChainStore, StoredBalance, TxLabel } from './store.js';
 import { balanceIncrease, mergeEntries } from './incoming.js';
 import { historyKey, readTokenInfo, scanIncoming } from './token-reads.js';
 import { balanceView, banView, maxNativeSpend, nodeView, sourcesView, txView } from './views.js';
-
-export interface ChainKeyring {
-  signCoreTransaction(accountId: string, tx: CoreTransactionInput, activeChainId: number): Promise<{ raw: Hex; hash: Hex }>;
-  signEspaceTransaction(accountId: string, tx: EspaceTransactionInput, activeChainId: number): Promise<{ raw: Hex; hash: Hex }>;
-}
 
 export interface ChainEvents {
   statusChanged(status: ChainStatusView): void;
@@ -51,7 +43,6 @@ export interface ChainServiceDeps {
   connectWebSocket?: WebSocketFactory;
   clock: Clock;
   randomBytes(length: number): Uint8Array;
-  keyring?: ChainKeyring;
   events: ChainEvents;
   /** Whether the extension holds a host permission (`chrome.permissions.contains`). */
   hasHostPermission(pattern: string): Promise<boolean>;
@@ -361,22 +352,9 @@ export class ChainService {
     return this.view(await this.runtime.tracker.resend(hash));
   }
 
-  /** Builds, signs (vault) and sends a same-nonce replacement of a stuck transaction. */
-  async replaceTransaction(hash: string, kind: ReplacementKind, accountId: string): Promise<TxView> {
-    const keyring = this.deps.keyring;
-    if (!keyring) throw new WayfarerError('chain.no_keyring', 'signing is not available');
-    const rt = this.runtime;
-    const record = rt.tracker.get(hash);
-    if (!record) throw new InvalidInputError('not a tracked transaction');
-    const { value: price } = await rt.pool.first(record.space, async (client) => BigInt(record.space === 'core' ? await client.request('cfx_gasPrice', []) : await client.request('eth_gasPrice', [])));
-    let signed: { raw: Hex; hash: Hex };
-    if (record.space === 'core') {
-      const { value: epoch } = await rt.pool.first('core', async (client) => BigInt(await client.request('cfx_epochNumber', ['latest_state'])));
-      signed = await keyring.signCoreTransaction(accountId, coreReplacement(record, kind, price, epoch), rt.chainIds.core);
-    } else {
-      signed = await keyring.signEspaceTransaction(accountId, espaceReplacement(record, kind, price), rt.chainIds.espace);
-    }
-    return this.sendTransaction(record.space, signed.raw, record.hash);
+  /** A tracked transaction with its signed bytes (for speed-up and cancel, see wallet/replacement.ts). */
+  tracked(hash: string): TrackedTransaction | undefined {
+    return this.runtime.tracker.get(hash);
   }
 
   // ---- for the dApp provider ---------------------------------------------------------------------

@@ -24,7 +24,6 @@ export function chainUiHandlers(service: () => Promise<ChainService>): UiHandler
     'chain.transactions': async () => (await service()).transactions(),
     'chain.refreshTransaction': async ({ hash }) => (await service()).refreshTransaction(hash),
     'chain.resendTransaction': async ({ hash }) => (await service()).resendTransaction(hash),
-    'chain.replaceTransaction': async ({ hash, kind, accountId }) => (await service()).replaceTransaction(hash, kind, accountId),
     'chain.tokenInfo': async ({ space, address }) => (await service()).tokenInfo(space, address),
     'chain.incoming': async ({ space, address, tokens }) => (await service()).incoming(space, address, tokens),
   };

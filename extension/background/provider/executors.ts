@@ -5,16 +5,13 @@
  * Signing re-checks everything that may have changed while the approval was open: the account must
  * still be granted to the origin, the active chain must still be the one the request was prepared
  * for. A transaction is signed, then decoded back with core/tx and compared with what the user
- * approved (fields and sender) before it is stored and broadcast — so the bytes sent are provably
+ * approved (every field, sender, hash: core/tx/signed-check.ts) before it is stored and broadcast — so the bytes sent are provably
  * the transaction shown. The signed bytes are persisted before broadcasting: if the worker stops in
  * between, the restart broadcasts the same bytes again (same hash) instead of signing anew.
  * @module
  */
 import { hexToBytes } from '../../../core/encoding/hex.js';
-import { decodeCoreTransaction } from '../../../core/tx/core-decode.js';
-import { prepareCoreTransaction } from '../../../core/tx/core-transaction.js';
-import { decodeEspaceTransaction } from '../../../core/tx/espace-decode.js';
-import { prepareEspaceTransaction } from '../../../core/tx/espace-transaction.js';
+import { checkSignedTransaction, type ReviewedTransaction } from '../../../core/tx/signed-check.js';
 import type { ApprovalAccount, TransactionDraft } from '../../shared/provider-approvals.js';
 import type { ProviderSpace } from '../../shared/provider-protocol.js';
 import { visibleAddresses, type AccountContext } from './accounts.js';
@@ -48,11 +45,7 @@ async function requireGranted(ctx: ExecutionContext, account: ApprovalAccount): 
   if (!(await ctx.keyring.listAccounts()).some((a) => a.id === account.accountId)) throw unauthorized('The account is no longer in the wallet');
 }
 
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
-}
-
-/** Signs, proves the signed bytes are the approved transaction, persists them. */
+/** Signs, proves the signed bytes are the approved transaction (the shared check), persists them. */
 async function signDraft(ctx: ExecutionContext, record: PendingRecord, account: ApprovalAccount, draft: TransactionDraft): Promise<{ raw: Hex; hash: Hex }> {
   const signed = await signChecked(ctx, account, draft);
   await ctx.store.update(record.id, { signed });
@@ -63,22 +56,21 @@ async function signDraft(ctx: ExecutionContext, record: PendingRecord, account: 
 async function signChecked(ctx: ExecutionContext, account: ApprovalAccount, draft: TransactionDraft): Promise<{ raw: Hex; hash: Hex }> {
   const chainId = draft.chainId;
   let signed: { raw: Hex; hash: Hex };
-  let matches: boolean;
+  let reviewed: ReviewedTransaction;
   if (ctx.space === 'core') {
     const input = coreDraftToInput(draft);
     signed = await ctx.keyring.signCoreTransaction(account.accountId, input, chainId);
-    const decoded = decodeCoreTransaction(signed.raw, { chainId });
-    matches = stableJson(decoded.transaction) === stableJson(prepareCoreTransaction(input).tx) && decoded.from === account.address && decoded.hash === signed.hash;
+    reviewed = { space: 'core', input, from: account.address };
   } else {
     const input = espaceDraftToInput(draft);
     signed = await ctx.keyring.signEspaceTransaction(account.accountId, input, chainId);
-    const decoded = decodeEspaceTransaction(signed.raw, { chainId });
-    matches =
-      stableJson(decoded.transaction) === stableJson(prepareEspaceTransaction(input).tx) &&
-      decoded.from.toLowerCase() === account.address.toLowerCase() &&
-      decoded.hash === signed.hash;
+    reviewed = { space: 'espace', input, from: account.address };
   }
-  if (!matches) throw new ProviderRpcError(-32603, 'The signed transaction does not match the approved one; nothing was sent');
+  try {
+    checkSignedTransaction(reviewed, signed);
+  } catch (cause) {
+    throw new ProviderRpcError(-32603, 'The signed transaction does not match the approved one; nothing was sent', undefined, cause);
+  }
   return signed;
 }
 

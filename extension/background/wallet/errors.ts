@@ -63,8 +63,8 @@ export class TokenDecimalsMismatchError extends WayfarerError {
 
 /** The signer produced bytes that do not decode to the reviewed transaction (never broadcast). */
 export class SignedMismatchError extends WayfarerError {
-  constructor() {
-    super('wallet.signed_mismatch', 'The signed transaction does not match the reviewed one; it was not sent.');
+  constructor(options: { cause?: unknown } = {}) {
+    super('wallet.signed_mismatch', 'The signed transaction does not match the reviewed one; it was not sent.', options);
   }
 }
 

@@ -24,7 +24,8 @@ export function installWallet(router: UiRouter, options: { keyring: SendKeyring;
       }),
   );
   router.register({
-    'wallet.prepareSend': async ({ space, accountId, to, amount, token }) => (await ready).prepare({ space, accountId, to, amount: BigInt(amount), token }),
+    'wallet.prepareSend': async ({ space, accountId, to, amount, token, nonce }) => (await ready).prepare({ space, accountId, to, amount: BigInt(amount), token, nonce }),
+    'wallet.prepareReplacement': async ({ hash, kind, accountId }) => (await ready).prepareReplacement(hash, kind, accountId),
     'wallet.maxSendable': async ({ space, accountId, token }) => (await ready).maxSendable(space, accountId, token),
     'wallet.send': async ({ id }) => (await ready).send(id),
   });

@@ -5,6 +5,9 @@ import { decodeEspaceTransaction } from '../../../core/tx/espace-decode.js';
 import type { Space } from '../../../core/rpc/pool/endpoint.js';
 import type { BalanceView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
 import type { TxLabel } from '../chain/store.js';
+import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import { signCoreTransaction } from '../../../core/tx/core-sign.js';
+import { privateKeyFromHex } from '../../../core/keys/private-key.js';
 import { TestChain, TestKeyring } from '../provider/test-support.js';
 import type { Hex } from '../provider/wallet-services.js';
 import { WalletSendService, type SendChain } from './send-service.js';
@@ -45,8 +48,33 @@ class FakeSendChain implements SendChain {
   labelTransaction = async (hash: string, label: TxLabel) => {
     this.labels.set(hash, label);
   };
-  sendTransaction = async (space: Space, raw: Hex): Promise<TxView> => {
+  readonly own: TxView[] = [];
+  readonly records = new Map<string, TrackedTransaction>();
+  accountNonce = 3n;
+  reader: SendChain['read'] = async () => {
+    throw new Error('no reader');
+  };
+  transactions = () => [...this.own];
+  tracked = (hash: string) => this.records.get(hash);
+  nonce = async () => ({ value: this.accountNonce.toString() });
+  read: SendChain['read'] = (space, method, params) => this.reader(space, method, params);
+  /** Tracks `raw` as sent at `at` (ms), not seen in a block. */
+  track(space: Space, raw: Hex, at: number): TxView {
+    const decoded = space === 'core' ? decodeCoreTransaction(raw) : decodeEspaceTransaction(raw);
+    const view = this.viewOf(space, raw);
+    view.submittedAt = at;
+    view.acceptedBy = ['mainnet/core/https://only.example'];
+    this.own.push(view);
+    this.records.set(decoded.hash, { hash: decoded.hash, space, raw, from: decoded.from, addressKey: '', nonce: decoded.transaction.nonce.toString(), status: 'pending', submittedAt: at, lastBroadcastAt: at, acceptedBy: view.acceptedBy, rejections: {} });
+    return view;
+  }
+  readonly replacing: (string | undefined)[] = [];
+  sendTransaction = async (space: Space, raw: Hex, replaces?: string): Promise<TxView> => {
     this.sent.push({ space, raw });
+    this.replacing.push(replaces);
+    return this.viewOf(space, raw);
+  };
+  private viewOf(space: Space, raw: Hex): TxView {
     const decoded = space === 'core' ? decodeCoreTransaction(raw) : decodeEspaceTransaction(raw);
     return { hash: decoded.hash, space, from: decoded.from, nonce: decoded.transaction.nonce.toString(), status: 'pending', note: null, submittedAt: 0, acceptedBy: [], rejections: {}, proof: null, replaces: null, replacedBy: null, to: decoded.transaction.to, value: '0', tokenTransfer: null, maxFee: '0', maxCollateral: null, cost: null };
   };
@@ -64,6 +92,7 @@ beforeEach(() => {
   keyring = new TestKeyring();
   keyring.addAccount(ACCOUNT, KEY);
   now = 0;
+  chain.reader = draftChain.read;
   service = new WalletSendService({ chain, draftChain, keyring, now: () => now, randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)), preparedArea: memoryArea() });
 });
 
@@ -212,5 +241,70 @@ describe('no node answers', () => {
       throw new NoNodeAvailableError('espace', 'mainnet', []);
     };
     await expect(service.maxSendable('espace', ACCOUNT)).rejects.toMatchObject({ code: 'wallet.no_node', message: expect.stringContaining('Every eSpace node is banned for now, or none is set up.') });
+  });
+});
+
+describe('stuck transactions: speed-up, cancel, nonce gaps', () => {
+  const from = () => encodeCfxAddress(keyring.accounts[0]!.coreHex, 1029);
+  /** A Core transfer of the account at `nonce`, signed at `gasPrice`, tracked as not seen in a block. */
+  const stuck = (nonce: bigint, gasPrice = 1_000_000_000n, at = 0) =>
+    chain.track('core', signCoreTransaction({ type: 0, chainId: 1029, nonce, gas: 21000n, to: coreRecipient, value: 5n, storageLimit: 0n, epochHeight: 90n, data: '0x', gasPrice }, privateKeyFromHex(KEY), 1029).raw as Hex, at);
+
+  test('speed-up: the same transaction at a price 15% higher (or the network\'s, if higher), reviewed, then signed, checked and sent as its replacement', async () => {
+    const original = stuck(7n, 2_000_000_000n);
+    const prepared = await service.prepareReplacement(original.hash, 'speed_up', ACCOUNT);
+    expect(prepared.replaces).toEqual({ hash: original.hash, kind: 'speed_up' });
+    expect(prepared.transaction).toMatchObject({ nonce: '7', to: coreRecipient, value: '5', gasPrice: '2300000000', epochHeight: '100' });
+    await service.send(prepared.id);
+    expect(chain.replacing).toEqual([original.hash]);
+    expect(decodeCoreTransaction(chain.sent[0]!.raw).transaction).toMatchObject({ nonce: 7n, value: 5n, gasPrice: 2_300_000_000n });
+  });
+
+  test('cancel: nothing to yourself at the same nonce, above the old price', async () => {
+    const original = stuck(7n);
+    const prepared = await service.prepareReplacement(original.hash, 'cancel', ACCOUNT);
+    expect(prepared.recipient).toBe(from());
+    expect(prepared.transaction).toMatchObject({ nonce: '7', value: '0', data: '0x', gas: '21000', gasPrice: '1150000000' });
+    await service.send(prepared.id);
+    expect(decodeCoreTransaction(chain.sent[0]!.raw).transaction).toMatchObject({ nonce: 7n, value: 0n, to: from() });
+  });
+
+  test('a signer that changes the replacement is caught by the shared check: nothing is sent', async () => {
+    const original = stuck(7n);
+    const prepared = await service.prepareReplacement(original.hash, 'speed_up', ACCOUNT);
+    const honest = keyring.signCoreTransaction;
+    keyring.signCoreTransaction = async (id, tx, chainId) => honest(id, { ...tx, to: from() }, chainId);
+    await expect(service.send(prepared.id)).rejects.toMatchObject({ code: 'wallet.signed_mismatch' });
+    expect(chain.sent).toEqual([]);
+  });
+
+  test('another account cannot replace it, and a transaction already in a block is not replaced', async () => {
+    const original = stuck(7n);
+    keyring.addAccount('b'.repeat(32), `0x${'42'.repeat(32)}`);
+    await expect(service.prepareReplacement(original.hash, 'cancel', 'b'.repeat(32))).rejects.toMatchObject({ code: 'input.invalid' });
+    chain.records.get(original.hash)!.status = 'included';
+    await expect(service.prepareReplacement(original.hash, 'cancel', ACCOUNT)).rejects.toMatchObject({ code: 'input.invalid' });
+  });
+
+  test('a nonce gap: explained in the review; the transfer waits behind it, or fills it (outbidding the stuck one) as the user chooses', async () => {
+    const blocker = stuck(3n, 2_000_000_000n, 0);
+    now = 120_000;
+    const queued = await service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1n });
+    expect(queued.transaction.nonce).toBe('7');
+    expect(queued.nonceGap).toEqual({ accountNonce: '3', queuedNonce: '7', blocking: { hash: blocker.hash, acceptedBy: 1, sentAt: 0 }, waiting: 0 });
+    expect(queued.replaces).toBeNull();
+    const filling = await service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1n, nonce: 'fill' });
+    expect(filling.transaction.nonce).toBe('3');
+    expect(filling.replaces).toEqual({ hash: blocker.hash, kind: 'fill_gap' });
+    expect(BigInt(filling.transaction.maxFeePerGas!)).toBeGreaterThanOrEqual(2_300_000_000n);
+    await service.send(filling.id);
+    expect(decodeCoreTransaction(chain.sent[0]!.raw).transaction.nonce).toBe(3n);
+    expect(chain.replacing).toEqual([blocker.hash]);
+  });
+
+  test('no gap while the transaction in front was sent only moments ago', async () => {
+    stuck(3n, 1n, 0);
+    now = 5_000;
+    expect((await service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1n })).nonceGap).toBeNull();
   });
 });

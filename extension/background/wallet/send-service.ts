@@ -8,7 +8,9 @@
  *
  * Threat model: the UI page is trusted to show what it gets, but not to hold state: signing takes
  * only an id, the kept transaction is used as prepared, and the signed bytes must decode to the
- * reviewed signing hash and the account's address before they are broadcast. Nodes are not trusted
+ * reviewed transaction and the account's address before they are broadcast (core/tx/signed-check.ts,
+ * the check dApp approvals use too). Speed-up, cancel and gap-filling sends are prepared transfers
+ * like any other (replacement.ts, nonce-gap.ts). Nodes are not trusted
  * for balances beyond the chain service's cross-checks; a token's decimals typed by the user are
  * compared with the contract's own (cross-checked) answer. A locked wallet prepares and signs nothing.
  * @module
@@ -17,6 +19,8 @@ import { InvalidInputError } from '../../../core/errors.js';
 import type { NetworkKey, Space } from '../../../core/rpc/pool/endpoint.js';
 import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
 import type { Trust } from '../../../core/rpc/trust/types.js';
+import type { ReplacementKind } from '../../../core/rpc/tx/replacement.js';
+import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
 import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
 import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
 import type { BalanceView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
@@ -32,6 +36,8 @@ import { ChainChangedError, InsufficientFundsError, NodesUnavailableError, Token
 import { PreparedSends } from './prepared-sends.js';
 import type { KeyValueArea } from '../vault/platform.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
+import { findNonceGap } from './nonce-gap.js';
+import { outbid, replacementDraft } from './replacement.js';
 import { addressOnActiveNetwork, preparedFacts, spaceAddress, transferCall, type ChainIds, type PreparedFacts, type TokenSpec } from './send-preparation.js';
 
 /** What sending uses of the chain service (structural; see extension/background/chain/service.ts). */
@@ -41,7 +47,13 @@ export interface SendChain {
   reservedInFlight(space: Space, address: string): bigint;
   tokenInfo(space: Space, address: string): Promise<TokenInfoView>;
   labelTransaction(hash: string, label: TxLabel): Promise<void>;
-  sendTransaction(space: Space, raw: Hex): Promise<TxView>;
+  sendTransaction(space: Space, raw: Hex, replaces?: string): Promise<TxView>;
+  /** The wallet's tracked transactions, and one of them with its signed bytes. */
+  transactions(): TxView[];
+  tracked(hash: string): TrackedTransaction | undefined;
+  /** The account nonce at the verified epoch (cross-checked; null when nodes disagree). */
+  nonce(space: Space, address: string): Promise<{ value: string | null }>;
+  read(space: Space, method: string, params: readonly unknown[]): Promise<unknown>;
 }
 
 /** What sending uses of the vault keyring (see extension/background/vault/provider-keyring.ts). */
@@ -71,6 +83,8 @@ export interface SendRequest {
   /** Smallest unit of the asset. */
   amount: bigint;
   token?: TokenSpec | undefined;
+  /** When a nonce gap blocks the account: wait behind it (default) or fill it. */
+  nonce?: 'queue' | 'fill' | undefined;
 }
 
 /** A prepared transfer as kept until signing (plain JSON: it outlives the worker). */
@@ -82,6 +96,8 @@ interface KeptSend {
   /** The completed draft; its signable form is derived (and validated) again when signing. */
   draft: TransactionDraft;
   token: TokenSpec | null;
+  /** The tracked transaction this one takes the nonce of (absent in records kept before replacements). */
+  replaces?: string | null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -93,6 +109,7 @@ function decodeKept(stored: unknown): KeptSend | undefined {
   if (!isRecord(stored) || !isRecord(stored.draft)) return undefined;
   const { network, space, accountId, from, token } = stored;
   if (typeof network !== 'string' || (space !== 'core' && space !== 'espace') || typeof accountId !== 'string' || typeof from !== 'string') return undefined;
+  if (stored.replaces !== undefined && stored.replaces !== null && typeof stored.replaces !== 'string') return undefined;
   if (token !== null && !(isRecord(token) && typeof token.contract === 'string' && typeof token.symbol === 'string' && typeof token.decimals === 'number')) return undefined;
   return stored as unknown as KeptSend;
 }
@@ -137,19 +154,61 @@ export class WalletSendService {
       native = balances.native;
     }
 
-    const { draft, facts } = await this.build(space, from, call);
+    const built = await this.build(space, from, call);
+    const nonceGap = await this.nonceGap(space, from, BigInt(built.draft.nonce));
+    let { draft, facts } = built;
+    let replaces: PreparedSendView['replaces'] = null;
+    if (request.nonce === 'fill' && nonceGap) {
+      draft = { ...draft, nonce: q(BigInt(nonceGap.accountNonce)) };
+      const blocking = nonceGap.blocking ? this.deps.chain.tracked(nonceGap.blocking.hash) : undefined;
+      if (blocking) {
+        outbid(space, draft, blocking.raw);
+        replaces = { hash: blocking.hash, kind: 'fill_gap' };
+      }
+      facts = preparedFacts(space, draft);
+    }
     this.assertAffordable(space, from, facts.maxTotalNative, native ?? (await this.senderBalances(space, from)).native);
-    const kept: KeptSend = { network, space, accountId: request.accountId, from, draft, token: token ?? null };
+    const kept: KeptSend = { network, space, accountId: request.accountId, from, draft, token: token ?? null, replaces: replaces?.hash ?? null };
+    return this.view(kept, facts, { recipient: spaceAddress(space, recipientHex, chainIds), amount, call, decimalsTrust, replaces, nonceGap });
+  }
+
+  /**
+   * Prepares the speed-up or cancel of the tracked transaction `hash` of `accountId`: reviewed and
+   * sent with {@link send} like a transfer (so signed through the same check).
+   */
+  async prepareReplacement(hash: string, kind: ReplacementKind, accountId: string): Promise<PreparedSendView> {
+    const record = this.deps.chain.tracked(hash);
+    if (!record) throw new InvalidInputError('the wallet is not tracking that transaction');
+    return explainUnavailableNodes(record.space, async () => {
+      const { from } = await this.account(record.space, accountId);
+      const { network, chainIds } = this.deps.chain.status();
+      if (addressOnActiveNetwork(record.space, from, chainIds, 'sender') !== addressOnActiveNetwork(record.space, record.from, chainIds, 'sender')) throw new InvalidInputError('that transaction was not sent from this account');
+      const draft = await replacementDraft((space, method, params) => this.deps.chain.read(space, method, params), record, kind);
+      const facts = preparedFacts(record.space, draft);
+      const kept: KeptSend = { network, space: record.space, accountId, from, draft, token: null, replaces: record.hash };
+      const recipient = spaceAddress(record.space, addressOnActiveNetwork(record.space, facts.fields.to, chainIds), chainIds);
+      return this.view(kept, facts, { recipient, amount: BigInt(facts.fields.value), call: null, decimalsTrust: null, replaces: { hash: record.hash, kind }, nonceGap: null });
+    });
+  }
+
+  /** Keeps `kept` for {@link send} and returns every field of it as it will be signed. */
+  private async view(
+    kept: KeptSend,
+    facts: PreparedFacts,
+    shown: { recipient: string; amount: bigint; call: { to: string } | null; decimalsTrust: Trust | null; replaces: PreparedSendView['replaces']; nonceGap: PreparedSendView['nonceGap'] },
+  ): Promise<PreparedSendView> {
     const { id, expiresAt } = await this.prepared.put(kept);
+    const { network, space, accountId, from, token } = kept;
+    const { amount, call, decimalsTrust } = shown;
     return {
       id,
       expiresAt,
       network,
       space,
-      accountId: request.accountId,
+      accountId,
       from,
-      recipient: spaceAddress(space, recipientHex, chainIds),
-      asset: token ? { kind: 'token', contract: call.to, symbol: token.symbol, decimals: token.decimals, decimalsTrust } : { kind: 'native', symbol: 'CFX', decimals: 18 },
+      recipient: shown.recipient,
+      asset: token && call ? { kind: 'token', contract: call.to, symbol: token.symbol, decimals: token.decimals, decimalsTrust } : { kind: 'native', symbol: 'CFX', decimals: 18 },
       amount: amount.toString(),
       transaction: facts.fields,
       signingHash: facts.signingHash,
@@ -157,7 +216,21 @@ export class WalletSendService {
       maxCollateral: facts.cost.maxCollateral === null ? null : facts.cost.maxCollateral.toString(),
       maxTotalNative: facts.maxTotalNative.toString(),
       effects: effectsToJson(describeTransaction({ space, chainId: draft.chainId, to: draft.to, value: draft.value, data: draft.data })),
+      replaces: shown.replaces,
+      nonceGap: shown.nonceGap,
     };
+  }
+
+  /** The gap in front of `queued` in `from`'s queue (nonce-gap.ts), from the higher of the verified and the nodes' latest nonce. */
+  private async nonceGap(space: Space, from: string, queued: bigint): Promise<PreparedSendView['nonceGap']> {
+    const own = this.deps.chain.transactions().filter((tx) => tx.space === space && tx.from.toLowerCase() === from.toLowerCase());
+    // Without own transactions in flight below it, the queued nonce is the account's own (see tx-builder's chooseNonce).
+    if (!own.some((tx) => BigInt(tx.nonce) < queued && (tx.status === 'pending' || tx.status === 'possibly_censored'))) return null;
+    const [verified, latest] = await Promise.all([
+      this.deps.chain.nonce(space, from).then((n) => (n.value === null ? 0n : BigInt(n.value))),
+      this.deps.chain.read(space, space === 'core' ? 'cfx_getNextNonce' : 'eth_getTransactionCount', [from, space === 'core' ? 'latest_state' : 'latest']).then((n) => (typeof n === 'string' && /^0x[0-9a-f]+$/i.test(n) ? BigInt(n) : 0n)),
+    ]);
+    return findNonceGap(verified > latest ? verified : latest, queued, own, this.deps.now());
   }
 
   private async largestSendable(space: Space, accountId: string, token?: TokenSpec): Promise<MaxSendableView> {
@@ -198,7 +271,7 @@ export class WalletSendService {
     const signed = await signCheckedDraft(this.deps.keyring, { accountId: kept.accountId, from: kept.from, space: kept.space, draft: kept.draft, activeChainId: active, facts });
     // Labelled before it is sent, so the first status event already names the token.
     if (kept.token) await this.deps.chain.labelTransaction(signed.hash, { token: { contract: signable.input.to ?? '', symbol: kept.token.symbol, decimals: kept.token.decimals } });
-    const tx = await this.deps.chain.sendTransaction(kept.space, signed.raw);
+    const tx = await this.deps.chain.sendTransaction(kept.space, signed.raw, kept.replaces ?? undefined);
     return { hash: tx.hash, tx };
   }
 

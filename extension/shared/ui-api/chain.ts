@@ -260,8 +260,6 @@ export const chainMethods = {
   'chain.transactions': uiMethod<TxView[]>()(none()),
   'chain.refreshTransaction': uiMethod<TxView>()(object({ hash: txHash })),
   'chain.resendTransaction': uiMethod<TxView>()(object({ hash: txHash })),
-  /** Speed-up or cancel: signs a same-nonce replacement with a higher price for the account and sends it. */
-  'chain.replaceTransaction': uiMethod<TxView>()(object({ hash: txHash, kind: oneOf(['speed_up', 'cancel']), accountId: string({ pattern: /^[0-9a-f]{32}$/ }) })),
   /** A token contract's `symbol()`, `name()` and `decimals()` at the verified epoch, cross-checked. */
   'chain.tokenInfo': uiMethod<TokenInfoView>()(object({ space, address })),
   /**

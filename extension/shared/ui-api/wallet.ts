@@ -6,6 +6,8 @@
  *    Core storage limit and epoch height, `transfer(address,uint256)` data for a token) and keeps
  *    it under an opaque id for a short time; it returns every field, the fee maximums and the
  *    signing hash.
+ *    With `nonce: 'fill'` a transfer takes the nonce of a gap in the account's queue (`nonceGap`)
+ *    instead of waiting behind it.
  * 2. `wallet.send` takes only that id: nothing the page sends can change a field between review
  *    and signature. The background signs exactly the kept transaction, checks the signed bytes
  *    decode to the same signing hash and sender, broadcasts them, and the tracker reports progress
@@ -79,6 +81,22 @@ export interface PreparedSendView {
   maxTotalNative: string;
   /** What the prepared transaction does, decoded from its fields (core/effects). */
   effects: JsonEffect[];
+  /** The transaction this one takes the place of (same nonce, higher price), and why. */
+  replaces: { hash: string; kind: 'speed_up' | 'cancel' | 'fill_gap' } | null;
+  /** What blocks the account's queue in front of this transfer, if anything (see nonce-gap.ts). */
+  nonceGap: NonceGapView | null;
+}
+
+/** The account's nonce on chain is below the one a new transfer would take, and the transaction at it is missing or stuck. */
+export interface NonceGapView {
+  /** The nonce the account must use next (the gap). */
+  accountNonce: string;
+  /** The nonce the transfer takes when it waits behind the gap. */
+  queuedNonce: string;
+  /** The wallet's transaction at the gap, when it has one: accepted by how many nodes, sent when (ms). */
+  blocking: { hash: string; acceptedBy: number; sentAt: number } | null;
+  /** The wallet's transactions already waiting behind the gap. */
+  waiting: number;
 }
 
 export interface MaxSendableView {
@@ -107,7 +125,12 @@ export const walletMethods = {
    * `to` (space form: base32 of the active Core network, or 0x on eSpace). Refused when locked, for
    * a recipient on another network or space, and for a token whose `decimals()` differs from `token.decimals`.
    */
-  'wallet.prepareSend': uiMethod<PreparedSendView>()(object({ space, accountId, to: address, amount, token: optional(token) })),
+  'wallet.prepareSend': uiMethod<PreparedSendView>()(object({ space, accountId, to: address, amount, token: optional(token), nonce: optional(oneOf(['queue', 'fill'])) })),
+  /**
+   * Prepares the speed-up (same transaction, higher price) or cancel (nothing to yourself) of a
+   * tracked transaction not yet seen in a block; signed and sent with `wallet.send` like any transfer.
+   */
+  'wallet.prepareReplacement': uiMethod<PreparedSendView>()(object({ hash: string({ pattern: /^0x[0-9a-fA-F]{64}$/ }), kind: oneOf(['speed_up', 'cancel']), accountId })),
   /** "Max": the largest amount that can be sent after the fee (and, for CFX, collateral and transactions in flight). */
   'wallet.maxSendable': uiMethod<MaxSendableView>()(object({ space, accountId, token: optional(token) })),
   /** Signs and broadcasts the prepared transaction `id` — and only it. */

@@ -31,6 +31,8 @@ export interface SendRequest {
   /** Recipient in the space's form on the current network (base32 on Core, 0x on eSpace). */
   to: string;
   amount: bigint;
+  /** When a nonce gap blocks the account: wait behind it (default) or fill it. */
+  nonce?: 'queue' | 'fill' | undefined;
 }
 
 /** A transaction prepared by the background, ready to sign as shown. */
@@ -38,6 +40,19 @@ export interface PreparedSend {
   /** Opaque handle the background uses to sign exactly this. */
   id: string;
   review: Omit<SendReviewModel, 'warnings' | 'fromName'>;
+  /** The transaction it takes the place of (speed-up, cancel, or filling a nonce gap). */
+  replaces: { hash: string; kind: 'speed_up' | 'cancel' | 'fill_gap' } | null;
+  /** What blocks the account in front of it: the nonce it must use first, the wallet's transaction there (if any), how many wait. */
+  nonceGap: { accountNonce: number; queuedNonce: number; blocking: { hash: string; acceptedBy: number; sentAt: number } | null; waiting: number } | null;
+}
+
+export interface ArchivedWallet {
+  archiveId: number;
+  /** `set-aside`: the wallet that was current when another replaced it; `earlier-copy`: the copy from before its last write. */
+  kind: 'set-aside' | 'earlier-copy';
+  archivedAt: number;
+  /** False when the stored record cannot be read (damaged). */
+  readable: boolean;
 }
 
 export interface AutoLockSettings {
@@ -81,6 +96,12 @@ export interface WalletBackend {
   addAccount(fromAccountId: string | undefined): Promise<{ id: string }>;
   /** The recovery phrase behind `accountId`'s wallet (or the first phrase). */
   revealMnemonic(accountId: string | undefined, password: string): Promise<string>;
+  /** Adds another recovery phrase or a private key to the unlocked wallet; returns its first account. */
+  importIntoWallet(wallet: NewWallet): Promise<{ accountId: string }>;
+  /** Wallets kept in this device's archive (set aside by Start over or a restore), newest first. */
+  archive(): Promise<ArchivedWallet[]>;
+  /** Makes an archived wallet current again (the current one is archived in turn); needs that wallet's password. */
+  restoreArchived(archiveId: number, password: string): Promise<void>;
   exportBackup(password: string): Promise<{ fileName: string; text: string }>;
   restoreBackup(text: string, password: string): Promise<void>;
   /** Restores the copy from before the last write, when the current vault is unreadable. */
@@ -88,7 +109,8 @@ export interface WalletBackend {
   autoLock(): Promise<AutoLockSettings>;
   setAutoLock(idleMs: number): Promise<void>;
 
-  networks(): Promise<{ networks: NetworkItem[]; currentId: string }>;
+  /** The networks, the current one, and how its nodes are doing (the header's status dot). */
+  networks(): Promise<{ networks: NetworkItem[]; currentId: string; health: 'ok' | 'warn' | 'bad' }>;
   selectNetwork(id: string): Promise<void>;
   /** Native balance of `address` (the space's address form); `null` when nodes disagree unresolved. */
   balance(space: Space, address: string): Promise<Checked<bigint | null>>;
@@ -102,6 +124,10 @@ export interface WalletBackend {
   /** Largest amount of `asset` that can be sent (native: balance − max fee − collateral − transactions in flight). */
   maxSendable(request: Omit<SendRequest, 'amount' | 'to'>): Promise<bigint>;
   send(preparedId: string): Promise<{ hash: string }>;
+  /** Speed-up or cancel of a transaction not yet in a block, prepared for review like a transfer. */
+  prepareReplacement(hash: string, kind: 'speed_up' | 'cancel', accountId: string): Promise<PreparedSend>;
+  /** Sends a transaction not yet in a block again, to every node that has not acknowledged it. */
+  resend(hash: string): Promise<TxItem>;
   /** Transactions sent from `address` that the wallet tracks, newest first. */
   activity(space: Space, address: string): Promise<TxItem[]>;
   transaction(hash: string): Promise<TxItem>;

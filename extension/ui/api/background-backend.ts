@@ -29,7 +29,7 @@ async function currentNetwork(): Promise<string> {
 export const backgroundBackend: WalletBackend = {
   events: {
     vault: ['vault.changed', 'vault.accountsChanged'],
-    network: ['chain.statusChanged'],
+    network: ['chain.statusChanged', 'chain.nodesChanged'],
     // A new verified epoch (status) means balances may have changed; `chain.balancesChanged` is
     // announced only when a read found a different value (so re-reading on it settles).
     balances: ['chain.statusChanged', 'chain.balancesChanged'],
@@ -58,6 +58,18 @@ export const backgroundBackend: WalletBackend = {
     return { id: accountId };
   },
   revealMnemonic: async (accountId, password) => (await background.call('vault.revealMnemonic', { walletId: await phraseWallet(accountId), password })).mnemonic,
+  importIntoWallet: async (wallet) => {
+    const spec = wallet.kind === 'mnemonic' ? { kind: 'mnemonic' as const, mnemonic: wallet.mnemonic } : { kind: 'private-key' as const, privateKey: wallet.privateKey };
+    const { accountId } = await background.call('vault.addWallet', { wallet: spec });
+    return { accountId };
+  },
+  archive: async () =>
+    (await background.call('vault.listArchive'))
+      .map((e) => ({ archiveId: e.archiveId, kind: e.reason === 'replaced-by-restore' ? ('set-aside' as const) : ('earlier-copy' as const), archivedAt: e.archivedAt, readable: e.formatVersion !== undefined }))
+      .sort((a, b) => b.archivedAt - a.archivedAt),
+  restoreArchived: async (archiveId, password) => {
+    await background.call('vault.restoreArchived', { archiveId, password });
+  },
   exportBackup: (password) => background.call('vault.exportBackup', { password }),
   restoreBackup: async (text, password) => {
     await background.call('vault.restoreBackup', { text, password });
@@ -89,7 +101,7 @@ export const backgroundBackend: WalletBackend = {
     const views = await background.call('chain.balances', { space, addresses: [address], tokens: list.map((t) => t.address) });
     return list.map((token) => {
       const view = views.find((v) => v.token !== undefined && v.token.toLowerCase() === token.address.toLowerCase());
-      return { ...token, balance: view ? balanceFromApi(view) : undefined, balanceError: view ? undefined : t('home.noTokenBalance') };
+      return { ...token, balance: view ? balanceFromApi(view, { decimals: token.decimals, symbol: token.symbol }) : undefined, balanceError: view ? undefined : t('home.noTokenBalance') };
     });
   },
   addToken: async (space, token) => {
@@ -103,7 +115,12 @@ export const backgroundBackend: WalletBackend = {
     const network = await currentNetwork();
     writeTokens(network, space, readTokens(network, space).filter((t) => t.address.toLowerCase() !== contract.toLowerCase()));
   },
-  prepareSend: async ({ space, accountId, asset, to, amount }) => preparedFromApi(await background.call('wallet.prepareSend', { space, accountId, to, amount: amount.toString(), ...tokenParam(asset) })),
+  prepareSend: async ({ space, accountId, asset, to, amount, nonce }) => preparedFromApi(await background.call('wallet.prepareSend', { space, accountId, to, amount: amount.toString(), ...tokenParam(asset), ...(nonce ? { nonce } : {}) })),
+  prepareReplacement: async (hash, kind, accountId) => preparedFromApi(await background.call('wallet.prepareReplacement', { hash, kind, accountId })),
+  resend: async (hash) => {
+    const view = await background.call('chain.resendTransaction', { hash: hash as `0x${string}` });
+    return txFromApi(view, view.from);
+  },
   maxSendable: async ({ space, accountId, asset }) => BigInt((await background.call('wallet.maxSendable', { space, accountId, ...tokenParam(asset) })).amount),
   send: async (preparedId) => {
     const { hash } = await background.call('wallet.send', { id: preparedId });

@@ -104,7 +104,7 @@ function UnlockedWallet(): ReactElement {
           <NetworkSwitcher
             networks={networks.data?.networks ?? []}
             currentId={networks.data?.currentId}
-            health={networks.error ? 'bad' : networks.data ? 'ok' : 'unknown'}
+            health={networks.error ? 'bad' : (networks.data?.health ?? 'unknown')}
             onSelect={(id) => void switchNetwork.run(id)}
           />
           <AccountSwitcher accounts={accounts.data ?? []} currentId={account?.id} space={space} onSelect={wallet.selectAccount} onAdd={() => void addAccount.run()} adding={addAccount.busy} />

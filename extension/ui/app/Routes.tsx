@@ -11,6 +11,7 @@ const Send = lazy(() => import('../screens/send/Send.js').then((m) => ({ default
 const Receive = lazy(() => import('../screens/receive/Receive.js').then((m) => ({ default: m.Receive })));
 const Activity = lazy(() => import('../screens/activity/Activity.js').then((m) => ({ default: m.Activity })));
 const TxDetails = lazy(() => import('../screens/activity/Activity.js').then((m) => ({ default: m.TxDetails })));
+const ReplaceTx = lazy(() => import('../screens/activity/ReplaceTx.js').then((m) => ({ default: m.ReplaceTx })));
 const AddToken = lazy(() => import('../screens/tokens/AddToken.js').then((m) => ({ default: m.AddToken })));
 const Approvals = lazy(() => import('../screens/approvals/Approvals.js').then((m) => ({ default: m.Approvals })));
 const Sites = lazy(() => import('../screens/sites/Sites.js').then((m) => ({ default: m.Sites })));
@@ -23,6 +24,8 @@ const Backup = lazy(() => import('../screens/settings/Backup.js').then((m) => ({
 const CrossSpace = lazy(() => import('../screens/crossspace/CrossSpace.js').then((m) => ({ default: m.CrossSpace })));
 const CrossSpaceStatus = lazy(() => import('../screens/crossspace/CrossSpaceStatus.js').then((m) => ({ default: m.CrossSpaceStatus })));
 const Contacts = lazy(() => import('../screens/contacts/Contacts.js').then((m) => ({ default: m.Contacts })));
+const ImportAccount = lazy(() => import('../screens/accounts/ImportAccount.js').then((m) => ({ default: m.ImportAccount })));
+const ArchivedWallets = lazy(() => import('../screens/settings/ArchivedWallets.js').then((m) => ({ default: m.ArchivedWallets })));
 const Status = lazy(() => import('../screens/status/Status.js').then((m) => ({ default: m.Status })));
 
 const ROUTES: [string, (params: Record<string, string>) => ReactElement][] = [
@@ -33,6 +36,7 @@ const ROUTES: [string, (params: Record<string, string>) => ReactElement][] = [
   ['/crossspace/:id', ({ id }) => <CrossSpaceStatus id={id!} />],
   ['/activity', () => <Activity />],
   ['/activity/:hash', ({ hash }) => <TxDetails hash={hash!} />],
+  ['/activity/:hash/:kind', ({ hash, kind }) => <ReplaceTx hash={hash!} kind={kind!} />],
   ['/tokens/add', () => <AddToken />],
   ['/approvals', () => <Approvals />],
   ['/sites', () => <Sites />],
@@ -44,6 +48,8 @@ const ROUTES: [string, (params: Record<string, string>) => ReactElement][] = [
   ['/settings/privacy', () => <Privacy />],
   ['/settings/reveal', () => <RevealMnemonic />],
   ['/settings/backup', () => <Backup />],
+  ['/settings/archive', () => <ArchivedWallets />],
+  ['/accounts/import', () => <ImportAccount />],
 ];
 
 export function Routes(): ReactElement {

@@ -16,7 +16,7 @@ export interface WalletSession {
   backend: WalletBackend;
   vault: QueryState<VaultState>;
   accounts: QueryState<AccountItem[]>;
-  networks: QueryState<{ networks: NetworkItem[]; currentId: string }>;
+  networks: QueryState<{ networks: NetworkItem[]; currentId: string; health: 'ok' | 'warn' | 'bad' }>;
   account: AccountItem | undefined;
   network: NetworkItem | undefined;
   space: Space;

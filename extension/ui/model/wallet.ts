@@ -104,7 +104,8 @@ export interface TokenInfoItem {
   problems: string[];
 }
 
-export type NodeHealth = 'ok' | 'slow' | 'failing' | 'banned' | 'unknown';
+/** `unreachable`: set aside for a while after failing again and again (not a ban: it told no lie). */
+export type NodeHealth = 'ok' | 'slow' | 'failing' | 'unreachable' | 'banned' | 'unknown';
 
 export interface NodeItem {
   id: string;
@@ -171,6 +172,8 @@ export interface LightClientStatus {
   withholding: string[];
   failures: VerificationFailure[];
   bannedNodes: NodeItem[];
+  /** Nodes set aside for not answering (retried when the time is up). */
+  setAsideNodes: NodeItem[];
 }
 
 export interface ConnectedSite {

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import type { BanView, NodeView, TokenFieldView } from '../../../shared/ui-api/chain.js';
-import { nodeFromApi, tokenInfoFromApi } from './chain.js';
+import { balanceFromApi, lightClientFromApi, networkHealth, nodeFromApi, tokenInfoFromApi } from './chain.js';
+import type { ChainStatusView } from '../../../shared/ui-api/chain.js';
 import { t } from '../../i18n/i18n.js';
 
 function nodeView(overrides: Partial<NodeView> = {}): NodeView {
@@ -46,9 +47,9 @@ test('a banned node’s problem is the ban reason and evidence only, never the o
   expect(item.bannedUntil).toBe(2);
 });
 
-test('a failing node reports its last error; an unnamed operator is left out', () => {
-  const item = nodeFromApi(nodeView({ operator: '', origin: 'user', health: { latencyMs: null, successes: 0, failures: 3, consecutiveFailures: 3, lastErrorCode: 'rpc_timeout' } }));
-  expect(item).toMatchObject({ health: 'failing', problem: 'last error: rpc_timeout', userAdded: true });
+test('a failing node reports its last problem in words, never as a code; an unnamed operator is left out', () => {
+  const item = nodeFromApi(nodeView({ operator: '', origin: 'user', health: { latencyMs: null, successes: 0, failures: 3, consecutiveFailures: 3, lastErrorCode: 'rpc.network' } }));
+  expect(item).toMatchObject({ health: 'failing', problem: 'last request: it could not be reached', userAdded: true });
   expect(item.operator).toBeUndefined();
 });
 
@@ -68,4 +69,42 @@ test('a token field outvoting one node counts the nodes that agreed, whichever a
   const info = tokenInfoFromApi({ space: 'espace', address: '0x' + '11'.repeat(20), epoch: 40, symbol: empty, name: empty, decimals });
   expect(info.decimals).toMatchObject({ value: 18, trust: { level: 'cross-checked', sources: 3, agreeing: 2, epoch: 40 } });
   expect(info.symbol).toBeUndefined();
+});
+
+test('a node that stopped answering is set aside, not banned: no "Banned", no code, and it is not listed among lies', () => {
+  const setAside: BanView = { ...ban, reason: 'unresponsive', reasonText: 'did not answer', severity: 'unavailable', evidence: '3 requests in a row failed (rpc.network)' };
+  const item = nodeFromApi(nodeView({ ban: setAside }));
+  expect(item.health).toBe('unreachable');
+  expect(item.problem).toBe('Set aside for a while: it could not be reached, several times in a row. Not a ban — it told no lie.');
+  const status = lightClientFromApi(statusView({}), { active: [setAside, ban], recent: [setAside, ban] }, 0);
+  expect(status.setAsideNodes.map((n) => n.health)).toEqual(['unreachable']);
+  expect(status.bannedNodes.map((n) => n.health)).toEqual(['banned']);
+  expect(status.failures).toHaveLength(1);
+});
+
+function statusView(overrides: { total?: number; banned?: number; lastError?: { code: string; message: string } | null; finalized?: boolean }): ChainStatusView {
+  return {
+    network: 'local',
+    chainIds: { core: 1024, espace: 1025 },
+    lightClient: { checkpoint: 'tofu', committeeEpoch: 3, finalized: overrides.finalized === false ? null : { height: 100, blockHash: '0x00', posEpoch: 3 }, syncing: false, lastSyncAt: 1, lastError: overrides.lastError ?? null, progress: null },
+    privacy: { enabled: true, explanation: '' },
+    nodes: { total: overrides.total ?? 2, banned: overrides.banned ?? 0, independentOperators: { core: 1, espace: 1 } },
+    networkHead: null,
+  } as ChainStatusView;
+}
+
+test('the header dot is green only while some node works and the last sync verified: red when every node fails', () => {
+  expect(networkHealth(statusView({}))).toBe('ok');
+  expect(networkHealth(statusView({ banned: 2 }))).toBe('bad');
+  expect(networkHealth(statusView({ total: 0 }))).toBe('bad');
+  expect(networkHealth(statusView({ lastError: { code: 'pool.no_node', message: 'none' } }))).toBe('bad');
+  expect(networkHealth(statusView({ lastError: { code: 'lightclient.x', message: 'x' } }))).toBe('warn');
+  expect(networkHealth(statusView({ finalized: false }))).toBe('warn');
+});
+
+test('who said what: each node\'s balance answer is shown as an amount with its unit, not as raw drip', () => {
+  const view = { space: 'core' as const, address: 'cfx:aa', value: '1500000000000000000', epoch: 7, trust: 'conflict' as const, updatedAt: 1, cached: false, sources: [{ node: 'https://a.example', operator: 'A', answer: '1500000000000000000' }, { node: 'https://b.example', operator: 'B', answer: '2500000000000000000' }, { node: 'https://c.example', operator: 'C', problem: 'no answer in time' }] };
+  const answers = balanceFromApi(view).trust.answers!;
+  expect(answers.map((a) => a.answer)).toEqual(['1.5 CFX', '2.5 CFX', undefined]);
+  expect(balanceFromApi({ ...view, sources: [{ node: 'https://a.example', operator: 'A', answer: '1500000' }] }, { decimals: 6, symbol: 'USDT' }).trust.answers![0]!.answer).toBe('1.5 USDT');
 });

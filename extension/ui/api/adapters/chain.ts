@@ -2,6 +2,7 @@
 import type { BalanceView, BanView, ChainStatusView, IncomingView, NodeView, TokenFieldView, TokenInfoView, TxView } from '../../../shared/ui-api/chain.js';
 import type { Trust } from '../../model/trust.js';
 import type { Checked, LightClientStatus, NetworkItem, SyncProgressItem, SyncSummary, NodeItem, ReceivedItem, TokenInfoItem, TxItem, TxStatus } from '../../model/wallet.js';
+import { formatAmountDisplay } from '../../i18n/format.js';
 import { i18n, t } from '../../i18n/i18n.js';
 import { errorText } from '../../i18n/errors.js';
 
@@ -19,12 +20,23 @@ export function networkName(id: ChainStatusView['network']): string {
 }
 
 /** The three networks; the current one with the chain ids its nodes were checked to serve. */
-export function networksFromStatus(status: ChainStatusView): { networks: NetworkItem[]; currentId: string } {
+/**
+ * The header's status dot: bad when no node can be used (none set up, all set aside or banned, or
+ * the last sync found none), warn when the last sync failed or nothing is verified yet, else ok.
+ */
+export function networkHealth(status: ChainStatusView): 'ok' | 'warn' | 'bad' {
+  const lc = status.lightClient;
+  if (status.nodes.total === 0 || status.nodes.banned >= status.nodes.total || lc.lastError?.code === 'pool.no_node') return 'bad';
+  if (lc.lastError !== null || lc.finalized === null) return 'warn';
+  return 'ok';
+}
+
+export function networksFromStatus(status: ChainStatusView): { networks: NetworkItem[]; currentId: string; health: 'ok' | 'warn' | 'bad' } {
   const networks = KNOWN_NETWORKS.map((known) => {
     const n: NetworkItem = { ...known, name: networkName(known.id as ChainStatusView['network']) };
     return n.id === status.network ? { ...n, coreNetworkId: status.chainIds.core, espaceChainId: status.chainIds.espace, chainIdsKnown: true } : n;
   });
-  return { networks, currentId: status.network };
+  return { networks, currentId: status.network, health: networkHealth(status) };
 }
 
 export function trustOf(view: { trust: BalanceView['trust']; epoch: number; sources: BalanceView['sources']; value: string | null; conflict?: BalanceView['conflict']; proof?: BalanceView['proof']; fallback?: BalanceView['fallback'] }): Trust {
@@ -47,8 +59,14 @@ export function trustOf(view: { trust: BalanceView['trust']; epoch: number; sour
   return trust;
 }
 
-export function balanceFromApi(view: BalanceView): Checked<bigint | null> {
-  return { value: view.value === null ? null : BigInt(view.value), trust: trustOf(view), at: view.updatedAt };
+/**
+ * A balance with its trust; each node's answer in "who said what" is shown as an amount of `unit`
+ * (the nodes answer in the smallest unit, which means nothing to a reader).
+ */
+export function balanceFromApi(view: BalanceView, unit: { decimals: number; symbol: string } = { decimals: 18, symbol: 'CFX' }): Checked<bigint | null> {
+  const trust = trustOf(view);
+  if (trust.answers) trust.answers = trust.answers.map((a) => (a.answer !== undefined && /^\d{1,80}$/.test(a.answer) ? { ...a, answer: `${formatAmountDisplay(BigInt(a.answer), unit.decimals)} ${unit.symbol}` } : a));
+  return { value: view.value === null ? null : BigInt(view.value), trust, at: view.updatedAt };
 }
 
 const TX_STATUS: Record<TxView['status'], TxStatus> = {
@@ -70,6 +88,12 @@ const TX_TRUST: Record<TxStatus, () => Trust> = {
   replaced: () => ({ level: 'unknown', detail: t('trust.txReplaced') }),
   rejected: () => ({ level: 'unknown', detail: t('trust.txRejected') }),
 };
+
+/** A node id (`network/space/url`) as the user knows the node: its address. */
+export function nodeLabelOfId(id: string): string {
+  const parts = id.split('/');
+  return parts.length > 2 ? parts.slice(2).join('/').replace(/\/$/, '') : id;
+}
 
 export function txFromApi(view: TxView, ownAddress: string): TxItem {
   const status = TX_STATUS[view.status];
@@ -98,7 +122,7 @@ export function txFromApi(view: TxView, ownAddress: string): TxItem {
     nonce: Number(view.nonce),
     trust: { ...TX_TRUST[status](), ...(proof ? { epoch: proof.epoch } : {}) },
     error: note ?? undefined,
-    acceptedBy: view.acceptedBy,
+    acceptedBy: view.acceptedBy.map(nodeLabelOfId),
     token: transfer ? { symbol: transfer.symbol ?? t('amount.tokenUnits'), decimals: transfer.decimals ?? 0, amount: BigInt(transfer.amount), to: transfer.to } : undefined,
     verification: proof ? { blockHash: proof.blockHash, epoch: proof.epoch, finalizedPivot: proof.finalizedPivot, verifiedAt: proof.verifiedAt, outcome: proof.outcome } : undefined,
   };
@@ -154,9 +178,23 @@ function banText(ban: BanView): string {
   return ban.evidence ? t('bans.withEvidence', { reason, evidence: ban.evidence }) : reason;
 }
 
+/** What a node's failure code means, in words (codes are for logs, not for people). */
+function problemText(code: string | null | undefined): string {
+  if (code === 'rpc.network') return t('nodeState.network');
+  if (code === 'rpc.timeout') return t('nodeState.timeout');
+  if (code === 'rpc.http_status') return t('nodeState.http');
+  return t('nodeState.other');
+}
+
+/** An unresponsive node is set aside for a while, not banned: it told no lie. */
+function setAsideText(ban: BanView): string {
+  return t('nodeState.setAside', { problem: problemText(/\((rpc\.[a-z_]+)\)/.exec(ban.evidence)?.[1]) });
+}
+
 export function nodeFromApi(view: NodeView): NodeItem {
-  const health = view.ban ? 'banned' : view.health.consecutiveFailures > 0 ? 'failing' : view.health.latencyMs !== null && view.health.latencyMs > SLOW_MS ? 'slow' : view.health.successes > 0 ? 'ok' : 'unknown';
-  const problem = view.ban ? banText(view.ban) : view.health.consecutiveFailures > 0 && view.health.lastErrorCode ? t('bans.lastError', { code: view.health.lastErrorCode }) : undefined;
+  const unreachable = view.ban?.severity === 'unavailable';
+  const health = unreachable ? 'unreachable' : view.ban ? 'banned' : view.health.consecutiveFailures > 0 ? 'failing' : view.health.latencyMs !== null && view.health.latencyMs > SLOW_MS ? 'slow' : view.health.successes > 0 ? 'ok' : 'unknown';
+  const problem = view.ban ? (unreachable ? setAsideText(view.ban) : banText(view.ban)) : view.health.consecutiveFailures > 0 ? t('nodeState.lastProblem', { problem: problemText(view.health.lastErrorCode) }) : undefined;
   return {
     id: view.id,
     url: view.label,
@@ -171,7 +209,8 @@ export function nodeFromApi(view: NodeView): NodeItem {
 }
 
 function bannedNode(ban: BanView): NodeItem {
-  return { id: ban.nodeId, url: ban.node, space: 'core', health: 'banned', userAdded: false, problem: banText(ban), bannedUntil: ban.expiresAt };
+  const unreachable = ban.severity === 'unavailable';
+  return { id: ban.nodeId, url: ban.node, space: 'core', health: unreachable ? 'unreachable' : 'banned', userAdded: false, problem: unreachable ? setAsideText(ban) : banText(ban), bannedUntil: ban.expiresAt };
 }
 
 export function lightClientFromApi(status: ChainStatusView, bans: { active: BanView[]; recent: BanView[] }, now: number): LightClientStatus {
@@ -186,8 +225,10 @@ export function lightClientFromApi(status: ChainStatusView, bans: { active: BanV
     finality: lc.finality ?? undefined,
     confirming: lc.confirming ? { done: lc.confirming.epoch, total: lc.confirming.targetEpoch } : undefined,
     withholding: lc.withholding,
-    failures: bans.recent.map((b) => ({ at: b.bannedAt, node: b.node, what: banText(b) })),
-    bannedNodes: bans.active.filter((b) => b.expiresAt > now).map(bannedNode),
+    // A node that does not answer told no lie: it is set aside for a while, listed apart.
+    failures: bans.recent.filter((b) => b.severity !== 'unavailable').map((b) => ({ at: b.bannedAt, node: b.node, what: banText(b) })),
+    bannedNodes: bans.active.filter((b) => b.expiresAt > now && b.severity !== 'unavailable').map(bannedNode),
+    setAsideNodes: bans.active.filter((b) => b.expiresAt > now && b.severity === 'unavailable').map(bannedNode),
   };
 }
 

@@ -47,8 +47,11 @@ export function reviewFields(view: Pick<PreparedSendView, 'transaction' | 'signi
 }
 
 export function preparedFromApi(view: PreparedSendView): PreparedSend {
+  const gap = view.nonceGap;
   return {
     id: view.id,
+    replaces: view.replaces,
+    nonceGap: gap ? { accountNonce: Number(gap.accountNonce), queuedNonce: Number(gap.queuedNonce), blocking: gap.blocking, waiting: gap.waiting } : null,
     review: {
       networkName: networkName(view.network),
       spaceName: view.space === 'core' ? t('common.coreSpace') : t('common.eSpace'),

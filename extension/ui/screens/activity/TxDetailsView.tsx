@@ -12,6 +12,7 @@ import { explorerTransactionUrl } from '../../../../core/activity/index.js';
 import type { NetworkKey } from '../../../../core/rpc/pool/endpoint.js';
 import { TxProgress } from '../send/TxProgress.js';
 import { amountText, TX_STATUS_TEXT, txTitle } from './ActivityList.js';
+import { StuckActions } from './StuckActions.js';
 
 /** `network` gives the ConfluxScan link (a link only: nothing is fetched from the explorer). */
 export function TxDetailsView({ tx, network }: { tx: TxItem; network?: NetworkKey | undefined }): ReactElement {
@@ -36,6 +37,7 @@ export function TxDetailsView({ tx, network }: { tx: TxItem; network?: NetworkKe
           </p>
         )}
       </div>
+      <StuckActions tx={tx} />
       <div className="card">
         <dl className="dl">
           <dt>{t('tx.statusLabel')}</dt>

@@ -2,6 +2,7 @@
 import { useState, type ReactElement } from 'react';
 import { shortenAddress } from '../../components/AddressText.js';
 import { Icon } from '../../components/icons.js';
+import { Link } from '../../app/router.js';
 import { Sheet } from '../../components/Sheet.js';
 import type { AccountItem, Space } from '../../model/wallet.js';
 import { useT } from '../../i18n/i18n.js';
@@ -56,6 +57,10 @@ export function AccountSwitcher({ accounts, currentId, space, onSelect, onAdd, a
             {adding ? t('accounts.adding') : t('accounts.add')}
           </button>
         ) : null}
+        <Link to="/accounts/import" className="btn btn-block" data-testid="accounts-import" onClick={() => setOpen(false)}>
+          <Icon name="plus" />
+          {t('importAccount.open')}
+        </Link>
       </Sheet>
     </>
   );

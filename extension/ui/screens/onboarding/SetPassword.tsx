@@ -35,9 +35,12 @@ export function SetPassword({ onSubmit, onBack, busy, error, submitLabel }: { on
             <span />
             <span />
           </div>
-          <span className="small" data-testid="password-strength">
-            <Trans i18nKey="onboarding.strength" values={{ label: strength.label, hint: strength.hint }} components={{ b: <strong /> }} />
-          </span>
+          {tried && tooShort ? null : (
+            // The field's own error already says what a too-short password lacks.
+            <span className="small" data-testid="password-strength">
+              <Trans i18nKey="onboarding.strength" values={{ label: strength.label, hint: strength.hint }} components={{ b: <strong /> }} />
+            </span>
+          )}
         </div>
       ) : null}
       <PasswordField label={t('onboarding.repeatPassword')} value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" error={tried && mismatch ? t('onboarding.mismatch') : undefined} />

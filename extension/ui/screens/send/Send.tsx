@@ -17,9 +17,10 @@ import { SendReview } from './SendReview.js';
 import { TxProgress } from './TxProgress.js';
 import { encodeCfxAddress } from '../../../../core/address/cip37.js';
 import type { KnownAddress } from '../../../../core/poisoning/recipients.js';
+import { NonceGapNotice } from './NonceGapNotice.js';
 import { useT } from '../../i18n/i18n.js';
 
-type Step = { name: 'form' } | { name: 'review'; prepared: PreparedSend; values: SendFormValues } | { name: 'sent'; hash: string };
+type Step = { name: 'form' } | { name: 'review'; prepared: PreparedSend; values: SendFormValues; gap: PreparedSend['nonceGap'] } | { name: 'sent'; hash: string };
 
 export function Send(): ReactElement {
   const { backend, account, accounts, space, network, address, scope } = useWallet();
@@ -30,7 +31,9 @@ export function Send(): ReactElement {
   const [step, setStep] = useState<Step>({ name: 'form' });
   const [raw, setRaw] = useState<{ recipient: string; amount: string } | undefined>(() => (query.get('to') ? { recipient: query.get('to') ?? '', amount: '' } : undefined));
   const contacts = useContacts();
-  const prepare = useAction((input: { values: SendFormValues; asset: SendRequest['asset'] }) => backend.prepareSend({ space, accountId: account!.id, asset: input.asset, to: input.values.recipientDisplay, amount: input.values.amount }));
+  const prepare = useAction((input: { values: SendFormValues; asset: SendRequest['asset']; nonce?: 'queue' | 'fill' }) =>
+    backend.prepareSend({ space, accountId: account!.id, asset: input.asset, to: input.values.recipientDisplay, amount: input.values.amount, nonce: input.nonce }),
+  );
   const send = useAction((id: string) => backend.send(id));
   // Past recipients of this account (its own signed transactions only: never addresses seen in
   // received transfers, which an attacker can plant) and the user's accounts.
@@ -77,7 +80,7 @@ export function Send(): ReactElement {
               onReview={(values, typed) => {
                 setRaw(typed);
                 void prepare.run({ values, asset: sendAsset }).then((prepared) => {
-                  if (prepared) setStep({ name: 'review', prepared, values });
+                  if (prepared) setStep({ name: 'review', prepared, values, gap: prepared.nonceGap });
                 });
               }}
             />
@@ -94,6 +97,19 @@ export function Send(): ReactElement {
           <Loading />
         )
       ) : null}
+      {step.name === 'review' && step.gap ? (
+        <NonceGapNotice
+          gap={step.gap}
+          filling={step.prepared.replaces?.kind === 'fill_gap' || step.prepared.nonceGap === null}
+          busy={prepare.busy || send.busy}
+          onChoose={(nonce) =>
+            void prepare.run({ values: step.values, asset: sendAsset, nonce }).then((prepared) => {
+              if (prepared) setStep({ ...step, prepared });
+            })
+          }
+        />
+      ) : null}
+      {step.name === 'review' && prepare.error ? <ErrorState error={prepare.error} title={t('send.prepareFailed')} /> : null}
       {step.name === 'review' ? (
         <SendReview
           model={{ ...step.prepared.review, fromName: account.name, warnings: step.values.warnings }}
@@ -116,7 +132,7 @@ export function Send(): ReactElement {
 }
 
 /** Live status of the transaction just sent. */
-function SentStatus({ hash }: { hash: string }): ReactElement {
+export function SentStatus({ hash }: { hash: string }): ReactElement {
   const { backend } = useWallet();
   const tx = useAsync(() => backend.transaction(hash), `tx:${hash}`, { refreshOn: backend.events.transactions, pollMs: 3000 });
   const t = useT();

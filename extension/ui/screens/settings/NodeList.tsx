@@ -16,6 +16,7 @@ const HEALTH_TEXT: Record<NodeHealth, { label: () => string; dot: string }> = {
   ok: { label: () => translate('settings.nodes.healthOk'), dot: 'dot-ok' },
   slow: { label: () => translate('settings.nodes.healthSlow'), dot: 'dot-warn' },
   failing: { label: () => translate('settings.nodes.healthFailing'), dot: 'dot-warn' },
+  unreachable: { label: () => translate('nodeState.unreachable'), dot: 'dot-warn' },
   banned: { label: () => translate('settings.nodes.healthBanned'), dot: 'dot-bad' },
   unknown: { label: () => translate('settings.nodes.healthUnknown'), dot: '' },
 };
@@ -43,6 +44,8 @@ export function NodeList({ space, nodes, onAdd, onRemove }: NodeListProps): Reac
   const [url, setUrl] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  /** The node whose removal waits for a second tap. */
+  const [confirming, setConfirming] = useState<string>();
   const t = useT();
   const spaceName = space === 'core' ? t('common.coreSpace') : space === 'espace' ? t('common.eSpace') : '';
   const gateways = space === 'gateway';
@@ -109,15 +112,33 @@ export function NodeList({ space, nodes, onAdd, onRemove }: NodeListProps): Reac
                     ) : null}
                     {node.bannedUntil !== undefined ? (
                       <>
-                        {t('settings.nodes.bannedUntil')}
+                        {node.health === 'unreachable' ? t('nodeState.retryAfter') : t('settings.nodes.bannedUntil')}
                         <DateTime at={node.bannedUntil} />
                       </>
                     ) : null}
                   </span>
                 </span>
-                <button type="button" className="btn btn-small" onClick={() => void onRemove(node).catch((e: unknown) => setError(e))} aria-label={t('settings.nodes.remove', { url: node.url })}>
-                  {t('common.remove')}
-                </button>
+                {confirming === node.id ? (
+                  <span className="btn-row" role="group" aria-label={t('nodeState.confirmRemove', { url: node.url })}>
+                    <button type="button" className="btn btn-small" onClick={() => setConfirming(undefined)}>
+                      {t('nodeState.keep')}
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-danger"
+                      onClick={() => {
+                        setConfirming(undefined);
+                        void onRemove(node).catch((e: unknown) => setError(e));
+                      }}
+                    >
+                      {t('nodeState.confirm')}
+                    </button>
+                  </span>
+                ) : (
+                  <button type="button" className="btn btn-small" onClick={() => setConfirming(node.id)} aria-label={t('settings.nodes.remove', { url: node.url })}>
+                    {t('common.remove')}
+                  </button>
+                )}
               </li>
             );
           })}

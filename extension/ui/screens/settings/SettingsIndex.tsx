@@ -15,6 +15,7 @@ const ENTRIES: { to: string; icon: IconName; title: () => string; detail: () => 
   { to: '/settings/privacy', icon: 'eyeOff', title: () => translate('settings.entries.privacy'), detail: () => translate('settings.entries.privacyDetail') },
   { to: '/settings/reveal', icon: 'eye', title: () => translate('settings.entries.reveal'), detail: () => translate('settings.entries.revealDetail') },
   { to: '/settings/backup', icon: 'server', title: () => translate('settings.entries.backup'), detail: () => translate('settings.entries.backupDetail') },
+  { to: '/settings/archive', icon: 'server', title: () => translate('archive.entry'), detail: () => translate('archive.entryDetail') },
   { to: '/start-over', icon: 'alert', title: () => translate('settings.entries.startOver'), detail: () => translate('settings.entries.startOverDetail') },
 ];
 

@@ -175,6 +175,30 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
           </ul>
         )}
       </section>
+      {status.setAsideNodes.length > 0 ? (
+        <section className="stack" aria-labelledby="lc-set-aside">
+          <h2 id="lc-set-aside">{t('nodeState.setAsideTitle')}</h2>
+          <ul className="list" data-testid="set-aside-nodes">
+            {status.setAsideNodes.map((node) => (
+              <li key={node.id} className="list-item">
+                <span className="grow">
+                  <span className="primary mono break">{node.url}</span>
+                  <br />
+                  <span className="secondary">
+                    {node.problem}
+                    {node.bannedUntil !== undefined ? (
+                      <>
+                        {t('nodeState.retryAfter')}
+                        <DateTime at={node.bannedUntil} />
+                      </>
+                    ) : null}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }
