@@ -268,12 +268,12 @@ export class ChainService {
     return readTokenInfo(this.runtime, space, address);
   }
 
-  async nonce(space: Space, address: string): Promise<{ value: string | null; pending: string; trust: BalanceView['trust']; epoch: number; sources: SourceView[] }> {
+  async nonce(space: Space, address: string): Promise<{ value: string | null; pending: string; trust: BalanceView['trust']; epoch: number; sources: SourceView[]; proof?: NonNullable<BalanceView['proof']>; fallback?: NonNullable<BalanceView['fallback']> }> {
     this.assertAddress(space, address);
     const rt = this.runtime;
     const read = await rt.reader.getNonce(space, address);
     const pending = read.value === undefined ? null : rt.tracker.pendingNonce(space, address, read.value);
-    return { value: read.value === undefined ? null : read.value.toString(), pending: (pending ?? 0n).toString(), trust: read.trust, epoch: read.epoch, sources: sourcesView(read) };
+    return { value: read.value === undefined ? null : read.value.toString(), pending: (pending ?? 0n).toString(), trust: read.trust, epoch: read.epoch, sources: sourcesView(read), ...(read.proof ? { proof: read.proof } : {}), ...(read.fallback ? { fallback: read.fallback } : {}) };
   }
 
   // ---- nodes and bans ----------------------------------------------------------------------------
