@@ -133,6 +133,16 @@ describe('nodes a site suggests', () => {
     expect(text).toMatch(/already has its own nodes/);
     expect(text).toMatch(/see which of your addresses/);
     expect(text).toMatch(/cannot: change a verified value/);
+    // Click-jacking guard: when the window (re)gains focus, Approve is disarmed for a moment.
+    await expect.poll(() => page.getByTestId('approve').getAttribute('data-armed')).toBe('true');
+    const disarmed = await page.evaluate(async () => {
+      window.dispatchEvent(new Event('focus'));
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      const button = document.querySelector<HTMLButtonElement>('[data-testid="approve"]')!;
+      return { armed: button.dataset['armed'], disabled: button.disabled };
+    });
+    expect(disarmed).toEqual({ armed: 'false', disabled: true });
+    await expect.poll(() => page.getByTestId('approve').getAttribute('data-armed')).toBe('true');
     await answer(browser, 'reject', /Add a network\?/);
     expect(await asking).toMatchObject({ ok: false, error: { code: 4001 } });
   });
