@@ -124,7 +124,7 @@ describe('nodes a site suggests', () => {
     expect(openApprovalPages(browser)).toEqual([]);
   });
 
-  test('a public node for a network the wallet already has is shown with a strong warning naming the site and what the nodes could influence', async () => {
+  test('a public node for a network the wallet already has is shown with a strong warning naming the site and what the nodes could influence; Approve is disarmed when the window regains focus', async () => {
     const asking = providerRequest(dapp, 'core', 'wallet_addConfluxChain', [{ chainId: '0x400', chainName: 'Conflux', nativeCurrency: { name: 'Conflux', symbol: 'CFX', decimals: 18 }, rpcUrls: ['https://rpc1.sybil.example/', 'https://rpc2.other-sybil.example:8443/'] }]);
     const page = await showing(browser, /Add a network\?/);
     const warning = await page.getByTestId('site-nodes-warning').innerText();
