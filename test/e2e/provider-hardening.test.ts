@@ -124,7 +124,7 @@ describe('nodes a site suggests', () => {
     expect(openApprovalPages(browser)).toEqual([]);
   });
 
-  test('a public node for a network the wallet already has is shown with a strong warning naming the site and what the nodes could influence', async () => {
+  test('a public node for a network the wallet already has is shown with a strong warning naming the site and what the nodes could influence; Approve is disarmed when the window regains focus', async () => {
     const asking = providerRequest(dapp, 'core', 'wallet_addConfluxChain', [{ chainId: '0x400', chainName: 'Conflux', nativeCurrency: { name: 'Conflux', symbol: 'CFX', decimals: 18 }, rpcUrls: ['https://rpc1.sybil.example/', 'https://rpc2.other-sybil.example:8443/'] }]);
     const page = await showing(browser, /Add a network\?/);
     const warning = await page.getByTestId('site-nodes-warning').innerText();
@@ -133,6 +133,16 @@ describe('nodes a site suggests', () => {
     expect(text).toMatch(/already has its own nodes/);
     expect(text).toMatch(/see which of your addresses/);
     expect(text).toMatch(/cannot: change a verified value/);
+    // Click-jacking guard: when the window (re)gains focus, Approve is disarmed for a moment.
+    await expect.poll(() => page.getByTestId('approve').getAttribute('data-armed')).toBe('true');
+    const disarmed = await page.evaluate(async () => {
+      window.dispatchEvent(new Event('focus'));
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      const button = document.querySelector<HTMLButtonElement>('[data-testid="approve"]')!;
+      return { armed: button.dataset['armed'], disabled: button.disabled };
+    });
+    expect(disarmed).toEqual({ armed: 'false', disabled: true });
+    await expect.poll(() => page.getByTestId('approve').getAttribute('data-armed')).toBe('true');
     await answer(browser, 'reject', /Add a network\?/);
     expect(await asking).toMatchObject({ ok: false, error: { code: 4001 } });
   });
