@@ -21,7 +21,7 @@ export interface LinkProxyOptions {
   loss: number;
   /** Seed of the jitter and loss decisions (printed by the test). */
   seed: number;
-  /** Also lose every n-th request (so a short exchange surely loses some). */
+  /** Also lose every n-th request, from the second on (so a short exchange surely loses some). */
   dropEvery?: number;
 }
 
@@ -88,7 +88,7 @@ export async function startLinkProxy(options: LinkProxyOptions): Promise<LinkPro
     counts.requests++;
     await sleep(options.rttMs * (0.75 + random() * 0.5));
     const n = counts.requests;
-    if (random() < options.loss || (options.dropEvery !== undefined && n % options.dropEvery === 0)) {
+    if (random() < options.loss || (options.dropEvery !== undefined && n % options.dropEvery === 2 % options.dropEvery)) {
       counts.lost++;
       res.socket?.destroy();
       return;
