@@ -215,7 +215,7 @@ export class WalletSendService {
       maxFee: facts.cost.maxFee.toString(),
       maxCollateral: facts.cost.maxCollateral === null ? null : facts.cost.maxCollateral.toString(),
       maxTotalNative: facts.maxTotalNative.toString(),
-      effects: effectsToJson(describeTransaction({ space, chainId: draft.chainId, to: draft.to, value: draft.value, data: draft.data })),
+      effects: effectsToJson(describeTransaction({ space, chainId: kept.draft.chainId, to: kept.draft.to, value: kept.draft.value, data: kept.draft.data })),
       replaces: shown.replaces,
       nonceGap: shown.nonceGap,
     };
