@@ -9,9 +9,10 @@ import { ActivityList } from './ActivityList.js';
 import { ReceivedList } from './ReceivedList.js';
 import { TxDetailsView } from './TxDetailsView.js';
 import { useT } from '../../i18n/i18n.js';
+import { knownAddresses } from '../../format/known-addresses.js';
 
 export function Activity(): ReactElement {
-  const { backend, account, space, address, scope } = useWallet();
+  const { backend, account, accounts, network, space, address, scope } = useWallet();
   const items = useAsync(() => backend.activity(space, address), `activity:${scope}`, { enabled: scope !== '', refreshOn: backend.events.transactions, rememberAs: scope ? `activity:${scope}` : undefined, pollMs: 15_000 });
   const t = useT();
   const received = useAsync(() => backend.received(space, address), `received:${scope}`, { enabled: scope !== '', refreshOn: backend.events.balances, pollMs: 60_000 });
@@ -29,7 +30,7 @@ export function Activity(): ReactElement {
       </p>
       {items.error ? <ErrorState error={items.error} onRetry={items.refresh} title={t('activity.unavailable')} /> : null}
       {items.data ? <ActivityList items={items.data} now={Date.now()} /> : !items.error ? <Loading /> : null}
-      {received.data ? <ReceivedList items={received.data} space={space} /> : received.error ? <ErrorState error={received.error} onRetry={received.refresh} title={t('activity.receivedUnavailable')} /> : null}
+      {received.data ? <ReceivedList items={received.data} space={space} known={knownAddresses(space, network?.coreNetworkId ?? 0, accounts.data ?? [], items.data ?? [])} /> : received.error ? <ErrorState error={received.error} onRetry={received.refresh} title={t('activity.receivedUnavailable')} /> : null}
     </div>
   );
 }
