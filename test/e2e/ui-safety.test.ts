@@ -13,7 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { getTypesForEIP712Domain, serializeTypedData } from 'viem';
+import { encodeAbiParameters, encodeFunctionData, getTypesForEIP712Domain, serializeTypedData, type Abi } from 'viem';
+import { keccak_256 } from '@noble/hashes/sha3.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex } from '../../core/encoding/hex.js';
+import { privateKeyFromHex } from '../../core/keys/private-key.js';
+import { deployEspace, sendEspace } from '../support/chain-tx.js';
+import artifacts from '../fixtures/contracts/artifacts.json' with { type: 'json' };
 import { encodeCfxAddress } from '../../core/address/cip37.js';
 import { toChecksumAddress } from '../../core/address/eip55.js';
 import { coreAddressFromPrivateKey, espaceAddressFromPrivateKey } from '../../core/keys/address.js';
@@ -42,8 +48,13 @@ const PHISHING_HOST = 'myetherwallet.uk.com';
 /** Fixed addresses: the test is the same on every run. */
 const SPENDER_HEX = '0x1bad00000000000000000000000000000000beef';
 const TOKEN_CORE = encodeCfxAddress('0x1234000000000000000000000000000000005678', node.chainId);
-const PAST_RECIPIENT = toChecksumAddress('0x5eed1234aaaaaaaaaaaaaaaaaaaaaaaaaaaacafe');
-const POISONED = toChecksumAddress('0x5eed9999999999999999999999999999999acafe');
+/** The attacker: an eSpace account that sends the user a zero-value and a dust transfer of its own token. */
+const poisoner = privateKeyFromHex(bytesToHex(keccak_256(utf8ToBytes('wayfarer e2e safety poisoner'))));
+const POISONED = espaceAddressFromPrivateKey(poisoner);
+/** A past recipient of the user whose first and last four digits the attacker's address shares. */
+const PAST_RECIPIENT = toChecksumAddress(`0x${POISONED.slice(2, 6)}${'b'.repeat(32)}${POISONED.slice(-4)}`);
+const tokenDeployData = `${artifacts.contracts.TestToken.bytecode}${encodeAbiParameters([{ type: 'string' }, { type: 'string' }, { type: 'uint256' }], ['Test', 'TST', 10n ** 24n]).slice(2)}` as `0x${string}`;
+let poisonToken = '';
 const NEW_RECIPIENT = toChecksumAddress('0x7777000000000000000000000000000000000001');
 const PERMIT2 = toChecksumAddress('0x000000000022d473030f116ddee9f6b43ac78ba3');
 
@@ -91,7 +102,16 @@ const rejected = (result: ActionResult) => expect(result).toMatchObject({ ok: fa
 beforeAll(async () => {
   // eSpace funds for the past transfer the poisoning test needs.
   const fund = await fromGenesis({ ...transferToEspace(espaceAddress, node.chainId), value: 10n * CFX, gas: 300_000n });
-  const readyEpoch = await waitForReceiptEpoch(node, fund);
+  await waitForReceiptEpoch(node, fund);
+  // The poisoning: the attacker's token sends the user nothing, then one base unit.
+  const fundPoisoner = await fromGenesis({ ...transferToEspace(POISONED, node.chainId), value: 2n * CFX, gas: 300_000n });
+  await waitForReceiptEpoch(node, fundPoisoner);
+  poisonToken = await deployEspace(node, poisoner, tokenDeployData);
+  for (const amount of [0n, 1n]) {
+    const { receipt } = await sendEspace(node, poisoner, { type: 0, gasPrice: 2_000_000_000n, gas: 200_000n, to: poisonToken, value: 0n, data: encodeFunctionData({ abi: artifacts.contracts.TestToken.abi as Abi, functionName: 'transfer', args: [espaceAddress, amount] }) });
+    expect(receipt.status).toBe('0x1');
+  }
+  const readyEpoch = Number(BigInt(await rpcCall<string>(node.coreRpc, 'cfx_epochNumber', ['latest_state'])));
 
   netlogDir = mkdtempSync(join(tmpdir(), 'wayfarer-netlog-'));
   netlog = join(netlogDir, 'netlog.json');
@@ -251,7 +271,7 @@ test('a site on the bundled phishing list is named as such before it can ask any
   await phishing.close();
 });
 
-test('the send form warns about a recipient poisoned to look like a past one, and marks new ones', async () => {
+test('the send form warns about a recipient poisoned to look like a past one and marks new ones; Activity folds the poisoning transfers away', async () => {
   const paying = providerRequest(page, 'espace', 'eth_sendTransaction', [{ from: espaceAddress, to: PAST_RECIPIENT, value: `0x${CFX.toString(16)}` }]);
   await answer(browser, 'approve', /You send 1 CFX/);
   expect((await paying).ok).toBe(true);
@@ -275,6 +295,14 @@ test('the send form warns about a recipient poisoned to look like a past one, an
   await recipient.fill(PAST_RECIPIENT);
   await popup.getByTestId('recipient-known').waitFor();
   expect(await espaceNonce()).toBe(nonce);
+
+  // Activity: the attacker's zero-value and dust transfers are folded away, not listed as received.
+  await popup.evaluate((token) => localStorage.setItem('wayfarer.tokens.local.espace', JSON.stringify([{ address: token, symbol: 'TST', name: 'Test', decimals: 18 }])), poisonToken);
+  await popup.getByRole('link', { name: 'Activity' }).click();
+  const hiddenTransfers = popup.getByTestId('received-hidden');
+  await hiddenTransfers.waitFor({ timeout: 60_000 });
+  expect(await hiddenTransfers.locator('summary').innerText()).toBe('2 suspicious transfers hidden');
+  expect(await popup.getByTestId('received').locator('li', { hasText: 'TST' }).count()).toBe(0);
 });
 
 test('EIP-5792: not atomic; a batch is reviewed as one sequence, sent in nonce order, and its status read', async () => {

@@ -13,9 +13,10 @@ import { activityCsv, downloadCsv } from './export.js';
 import { CrossSpaceTransfers } from './CrossSpaceTransfers.js';
 import type { NetworkKey } from '../../../../core/rpc/pool/endpoint.js';
 import { useT } from '../../i18n/i18n.js';
+import { knownAddresses } from '../../format/known-addresses.js';
 
 export function Activity(): ReactElement {
-  const { backend, account, space, address, scope, network } = useWallet();
+  const { backend, account, accounts, network, space, address, scope } = useWallet();
   const contacts = useContacts();
   const labelOf = (a: string) => contactFor(contacts.data, a, network?.id)?.label;
   const items = useAsync(() => backend.activity(space, address), `activity:${scope}`, { enabled: scope !== '', refreshOn: backend.events.transactions, rememberAs: scope ? `activity:${scope}` : undefined, pollMs: 15_000 });
@@ -46,7 +47,15 @@ export function Activity(): ReactElement {
           {t('activityExtra.exportCsv')}
         </button>
       ) : null}
-      {received.data ? <ReceivedList items={received.data} space={space} /> : received.error ? <ErrorState error={received.error} onRetry={received.refresh} title={t('activity.receivedUnavailable')} /> : null}
+      {received.data ? (
+        <ReceivedList
+          items={received.data}
+          space={space}
+          known={knownAddresses(space, network?.coreNetworkId ?? 0, accounts.data ?? [], items.data ?? [], (contacts.data ?? []).filter((c) => c.network === network?.id && c.space === space))}
+        />
+      ) : received.error ? (
+        <ErrorState error={received.error} onRetry={received.refresh} title={t('activity.receivedUnavailable')} />
+      ) : null}
     </div>
   );
 }

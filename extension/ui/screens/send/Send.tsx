@@ -15,7 +15,7 @@ import { TrustBadge } from '../../components/TrustBadge.js';
 import { SendForm, type SendAsset, type SendFormValues } from './SendForm.js';
 import { SendReview } from './SendReview.js';
 import { TxProgress } from './TxProgress.js';
-import { encodeCfxAddress } from '../../../../core/address/cip37.js';
+import { knownAddresses } from '../../format/known-addresses.js';
 import type { KnownAddress } from '../../../../core/poisoning/recipients.js';
 import { NonceGapNotice } from './NonceGapNotice.js';
 import { useT } from '../../i18n/i18n.js';
@@ -51,14 +51,8 @@ export function Send(): ReactElement {
     fromHex: hexIn(account),
     ownAccounts: new Map((accounts.data ?? []).map((a) => [hexIn(a), a.name] as const)),
   };
-  const known: KnownAddress[] | undefined = history.data === undefined && !history.error ? undefined : [
-    ...(accounts.data ?? []).map((a) => ({ address: space === 'core' ? encodeCfxAddress(a.coreHex, network.coreNetworkId) : a.espaceAddress, source: 'account' as const, label: a.name })),
-    ...(contacts.data ?? []).filter((c) => c.network === network.id && c.space === space).map((c) => ({ address: c.address, source: 'contact' as const, label: c.label })),
-    ...(history.data ?? []).flatMap((tx) => {
-      const to = tx.token?.to ?? tx.to;
-      return typeof to === 'string' && tx.direction !== 'in' ? [{ address: to, source: 'sent' as const }] : [];
-    }),
-  ];
+  const sameBook = (contacts.data ?? []).filter((c) => c.network === network.id && c.space === space);
+  const known: KnownAddress[] | undefined = history.data === undefined && !history.error ? undefined : knownAddresses(space, network.coreNetworkId, accounts.data ?? [], history.data ?? [], sameBook);
   const sendAsset: SendRequest['asset'] = token === 'native' || !tokenItem ? 'native' : { address: tokenItem.address, symbol: tokenItem.symbol, decimals: tokenItem.decimals };
   const title = step.name === 'form' ? (asset ? t('send.titleAsset', { symbol: asset.symbol }) : t('send.title')) : step.name === 'review' ? t('send.reviewTitle') : t('send.sentTitle');
 
