@@ -13,6 +13,7 @@ import type { GatewayRequest } from '../../../core/proofgateway/client.js';
 import { lightRequestFromParams, type ItemMethod } from '../../../core/proofgateway/schema.js';
 import { makeEndpoint, type NodeEndpoint, type Space } from '../../../core/rpc/pool/endpoint.js';
 import { NodePool } from '../../../core/rpc/pool/node-pool.js';
+import { fakeNetwork, type FakeMethodHandler } from '../../../core/rpc/testing/fake-fetch.js';
 import { FakeClock } from '../../../core/rpc/testing/fake-clock.js';
 import type { TrustedValue } from '../../../core/rpc/trust/types.js';
 import { stateKeyBytes } from '../../../core/state/keys.js';
@@ -41,10 +42,14 @@ function fakeGateway(behaviour: Behaviour, asked: string[]): GatewayRequest {
   };
 }
 
-function setup(gateways: Behaviour[], options: { privacy?: boolean } = {}) {
+function setup(gateways: Behaviour[], options: { privacy?: boolean; network?: 'local' | 'testnet'; coreNode?: FakeMethodHandler } = {}) {
   const clock = new FakeClock(1_000_000);
-  const endpoints = gateways.map((_, i) => makeEndpoint({ network: 'local', space: 'gateway', url: `http://127.0.0.1:${20000 + i}`, operator: `gateway operator ${i}` }));
-  const pool = new NodePool({ network: 'local', endpoints, fetch: () => Promise.reject(new Error('no JSON-RPC in this test')), clock, ...(options.privacy ? { privacy: { enabled: true, secret: new Uint8Array(32).fill(7) } } : {}) });
+  const network = options.network ?? 'local';
+  const gatewayHost = (i: number) => (network === 'local' ? `http://127.0.0.1:${20000 + i}` : `https://gateway${i}.example`);
+  const endpoints = gateways.map((_, i) => makeEndpoint({ network, space: 'gateway', url: gatewayHost(i), operator: `gateway operator ${i}` }));
+  const coreNodes = options.coreNode ? [makeEndpoint({ network, space: 'core', url: 'https://node.example', operator: 'one operator' })] : [];
+  const rpc = fakeNetwork(options.coreNode ? { 'https://node.example/': options.coreNode } : {});
+  const pool = new NodePool({ network, endpoints: [...endpoints, ...coreNodes], fetch: rpc.fetch, clock, ...(options.privacy ? { privacy: { enabled: true, secret: new Uint8Array(32).fill(7) } } : {}) });
   const asked = new Map<string, string[]>(endpoints.map((e) => [e.id, []]));
   const fallbackCalls: string[] = [];
   const answer = async (what: string): Promise<TrustedValue<bigint>> => {
@@ -140,5 +145,19 @@ describe('verified reads through proof gateways', () => {
     // A token whose slot is known not to be found is read from the nodes without trying.
     slots.set(`local/core/${entry('token contract').key}`, { none: 'no_match' });
     expect((await reader.getTokenBalance('core', token, holderAddress)).trust).toBe('single-source');
+  });
+
+  test.each([
+    ['local', 'is located from the one node (the user\'s own): candidate slots are proved', true],
+    ['testnet', 'is never located from one operator\'s word (it could point at another address-keyed slot)', false],
+  ] as const)('a token balance slot on %s %s', async (network, _what, located) => {
+    const holder = hexToBytes(`0x1${bytesToHex(keccak_256(new TextEncoder().encode('token holder'))).slice(3, 42)}`);
+    const balance = BigInt(vector.rpc['token balance slot']!.storage!);
+    const { reader, asked, endpoints } = setup(['honest'], { network, coreNode: (method) => (method === 'cfx_call' ? `0x${balance.toString(16).padStart(64, '0')}` : null) });
+    const read = await reader.getTokenBalance('core', token, encodeCfxAddress(holder, vector.chainId));
+    // The recorded gateway holds only the real slot's entry, so a location attempt ends unavailable.
+    expect(asked.get(endpoints[0]!.id)!.length > 0).toBe(located);
+    expect(read.trust).toBe('single-source');
+    expect(read.fallback).toEqual(located ? { reason: 'unavailable', gateways: [endpoints[0]!.label] } : undefined);
   });
 });

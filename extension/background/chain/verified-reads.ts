@@ -16,7 +16,9 @@
  * Token balances: the slot of `balances[holder]` is located once per token by proving candidate
  * slots against `balanceOf` read from the nodes at the proof's epoch (`core/state/token-slot.ts`)
  * and remembered; later balances of any holder are proved at that slot. The location is only as
- * good as the `balanceOf` it was matched against (a unique, non-zero match among the candidates).
+ * good as the `balanceOf` it was matched against (a unique, non-zero match among the candidates),
+ * so that read must be cross-checked (on the local network, the user's own node, single-source
+ * is accepted).
  * @module
  */
 import { decodeCfxAddress } from '../../../core/address/cip37.js';
@@ -163,6 +165,10 @@ export class VerifiedAccountReader implements AccountReads {
       ask: async (client, _node, signal) => (space === 'core' ? await client.request('cfx_call', [{ to: token, data }, tag], { signal }) : await client.request('eth_call', [{ to: token, data }, tag], { signal })) as string,
     });
     if (read.trust === 'conflict' || read.value === undefined || !/^0x[0-9a-fA-F]{64}$/.test(read.value)) return undefined;
+    // One operator's word could steer the location to another address-keyed slot (a permit nonce,
+    // say) whose proved value would then be shown as a verified balance: only a cross-checked
+    // balanceOf may locate a slot — single-source only on the local network, the user's own node.
+    if (read.trust !== 'cross-checked' && this.deps.pool.network !== 'local') return undefined;
     return BigInt(read.value);
   }
 
