@@ -7,25 +7,21 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { keccak_256 } from '@noble/hashes/sha3.js';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { encodeAbiParameters, encodeFunctionData, type Abi } from 'viem';
 import { decodeCfxAddress, encodeCfxAddress } from '../../core/address/cip37.js';
-import { bytesToHex } from '../../core/encoding/hex.js';
-import { namehash } from '../../core/names/index.js';
 import { deployCore, sendCore } from '../support/chain-tx.js';
+import { deployCnsName } from '../support/cns.js';
 import artifacts from '../fixtures/contracts/artifacts.json' with { type: 'json' };
 import { mappedAddress } from '../../core/crossspace/index.js';
 import { mnemonicToSeedSync } from '../../core/keys/mnemonic.js';
 import { deriveAccountKey } from '../../core/keys/hd.js';
 import { coreAddressFromPrivateKey, espaceAddressFromPrivateKey } from '../../core/keys/address.js';
-import { PrivateKey } from '../../core/keys/private-key.js';
-import { signCoreTransaction } from '../../core/tx/core-sign.js';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
-import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality, waitForReceiptEpoch } from '../support/devnode.js';
+import { rpcCall, waitForFinality, waitForReceiptEpoch } from '../support/devnode.js';
+import { fromGenesis, genesisAddress, genesisKey } from '../support/genesis.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
 import { callBackground } from '../support/ui-port.js';
-import { chooseLanguage, importWalletThroughUi, MOBILE, msg, openWallet, shot, volatile, zh } from './ui-helpers.js';
+import { chooseLanguage, importWalletThroughUi, MOBILE, msg, openWallet, shot, valueOf, volatile, zh } from './ui-helpers.js';
 
 const node = sharedDevNode();
 /** BIP39 test vector phrase: accounts of their own, so no other test shares their nonces. */
@@ -34,29 +30,12 @@ const seed = mnemonicToSeedSync(MNEMONIC);
 const coreAddress = encodeCfxAddress(coreAddressFromPrivateKey(deriveAccountKey(seed, 'core', 0)), node.chainId);
 const espaceAddress = espaceAddressFromPrivateKey(deriveAccountKey(seed, 'espace', 0));
 const CFX = 10n ** 18n;
-const genesisKey = PrivateKey.fromHex(GENESIS_PRIVATE_KEY);
-const genesis = encodeCfxAddress(coreAddressFromPrivateKey(genesisKey), node.chainId);
+const genesis = genesisAddress(node);
 console.log(`ui-crossspace: wallet phrase "${MNEMONIC}", Core ${coreAddress}, eSpace ${espaceAddress}`);
 
 let browser: ExtensionBrowser;
 let page: Page;
 let errors: string[];
-
-/** Sends from the genesis account (shared with other test files: retried on a nonce race). */
-async function fromGenesis(tx: { to: string | null; value: bigint; data?: string; gas?: bigint; storageLimit?: bigint }): Promise<string> {
-  for (let attempt = 0; ; attempt++) {
-    const nonce = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [genesis]));
-    const epochHeight = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_epochNumber', ['latest_state']));
-    const signed = signCoreTransaction({ type: 2, chainId: node.chainId, nonce, maxPriorityFeePerGas: 1n, maxFeePerGas: 10_000_000_000n, gas: tx.gas ?? 21_000n, to: tx.to, value: tx.value, storageLimit: tx.storageLimit ?? 0n, epochHeight, data: tx.data ?? '0x', accessList: [] }, genesisKey, node.chainId);
-    try {
-      await rpcCall(node.coreRpc, 'cfx_sendRawTransaction', [signed.raw]);
-      return signed.hash;
-    } catch (error) {
-      if (attempt >= 5) throw error;
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
-}
 
 /** Waits until PoS has finalized `epoch` (with the margin proofs need) and the wallet has synced to it. */
 async function syncPast(epoch: number): Promise<void> {
@@ -73,7 +52,7 @@ const espaceBalance = async (address: string) => BigInt(await rpcCall<string>(no
 const coreBalance = async (address: string) => BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getBalance', [address]));
 
 beforeAll(async () => {
-  const fund = await fromGenesis({ to: coreAddress, value: 40n * CFX });
+  const fund = await fromGenesis(node, { to: coreAddress, value: 40n * CFX });
   const epoch = await waitForReceiptEpoch(node, fund);
   browser = await launchWithExtension({ viewport: MOBILE });
   ({ page, errors } = await openWallet(browser));
@@ -120,7 +99,7 @@ test.skipIf(process.env.ONLY_CONTACTS)('Core → eSpace in the send flow: one tr
   await page.getByText('Exactly what will be signed').click();
   const technical = page.getByTestId('review-technical-transfer_evm');
   expect(await technical.textContent()).toContain('0xda8d5daf');
-  await shot(page, 'crossspace-review-phone', { mask: [technical, ...volatile(page)], fullPage: true });
+  await shot(page, 'crossspace-review-phone', { mask: [...['Epoch height', 'Signing hash'].map((label) => valueOf(page, label)), ...volatile(page)], fullPage: true });
 
   await page.getByRole('button', { name: 'Sign and send' }).click();
   await page.getByTestId('crossspace-status').waitFor({ timeout: 30_000 });
@@ -241,7 +220,7 @@ test('activity: what came in, one entry per cross-space transfer, no explorer on
   await page.getByRole('radio', { name: 'Core' }).click();
   // CFX arriving from elsewhere, after the balance was read.
   await callBackground(page, 'chain.balances', { space: 'core', addresses: [coreAddress] });
-  const incoming = await fromGenesis({ to: coreAddress, value: 3n * CFX });
+  const incoming = await fromGenesis(node, { to: coreAddress, value: 3n * CFX });
   const incomingEpoch = await waitForReceiptEpoch(node, incoming);
   // A token the wallet has not added (TestToken fixture): 7 units to the account.
   const tokenAbi = artifacts.contracts.TestToken.abi as Abi;
@@ -290,24 +269,9 @@ test('activity: what came in, one entry per cross-space transfer, no explorer on
 }, 240_000);
 
 test('send to a CNS name: looked up only when asked, shown with its trust and registry, used only when chosen, noted in the review', async () => {
-  // A CNS-compatible registry and resolver on the dev node (test/fixtures/contracts), registered the
-  // way CNS does: web3 → alice.web3 → resolver → a fresh Core address under coin type 503.
-  const registryAbi = artifacts.contracts.TestCnsRegistry.abi as Abi;
-  const resolverAbi = artifacts.contracts.TestCnsResolver.abi as Abi;
-  const hex = (base32: string) => decodeCfxAddress(base32).hex as `0x${string}`;
-  const labelhash = (label: string) => bytesToHex(keccak_256(utf8ToBytes(label)));
-  const registry = await deployCore(node, genesisKey, artifacts.contracts.TestCnsRegistry.bytecode as `0x${string}`);
-  const resolver = await deployCore(node, genesisKey, `${artifacts.contracts.TestCnsResolver.bytecode}${encodeAbiParameters([{ type: 'address' }], [hex(registry)]).slice(2)}` as `0x${string}`);
-  const call = async (to: string, abi: Abi, functionName: string, args: unknown[]) => {
-    const { receipt } = await sendCore(node, genesisKey, { type: 0, gasPrice: 2_000_000_000n, gas: 500_000n, to, value: 0n, storageLimit: 2_000n, data: encodeFunctionData({ abi, functionName, args }) });
-    expect(receipt.outcomeStatus, functionName).toBe('0x0');
-    return Number(BigInt(receipt.epochNumber));
-  };
+  // A CNS-compatible registry on the dev node: alice.web3 → a fresh Core address.
   const target = encodeCfxAddress(`0x1${Buffer.from(crypto.getRandomValues(new Uint8Array(20))).toString('hex').slice(1)}`, node.chainId);
-  await call(registry, registryAbi, 'setSubnodeOwner', [`0x${'00'.repeat(32)}`, labelhash('web3'), hex(genesis)]);
-  await call(registry, registryAbi, 'setSubnodeOwner', [namehash('web3'), labelhash('alice'), hex(genesis)]);
-  await call(registry, registryAbi, 'setResolver', [namehash('alice.web3'), hex(resolver)]);
-  const last = await call(resolver, resolverAbi, 'setAddr', [namehash('alice.web3'), 503n, hex(target)]);
+  const { registry, epoch: last } = await deployCnsName(node, genesisKey, { label: 'alice', tld: 'web3', target });
   await syncPast(last);
   await callBackground(page, 'names.setLocalRegistry', { registry });
 

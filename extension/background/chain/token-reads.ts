@@ -11,7 +11,7 @@ import type { NetworkKey, Space } from '../../../core/rpc/pool/endpoint.js';
 import type { Hex } from '../../../core/rpc/schema/methods.js';
 import { addressKeyOf } from '../../../core/rpc/trust/account-reader.js';
 import type { IncomingView, TokenFieldView, TokenInfoView } from '../../shared/ui-api/chain.js';
-import { mergeEntries, rangesToScan, readTransfer } from './incoming.js';
+import { mergeEntries, rangesToScan, readTransfer, type FoundLog } from './incoming.js';
 import { proveLog, readTransferLogs } from './incoming-reads.js';
 import type { NetworkRuntime } from './runtime.js';
 import type { ChainStore, IncomingTransfer } from './store.js';
@@ -77,7 +77,15 @@ export async function scanIncoming(
     const found: IncomingTransfer[] = [];
     ranges: for (const range of rangesToScan(verifiedEpoch, scannedTo)) {
       let unproved = false;
-      const { value: logs, node } = await rt.pool.first(space, (client) => readTransferLogs(client, space, token?.address ?? null, ownerHex, range), { addressKey: ownerHex });
+      let answer: { value: FoundLog[]; node: { id: string; label: string } };
+      try {
+        answer = await rt.pool.first(space, (client) => readTransferLogs(client, space, token?.address ?? null, ownerHex, range), { addressKey: ownerHex });
+      } catch (error) {
+        // Nodes may refuse a log query over every contract; the listed tokens' results still stand.
+        if (token === null) break ranges;
+        throw error;
+      }
+      const { value: logs, node } = answer;
       for (const log of logs) {
         const transfer = readTransfer(log, ownerHex);
         if (transfer === null || (token === null && listed.has(log.contractHex.toLowerCase()))) continue;
