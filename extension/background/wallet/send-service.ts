@@ -17,7 +17,6 @@
  */
 import { InvalidInputError } from '../../../core/errors.js';
 import type { NetworkKey, Space } from '../../../core/rpc/pool/endpoint.js';
-import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
 import type { Trust } from '../../../core/rpc/trust/types.js';
 import type { ReplacementKind } from '../../../core/rpc/tx/replacement.js';
 import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
@@ -32,8 +31,9 @@ import { describeTransaction } from '../../../core/effects/transaction.js';
 import { effectsToJson } from '../../../core/effects/json.js';
 import type { Hex, ProviderChain } from '../provider/wallet-services.js';
 import { signCheckedDraft } from './sign-draft.js';
-import { ChainChangedError, InsufficientFundsError, NodesUnavailableError, TokenDecimalsMismatchError, UnknownAccountError, WalletLockedError } from './errors.js';
+import { ChainChangedError, InsufficientFundsError, TokenDecimalsMismatchError, UnknownAccountError, WalletLockedError } from './errors.js';
 import { PreparedSends } from './prepared-sends.js';
+import { decodeKept, explainUnavailableNodes, type KeptSend } from './kept-send.js';
 import type { KeyValueArea } from '../vault/platform.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
 import { findNonceGap } from './nonce-gap.js';
@@ -85,33 +85,6 @@ export interface SendRequest {
   token?: TokenSpec | undefined;
   /** When a nonce gap blocks the account: wait behind it (default) or fill it. */
   nonce?: 'queue' | 'fill' | undefined;
-}
-
-/** A prepared transfer as kept until signing (plain JSON: it outlives the worker). */
-interface KeptSend {
-  network: NetworkKey;
-  space: Space;
-  accountId: string;
-  from: string;
-  /** The completed draft; its signable form is derived (and validated) again when signing. */
-  draft: TransactionDraft;
-  token: TokenSpec | null;
-  /** The tracked transaction this one takes the nonce of (absent in records kept before replacements). */
-  replaces?: string | null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Shape check of a kept transfer read back from storage; the draft itself is validated by core/tx when signing. */
-function decodeKept(stored: unknown): KeptSend | undefined {
-  if (!isRecord(stored) || !isRecord(stored.draft)) return undefined;
-  const { network, space, accountId, from, token } = stored;
-  if (typeof network !== 'string' || (space !== 'core' && space !== 'espace') || typeof accountId !== 'string' || typeof from !== 'string') return undefined;
-  if (stored.replaces !== undefined && stored.replaces !== null && typeof stored.replaces !== 'string') return undefined;
-  if (token !== null && !(isRecord(token) && typeof token.contract === 'string' && typeof token.symbol === 'string' && typeof token.decimals === 'number')) return undefined;
-  return stored as unknown as KeptSend;
 }
 
 const q = (n: bigint): `0x${string}` => `0x${n.toString(16)}`;
@@ -306,16 +279,5 @@ export class WalletSendService {
     if (maxTotal > available) {
       throw new InsufficientFundsError(`Amount plus the most the fee can be (${maxTotal} drip) is more than the balance available (${available > 0n ? available : 0n} drip at epoch ${balance.epoch}). Use Max, or send less.`);
     }
-  }
-}
-
-/** Runs `work`; "no node answered" (directly or through the provider's translation) names each node and its problem. */
-export async function explainUnavailableNodes<T>(space: Space, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const noNode = error instanceof NoNodeAvailableError ? error : error instanceof Error && error.cause instanceof NoNodeAvailableError ? error.cause : undefined;
-    if (noNode) throw new NodesUnavailableError(space, noNode.attempts, { cause: error });
-    throw error;
   }
 }
