@@ -17,12 +17,11 @@ const SOURCE_DIRS = ['core', 'extension', 'gateway'];
 const MAX_LINES = 300;
 /** Files still above the limit, with the size they may not exceed; each is to be split. */
 const OVERSIZED: Record<string, number> = {
-  'extension/background/chain/service.ts': 481,
-  'core/rpc/pool/node-pool.ts': 417,
+  'extension/background/chain/service.ts': 430,
+  'core/rpc/pool/node-pool.ts': 389,
   'extension/background/vault/service.ts': 347,
   'core/lightclient/client/light-client.ts': 344,
   'core/lightclient/sync/machine.ts': 322,
-  'core/rpc/tx/tracker.ts': 302,
 };
 /** Platform objects core code must receive as parameters instead of reaching for. */
 const PLATFORM_GLOBALS = new Set(['chrome', 'browser', 'window', 'document', 'indexedDB', 'localStorage', 'sessionStorage', 'navigator']);

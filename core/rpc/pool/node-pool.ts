@@ -21,6 +21,7 @@ import type { NetworkKey, NodeEndpoint, NodeKind, Space } from './endpoint.js';
 import { emptyHealth, healthScore, recordFailure, recordSuccess, UNRESPONSIVE_AFTER, type NodeHealth } from './health.js';
 import { PRIVACY_NODES_PER_ADDRESS, rankForAddress } from './privacy.js';
 import { NoNodeAvailableError } from './errors.js';
+import { askIndependent, type NodeAnswer } from './independent.js';
 
 export interface NodeView {
   endpoint: NodeEndpoint;
@@ -30,9 +31,6 @@ export interface NodeView {
 }
 
 export type PoolChange = 'nodes' | 'bans' | 'health';
-
-/** Earliest a hedged request is sent (ms after the start of a parallel query). */
-export const HEDGE_MIN_MS = 1500;
 
 export interface NodePoolOptions {
   network: NetworkKey;
@@ -49,7 +47,7 @@ export interface NodePoolOptions {
   onChange?: (change: PoolChange) => void;
 }
 
-export type NodeAnswer<T> = { node: NodeEndpoint; ok: true; value: T } | { node: NodeEndpoint; ok: false; error: unknown; verdict: Verdict };
+export { HEDGE_MIN_MS, type NodeAnswer } from './independent.js';
 
 export interface AskOptions {
   /** An address the request is about (privacy mode assigns nodes by it). */
@@ -291,80 +289,20 @@ export class NodePool {
   }
 
   /**
-   * Asks up to `count` nodes of distinct operators in parallel; when one fails, the next candidate
-   * (of a new operator if possible) takes its place. When answers are in from some nodes but one
-   * is still silent well after them (three times the first answer's latency, at least
-   * {@link HEDGE_MIN_MS}), one more node is asked alongside it (a hedged request), so one slow node
-   * on a bad connection does not hold the answer up for its whole timeout. Requests still running
-   * when enough operators have answered are cancelled; a node cancelled for being slow counts a
-   * failure in its health. Resolves with every answer and failure.
+   * Asks up to `count` nodes of distinct operators in parallel, replacing failed ones and hedging
+   * a silent one (see independent.ts); a node cancelled for being slow counts a failure in its
+   * health. Resolves with every answer and failure.
    */
   independent<T>(space: Space, count: number, ask: (client: RpcClient, node: NodeEndpoint, signal: AbortSignal) => Promise<T>, options: AskOptions = {}): Promise<NodeAnswer<T>[]> {
-    const queue = this.candidates(space, options);
-    const answers: NodeAnswer<T>[] = [];
-    const answered = new Set<string>();
-    const inFlight = new Map<string, { node: NodeEndpoint; controller: AbortController }>();
-    const startedAt = this.clock.now();
-    let hedgeTimer: unknown;
-    let hedged = false;
-    return new Promise<NodeAnswer<T>[]>((resolve) => {
-      let finished = false;
-      const finish = () => {
-        if (finished) return;
-        finished = true;
-        if (hedgeTimer !== undefined) this.clock.clearTimeout(hedgeTimer);
-        options.signal?.removeEventListener('abort', finish);
-        for (const { node, controller } of inFlight.values()) {
-          this.health.set(node.id, recordFailure(this.healthOf(node.id), 'rpc.slow', this.clock.now()));
-          controller.abort();
-        }
-        inFlight.clear();
-        resolve(answers);
-      };
-      const busyOperators = () => new Set([...answered, ...[...inFlight.values()].map((f) => f.node.operator)]);
-      const start = (node: NodeEndpoint) => {
-        const controller = new AbortController();
-        inFlight.set(node.id, { node, controller });
-        ask(this.client(node.id), node, controller.signal).then(
-          (value) => {
-            if (finished) return;
-            answers.push({ node, ok: true, value });
-            answered.add(node.operator);
-            if (hedgeTimer === undefined && !hedged) {
-              const delay = Math.max(HEDGE_MIN_MS, 3 * (this.clock.now() - startedAt));
-              hedgeTimer = this.clock.setTimeout(hedge, delay);
-            }
-          },
-          (error: unknown) => {
-            if (finished) return;
-            const verdict = this.report(node.id, error);
-            answers.push({ node, ok: false, error, verdict });
-          },
-        ).finally(() => {
-          if (finished) return;
-          inFlight.delete(node.id);
-          if (answered.size >= count) return finish();
-          fill();
-          if (inFlight.size === 0) finish();
-        });
-      };
-      const fill = () => {
-        while (answered.size + inFlight.size < count && !options.signal?.aborted) {
-          const next = this.takeNext(queue, answered, busyOperators());
-          if (!next) break;
-          start(next);
-        }
-      };
-      const hedge = () => {
-        hedgeTimer = undefined;
-        hedged = true;
-        if (finished || answered.size >= count || inFlight.size === 0) return;
-        const next = this.takeNext(queue, answered, busyOperators());
-        if (next) start(next);
-      };
-      options.signal?.addEventListener('abort', finish, { once: true });
-      fill();
-      if (inFlight.size === 0) finish();
+    return askIndependent<T>({
+      queue: this.candidates(space, options),
+      count,
+      ask: (node, signal) => ask(this.client(node.id), node, signal),
+      clock: this.clock,
+      ...(options.signal ? { signal: options.signal } : {}),
+      report: (node, error) => this.report(node.id, error),
+      takeNext: (queue, answered, busy) => this.takeNext(queue, answered, busy),
+      slow: (node) => this.health.set(node.id, recordFailure(this.healthOf(node.id), 'rpc.slow', this.clock.now())),
     });
   }
 

@@ -27,6 +27,7 @@ import type { Hex } from '../schema/methods.js';
 import { addressKeyOf } from '../trust/account-reader.js';
 import { broadcastEverywhere, broadcastRaw } from './broadcast.js';
 import { FINAL_STATUSES, type InclusionProof, type InclusionProver, type TrackedTransaction } from './types.js';
+import { nonceFloorOf, pendingNonceOf } from './nonces.js';
 
 export interface TxTrackerOptions {
   pool: NodePool;
@@ -196,33 +197,14 @@ export class TxTracker {
     return structuredClone(this.records.get(record.hash)!);
   }
 
-  /**
-   * The next nonce to use: the account nonce from state (cross-checked) or one above the highest
-   * nonce of this address's transactions still in flight, whichever is larger.
-   */
+  /** The next nonce for `address` (see nonces.ts). */
   pendingNonce(space: Space, address: string, stateNonce: bigint): bigint {
-    const key = addressKeyOf(space, address);
-    let next = stateNonce;
-    for (const r of this.records.values()) {
-      if (r.space !== space || r.addressKey !== key || r.status === 'rejected' || r.status === 'replaced') continue;
-      const n = BigInt(r.nonce);
-      if (n + 1n > next) next = n + 1n;
-    }
-    return next;
+    return pendingNonceOf(this.records.values(), space, addressKeyOf(space, address), stateNonce);
   }
 
-  /**
-   * The lowest account nonce possible at `epoch`, from this wallet's proved transactions: one
-   * above the highest nonce proved included at or before `epoch`. Used to catch nonce lies.
-   */
+  /** The lowest account nonce possible at `epoch` (see nonces.ts); used to catch nonce lies. */
   nonceFloor(space: Space, addressKey: string, epoch: number): bigint | undefined {
-    let floor: bigint | undefined;
-    for (const r of this.records.values()) {
-      if (r.space !== space || r.addressKey !== addressKey || r.proof === undefined || r.proof.epoch > epoch) continue;
-      const n = BigInt(r.nonce) + 1n;
-      if (floor === undefined || n > floor) floor = n;
-    }
-    return floor;
+    return nonceFloorOf(this.records.values(), space, addressKey, epoch);
   }
 
   /** Stops tracking a transaction (e.g. the user dismissed it). */

@@ -10,10 +10,9 @@
  * window rejects what was waiting (4001), as with other wallets; a page that goes away takes its
  * waiting requests with it.
  *
- * Races: a decision claims its request synchronously (waiting → approved/settled in memory, before
- * any await), so a second decision on the same request — a double click, or Reject racing Approve —
- * finds it decided and fails; one approval can only ever run (sign, broadcast) once, and a request
- * the site was told is rejected is never executed.
+ * Races: a decision claims its request synchronously (in memory, before any await), so a second
+ * decision on it (a double click, Reject racing Approve) fails: an approval runs (sign, broadcast)
+ * at most once, and a request the site was told is rejected is never executed.
  *
  * Pressure from pages: limits are per top-level site (see pending-store.ts), and after the user
  * rejects a site's request (or closes the window on it) that site's next request waits a cool-down
@@ -21,10 +20,11 @@
  * @module
  */
 import { WayfarerError } from '../../../core/errors.js';
+import { ApprovalStateError, WalletLockedUiError } from './approval-errors.js';
+import { coalesces, grantAnswer, siblingsOf } from './approval-siblings.js';
 import type { ApprovalRequest } from '../../shared/provider-approvals.js';
 import type { ProviderSpace } from '../../shared/provider-protocol.js';
 import type { ApprovalSummary, ApprovalView } from '../../shared/ui-api/provider.js';
-import { visibleAddresses } from './accounts.js';
 import { withGasLimit, withSpendingCap } from './approval-edits.js';
 import { buildApprovalView } from './approval-view.js';
 import type { ApprovalWindow } from './approval-window.js';
@@ -32,26 +32,11 @@ import type { Connections } from './connections.js';
 import { disconnected, toProviderErrorPayload, userRejected } from './errors.js';
 import type { ProviderEvents } from './events.js';
 import { execute, WalletLockedError } from './executors.js';
-import { permissionObjects } from './methods/accounts-methods.js';
-import { SETTLED_TTL_MS, WAITING_TTL_MS, type Outcome, type PendingRecord, type PendingStore } from './pending-store.js';
+import { SETTLED_TTL_MS, WAITING_TTL_MS, type Outcome, type PendingRecord, type PendingStore, recordSite } from './pending-store.js';
 import type { PermissionStore } from './permissions.js';
 import { RejectCooldowns } from './reject-cooldown.js';
 import { siteOf, type Requester } from './requester.js';
 import type { ProviderChain, ProviderKeyring } from './wallet-services.js';
-
-export class ApprovalStateError extends WayfarerError {
-  declare readonly code: 'provider.approval_state';
-  constructor(message: string) {
-    super('provider.approval_state', message);
-  }
-}
-
-export class WalletLockedUiError extends WayfarerError {
-  declare readonly code: 'provider.locked';
-  constructor() {
-    super('provider.locked', 'Unlock the wallet first');
-  }
-}
 
 export interface ApprovalDeps {
   store: PendingStore;
@@ -69,21 +54,11 @@ export interface ApprovalDeps {
   schedule?: (run: () => void, ms: number) => void;
 }
 
-const COALESCING_KINDS = new Set(['connect', 'unlock']);
-
 export class ApprovalCenter {
   private readonly cooldowns: RejectCooldowns;
 
   constructor(private readonly deps: ApprovalDeps) {
     this.cooldowns = new RejectCooldowns(deps.now);
-  }
-
-  private siteOfRecord(record: PendingRecord): string {
-    return record.site ?? record.requester.origin;
-  }
-
-  private rejectedByUser(record: PendingRecord): void {
-    this.cooldowns.rejected(this.siteOfRecord(record));
   }
 
   /** Milliseconds until `site` may bring the approval window up again (0: now). */
@@ -94,8 +69,7 @@ export class ApprovalCenter {
   private async showWindow(): Promise<void> {
     try {
       await this.deps.window.show();
-    } catch (error) {
-      // The request stays queued: the wallet popup lists waiting approvals and opens them.
+    } catch (error) { // stays queued: the wallet popup lists waiting approvals and opens them
       console.error('provider: could not open the approval page:', error instanceof Error ? error.name : typeof error);
     }
   }
@@ -172,18 +146,18 @@ export class ApprovalCenter {
       : this.deps.store.transition(id, 'waiting', { state: 'settled', outcome: { error: toProviderErrorPayload(userRejected()) }, settledAt: this.deps.now() });
     if (!claimed) throw new ApprovalStateError('This request was already decided');
     if (!approve) {
-      this.rejectedByUser(record);
+      this.cooldowns.rejected(recordSite(record));
       await claimed.written;
       this.changed();
       await this.deliver(claimed.record);
-      if (COALESCING_KINDS.has(record.request.kind)) await this.settleSiblings(record, { error: toProviderErrorPayload(userRejected()) });
+      if (coalesces(record.request.kind)) await this.settleSiblings(record, { error: toProviderErrorPayload(userRejected()) });
     } else {
       await claimed.written;
       if (!(await this.deps.keyring.isUnlocked())) {
         await this.deps.store.update(id, { state: 'waiting' });
         throw new WalletLockedUiError();
       }
-      this.cooldowns.approved(this.siteOfRecord(record));
+      this.cooldowns.approved(recordSite(record));
       await this.run(claimed.record);
     }
     return this.next();
@@ -211,37 +185,16 @@ export class ApprovalCenter {
       outcome = { error: toProviderErrorPayload(error) };
     }
     await this.settle(record, outcome);
-    if (COALESCING_KINDS.has(record.request.kind) && 'result' in outcome) await this.answerSiblingsFromGrant(record);
+    if (coalesces(record.request.kind) && 'result' in outcome) await this.answerSiblingsFromGrant(record);
   }
 
   /** Other connect/unlock requests of the same site and space get the same answer. */
   private async answerSiblingsFromGrant(record: PendingRecord): Promise<void> {
-    for (const sibling of this.siblings(record)) {
-      const ctx = this.context(sibling);
-      let outcome: Outcome;
-      try {
-        if (sibling.request.kind === 'connect' && sibling.request.returns === 'permissions') {
-          const grant = await this.deps.permissions.get(sibling.requester.origin, sibling.space);
-          const { chainId } = await this.deps.chain.activeNetwork(sibling.space);
-          outcome = { result: permissionObjects(sibling.requester.origin, sibling.space, grant, chainId) };
-        } else {
-          outcome = { result: await visibleAddresses(ctx) };
-        }
-      } catch (error) {
-        outcome = { error: toProviderErrorPayload(error) };
-      }
-      await this.settle(sibling, outcome);
-    }
+    for (const sibling of siblingsOf(this.deps.store, record)) await this.settle(sibling, await grantAnswer(this.context(sibling), this.deps, sibling));
   }
 
   private async settleSiblings(record: PendingRecord, outcome: Outcome): Promise<void> {
-    for (const sibling of this.siblings(record)) await this.settle(sibling, outcome, 'waiting');
-  }
-
-  private siblings(record: PendingRecord): PendingRecord[] {
-    return this.deps.store
-      .waitingFor(record.requester.origin)
-      .filter((r) => r.id !== record.id && r.space === record.space && COALESCING_KINDS.has(r.request.kind));
+    for (const sibling of siblingsOf(this.deps.store, record)) await this.settle(sibling, outcome, 'waiting');
   }
 
   /**
@@ -306,10 +259,10 @@ export class ApprovalCenter {
     const sites = new Map<string, PendingRecord>();
     for (const record of this.deps.store.all()) {
       if (record.state !== 'waiting') continue;
-      sites.set(this.siteOfRecord(record), record);
+      sites.set(recordSite(record), record);
       await this.settle(record, { error: reason }, 'waiting');
     }
-    for (const record of sites.values()) this.rejectedByUser(record);
+    for (const record of sites.values()) this.cooldowns.rejected(recordSite(record));
   }
 
   /** The wallet was unlocked elsewhere (e.g. the popup): unlock-only requests can be answered. */

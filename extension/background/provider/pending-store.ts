@@ -224,3 +224,8 @@ export class PendingStore {
     return this.all().filter((r) => r.state === 'waiting').length;
   }
 }
+
+/** The site a record's limits and cool-downs count against (its top-level site, else its origin). */
+export function recordSite(record: PendingRecord): string {
+  return record.site ?? record.requester.origin;
+}

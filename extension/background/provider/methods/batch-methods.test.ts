@@ -6,13 +6,15 @@ import type { MethodContext } from './types.js';
 import { batchMethods, MAX_CALLS } from './batch-methods.js';
 
 const SITE = 'https://dapp.example';
-const USER = '0x0000000000000000000000000000000000000001';
+const keyring = new TestKeyring();
+const account = keyring.addAccount('a', `0x${'11'.repeat(32)}`);
+const USER = account.espaceAddress;
 const CHAIN = '0x406'; // 1030, the TestChain's active eSpace chain
 
 async function context(): Promise<MethodContext> {
   const permissions = new PermissionStore(new MemoryStorageArea(), () => 'g', () => 0);
-  await permissions.grant(SITE, 'espace', [{ id: 'a', coreHex: '0x1000000000000000000000000000000000000001', espaceAddress: USER }]);
-  return { requester: { origin: SITE, documentId: 'd', tabId: 1, frameId: 0 }, space: 'espace', keyring: new TestKeyring(), chain: new TestChain(), permissions };
+  await permissions.grant(SITE, 'espace', [account]);
+  return { requester: { origin: SITE, documentId: 'd', tabId: 1, frameId: 0 }, space: 'espace', keyring, chain: new TestChain(), permissions };
 }
 
 const run = async (name: string, params: unknown) => {
