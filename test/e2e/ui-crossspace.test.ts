@@ -17,8 +17,8 @@ import { mnemonicToSeedSync } from '../../core/keys/mnemonic.js';
 import { deriveAccountKey } from '../../core/keys/hd.js';
 import { coreAddressFromPrivateKey, espaceAddressFromPrivateKey } from '../../core/keys/address.js';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
-import { rpcCall, waitForFinality, waitForReceiptEpoch } from '../support/devnode.js';
-import { fromGenesis, genesisAddress, genesisKey } from '../support/genesis.js';
+import { rpcCall, waitForReceiptEpoch } from '../support/devnode.js';
+import { fromGenesis, genesisAddress, genesisKey, syncWalletPast } from '../support/genesis.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
 import { callBackground } from '../support/ui-port.js';
 import { chooseLanguage, importWalletThroughUi, MOBILE, msg, openWallet, shot, valueOf, volatile, zh } from './ui-helpers.js';
@@ -37,17 +37,6 @@ let browser: ExtensionBrowser;
 let page: Page;
 let errors: string[];
 
-/** Waits until PoS has finalized `epoch` (with the margin proofs need) and the wallet has synced to it. */
-async function syncPast(epoch: number): Promise<void> {
-  await waitForFinality(node, epoch + 11);
-  for (let i = 0; ; i++) {
-    const status = await callBackground<{ lightClient: { finalized: { height: number } | null } }>(page, 'chain.sync');
-    if ((status.lightClient.finalized?.height ?? 0) >= epoch) return;
-    if (i >= 30) throw new Error(`the wallet did not verify epoch ${epoch}`);
-    await new Promise((r) => setTimeout(r, 2000));
-  }
-}
-
 const espaceBalance = async (address: string) => BigInt(await rpcCall<string>(node.espaceRpc, 'eth_getBalance', [address, 'latest']));
 const coreBalance = async (address: string) => BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getBalance', [address]));
 
@@ -64,7 +53,7 @@ beforeAll(async () => {
     if (!n.label.startsWith(new URL(node.coreRpc).origin) && !n.label.startsWith(new URL(node.espaceRpc).origin)) await callBackground(page, 'chain.removeNode', { id: n.id });
   }
   expect(await callBackground<unknown[]>(page, 'chain.nodes')).toHaveLength(2);
-  await syncPast(epoch);
+  await syncWalletPast(page, node, epoch);
 }, 300_000);
 
 afterAll(async () => {
@@ -227,7 +216,7 @@ test('activity: what came in, one entry per cross-space transfer, no explorer on
   const unlisted = await deployCore(node, genesisKey, `${artifacts.contracts.TestToken.bytecode}${encodeAbiParameters([{ type: 'string' }, { type: 'string' }, { type: 'uint256' }], ['Unlisted', 'UNL', 1000n]).slice(2)}` as `0x${string}`);
   const { receipt: tokenIn } = await sendCore(node, genesisKey, { type: 0, gasPrice: 2_000_000_000n, gas: 200_000n, to: unlisted, value: 0n, storageLimit: 1_000n, data: encodeFunctionData({ abi: tokenAbi, functionName: 'transfer', args: [decodeCfxAddress(coreAddress).hex as `0x${string}`, 7n] }) });
   expect(tokenIn.outcomeStatus).toBe('0x0');
-  await syncPast(Math.max(incomingEpoch, Number(BigInt(tokenIn.epochNumber))));
+  await syncWalletPast(page, node, Math.max(incomingEpoch, Number(BigInt(tokenIn.epochNumber))));
   await callBackground(page, 'chain.balances', { space: 'core', addresses: [coreAddress] });
   await page.goto(`${browser.popupUrl}#/activity`);
   await expect.poll(() => page.getByTestId('received').locator('li').filter({ hasText: 'Balance increased' }).count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
@@ -272,7 +261,7 @@ test('send to a CNS name: looked up only when asked, shown with its trust and re
   // A CNS-compatible registry on the dev node: alice.web3 → a fresh Core address.
   const target = encodeCfxAddress(`0x1${Buffer.from(crypto.getRandomValues(new Uint8Array(20))).toString('hex').slice(1)}`, node.chainId);
   const { registry, epoch: last } = await deployCnsName(node, genesisKey, { label: 'alice', tld: 'web3', target });
-  await syncPast(last);
+  await syncWalletPast(page, node, last);
   await callBackground(page, 'names.setLocalRegistry', { registry });
 
   await page.goto(`${browser.popupUrl}#/`);

@@ -26,7 +26,7 @@ import { coreAddressFromPrivateKey, espaceAddressFromPrivateKey } from '../../co
 import { PrivateKey } from '../../core/keys/private-key.js';
 import { signCoreTransaction } from '../../core/tx/core-sign.js';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
-import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality, waitForReceiptEpoch } from '../support/devnode.js';
+import { GENESIS_PRIVATE_KEY, rpcCall, waitForReceiptEpoch } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
 import { callBackground } from '../support/ui-port.js';
 import { transferToEspace } from '../support/cross-space.js';
@@ -34,6 +34,7 @@ import { answer, approvalPage, openApprovalPages, providerRequest, setUpWallet, 
 import { REVERTING_INIT_CODE } from '../dapp/reverting.js';
 import { expectScreenFits } from './ui-helpers.js';
 import { defaultEndpoints } from '../../core/rpc/pool/defaults.js';
+import { syncWalletPast } from '../support/genesis.js';
 
 const node = sharedDevNode();
 const key = PrivateKey.fromHex(GENESIS_PRIVATE_KEY);
@@ -83,16 +84,6 @@ async function fromGenesis(tx: { to: string | null; value: bigint; data?: string
   }
 }
 
-async function syncPast(epoch: number): Promise<void> {
-  await waitForFinality(node, epoch + 11);
-  for (let i = 0; ; i++) {
-    const status = await callBackground<{ lightClient: { finalized: { height: number } | null } }>(popup, 'chain.sync');
-    if ((status.lightClient.finalized?.height ?? 0) >= epoch) return;
-    if (i >= 30) throw new Error(`the wallet did not verify epoch ${epoch}`);
-    await new Promise((r) => setTimeout(r, 2000));
-  }
-}
-
 const coreNonce = async () => BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [coreAddress]));
 const espaceNonce = async () => BigInt(await rpcCall<string>(node.espaceRpc, 'eth_getTransactionCount', [espaceAddress, 'pending']));
 const trackedHashes = async () => (await callBackground<{ hash: string }[]>(popup, 'chain.transactions')).map((t) => t.hash);
@@ -123,7 +114,7 @@ beforeAll(async () => {
   for (const n of await callBackground<{ id: string; label: string }[]>(popup, 'chain.nodes')) {
     if (n.label !== new URL(node.coreRpc).origin && n.label !== new URL(node.espaceRpc).origin && !n.label.startsWith(node.coreRpc) && !n.label.startsWith(node.espaceRpc)) await callBackground(popup, 'chain.removeNode', { id: n.id });
   }
-  await syncPast(readyEpoch);
+  await syncWalletPast(popup, node, readyEpoch);
 
   server = await startRoutesServer({ '/hostile.html': hostile });
   page = await browser.context.newPage();

@@ -15,15 +15,14 @@ import { bytesToHex } from '../../core/encoding/hex.js';
 import { mnemonicToSeedSync } from '../../core/keys/mnemonic.js';
 import { deriveAccountKey } from '../../core/keys/hd.js';
 import { coreAddressFromPrivateKey, espaceAddressFromPrivateKey } from '../../core/keys/address.js';
-import { PrivateKey } from '../../core/keys/private-key.js';
-import { signCoreTransaction } from '../../core/tx/core-sign.js';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
-import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality, waitForReceiptEpoch } from '../support/devnode.js';
+import { rpcCall, waitForFinality, waitForReceiptEpoch } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
 import { callBackground, UiCallError } from '../support/ui-port.js';
 import { answer, providerRequest, showing, startDappServer } from '../dapp/harness.js';
 import { DESKTOP, MOBILE, importWalletThroughUi, openWallet, shot, unlockThroughUi, valueOf, volatile } from './ui-helpers.js';
 import { transferToEspace } from '../support/cross-space.js';
+import { fromGenesis, genesisKey, syncWalletPast } from '../support/genesis.js';
 
 const node = sharedDevNode();
 /** BIP39 test vector phrase, its own accounts so no other test shares their nonces. */
@@ -34,7 +33,6 @@ const coreHex = coreAddressFromPrivateKey(coreKey);
 const coreAddress = encodeCfxAddress(coreHex, node.chainId);
 const espaceAddress = espaceAddressFromPrivateKey(deriveAccountKey(seed, 'espace', 0));
 const CFX = 10n ** 18n;
-const genesisKey = PrivateKey.fromHex(GENESIS_PRIVATE_KEY);
 const genesis = encodeCfxAddress(coreAddressFromPrivateKey(genesisKey), node.chainId);
 /** Fresh recipients (random, so reruns against a kept node start from zero). */
 const randomHex = (first: string) => `0x${first}${bytesToHex(crypto.getRandomValues(new Uint8Array(20))).slice(3)}`;
@@ -113,46 +111,19 @@ function tokenInitCode(holderHex: string, supply: bigint): string {
 
 // ---- setup -------------------------------------------------------------------------------
 
-/** Sends from the genesis account (shared with other test files: retried on a nonce race). */
-async function fromGenesis(tx: { to: string | null; value: bigint; data?: string; gas?: bigint; storageLimit?: bigint }): Promise<string> {
-  for (let attempt = 0; ; attempt++) {
-    const nonce = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [genesis]));
-    const epochHeight = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_epochNumber', ['latest_state']));
-    const signed = signCoreTransaction({ type: 2, chainId: node.chainId, nonce, maxPriorityFeePerGas: 1n, maxFeePerGas: 10_000_000_000n, gas: tx.gas ?? 21_000n, to: tx.to, value: tx.value, storageLimit: tx.storageLimit ?? 0n, epochHeight, data: tx.data ?? '0x', accessList: [] }, genesisKey, node.chainId);
-    try {
-      await rpcCall(node.coreRpc, 'cfx_sendRawTransaction', [signed.raw]);
-      return signed.hash;
-    } catch (error) {
-      if (attempt >= 5) throw error;
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
-}
-
 async function tokenBalance(contract: string, ownerHex: string): Promise<bigint> {
   const data = `0x70a08231${ownerHex.slice(2).padStart(64, '0')}`;
   return BigInt(await rpcCall<string>(node.coreRpc, 'cfx_call', [{ to: contract, data }, 'latest_state']));
 }
 
-/** Waits until PoS has finalized `epoch` (with the margin proofs need) and the wallet has synced to it. */
-async function syncPast(epoch: number): Promise<void> {
-  await waitForFinality(node, epoch + 11);
-  for (let i = 0; ; i++) {
-    const status = await callBackground<{ lightClient: { finalized: { height: number } | null } }>(page, 'chain.sync');
-    if ((status.lightClient.finalized?.height ?? 0) >= epoch) return;
-    if (i >= 30) throw new Error(`the wallet did not verify epoch ${epoch}`);
-    await new Promise((r) => setTimeout(r, 2000));
-  }
-}
-
 beforeAll(async () => {
   // Core funds, eSpace funds (CrossSpaceCall.transferEVM), and a token minted to the Core account.
   // One at a time: the next nonce the node reports does not count transactions still in its pool.
-  const fundCore = await fromGenesis({ to: coreAddress, value: 50n * CFX });
+  const fundCore = await fromGenesis(node, { to: coreAddress, value: 50n * CFX });
   const epochs = [await waitForReceiptEpoch(node, fundCore)];
-  const fundEspace = await fromGenesis({ ...transferToEspace(espaceAddress, node.chainId), value: 20n * CFX, gas: 300_000n });
+  const fundEspace = await fromGenesis(node, { ...transferToEspace(espaceAddress, node.chainId), value: 20n * CFX, gas: 300_000n });
   epochs.push(await waitForReceiptEpoch(node, fundEspace));
-  const deploy = await fromGenesis({ to: null, value: 0n, data: tokenInitCode(coreAddressFromPrivateKey(genesisKey), 1000n * 10n ** BigInt(TOKEN_DECIMALS)), gas: 1_000_000n, storageLimit: 4096n });
+  const deploy = await fromGenesis(node, { to: null, value: 0n, data: tokenInitCode(coreAddressFromPrivateKey(genesisKey), 1000n * 10n ** BigInt(TOKEN_DECIMALS)), gas: 1_000_000n, storageLimit: 4096n });
   epochs.push(await waitForReceiptEpoch(node, deploy));
 
   browser = await launchWithExtension({ viewport: MOBILE });
@@ -174,11 +145,11 @@ beforeAll(async () => {
   // The node answers in the verbose form; the wallet shows the short one.
   token = encodeCfxAddress(decodeCfxAddress(receipt.contractCreated).hex, node.chainId);
   // The whole supply to the wallet's account: a Transfer event the wallet finds as received.
-  const transferIn = await fromGenesis({ to: token, value: 0n, data: `0xa9059cbb${coreHex.slice(2).padStart(64, '0')}${(1000n * 10n ** BigInt(TOKEN_DECIMALS)).toString(16).padStart(64, '0')}`, gas: 100_000n, storageLimit: 256n });
+  const transferIn = await fromGenesis(node, { to: token, value: 0n, data: `0xa9059cbb${coreHex.slice(2).padStart(64, '0')}${(1000n * 10n ** BigInt(TOKEN_DECIMALS)).toString(16).padStart(64, '0')}`, gas: 100_000n, storageLimit: 256n });
   epochs.push(await waitForReceiptEpoch(node, transferIn));
   expect(await tokenBalance(token, coreHex)).toBe(1000n * 10n ** BigInt(TOKEN_DECIMALS));
   readyEpoch = Math.max(...epochs);
-  await syncPast(readyEpoch);
+  await syncWalletPast(page, node, readyEpoch);
 }, 300_000);
 
 afterAll(async () => {
@@ -451,9 +422,9 @@ test('nothing is prepared or signed while locked', async () => {
 test('Activity: each transfer with its amount, verified against finalized history; what came in', async () => {
   // CFX arriving from elsewhere, after the balance was last read.
   await callBackground(page, 'chain.balances', { space: 'core', addresses: [coreAddress] });
-  const incoming = await fromGenesis({ to: coreAddress, value: 3n * CFX });
+  const incoming = await fromGenesis(node, { to: coreAddress, value: 3n * CFX });
   const epochs = await Promise.all([...sent.map((s) => (s.space === 'core' ? waitForReceiptEpoch(node, s.hash) : waitForEspaceBlock(s.hash))), waitForReceiptEpoch(node, incoming)]);
-  await syncPast(Math.max(...epochs));
+  await syncWalletPast(page, node, Math.max(...epochs));
   const tokenTx = sent.find((s) => s.what.endsWith('WAY'))!;
   await page.goto(`${browser.popupUrl}#/activity/${tokenTx.hash}`);
   await waitForStatus(page.getByTestId('tx-progress'), 'verified');

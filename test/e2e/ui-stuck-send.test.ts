@@ -22,12 +22,13 @@ import { coreAddressFromPrivateKey } from '../../core/keys/address.js';
 import { PrivateKey } from '../../core/keys/private-key.js';
 import { signCoreTransaction } from '../../core/tx/core-sign.js';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
-import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality, waitForReceiptEpoch } from '../support/devnode.js';
+import { GENESIS_PRIVATE_KEY, rpcCall, waitForReceiptEpoch } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
 import { callBackground } from '../support/ui-port.js';
 import { configureNodes, type NodeInfo } from '../adversary/extension-setup.js';
 import { startLyingProxy, type LyingProxy } from '../adversary/lying-proxy.js';
 import { MOBILE, expectScreenFits, importWalletThroughUi, openWallet } from './ui-helpers.js';
+import { syncWalletPast } from '../support/genesis.js';
 
 const node = sharedDevNode();
 /** BIP39 test vector phrase used by no other test, so no other file shares its nonces. */
@@ -59,16 +60,6 @@ async function fromGenesis(to: string, value: bigint): Promise<string> {
       if (attempt >= 5) throw error;
       await new Promise((r) => setTimeout(r, 300));
     }
-  }
-}
-
-async function syncPast(epoch: number): Promise<void> {
-  await waitForFinality(node, epoch + 11);
-  for (let i = 0; ; i++) {
-    const status = await callBackground<{ lightClient: { finalized: { height: number } | null } }>(page, 'chain.sync');
-    if ((status.lightClient.finalized?.height ?? 0) >= epoch) return;
-    if (i >= 30) throw new Error(`the wallet did not verify epoch ${epoch}`);
-    await new Promise((r) => setTimeout(r, 2000));
   }
 }
 
@@ -112,7 +103,7 @@ beforeAll(async () => {
   await importWalletThroughUi(page, MNEMONIC);
   await (await browser.serviceWorker()).evaluate(() => chrome.alarms.clear('chain.sync'));
   await withholdingOnly();
-  await syncPast(funded);
+  await syncWalletPast(page, node, funded);
 }, 300_000);
 
 afterAll(async () => {
@@ -174,7 +165,7 @@ test('3. a node added while a swallowed transaction waits gets it at the next sy
 
 test('4. unblocked: every recovered transaction is proved against finalized history, the swallowed original marked replaced', async () => {
   const epochs = await Promise.all(included.map((h) => waitForReceiptEpoch(node, h)));
-  await syncPast(Math.max(...epochs));
+  await syncWalletPast(page, node, Math.max(...epochs));
   await expect
     .poll(
       async () => {

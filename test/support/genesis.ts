@@ -1,12 +1,15 @@
 /**
  * Paying from the dev node's genesis account, which every e2e file shares: the nonce is read
- * fresh and a send that loses a nonce race is retried.
+ * fresh and a send that loses a nonce race is retried. And waiting for the wallet to have
+ * verified what was paid.
  */
+import type { Page } from 'playwright-core';
 import { encodeCfxAddress } from '../../core/address/cip37.js';
 import { coreAddressFromPrivateKey } from '../../core/keys/address.js';
 import { PrivateKey } from '../../core/keys/private-key.js';
 import { signCoreTransaction } from '../../core/tx/core-sign.js';
-import { GENESIS_PRIVATE_KEY, rpcCall } from './devnode.js';
+import { GENESIS_PRIVATE_KEY, rpcCall, waitForFinality } from './devnode.js';
+import { callBackground } from './ui-port.js';
 import type { DevNodeEndpoints } from './shared-devnode.js';
 
 export const genesisKey = PrivateKey.fromHex(GENESIS_PRIVATE_KEY);
@@ -29,5 +32,19 @@ export async function fromGenesis(node: DevNodeEndpoints, tx: { to: string | nul
       if (attempt >= 5) throw error;
       await new Promise((r) => setTimeout(r, 300));
     }
+  }
+}
+
+/**
+ * Waits until PoS has finalized `epoch` (with the margin state proofs need) and the wallet in
+ * `page` has synced to it.
+ */
+export async function syncWalletPast(page: Page, node: DevNodeEndpoints, epoch: number): Promise<void> {
+  await waitForFinality(node, epoch + 11);
+  for (let i = 0; ; i++) {
+    const status = await callBackground<{ lightClient: { finalized: { height: number } | null } }>(page, 'chain.sync');
+    if ((status.lightClient.finalized?.height ?? 0) >= epoch) return;
+    if (i >= 30) throw new Error(`the wallet did not verify epoch ${epoch}`);
+    await new Promise((r) => setTimeout(r, 2000));
   }
 }

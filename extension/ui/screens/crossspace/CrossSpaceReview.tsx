@@ -8,10 +8,10 @@ import type { ReactElement, ReactNode } from 'react';
 import type { PreparedCrossSpaceView } from '../../../shared/ui-api/crossspace.js';
 import { reviewFields } from '../../api/adapters/send.js';
 import { AddressText } from '../../components/AddressText.js';
-import { ErrorState } from '../../components/AsyncState.js';
 import { Notice } from '../../components/Notice.js';
 import { formatAmountDisplay } from '../../i18n/format.js';
 import { useT, t as translate } from '../../i18n/i18n.js';
+import { SignActions } from '../../components/SignActions.js';
 
 function Row({ label, children }: { label: string; children: ReactNode }): ReactElement {
   return (
@@ -121,16 +121,7 @@ export function CrossSpaceReview({ prepared, onConfirm, onBack, busy, error }: {
           </ul>
         </Notice>
       ) : null}
-      {error ? <ErrorState error={error} title={t('send.notSent')} /> : null}
-      <div className="btn-row">
-        <button type="button" className="btn" onClick={onBack} disabled={busy}>
-          {t('common.edit')}
-        </button>
-        <button type="button" className="btn btn-primary" onClick={onConfirm} disabled={busy}>
-          {busy ? <span className="spinner" aria-hidden="true" /> : null}
-          {busy ? t('send.signing') : t('send.signAndSend')}
-        </button>
-      </div>
+      <SignActions error={error} busy={busy} onBack={onBack} onConfirm={onConfirm} />
     </div>
   );
 }

@@ -5,12 +5,12 @@
  */
 import type { ReactElement, ReactNode } from 'react';
 import { AddressText } from '../../components/AddressText.js';
-import { ErrorState } from '../../components/AsyncState.js';
 import { Notice } from '../../components/Notice.js';
 import { formatAmountDisplay } from '../../i18n/format.js';
 import { useT } from '../../i18n/i18n.js';
 import type { JsonEffect } from '../../../../core/effects/json.js';
 import { Effects, type TokenMetas } from '../../components/Effects.js';
+import { SignActions } from '../../components/SignActions.js';
 
 export interface ReviewField {
   label: string;
@@ -121,16 +121,7 @@ export function SendReview({ model, onConfirm, onBack, busy, error }: { model: S
           </ul>
         </Notice>
       ) : null}
-      {error ? <ErrorState error={error} title={t('send.notSent')} /> : null}
-      <div className="btn-row">
-        <button type="button" className="btn" onClick={onBack} disabled={busy}>
-          {t('common.edit')}
-        </button>
-        <button type="button" className="btn btn-primary" onClick={onConfirm} disabled={busy}>
-          {busy ? <span className="spinner" aria-hidden="true" /> : null}
-          {busy ? t('send.signing') : t('send.signAndSend')}
-        </button>
-      </div>
+      <SignActions error={error} busy={busy} onBack={onBack} onConfirm={onConfirm} />
     </div>
   );
 }
