@@ -95,7 +95,10 @@ test('nodes: the dev node is added in Settings, the unreachable defaults removed
   }
   // The local network's built-in proof gateway is not running here either (test/e2e/ui-verified.test.ts adds one).
   const gateways = page.getByTestId('nodes-gateway').locator('li');
-  for (let i = (await gateways.count()) - 1; i >= 0; i--) await gateways.nth(i).getByRole('button', { name: /^Remove / }).click();
+  for (let i = (await gateways.count()) - 1; i >= 0; i--) {
+    await gateways.nth(i).getByRole('button', { name: /^Remove / }).click();
+    await gateways.nth(i).getByRole('button', { name: 'Yes, remove' }).click();
+  }
   await expect.poll(() => gateways.count()).toBe(0);
   const nodes = await callBackground<{ space: string; label: string; operator: string }[]>(page, 'chain.nodes');
   expect(nodes.map((n) => n.space).sort()).toEqual(['core', 'espace']);
