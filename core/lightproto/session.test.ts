@@ -110,6 +110,25 @@ describe('the handshake', () => {
     expect(events[0]!.type === 'closed' && events[0]!.error.code).toBe('lightproto.handshake');
   });
 
+  test('our Hello can wait for the node’s, and then goes out even to a node on another network', () => {
+    const received = hexToBytes(transcript.steps[0]!.received);
+    const ackEnd = 3 + 177; // the first frame: the node's answer to our handshake
+    const options = () => ({ nodeId: hexToBytes(transcript.nodeId), genesisHash: hexToBytes(transcript.genesisHash), random: seededRandom(transcript.seed), helloAfterNode: true });
+    const waiting = new LightSession({ ...options(), chainId: transcript.chainId });
+    waiting.start();
+    expect(waiting.receive(received.subarray(0, ackEnd)).send).toHaveLength(1); // the ack only
+    const rest = waiting.receive(received.subarray(ackEnd));
+    expect(rest.send).toHaveLength(2); // our Hello, then the status ping
+    expect(rest.events.map((e) => e.type)).toEqual(['ready']);
+
+    const elsewhere = new LightSession({ ...options(), chainId: 7 });
+    elsewhere.start();
+    const out = elsewhere.receive(received);
+    expect(out.send).toHaveLength(2); // the ack, and our Hello so the node ends its side too
+    expect(out.events.map((e) => e.type === 'closed' && e.error.code)).toEqual(['lightproto.hello']);
+    expect(elsewhere.peerHello?.networkId).toBe(transcript.chainId);
+  });
+
   test('the node closing before the handshake says why it may have', () => {
     const s = session();
     s.start();

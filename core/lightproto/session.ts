@@ -40,6 +40,11 @@ export interface LightSessionOptions {
   readonly endpoint?: { readonly ip: Uint8Array; readonly udpPort: number; readonly tcpPort: number };
   /** Largest frame accepted from the node (default: the protocol's 16 MiB). */
   readonly maxFramePayload?: number;
+  /**
+   * Send our Hello only after the node's (default: at once). For learning a node's network: a
+   * node that reads a Hello naming another network may disconnect before sending its own.
+   */
+  readonly helloAfterNode?: boolean;
 }
 
 export type SessionPhase = 'handshake' | 'hello' | 'status' | 'ready' | 'closed';
@@ -205,9 +210,8 @@ export class LightSession {
     if (this.#phase === 'handshake') {
       if (this.#nonce === null) throw new LightProtocolError('lightproto.handshake', 'the node spoke before the handshake started');
       const nodeNonce = readAckOfAuth(this.#secret, this.#nonce, frame);
-      const endpoint = this.options.endpoint ?? { ip: Uint8Array.of(127, 0, 0, 1), udpPort: 1, tcpPort: 1 };
       out.send.push(encodeFrame(encodeAckOfAck(this.#nodeId, nodeNonce, this.options.random)));
-      out.send.push(encodeFrame(encodeSessionPacket({ kind: 'hello', body: encodeHello(this.options.chainId, endpoint) })));
+      if (this.options.helloAfterNode !== true) out.send.push(this.#hello());
       this.#phase = 'hello';
       return;
     }
@@ -220,6 +224,8 @@ export class LightSession {
       if (this.#phase !== 'hello') throw unexpected('a second Hello');
       const hello = decodeHello(packet.body);
       this.#peerHello = hello;
+      // Sent even to a node on another network: its refusal ends the session on its side too.
+      if (this.options.helloAfterNode === true) out.send.push(this.#hello());
       if (hello.networkId !== this.options.chainId) throw new LightProtocolError('lightproto.hello', `the node is on network ${hello.networkId}, not ${this.options.chainId}`);
       if (!hello.protocols.some((p) => p.name === CLP_PROTOCOL && p.version >= 1)) throw new LightProtocolError('lightproto.hello', 'the node does not serve the light protocol');
       out.send.push(this.#user(encodeStatusPing(this.options.chainId, this.options.genesisHash)));
@@ -229,6 +235,11 @@ export class LightSession {
     if (packet.protocol !== CLP_PROTOCOL) throw new LightProtocolError('lightproto.packet', 'a message of another protocol than clp');
     if (this.#phase === 'hello') throw unexpected('a protocol message before Hello');
     this.#onMessage(packet.body, out);
+  }
+
+  #hello(): Uint8Array {
+    const endpoint = this.options.endpoint ?? { ip: Uint8Array.of(127, 0, 0, 1), udpPort: 1, tcpPort: 1 };
+    return encodeFrame(encodeSessionPacket({ kind: 'hello', body: encodeHello(this.options.chainId, endpoint) }));
   }
 
   #onMessage(body: Uint8Array, out: SessionOutput): void {

@@ -14,7 +14,7 @@ import { connect, type Socket } from 'node:net';
 import { LightProtocolError } from '../../core/lightproto/errors.js';
 import type { LightRequest } from '../../core/lightproto/requests.js';
 import type { LightAnswer, StatusPong } from '../../core/lightproto/responses.js';
-import { LightSession, type SessionOutput } from '../../core/lightproto/session.js';
+import { LightSession, type LightSessionOptions, type SessionOutput } from '../../core/lightproto/session.js';
 import type { NodeAddress } from './node-url.js';
 
 export interface ClpConnectionOptions {
@@ -30,6 +30,8 @@ export interface ClpConnectionOptions {
   /** Interval of status pings; the node drops a light peer after 180 s without one (default 60 s). */
   readonly heartbeatMs?: number;
   readonly maxFramePayload?: number;
+  /** See {@link LightSessionOptions.helloAfterNode}. */
+  readonly helloAfterNode?: boolean;
 }
 
 export interface ClpConnectionEvents {
@@ -76,7 +78,7 @@ export class ClpConnection extends EventEmitter<ClpConnectionEvents> {
 
   /** Like {@link open}, also handing out the session (e.g. to read the node's Hello after a failure). */
   static openWith(options: ClpConnectionOptions): { session: LightSession; connection: Promise<ClpConnection> } {
-    const session = new LightSession({ nodeId: options.node.nodeId, chainId: options.chainId, genesisHash: options.genesisHash, random: (n) => new Uint8Array(randomBytes(n)), ...(options.maxFramePayload === undefined ? {} : { maxFramePayload: options.maxFramePayload }) });
+    const session = new LightSession({ nodeId: options.node.nodeId, chainId: options.chainId, genesisHash: options.genesisHash, random: (n) => new Uint8Array(randomBytes(n)), ...(options.maxFramePayload === undefined ? {} : { maxFramePayload: options.maxFramePayload }), ...(options.helloAfterNode === undefined ? {} : { helloAfterNode: options.helloAfterNode }) });
     const socket = connect({ host: options.node.host, port: options.node.port, ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }) });
     socket.setNoDelay(true);
     const connection = new ClpConnection(socket, session, options);

@@ -2,7 +2,8 @@
  * Learning a node's chain parameters from the node itself, for a gateway started with nothing but
  * node addresses: the node's Hello names its network (= chain id), and its refusal of a status
  * ping with a zero genesis hash names its genesis ("Genesis mismatch, ours=0x…"). Two short
- * sessions, each ended by the node.
+ * sessions, each ended by the node. Our Hello waits for the node's: a node reading a Hello that
+ * names another network may disconnect before sending its own.
  *
  * This only configures sessions: nothing the gateway relays is trusted because of it, and a node
  * lying here only makes its own sessions fail. A chain id and genesis given explicitly (or read
@@ -16,7 +17,7 @@ import type { NodeAddress } from './node-url.js';
 const GENESIS_IN_REASON = /Genesis mismatch, ours=(0x[0-9a-fA-F]{64})/;
 
 async function failedSession(node: NodeAddress, chainId: number, localAddress: string | undefined) {
-  const { session, connection } = ClpConnection.openWith({ node, chainId, genesisHash: new Uint8Array(32), connectTimeoutMs: 10_000, ...(localAddress === undefined ? {} : { localAddress }) });
+  const { session, connection } = ClpConnection.openWith({ node, chainId, genesisHash: new Uint8Array(32), connectTimeoutMs: 10_000, helloAfterNode: true, ...(localAddress === undefined ? {} : { localAddress }) });
   try {
     (await connection).close();
     return { session, error: null };

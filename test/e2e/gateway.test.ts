@@ -119,15 +119,19 @@ describe('npm run gateway', () => {
     let log = '';
     child.stderr.on('data', (d: Buffer) => (log += d.toString()));
     try {
-      await expect.poll(() => log, { timeout: 60_000 }).toMatch(/node .*: ready/);
+      await expect.poll(() => (child.exitCode === null ? log : `exited ${child.exitCode}: ${log}`), { timeout: 60_000 }).toMatch(/node .*: ready/);
       const genesis = await rpcCall<{ hash: string }>(node.coreRpc, 'cfx_getBlockByEpochNumber', ['0x0', false]);
       const status = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { result: { chainId: string; genesisHash: string } };
       expect(status.result).toMatchObject({ chainId: `0x${node.chainId.toString(16)}`, genesisHash: genesis.hash });
       const roots = await httpGateway(`http://127.0.0.1:${port}`)('clp_getStateRoots', [[q(epoch)]]);
       expect(Array.isArray(roots) && roots.length).toBe(1);
     } finally {
-      child.kill('SIGINT');
-      await new Promise((r) => child.once('exit', r));
+      // A gateway that already exited (e.g. it could not start) is not waited for: its log is the error.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGINT');
+        await exited;
+      }
     }
   });
 });
