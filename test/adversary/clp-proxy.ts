@@ -145,6 +145,7 @@ export class ClpProxy {
     let downFrames = 0;
     /** Original epochs of swapped requests, by request id. */
     const swapped = new Map<bigint, number>();
+    let cut = false;
     const closeBoth = () => {
       client.destroy();
       node.destroy();
@@ -162,13 +163,16 @@ export class ClpProxy {
       }
     });
     node.on('data', (chunk: Buffer) => {
+      if (cut) return;
       for (const frame of down.push(new Uint8Array(chunk))) {
         downFrames++;
         const out = downFrames > 1 ? this.rewriteAnswer(frame, swapped) : frame;
         if (out === 'truncate') {
           const framed = encodeFrame(frame);
-          client.end(framed.subarray(0, framed.length >> 1));
-          node.destroy();
+          // The node side closes only once the half frame is out: closing it at once destroys
+          // the client socket too (closeBoth), which could drop the half frame unsent.
+          cut = true;
+          client.end(framed.subarray(0, framed.length >> 1), () => node.destroy());
           return;
         }
         client.write(encodeFrame(out));

@@ -84,7 +84,7 @@ test('through a slow, lossy link: progress while catching up, never an error, th
   // Loaded twice: the first load starts from values remembered on mainnet (before the switch).
   await page.goto(`${browser.popupUrl}#/`);
   await page.getByTestId('balance').waitFor();
-  await expect.poll(() => page.getByRole('button', { name: /Local node/ }).count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByRole('button', { name: /Local node/ }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
   await page.reload();
   await page.getByTestId('balance').waitFor();
   await page.evaluate(recorder);

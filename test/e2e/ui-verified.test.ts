@@ -28,8 +28,8 @@ import { callBackground } from '../support/ui-port.js';
 import { chooseLanguage, importWalletThroughUi, MOBILE, openWallet, shot, volatile, zh } from './ui-helpers.js';
 
 const node = sharedDevNode();
-/** Its own wallet (a BIP39 test vector), so other files' balances stay as they expect. */
-const MNEMONIC = 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above';
+/** Its own wallet (BIP39 of 16 bytes 0x18; no other file uses it), so its balances are exactly what it funds. */
+const MNEMONIC = 'blossom school alcohol coral light army gather adapt blossom school alcohol coyote';
 const seed = mnemonicToSeedSync(MNEMONIC);
 const coreHex = coreAddressFromPrivateKey(deriveAccountKey(seed, 'core', 0));
 const coreAddress = encodeCfxAddress(coreHex, node.chainId);

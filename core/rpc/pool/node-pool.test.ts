@@ -4,6 +4,7 @@ import { FakeClock } from '../testing/fake-clock.js';
 import { fakeNetwork, FakeRpcError } from '../testing/fake-fetch.js';
 import { BAN_DURATION_MS } from './bans.js';
 import { makeEndpoint } from './endpoint.js';
+import { RpcTimeoutError } from '../errors.js';
 import { NoNodeAvailableError } from './errors.js';
 import { HEDGE_MIN_MS, NodePool } from './node-pool.js';
 
@@ -30,6 +31,24 @@ describe('NodePool.first (failover)', () => {
     expect(value).toBe('0x10');
     expect(pool.bans()).toHaveLength(1);
     expect(pool.bans()[0]).toMatchObject({ nodeLabel: 'https://a.example', reason: 'malformed_response', severity: 'misbehaviour' });
+  });
+
+  test('a node removed while its request is in flight: its lie is recorded under its id, its failures end with it, nothing throws', async () => {
+    let pool: NodePool | undefined;
+    const a = node('a.example', 'A');
+    const net = fakeNetwork({
+      'https://a.example/': () => {
+        pool!.remove(a.id);
+        return 'garbage';
+      },
+      'https://b.example/': () => '0x10',
+    });
+    pool = new NodePool({ network: 'mainnet', endpoints: [a, node('b.example', 'B')], fetch: net.fetch });
+    const { value } = await pool.first('core', (c) => c.request('cfx_epochNumber', []));
+    expect(value).toBe('0x10');
+    expect(pool.bans()).toMatchObject([{ nodeId: a.id, reason: 'malformed_response' }]);
+    for (let i = 0; i < 5; i++) expect(pool.report(a.id, new RpcTimeoutError(1000, { endpoint: 'https://a.example', method: 'cfx_epochNumber' })).kind).toBe('unhealthy');
+    expect(pool.bans()).toHaveLength(1);
   });
 
   test('light-client proofs of a lie ban for a day; node errors do not ban', async () => {

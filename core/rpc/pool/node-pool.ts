@@ -150,9 +150,7 @@ export class NodePool {
   client(id: string): RpcClient {
     const existing = this.clients.get(id);
     if (existing) return existing;
-    const endpoint = this.requireEndpoint(id);
-    const transport = new HttpTransport({ url: endpoint.url, fetch: this.options.fetch, clock: this.clock, ...(this.options.maxResponseBytes ? { maxResponseBytes: this.options.maxResponseBytes } : {}) });
-    const client = this.makeClient(id, transport);
+    const client = this.makeClient(id, this.httpTransport(id));
     this.clients.set(id, client);
     return client;
   }
@@ -161,9 +159,7 @@ export class NodePool {
   private pageClient(id: string): RpcClient {
     const existing = this.pageClients.get(id);
     if (existing) return existing;
-    const endpoint = this.requireEndpoint(id);
-    const transport = new HttpTransport({ url: endpoint.url, fetch: this.options.fetch, clock: this.clock, ...(this.options.maxResponseBytes ? { maxResponseBytes: this.options.maxResponseBytes } : {}) });
-    const client = this.makeClient(id, transport, false);
+    const client = this.makeClient(id, this.httpTransport(id), false);
     this.pageClients.set(id, client);
     return client;
   }
@@ -190,8 +186,8 @@ export class NodePool {
   // ---- bans -------------------------------------------------------------------------------
 
   ban(id: string, reason: BanReason, severity: BanSeverity, evidence: string): BanRecord {
-    const endpoint = this.requireEndpoint(id);
-    const record = this.banList.add(makeBan({ nodeId: id, nodeLabel: endpoint.label, reason, severity, evidence, now: this.clock.now() }));
+    const label = this.endpoints.get(id)?.label ?? id.slice(0, 200); // removed since it answered
+    const record = this.banList.add(makeBan({ nodeId: id, nodeLabel: label, reason, severity, evidence, now: this.clock.now() }));
     this.emit('bans');
     return record;
   }
@@ -218,12 +214,13 @@ export class NodePool {
 
   /**
    * Applies the verdict for an error a node's answer caused: ban, health penalty (banning after
-   * repeated failures), or nothing. Returns the verdict.
+   * repeated failures), or nothing. Returns the verdict. A node removed while its request was in
+   * flight keeps its proved lies, not its failures.
    */
   report(id: string, error: unknown): Verdict {
     const verdict = classifyFailure(error);
     if (verdict.kind === 'ban') this.ban(id, verdict.reason, verdict.severity, verdict.evidence);
-    if (verdict.kind === 'unhealthy' && this.healthOf(id).consecutiveFailures >= UNRESPONSIVE_AFTER && !this.isBanned(id)) {
+    if (verdict.kind === 'unhealthy' && this.endpoints.has(id) && this.healthOf(id).consecutiveFailures >= UNRESPONSIVE_AFTER && !this.isBanned(id)) {
       this.ban(id, 'unresponsive', 'unavailable', `${UNRESPONSIVE_AFTER} requests in a row failed (${verdict.code})`);
     }
     return verdict;
@@ -355,6 +352,10 @@ export class NodePool {
 
   private healthOf(id: string): NodeHealth {
     return this.health.get(id) ?? emptyHealth();
+  }
+
+  private httpTransport(id: string): HttpTransport {
+    return new HttpTransport({ url: this.requireEndpoint(id).url, fetch: this.options.fetch, clock: this.clock, ...(this.options.maxResponseBytes ? { maxResponseBytes: this.options.maxResponseBytes } : {}) });
   }
 
   private requireEndpoint(id: string): NodeEndpoint {
