@@ -61,7 +61,7 @@ export function Allowances(): ReactElement {
                 }}
               />
               {list.data.unreadable > 0 ? <Notice tone="warn">{t('allowances.unreadable', { count: list.data.unreadable })}</Notice> : null}
-              <p className="small muted" data-testid="allowances-range">
+              <p className="small muted" data-testid="allowances-range" data-volatile>
                 {t(space === 'core' ? 'allowances.rangeEpochs' : 'allowances.rangeBlocks', { from: list.data.from, to: list.data.to })}
               </p>
               <button type="button" className="btn btn-block" onClick={list.refresh} disabled={list.loading}>
