@@ -141,3 +141,12 @@ test('Revoke goes through the review and the checked signing; once verified the 
   const listed = await callBackground<{ allowances: { spender: string; allowance: { value: string } }[] }>(page, 'chain.allowances', { space: 'espace', address: espaceAddress });
   expect(listed.allowances.map((a) => [a.spender, a.allowance.value])).toEqual([[ROUTER, (5n * TST).toString()]]);
 });
+
+test('an account without approvals in the searched range sees the empty state (Core space)', async () => {
+  await page.goto(`${browser.popupUrl}#/`);
+  await page.getByRole('radio', { name: 'Core' }).click();
+  await page.goto(`${browser.popupUrl}#/allowances`);
+  await page.getByText('No token approvals found').waitFor({ timeout: 90_000 });
+  expect(await page.getByTestId('allowances-range').textContent()).toMatch(/^Searched epochs \d+–\d+/);
+  await expectScreenFits(page);
+});

@@ -41,8 +41,16 @@ export function AllowancesView({ items, contactName, revoking, busyKey, onRevoke
               <span className="secondary break">
                 <AddressText address={item.token} />
               </span>
-              <span className="secondary break" data-testid="allowance-spender">
-                {t('allowances.spender')} {spenderName ? <strong>{spenderName}</strong> : null} <AddressText address={item.spender} />
+              <span className="secondary" data-testid="allowance-spender">
+                {t('allowances.spender')}
+                {spenderName ? (
+                  <>
+                    {' '}
+                    <strong>{spenderName}</strong>
+                  </>
+                ) : null}
+                <br />
+                <AddressText address={item.spender} />
               </span>
               {item.unlimited ? (
                 <span className="row wrap">
