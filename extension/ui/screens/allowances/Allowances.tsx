@@ -15,6 +15,7 @@ import { ErrorState, Loading } from '../../components/AsyncState.js';
 import { Notice } from '../../components/Notice.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
 import { useT } from '../../i18n/i18n.js';
+import { useTokenMeta } from '../../approval/use-token-meta.js';
 import { SendReview } from '../send/SendReview.js';
 import { SentStatus } from '../send/Send.js';
 import { AllowancesView } from './AllowancesView.js';
@@ -31,6 +32,8 @@ export function Allowances(): ReactElement {
   const [busyKey, setBusyKey] = useState<string>();
   const prepare = useAction((item: AllowanceItem) => allowancesApi.prepareRevoke({ space, accountId: account!.id, token: item.token, spender: item.spender }));
   const send = useAction((id: string) => backend.send(id));
+  // The review names the token by its own symbol and decimals, read with their trust (as on the approval page).
+  const tokenMetas = useTokenMeta(step.name === 'review' ? step.prepared.review.effects : undefined);
   // A row whose revoke was sent stays marked until a read no longer lists it.
   const shown = list.data?.items ?? [];
   const pending = new Map([...revoking].filter(([key]) => shown.some((i) => i.key === key)));
@@ -75,7 +78,7 @@ export function Allowances(): ReactElement {
       ) : null}
       {step.name === 'review' ? (
         <SendReview
-          model={{ ...step.prepared.review, fromName: account?.name ?? '', warnings: [] }}
+          model={{ ...step.prepared.review, tokens: tokenMetas, fromName: account?.name ?? '', warnings: [] }}
           summary={
             <p className="center" data-testid="revoke-summary">
               {t('allowances.reviewSummary', { symbol: step.item.symbol ?? t('allowances.unnamedToken') })}
