@@ -8,7 +8,9 @@ export type ActivityErrorCode =
   /** A query, row or link argument is missing, malformed or out of range. */
   | 'activity.input'
   /** A log query spans one block/epoch and still cannot be split further. */
-  | 'activity.unsplittable';
+  | 'activity.unsplittable'
+  /** A node's or contract's answer is not the shape asked for (a log list, an allowance word). */
+  | 'activity.malformed_answer';
 
 export class ActivityError extends WayfarerError {
   declare readonly code: ActivityErrorCode;

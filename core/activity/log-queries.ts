@@ -3,6 +3,8 @@
  * ERC-20 / CRC-20 (and ERC-721) `Transfer(address indexed from, address indexed to, …)` event with
  * the recipient in topic 2, and on Core also CrossSpaceCall `Call` events whose receiver (topic 2,
  * a left-aligned bytes20) is one of the user's eSpace addresses — CFX arriving in eSpace from Core.
+ * The same plans, with the user in topic 1, find the `Approval(owner, spender, value)` events of
+ * allowances the user granted (approval-logs.ts).
  *
  * Paging: node limits bound each query — the epoch/block range (eSpace public RPC: at most 1 000
  * blocks per `eth_getLogs`, Conflux docs `espace/build/jsonrpc-compatibility.md`; Core nodes set
@@ -26,11 +28,13 @@ export const TRANSFER_TOPIC = '0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11
 /** keccak256("Call(bytes20,bytes20,uint256,uint256,bytes)") of CrossSpaceCall. */
 export const CROSS_SPACE_CALL_TOPIC = '0x124d1efd3ac32fa6aadb7a06e066c113471e0411fb56a5079cedbc3cdf7796e4';
 export const CROSS_SPACE_CALL_HEX = '0x0888000000000000000000000000000000000006';
+/** keccak256("Approval(address,address,uint256)") of ERC-20 / CRC-20 (ERC-721 shares it, with 4 topics). */
+export const APPROVAL_TOPIC = '0x8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b925';
 
 export const DEFAULT_MAX_RANGE = 1000;
 export const DEFAULT_MAX_RECIPIENTS = 16;
 
-export type LogQueryKind = 'token_transfers_in' | 'cross_space_in';
+export type LogQueryKind = 'token_transfers_in' | 'cross_space_in' | 'token_approvals_out';
 
 export interface LogQuery {
   kind: LogQueryKind;
@@ -41,7 +45,7 @@ export interface LogQuery {
   /** Inclusive epoch (Core) or block (eSpace) range. */
   from: number;
   to: number;
-  /** 32-byte topics the recipient position may hold (lower-case hex). */
+  /** 32-byte topics the user's position may hold (lower-case hex): topic 2 (recipient), or topic 1 (owner) for approvals. */
   recipientTopics: string[];
   /** The JSON-RPC params, ready to send. */
   params: [Record<string, unknown>];
@@ -115,8 +119,7 @@ function groups<T>(items: readonly T[], size: number): T[][] {
 }
 
 function buildQuery(kind: LogQueryKind, space: 'core' | 'espace', chainId: number, from: number, to: number, recipientTopics: string[]): LogQuery {
-  const topic0 = kind === 'token_transfers_in' ? TRANSFER_TOPIC : CROSS_SPACE_CALL_TOPIC;
-  const topics = [topic0, null, recipientTopics];
+  const topics = kind === 'token_approvals_out' ? [APPROVAL_TOPIC, recipientTopics] : [kind === 'token_transfers_in' ? TRANSFER_TOPIC : CROSS_SPACE_CALL_TOPIC, null, recipientTopics];
   const filter: Record<string, unknown> = space === 'core'
     ? { fromEpoch: toQuantity(from), toEpoch: toQuantity(to), topics }
     : { fromBlock: toQuantity(from), toBlock: toQuantity(to), topics };
@@ -155,6 +158,15 @@ export function planIncomingCrossSpaceQueries(input: { coreChainId: number; espa
   if (!Array.isArray(input.espaceRecipients) || input.espaceRecipients.length === 0) throw new ActivityError('activity.input', 'espaceRecipients: expected at least one address', { details: 'recipients' });
   const topics = [...new Set(input.espaceRecipients.map((a) => bytes20Topic(recipientBytes(a, 'espace', 0))))];
   return windows(input.from, input.to, maxRange).flatMap(([from, to]) => groups(topics, maxRecipients).map((g) => buildQuery('cross_space_in', 'core', input.coreChainId, from, to, g)));
+}
+
+/**
+ * Queries for `Approval` events the user's addresses emitted as owner (topic 1), of any token, over
+ * a range: the allowances they may have granted.
+ * @throws {ActivityError} `activity.input`
+ */
+export function planApprovalQueries(input: IncomingPlanInput): LogQuery[] {
+  return planIncomingTransferQueries(input).map((q) => buildQuery('token_approvals_out', q.space, q.chainId, q.from, q.to, q.recipientTopics));
 }
 
 /**

@@ -98,6 +98,8 @@ export const CURATED = new Set([
   'send-contact-phone',
   'activity-crossspace-phone',
   'send-name-phone',
+  'allowances-phone',
+  'allowances-phone-zh',
 ]);
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { UiHandlers } from '../router.js';
 import type { ChainService } from './service.js';
+import { readAllowances } from './allowances.js';
 
 export function chainUiHandlers(service: () => Promise<ChainService>): UiHandlers {
   return {
@@ -26,5 +27,6 @@ export function chainUiHandlers(service: () => Promise<ChainService>): UiHandler
     'chain.resendTransaction': async ({ hash }) => (await service()).resendTransaction(hash),
     'chain.tokenInfo': async ({ space, address }) => (await service()).tokenInfo(space, address),
     'chain.incoming': async ({ space, address, tokens }) => (await service()).incoming(space, address, tokens),
+    'chain.allowances': async ({ space, address }) => readAllowances({ rt: (await service()).activeRuntime(), now: () => Date.now() }, space, address),
   };
 }

@@ -27,6 +27,7 @@ export function installWallet(router: UiRouter, options: { keyring: SendKeyring;
     'wallet.prepareSend': async ({ space, accountId, to, amount, token, nonce }) => (await ready).prepare({ space, accountId, to, amount: BigInt(amount), token, nonce }),
     'wallet.prepareReplacement': async ({ hash, kind, accountId }) => (await ready).prepareReplacement(hash, kind, accountId),
     'wallet.maxSendable': async ({ space, accountId, token }) => (await ready).maxSendable(space, accountId, token),
+    'wallet.prepareRevoke': async ({ space, accountId, token, spender }) => (await ready).prepareRevoke(space, accountId, token, spender),
     'wallet.send': async ({ id }) => (await ready).send(id),
   });
 }

@@ -308,3 +308,27 @@ describe('stuck transactions: speed-up, cancel, nonce gaps', () => {
     expect((await service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1n })).nonceGap).toBeNull();
   });
 });
+
+describe('revoke an allowance', () => {
+  const SPENDER_HEX = '0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed';
+
+  test('approve(spender, 0) to the token, signed through the checked path and decoding to what was reviewed', async () => {
+    const token = TOKEN_HEX;
+    const prepared = await service.prepareRevoke('espace', ACCOUNT, token, SPENDER_HEX);
+    expect(prepared.recipient.toLowerCase()).toBe(token.toLowerCase());
+    expect(prepared.transaction.value).toBe('0');
+    expect(prepared.transaction.data).toBe(`0x095ea7b3${SPENDER_HEX.slice(2).padStart(64, '0')}${'0'.repeat(64)}`);
+    expect(prepared.effects).toMatchObject([{ kind: 'token_approval', amount: '0x0', unlimited: false }]);
+    await service.send(prepared.id);
+    const decoded = decodeEspaceTransaction(chain.sent[0]!.raw, { chainId: 1030 });
+    expect(decoded.signingHash).toBe(prepared.signingHash);
+    expect(decoded.transaction.data).toBe(prepared.transaction.data);
+    expect(decoded.transaction.to?.toLowerCase()).toBe(token.toLowerCase());
+  });
+
+  test('a token or spender of another network or space is refused', async () => {
+    await expect(service.prepareRevoke('core', ACCOUNT, encodeCfxAddress(TOKEN_HEX, 1), encodeCfxAddress(RECIPIENT_HEX, 1029))).rejects.toMatchObject({ code: 'wallet.wrong_network_recipient' });
+    await expect(service.prepareRevoke('core', ACCOUNT, encodeCfxAddress(TOKEN_HEX, 1029), SPENDER_HEX)).rejects.toMatchObject({ code: 'wallet.wrong_network_recipient' });
+    expect(chain.sent).toHaveLength(0);
+  });
+});

@@ -38,6 +38,7 @@ import type { KeyValueArea } from '../vault/platform.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
 import { findNonceGap } from './nonce-gap.js';
 import { outbid, replacementDraft } from './replacement.js';
+import { encodeRevokeCall } from '../../../core/activity/allowances.js';
 import { addressOnActiveNetwork, preparedFacts, spaceAddress, transferCall, type ChainIds, type PreparedFacts, type TokenSpec } from './send-preparation.js';
 
 /** What sending uses of the chain service (structural; see extension/background/chain/service.ts). */
@@ -161,6 +162,20 @@ export class WalletSendService {
       const kept: KeptSend = { network, space: record.space, accountId, from, draft, token: null, replaces: record.hash };
       const recipient = spaceAddress(record.space, addressOnActiveNetwork(record.space, facts.fields.to, chainIds), chainIds);
       return this.view(kept, facts, { recipient, amount: BigInt(facts.fields.value), call: null, decimalsTrust: null, replaces: { hash: record.hash, kind }, nonceGap: null });
+    });
+  }
+
+  /** Revoke of an allowance: `approve(spender, 0)` to `token`, reviewed and sent with {@link send} like a transfer. */
+  async prepareRevoke(space: Space, accountId: string, token: string, spender: string): Promise<PreparedSendView> {
+    return explainUnavailableNodes(space, async () => {
+      const { from } = await this.account(space, accountId);
+      const { network, chainIds } = this.deps.chain.status();
+      const to = spaceAddress(space, addressOnActiveNetwork(space, token, chainIds, 'token contract'), chainIds);
+      const spenderHex = addressOnActiveNetwork(space, spender, chainIds, 'spender');
+      const { draft, facts } = await this.build(space, from, { to, value: 0n, data: encodeRevokeCall(spenderHex) });
+      this.assertAffordable(space, from, facts.maxTotalNative, (await this.senderBalances(space, from)).native);
+      const kept: KeptSend = { network, space, accountId, from, draft, token: null, replaces: null };
+      return this.view(kept, facts, { recipient: to, amount: 0n, call: null, decimalsTrust: null, replaces: null, nonceGap: null });
     });
   }
 

@@ -16,6 +16,7 @@ import { walletMethods } from './wallet.js';
 import { crossSpaceMethods } from './crossspace.js';
 import { contactsMethods } from './contacts.js';
 import { namesMethods } from './names.js';
+import { allowanceMethods } from './allowances.js';
 
 export const uiMethods = {
   ...appMethods,
@@ -26,6 +27,7 @@ export const uiMethods = {
   ...crossSpaceMethods,
   ...contactsMethods,
   ...namesMethods,
+  ...allowanceMethods,
 } as const;
 
 export type UiMethods = typeof uiMethods;

@@ -14,6 +14,7 @@ const TxDetails = lazy(() => import('../screens/activity/Activity.js').then((m) 
 const ReplaceTx = lazy(() => import('../screens/activity/ReplaceTx.js').then((m) => ({ default: m.ReplaceTx })));
 const AddToken = lazy(() => import('../screens/tokens/AddToken.js').then((m) => ({ default: m.AddToken })));
 const Approvals = lazy(() => import('../screens/approvals/Approvals.js').then((m) => ({ default: m.Approvals })));
+const Allowances = lazy(() => import('../screens/allowances/Allowances.js').then((m) => ({ default: m.Allowances })));
 const Sites = lazy(() => import('../screens/sites/Sites.js').then((m) => ({ default: m.Sites })));
 const SettingsIndex = lazy(() => import('../screens/settings/SettingsIndex.js').then((m) => ({ default: m.SettingsIndex })));
 const Networks = lazy(() => import('../screens/settings/Networks.js').then((m) => ({ default: m.Networks })));
@@ -40,6 +41,7 @@ const ROUTES: [string, (params: Record<string, string>) => ReactElement][] = [
   ['/tokens/add', () => <AddToken />],
   ['/approvals', () => <Approvals />],
   ['/sites', () => <Sites />],
+  ['/allowances', () => <Allowances />],
   ['/status', () => <Status />],
   ['/settings', () => <SettingsIndex />],
   ['/settings/networks', () => <Networks />],

@@ -53,7 +53,8 @@ function Row({ label, children }: { label: string; children: ReactNode }): React
   );
 }
 
-export function SendReview({ model, onConfirm, onBack, busy, error }: { model: SendReviewModel; onConfirm: () => void; onBack: () => void; busy: boolean; error: unknown }): ReactElement {
+/** `summary` replaces the "you are sending" headline, for a transaction that sends nothing (a revoke). */
+export function SendReview({ model, onConfirm, onBack, busy, error, summary }: { model: SendReviewModel; onConfirm: () => void; onBack: () => void; busy: boolean; error: unknown; summary?: ReactNode }): ReactElement {
   const t = useT();
   const native = (v: bigint) => `${formatAmountDisplay(v, 18)} ${model.nativeSymbol}`;
   const plain = model.fields.filter((f) => !f.technical);
@@ -61,11 +62,15 @@ export function SendReview({ model, onConfirm, onBack, busy, error }: { model: S
   return (
     <div className="stack" data-testid="send-review">
       <div className="card stack">
-        <p className="center muted">{t('send.youAreSending')}</p>
-        <p className="center amount amount-big" data-testid="review-amount">
-          {formatAmountDisplay(model.amount, model.decimals)}
-          <span className="amount-unit">{model.symbol}</span>
-        </p>
+        {summary ?? (
+          <>
+            <p className="center muted">{t('send.youAreSending')}</p>
+            <p className="center amount amount-big" data-testid="review-amount">
+              {formatAmountDisplay(model.amount, model.decimals)}
+              <span className="amount-unit">{model.symbol}</span>
+            </p>
+          </>
+        )}
         <dl className="dl">
           <Row label={t('send.from')}>
             {model.fromName}

@@ -10,6 +10,7 @@ const ENTRIES: { to: string; icon: IconName; title: () => string; detail: () => 
   { to: '/contacts', icon: 'users', title: () => translate('settings.entries.contacts'), detail: () => translate('settings.entries.contactsDetail') },
   { to: '/status', icon: 'shieldCheck', title: () => translate('settings.entries.status'), detail: () => translate('settings.entries.statusDetail') },
   { to: '/sites', icon: 'link', title: () => translate('settings.entries.sites'), detail: () => translate('settings.entries.sitesDetail') },
+  { to: '/allowances', icon: 'coins', title: () => translate('settings.entries.allowances'), detail: () => translate('settings.entries.allowancesDetail') },
   { to: '/approvals', icon: 'bell', title: () => translate('settings.entries.approvals'), detail: () => translate('settings.entries.approvalsDetail') },
   { to: '/settings/security', icon: 'lock', title: () => translate('settings.entries.autoLock'), detail: () => translate('settings.entries.autoLockDetail') },
   { to: '/settings/privacy', icon: 'eyeOff', title: () => translate('settings.entries.privacy'), detail: () => translate('settings.entries.privacyDetail') },
