@@ -15,12 +15,10 @@
  * Any contract can emit `Approval` naming the user; the allowance read is what counts.
  * @module
  */
-import { decodeCfxAddressAnyType } from '../address/cip37.js';
 import { formatAddress } from '../effects/address-form.js';
-import { bytesToHex, hexToBytes } from '../encoding/hex.js';
 import { ActivityError } from './errors.js';
 import { APPROVAL_TOPIC, type LogQuery } from './log-queries.js';
-import type { RejectedLog } from './transfer-logs.js';
+import { readLogAddress, type RejectedLog } from './transfer-logs.js';
 
 /** One `Approval` event of the user as owner, as found. */
 export interface FoundApproval {
@@ -59,16 +57,6 @@ function addressOfTopic(topic: unknown): string | null {
   return `0x${topic.slice(26).toLowerCase()}`;
 }
 
-function contractHexOf(value: unknown, space: 'core' | 'espace'): string | null {
-  if (typeof value !== 'string') return null;
-  try {
-    if (space === 'core' && !value.startsWith('0x')) return bytesToHex(decodeCfxAddressAnyType(value).bytes);
-    return bytesToHex(hexToBytes(value, 20));
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The `Approval` events in a node's answer to `query`, in the order given.
  * @throws {ActivityError} `activity.malformed_answer` when the answer is not a list of logs at all; `activity.input` for a query that is not an approvals query
@@ -91,7 +79,7 @@ export function readApprovalLogs(query: LogQuery, answer: unknown): { approvals:
     if (typeof positionText !== 'string' || !QUANTITY.test(positionText)) return reject('malformed');
     const position = Number(BigInt(positionText));
     if (position < query.from || position > query.to) return reject('out_of_range');
-    const tokenHex = contractHexOf(log['address'], query.space);
+    const tokenHex = readLogAddress(log['address'], query.space);
     const ownerHex = addressOfTopic(topics[1]);
     const spenderHex = addressOfTopic(topics[2]);
     const data = log['data'];

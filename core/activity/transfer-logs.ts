@@ -56,7 +56,8 @@ function readPosition(log: Record<string, unknown>, space: 'core' | 'espace'): n
   return Number(BigInt(value));
 }
 
-function readLogAddress(value: unknown, space: 'core' | 'espace'): string | null {
+/** A log's `address` as 0x hex (Core answers may give it in CIP-37 form), or null when malformed. */
+export function readLogAddress(value: unknown, space: 'core' | 'espace'): string | null {
   if (typeof value !== 'string') return null;
   try {
     if (space === 'core' && !value.startsWith('0x')) return bytesToHex(decodeCfxAddressAnyType(value).bytes);
