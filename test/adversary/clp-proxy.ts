@@ -147,13 +147,16 @@ export class ClpProxy {
     const swapped = new Map<bigint, number>();
     let cut = false;
     const closeBoth = () => {
-      client.destroy();
+      // After a truncation the client side is only ended, never destroyed: destroying a socket
+      // with unread input sends a reset, which can discard the half frame on the wallet's side.
+      if (!cut) client.destroy();
       node.destroy();
     };
     client.on('close', closeBoth).on('error', closeBoth);
     node.on('close', closeBoth).on('error', closeBoth);
 
     client.on('data', (chunk: Buffer) => {
+      if (cut) return;
       for (const frame of up.push(new Uint8Array(chunk))) {
         upFrames++;
         let out = frame;
@@ -169,10 +172,9 @@ export class ClpProxy {
         const out = downFrames > 1 ? this.rewriteAnswer(frame, swapped) : frame;
         if (out === 'truncate') {
           const framed = encodeFrame(frame);
-          // The node side closes only once the half frame is out: closing it at once destroys
-          // the client socket too (closeBoth), which could drop the half frame unsent.
           cut = true;
-          client.end(framed.subarray(0, framed.length >> 1), () => node.destroy());
+          client.end(framed.subarray(0, framed.length >> 1));
+          node.destroy();
           return;
         }
         client.write(encodeFrame(out));
