@@ -16,7 +16,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../support/browser.js';
-import { expectLayoutFits } from './ui-layout.js';
+import { expectLayoutFits, layoutProblems } from './ui-layout.js';
 import zhCatalog from '../../extension/ui/i18n/locales/zh-CN.json';
 
 /** The Chinese catalog: Chinese tests find controls by the names it gives them. */
@@ -102,6 +102,16 @@ export const CURATED = new Set([
   'allowances-phone-zh',
 ]);
 
+/** Sizes the popup-sized window as Chrome sizes the popup: 380 px plus the scrollbar it draws. */
+async function followScrollbar(page: Page): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const scrollbar = await page.evaluate(() => window.innerWidth - document.documentElement.clientWidth);
+    const width = TOOLBAR_POPUP.width + scrollbar;
+    if (width === page.viewportSize()?.width) return;
+    await page.setViewportSize({ ...TOOLBAR_POPUP, width });
+  }
+}
+
 /**
  * Checks the current screen's layout (ui-layout.ts) at phone size, in a popup-sized window, on a
  * desktop tab and with the toolbar popup's styles, then puts the viewport back.
@@ -119,9 +129,11 @@ export async function expectScreenFits(page: Page): Promise<void> {
     await page.setViewportSize(TOOLBAR_POPUP);
     await page.evaluate(() => document.documentElement.classList.replace('mode-tab', 'mode-popup'));
     try {
-      // Chrome widens the popup by the width of a vertical scrollbar when the content scrolls.
-      const scrollbar = await page.evaluate(() => window.innerWidth - document.documentElement.clientWidth);
-      if (scrollbar > 0) await page.setViewportSize({ ...TOOLBAR_POPUP, width: TOOLBAR_POPUP.width + scrollbar });
+      // Chrome widens the popup by the width of a vertical scrollbar while the content scrolls,
+      // and follows when the content grows past the window or shrinks back (a section that
+      // finishes loading): so does this window, before the check and once more if it failed.
+      await followScrollbar(page);
+      if ((await layoutProblems(page)).length > 0) await followScrollbar(page);
       await expectLayoutFits(page);
     } finally {
       await page.evaluate(() => document.documentElement.classList.replace('mode-popup', 'mode-tab'));
