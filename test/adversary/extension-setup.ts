@@ -9,7 +9,8 @@ import { callBackground } from '../support/ui-port.js';
 export interface ExtensionNode {
   space: 'core' | 'espace';
   url: string;
-  operator: string;
+  /** Who runs it (default: named after its host). */
+  operator?: string;
 }
 
 export interface NodeInfo {
@@ -29,4 +30,12 @@ export async function configureNodes(page: Page, nodes: readonly ExtensionNode[]
   // Bans are kept per node even when a node is removed; a fresh list starts without them.
   for (const n of added) if (n.ban) await callBackground(page, 'chain.liftBan', { id: n.id });
   return added;
+}
+
+/** The dev node's own two JSON-RPC endpoints as the only nodes (no proof gateway). */
+export async function useDevNodeOnly(page: Page, node: { coreRpc: string; espaceRpc: string }): Promise<NodeInfo[]> {
+  return configureNodes(page, [
+    { space: 'core', url: node.coreRpc },
+    { space: 'espace', url: node.espaceRpc },
+  ]);
 }

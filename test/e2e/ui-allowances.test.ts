@@ -21,6 +21,7 @@ import { sharedDevNode } from '../support/shared-devnode.js';
 import { callBackground } from '../support/ui-port.js';
 import { setUpWallet } from '../dapp/harness.js';
 import { chooseLanguage, expectScreenFits, msg, shot, volatile, zh } from './ui-helpers.js';
+import { useDevNodeOnly } from '../adversary/extension-setup.js';
 
 const node = sharedDevNode();
 const espaceAddress = espaceAddressFromPrivateKey(genesisKey);
@@ -63,12 +64,7 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   page = await setUpWallet(browser);
   page.on('pageerror', (e) => errors.push(e.message));
-  await callBackground(page, 'chain.setNetwork', { network: 'local' });
-  await callBackground(page, 'chain.addNode', { space: 'core', url: node.coreRpc });
-  await callBackground(page, 'chain.addNode', { space: 'espace', url: node.espaceRpc });
-  for (const n of await callBackground<{ id: string; label: string }[]>(page, 'chain.nodes')) {
-    if (n.label !== new URL(node.coreRpc).origin && n.label !== new URL(node.espaceRpc).origin && !n.label.startsWith(node.coreRpc) && !n.label.startsWith(node.espaceRpc)) await callBackground(page, 'chain.removeNode', { id: n.id });
-  }
+  await useDevNodeOnly(page, node);
   await callBackground(page, 'contacts.add', { label: ROUTER_NAME, space: 'espace', network: 'local', address: ROUTER });
   await syncWalletPast(page, node, last);
   await page.setViewportSize({ width: 360, height: 740 });

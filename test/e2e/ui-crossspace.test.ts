@@ -22,6 +22,7 @@ import { fromGenesis, genesisAddress, genesisKey, syncWalletPast } from '../supp
 import { sharedDevNode } from '../support/shared-devnode.js';
 import { callBackground } from '../support/ui-port.js';
 import { chooseLanguage, importWalletThroughUi, MOBILE, msg, openWallet, shot, valueOf, volatile, zh } from './ui-helpers.js';
+import { useDevNodeOnly } from '../adversary/extension-setup.js';
 
 const node = sharedDevNode();
 /** BIP39 test vector phrase: accounts of their own, so no other test shares their nonces. */
@@ -46,12 +47,7 @@ beforeAll(async () => {
   browser = await launchWithExtension({ viewport: MOBILE });
   ({ page, errors } = await openWallet(browser));
   await importWalletThroughUi(page, MNEMONIC);
-  await callBackground(page, 'chain.setNetwork', { network: 'local' });
-  await callBackground(page, 'chain.addNode', { space: 'core', url: node.coreRpc });
-  await callBackground(page, 'chain.addNode', { space: 'espace', url: node.espaceRpc });
-  for (const n of await callBackground<{ id: string; label: string }[]>(page, 'chain.nodes')) {
-    if (!n.label.startsWith(new URL(node.coreRpc).origin) && !n.label.startsWith(new URL(node.espaceRpc).origin)) await callBackground(page, 'chain.removeNode', { id: n.id });
-  }
+  await useDevNodeOnly(page, node);
   expect(await callBackground<unknown[]>(page, 'chain.nodes')).toHaveLength(2);
   await syncWalletPast(page, node, epoch);
 }, 300_000);

@@ -24,7 +24,6 @@ import { encodeCfxAddress } from '../../core/address/cip37.js';
 import { toChecksumAddress } from '../../core/address/eip55.js';
 import { coreAddressFromPrivateKey, espaceAddressFromPrivateKey } from '../../core/keys/address.js';
 import { PrivateKey } from '../../core/keys/private-key.js';
-import { signCoreTransaction } from '../../core/tx/core-sign.js';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
 import { GENESIS_PRIVATE_KEY, rpcCall, waitForReceiptEpoch } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
@@ -34,7 +33,8 @@ import { answer, approvalPage, openApprovalPages, providerRequest, setUpWallet, 
 import { REVERTING_INIT_CODE } from '../dapp/reverting.js';
 import { expectScreenFits } from './ui-helpers.js';
 import { defaultEndpoints } from '../../core/rpc/pool/defaults.js';
-import { syncWalletPast } from '../support/genesis.js';
+import { fromGenesis, syncWalletPast } from '../support/genesis.js';
+import { useDevNodeOnly } from '../adversary/extension-setup.js';
 
 const node = sharedDevNode();
 const key = PrivateKey.fromHex(GENESIS_PRIVATE_KEY);
@@ -68,22 +68,6 @@ let netlog: string;
 
 const hostile = '<!doctype html><html><head><title>Free tokens</title></head><body><p>Claim your airdrop</p></body></html>';
 
-/** Sends from the genesis account on Core (shared with other test files: retried on a nonce race). */
-async function fromGenesis(tx: { to: string | null; value: bigint; data?: string; gas?: bigint }): Promise<string> {
-  for (let attempt = 0; ; attempt++) {
-    const nonce = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [coreAddress]));
-    const epochHeight = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_epochNumber', ['latest_state']));
-    const signed = signCoreTransaction({ type: 2, chainId: node.chainId, nonce, maxPriorityFeePerGas: 1n, maxFeePerGas: 10_000_000_000n, gas: tx.gas ?? 21_000n, to: tx.to, value: tx.value, storageLimit: 0n, epochHeight, data: tx.data ?? '0x', accessList: [] }, key, node.chainId);
-    try {
-      await rpcCall(node.coreRpc, 'cfx_sendRawTransaction', [signed.raw]);
-      return signed.hash;
-    } catch (error) {
-      if (attempt >= 5) throw error;
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
-}
-
 const coreNonce = async () => BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [coreAddress]));
 const espaceNonce = async () => BigInt(await rpcCall<string>(node.espaceRpc, 'eth_getTransactionCount', [espaceAddress, 'pending']));
 const trackedHashes = async () => (await callBackground<{ hash: string }[]>(popup, 'chain.transactions')).map((t) => t.hash);
@@ -92,10 +76,10 @@ const rejected = (result: ActionResult) => expect(result).toMatchObject({ ok: fa
 
 beforeAll(async () => {
   // eSpace funds for the past transfer the poisoning test needs.
-  const fund = await fromGenesis({ ...transferToEspace(espaceAddress, node.chainId), value: 10n * CFX, gas: 300_000n });
+  const fund = await fromGenesis(node, { ...transferToEspace(espaceAddress, node.chainId), value: 10n * CFX, gas: 300_000n });
   await waitForReceiptEpoch(node, fund);
   // The poisoning: the attacker's token sends the user nothing, then one base unit.
-  const fundPoisoner = await fromGenesis({ ...transferToEspace(POISONED, node.chainId), value: 2n * CFX, gas: 300_000n });
+  const fundPoisoner = await fromGenesis(node, { ...transferToEspace(POISONED, node.chainId), value: 2n * CFX, gas: 300_000n });
   await waitForReceiptEpoch(node, fundPoisoner);
   poisonToken = await deployEspace(node, poisoner, tokenDeployData);
   for (const amount of [0n, 1n]) {
@@ -108,12 +92,7 @@ beforeAll(async () => {
   netlog = join(netlogDir, 'netlog.json');
   browser = await launchWithExtension({ args: [`--host-resolver-rules=MAP ${LOOKALIKE_HOST} 127.0.0.1, MAP ${PHISHING_HOST} 127.0.0.1`, `--log-net-log=${netlog}`, '--net-log-capture-mode=Default'] });
   popup = await setUpWallet(browser);
-  await callBackground(popup, 'chain.setNetwork', { network: 'local' });
-  await callBackground(popup, 'chain.addNode', { space: 'core', url: node.coreRpc });
-  await callBackground(popup, 'chain.addNode', { space: 'espace', url: node.espaceRpc });
-  for (const n of await callBackground<{ id: string; label: string }[]>(popup, 'chain.nodes')) {
-    if (n.label !== new URL(node.coreRpc).origin && n.label !== new URL(node.espaceRpc).origin && !n.label.startsWith(node.coreRpc) && !n.label.startsWith(node.espaceRpc)) await callBackground(popup, 'chain.removeNode', { id: n.id });
-  }
+  await useDevNodeOnly(popup, node);
   await syncWalletPast(popup, node, readyEpoch);
 
   server = await startRoutesServer({ '/hostile.html': hostile });

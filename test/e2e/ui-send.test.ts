@@ -23,6 +23,7 @@ import { answer, providerRequest, showing, startDappServer } from '../dapp/harne
 import { DESKTOP, MOBILE, importWalletThroughUi, openWallet, shot, unlockThroughUi, valueOf, volatile } from './ui-helpers.js';
 import { transferToEspace } from '../support/cross-space.js';
 import { fromGenesis, genesisKey, syncWalletPast } from '../support/genesis.js';
+import { useDevNodeOnly } from '../adversary/extension-setup.js';
 
 const node = sharedDevNode();
 /** BIP39 test vector phrase, its own accounts so no other test shares their nonces. */
@@ -129,12 +130,7 @@ beforeAll(async () => {
   browser = await launchWithExtension({ viewport: MOBILE });
   ({ page, errors } = await openWallet(browser));
   await importWalletThroughUi(page, MNEMONIC);
-  await callBackground(page, 'chain.setNetwork', { network: 'local' });
-  await callBackground(page, 'chain.addNode', { space: 'core', url: node.coreRpc });
-  await callBackground(page, 'chain.addNode', { space: 'espace', url: node.espaceRpc });
-  for (const n of await callBackground<{ id: string; label: string }[]>(page, 'chain.nodes')) {
-    if (n.label !== new URL(node.coreRpc).origin && n.label !== new URL(node.espaceRpc).origin && !n.label.startsWith(node.coreRpc) && !n.label.startsWith(node.espaceRpc)) await callBackground(page, 'chain.removeNode', { id: n.id });
-  }
+  await useDevNodeOnly(page, node);
   expect(await callBackground<unknown[]>(page, 'chain.nodes')).toHaveLength(2);
   const accounts = await callBackground<{ accounts: { id: string; coreAddress: string; evmAddress: string }[] }>(page, 'vault.accounts', { networkId: node.chainId });
   accountId = accounts.accounts[0]!.id;

@@ -19,24 +19,20 @@ import { bytesToHex } from '../../core/encoding/hex.js';
 import { mnemonicToSeedSync } from '../../core/keys/mnemonic.js';
 import { deriveAccountKey } from '../../core/keys/hd.js';
 import { coreAddressFromPrivateKey } from '../../core/keys/address.js';
-import { PrivateKey } from '../../core/keys/private-key.js';
-import { signCoreTransaction } from '../../core/tx/core-sign.js';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
-import { GENESIS_PRIVATE_KEY, rpcCall, waitForReceiptEpoch } from '../support/devnode.js';
+import { rpcCall, waitForReceiptEpoch } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
 import { callBackground } from '../support/ui-port.js';
 import { configureNodes, type NodeInfo } from '../adversary/extension-setup.js';
 import { startLyingProxy, type LyingProxy } from '../adversary/lying-proxy.js';
 import { MOBILE, expectScreenFits, importWalletThroughUi, openWallet } from './ui-helpers.js';
-import { syncWalletPast } from '../support/genesis.js';
+import { fromGenesis, syncWalletPast } from '../support/genesis.js';
 
 const node = sharedDevNode();
 /** BIP39 test vector phrase used by no other test, so no other file shares its nonces. */
 const MNEMONIC = 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above';
 const coreAddress = encodeCfxAddress(coreAddressFromPrivateKey(deriveAccountKey(mnemonicToSeedSync(MNEMONIC), 'core', 0)), node.chainId);
 const CFX = 10n ** 18n;
-const genesisKey = PrivateKey.fromHex(GENESIS_PRIVATE_KEY);
-const genesis = encodeCfxAddress(coreAddressFromPrivateKey(genesisKey), node.chainId);
 const recipient = encodeCfxAddress(`0x1${bytesToHex(crypto.getRandomValues(new Uint8Array(20))).slice(3)}`, node.chainId);
 
 let browser: ExtensionBrowser;
@@ -47,21 +43,6 @@ let honest: LyingProxy;
 /** Transactions that must end proved, and ones that must end replaced. */
 const included: string[] = [];
 const replaced: string[] = [];
-
-async function fromGenesis(to: string, value: bigint): Promise<string> {
-  for (let attempt = 0; ; attempt++) {
-    const nonce = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_getNextNonce', [genesis]));
-    const epochHeight = BigInt(await rpcCall<string>(node.coreRpc, 'cfx_epochNumber', ['latest_state']));
-    const signed = signCoreTransaction({ type: 2, chainId: node.chainId, nonce, maxPriorityFeePerGas: 1n, maxFeePerGas: 10_000_000_000n, gas: 21_000n, to, value, storageLimit: 0n, epochHeight, data: '0x', accessList: [] }, genesisKey, node.chainId);
-    try {
-      await rpcCall(node.coreRpc, 'cfx_sendRawTransaction', [signed.raw]);
-      return signed.hash;
-    } catch (error) {
-      if (attempt >= 5) throw error;
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
-}
 
 const withholdingOnly = () => configureNodes(page, [{ space: 'core', url: liar.url, operator: 'Withholding Inc.' }, { space: 'espace', url: node.espaceRpc, operator: 'Dev node' }]);
 const addHonest = () => callBackground<NodeInfo>(page, 'chain.addNode', { space: 'core', url: honest.url, operator: 'Honest' });
@@ -97,7 +78,7 @@ async function openDetails(hash: string): Promise<void> {
 beforeAll(async () => {
   liar = await startLyingProxy({ upstream: node.coreRpc, attack: 'withhold_transaction' });
   honest = await startLyingProxy({ upstream: node.coreRpc });
-  const funded = await waitForReceiptEpoch(node, await fromGenesis(coreAddress, 20n * CFX));
+  const funded = await waitForReceiptEpoch(node, await fromGenesis(node, { to: coreAddress, value: 20n * CFX }));
   browser = await launchWithExtension({ viewport: MOBILE });
   ({ page, errors } = await openWallet(browser));
   await importWalletThroughUi(page, MNEMONIC);

@@ -10,7 +10,7 @@ import { LastKnown } from '../../components/LastKnown.js';
 import { Notice } from '../../components/Notice.js';
 import { StaleFinality, SyncProgressBar } from '../../components/SyncNotice.js';
 import { timeAgo } from '../../format/time.js';
-import type { LightClientStatus } from '../../model/wallet.js';
+import type { LightClientStatus, NodeItem } from '../../model/wallet.js';
 import { Trans } from 'react-i18next';
 import { formatNumber } from '../../i18n/format.js';
 import { t as translate, useT } from '../../i18n/i18n.js';
@@ -154,51 +154,40 @@ export function LightClientView({ status, lastKnownAt, now }: { status: LightCli
         {status.bannedNodes.length === 0 ? (
           <EmptyState title={t('common.none')}>{t('status.noBans')}</EmptyState>
         ) : (
-          <ul className="list">
-            {status.bannedNodes.map((node) => (
-              <li key={node.id} className="list-item">
-                <span className="grow">
-                  <span className="primary mono break">{node.url}</span>
-                  <br />
-                  <span className="secondary">
-                    {node.problem ?? t('status.bannedDefault')}
-                    {node.bannedUntil !== undefined ? (
-                      <>
-                        {t('status.until')}
-                        <DateTime at={node.bannedUntil} />
-                      </>
-                    ) : null}
-                  </span>
-                </span>
-              </li>
-            ))}
-          </ul>
+          <NodeProblemList nodes={status.bannedNodes} fallback={t('status.bannedDefault')} untilLabel={t('status.until')} />
         )}
       </section>
       {status.setAsideNodes.length > 0 ? (
         <section className="stack" aria-labelledby="lc-set-aside">
           <h2 id="lc-set-aside">{t('nodeState.setAsideTitle')}</h2>
-          <ul className="list" data-testid="set-aside-nodes">
-            {status.setAsideNodes.map((node) => (
-              <li key={node.id} className="list-item">
-                <span className="grow">
-                  <span className="primary mono break">{node.url}</span>
-                  <br />
-                  <span className="secondary">
-                    {node.problem}
-                    {node.bannedUntil !== undefined ? (
-                      <>
-                        {t('nodeState.retryAfter')}
-                        <DateTime at={node.bannedUntil} />
-                      </>
-                    ) : null}
-                  </span>
-                </span>
-              </li>
-            ))}
-          </ul>
+          <NodeProblemList nodes={status.setAsideNodes} untilLabel={t('nodeState.retryAfter')} testId="set-aside-nodes" />
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** Nodes with what is wrong with each and until when (banned, or set aside as unreachable). */
+function NodeProblemList({ nodes, fallback, untilLabel, testId }: { nodes: readonly NodeItem[]; fallback?: string; untilLabel: string; testId?: string }): ReactElement {
+  return (
+    <ul className="list" data-testid={testId}>
+      {nodes.map((node) => (
+        <li key={node.id} className="list-item">
+          <span className="grow">
+            <span className="primary mono break">{node.url}</span>
+            <br />
+            <span className="secondary">
+              {node.problem ?? fallback}
+              {node.bannedUntil !== undefined ? (
+                <>
+                  {untilLabel}
+                  <DateTime at={node.bannedUntil} />
+                </>
+              ) : null}
+            </span>
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
