@@ -18,6 +18,7 @@ import { installWallet } from './wallet/install.js';
 import { installCrossSpace } from './crossspace/install.js';
 import { installContacts } from './contacts/install.js';
 import { installNames } from './names/install.js';
+import { installTokens } from './tokens/install.js';
 
 const startedAt = Date.now();
 const router = new UiRouter();
@@ -33,10 +34,11 @@ installWallet(router, { keyring: vault.keyring, chain: chain.ready });
 installCrossSpace(router, { keyring: vault.keyring, chain: chain.ready });
 installContacts(router);
 installNames(router, { chain: chain.ready });
+const tokens = installTokens(router, { chain: () => chain.ready });
 // The dApp provider: ports are accepted now; the service starts once the chain service has.
 const provider = installProvider(router);
 void chain.ready
-  .then((service) => provider.start({ keyring: vault.keyring, chain: new ChainAdapter(service) }))
+  .then((service) => provider.start({ keyring: vault.keyring, chain: new ChainAdapter(service, tokens) }))
   .catch((error: unknown) => console.error('provider: start failed:', error instanceof Error ? error.name : typeof error));
 
 chrome.runtime.onConnect.addListener((port) => {

@@ -267,7 +267,7 @@ test('the send form warns about a recipient poisoned to look like a past one and
   expect(await espaceNonce()).toBe(nonce);
 
   // Activity: the attacker's zero-value and dust transfers are folded away, not listed as received.
-  await popup.evaluate((token) => localStorage.setItem('wayfarer.tokens.local.espace', JSON.stringify([{ address: token, symbol: 'TST', name: 'Test', decimals: 18 }])), poisonToken);
+  await callBackground(popup, 'tokens.add', { space: 'espace', token: { address: poisonToken, symbol: 'TST', name: 'Test', decimals: 18 } });
   await popup.getByRole('link', { name: 'Activity' }).click();
   const hiddenTransfers = popup.getByTestId('received-hidden');
   await hiddenTransfers.waitFor({ timeout: 60_000 });

@@ -294,10 +294,10 @@ test('tokens: the Add-token form is filled from the contract; tokens are sent wi
 });
 
 test('a site suggesting the token with other decimals and symbol: the approval shows the contract\'s, and those are saved on approval', async () => {
-  const tokensKey = 'wayfarer.tokens.local.core';
-  const listed = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? '[]') as { address: string; symbol: string; decimals: number }[], tokensKey);
+  const listed = () => callBackground<{ address: string; symbol: string; decimals: number }[]>(page, 'tokens.list', { space: 'core' });
   // Taken off the list (added by the form above), so the site's suggestion is a new token.
-  await page.evaluate((k) => localStorage.setItem(k, '[]'), tokensKey);
+  await callBackground(page, 'tokens.remove', { space: 'core', address: token });
+  expect(await listed()).toEqual([]);
   const server = await startDappServer();
   const site = await browser.context.newPage();
   try {
@@ -312,12 +312,21 @@ test('a site suggesting the token with other decimals and symbol: the approval s
     expect(await listed()).toEqual([]);
     await answer(browser, 'approve', /Add a token\?/);
     expect(await watched).toMatchObject({ ok: true, value: true });
-    await page.reload();
     expect(await listed()).toEqual([expect.objectContaining({ address: token, symbol: 'WAY', decimals: TOKEN_DECIMALS })]);
   } finally {
     await site.close();
     await server.close();
   }
+});
+
+test('a token list an earlier version kept in the wallet page moves to the background when a page next uses it', async () => {
+  const legacyKey = 'wayfarer.tokens.local.core';
+  await callBackground(page, 'tokens.remove', { space: 'core', address: token });
+  await page.evaluate(([key, address, decimals]) => localStorage.setItem(key as string, JSON.stringify([{ address, symbol: 'WAY', name: 'Old list', decimals }])), [legacyKey, token, TOKEN_DECIMALS] as const);
+  await page.goto(`${browser.popupUrl}#/`);
+  await page.reload();
+  await expect.poll(() => callBackground<{ address: string; name: string }[]>(page, 'tokens.list', { space: 'core' }), { timeout: 30_000 }).toEqual([expect.objectContaining({ address: token, name: 'Old list' })]);
+  expect(await page.evaluate((key) => localStorage.getItem(key), legacyKey)).toBeNull();
 });
 
 test('Max fills the largest sendable amount, which prepares to exactly the balance', async () => {

@@ -36,6 +36,11 @@ export interface ChainServiceSlice {
   sync(): Promise<unknown>;
 }
 
+/** What the provider uses of the token list (extension/background/tokens). */
+export interface TokenWatcher {
+  watch(space: ProviderSpace, chainId: number, asset: { address: string; symbol: string; decimals: number }): Promise<void>;
+}
+
 const SPACE_LABEL: Readonly<Record<ProviderSpace, string>> = { core: 'Core', espace: 'eSpace' };
 
 function isNodeError(error: unknown): error is WayfarerError & { rpcCode: number; rpcMessage: string; rpcData: unknown } {
@@ -46,7 +51,11 @@ export class ChainAdapter implements ProviderChain {
   private readonly listeners = new Set<(space: ProviderSpace) => void>();
   private lastChainIds: { core: number; espace: number } | undefined;
 
-  constructor(private readonly chain: ChainServiceSlice) {}
+  /** `tokens`: the token list, for the provider's adapter (the wallet's own sends never watch tokens). */
+  constructor(
+    private readonly chain: ChainServiceSlice,
+    private readonly tokens?: TokenWatcher,
+  ) {}
 
   /** Call when the chain service reports a status change (e.g. the user switched network in the UI). */
   notifyStatusChanged(): void {
@@ -114,6 +123,11 @@ export class ChainAdapter implements ProviderChain {
     for (const url of network.rpcUrls) if (!known.has(url)) await this.chain.addNode({ space: network.space, url, site });
     void this.chain.sync().catch(() => undefined);
     this.checkForChange();
+  }
+
+  async watchToken(space: ProviderSpace, chainId: number, asset: { address: string; symbol: string; decimals: number }): Promise<void> {
+    if (!this.tokens) throw new WayfarerError('provider.no_token_list', 'this adapter has no token list');
+    await this.tokens.watch(space, chainId, asset);
   }
 
   async read(space: ProviderSpace, method: string, params: readonly unknown[]): Promise<unknown> {

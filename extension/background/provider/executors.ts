@@ -155,10 +155,9 @@ export async function execute(ctx: ExecutionContext, record: PendingRecord): Pro
       await ctx.chain.switchNetwork(ctx.space, request.network.chainId);
       return null;
     case 'watch_asset': {
-      // The token list lives in the wallet pages' storage; the approval page adds the token there
-      // before it approves, so approving means "added".
       const { chainId } = await ctx.chain.activeNetwork(ctx.space);
       if (chainId !== request.chainId) throw chainDisconnected('The active network changed since this token was suggested');
+      await ctx.chain.watchToken(ctx.space, request.chainId, request.asset);
       return true;
     }
   }

@@ -124,6 +124,10 @@ export class TestChain implements ProviderChain {
     if (!known) throw new Error('unknown network');
     known.rpcUrls.push(...network.rpcUrls.filter((u) => !known.rpcUrls.includes(u)));
   };
+  readonly watched: { space: ProviderSpace; chainId: number; address: string }[] = [];
+  watchToken = async (space: ProviderSpace, chainId: number, asset: { address: string }): Promise<void> => {
+    this.watched.push({ space, chainId, address: asset.address });
+  };
   read = async (space: ProviderSpace, method: string, params: readonly unknown[]): Promise<unknown> => {
     this.reads.push({ space, method, params });
     const handler = this.handlers.get(method);

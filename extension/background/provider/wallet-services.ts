@@ -63,6 +63,11 @@ export interface ProviderChain {
    */
   addNetwork(network: ProviderNetwork, site: string): Promise<void>;
   /**
+   * Adds a token a site suggested (after the user approved it) to the list of `space` on the
+   * active network, with the contract's own symbol, name and decimals where it gives them.
+   */
+  watchToken(space: ProviderSpace, chainId: number, asset: { address: string; symbol: string; decimals: number }): Promise<void>;
+  /**
    * A read-only call on the active network of `space`, through the node pool (which verifies or
    * cross-checks what it can). A node's JSON-RPC error comes back as NodeRpcError.
    */

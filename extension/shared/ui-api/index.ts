@@ -17,6 +17,7 @@ import { crossSpaceMethods } from './crossspace.js';
 import { contactsMethods } from './contacts.js';
 import { namesMethods } from './names.js';
 import { allowanceMethods } from './allowances.js';
+import { tokenMethods } from './tokens.js';
 
 export const uiMethods = {
   ...appMethods,
@@ -28,6 +29,7 @@ export const uiMethods = {
   ...contactsMethods,
   ...namesMethods,
   ...allowanceMethods,
+  ...tokenMethods,
 } as const;
 
 export type UiMethods = typeof uiMethods;

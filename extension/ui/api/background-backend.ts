@@ -9,7 +9,7 @@ import { background } from './client.js';
 import { accountsFromApi, phraseWalletOf, vaultStateFromApi } from './adapters/vault.js';
 import { balanceFromApi, lightClientFromApi, networksFromStatus, syncSummaryFromApi, nodeFromApi, receivedFromApi, tokenInfoFromApi, txFromApi } from './adapters/chain.js';
 import { preparedFromApi, tokenParam } from './adapters/send.js';
-import { readTokens, writeTokens } from '../lib/token-list.js';
+import { moveLegacyTokenLists } from '../lib/token-list.js';
 import { t } from '../i18n/i18n.js';
 
 /** The wallet list does not depend on the network; any valid id gives the same wallets. */
@@ -22,17 +22,13 @@ async function phraseWallet(accountId: string | undefined): Promise<string> {
   return walletId;
 }
 
-async function currentNetwork(): Promise<string> {
-  return (await background.call('chain.status')).network;
-}
-
 export const backgroundBackend: WalletBackend = {
   events: {
     vault: ['vault.changed', 'vault.accountsChanged'],
     network: ['chain.statusChanged', 'chain.nodesChanged'],
     // A new verified epoch (status) means balances may have changed; `chain.balancesChanged` is
     // announced only when a read found a different value (so re-reading on it settles).
-    balances: ['chain.statusChanged', 'chain.balancesChanged'],
+    balances: ['chain.statusChanged', 'chain.balancesChanged', 'tokens.changed'],
     transactions: ['chain.transactionChanged'],
     nodes: ['chain.nodesChanged'],
     status: ['chain.statusChanged', 'chain.nodesChanged'],
@@ -96,7 +92,8 @@ export const backgroundBackend: WalletBackend = {
     return balanceFromApi(view);
   },
   tokens: async (space, address) => {
-    const list = readTokens(await currentNetwork(), space);
+    await moveLegacyTokenLists();
+    const list = await background.call('tokens.list', { space });
     if (list.length === 0) return [];
     const views = await background.call('chain.balances', { space, addresses: [address], tokens: list.map((t) => t.address) });
     return list.map((token) => {
@@ -105,15 +102,14 @@ export const backgroundBackend: WalletBackend = {
     });
   },
   addToken: async (space, token) => {
-    const network = await currentNetwork();
-    const list = readTokens(network, space);
-    if (list.some((t) => t.address.toLowerCase() === token.address.toLowerCase())) throw new WayfarerError('ui.token_exists', 'This token is already in your list.');
-    writeTokens(network, space, [...list, token]);
+    await moveLegacyTokenLists();
+    const { added } = await background.call('tokens.add', { space, token });
+    if (!added) throw new WayfarerError('ui.token_exists', 'This token is already in your list.');
   },
   tokenInfo: async (space, address) => tokenInfoFromApi(await background.call('chain.tokenInfo', { space, address })),
   removeToken: async (space, contract) => {
-    const network = await currentNetwork();
-    writeTokens(network, space, readTokens(network, space).filter((t) => t.address.toLowerCase() !== contract.toLowerCase()));
+    await moveLegacyTokenLists();
+    await background.call('tokens.remove', { space, address: contract });
   },
   prepareSend: async ({ space, accountId, asset, to, amount, nonce }) => preparedFromApi(await background.call('wallet.prepareSend', { space, accountId, to, amount: amount.toString(), ...tokenParam(asset), ...(nonce ? { nonce } : {}) })),
   prepareReplacement: async (hash, kind, accountId) => preparedFromApi(await background.call('wallet.prepareReplacement', { hash, kind, accountId })),
@@ -137,7 +133,8 @@ export const backgroundBackend: WalletBackend = {
     return txFromApi(found, found.from);
   },
   received: async (space, address) => {
-    const tokens = readTokens(await currentNetwork(), space).map((t) => ({ address: t.address, symbol: t.symbol.slice(0, 64), decimals: t.decimals }));
+    await moveLegacyTokenLists();
+    const tokens = (await background.call('tokens.list', { space })).map((t) => ({ address: t.address, symbol: t.symbol, decimals: t.decimals }));
     return (await background.call('chain.incoming', { space, address, tokens: tokens.slice(0, 50) })).map(receivedFromApi);
   },
   nodes: async (space) => (await background.call('chain.nodes')).filter((n) => n.space === space).map(nodeFromApi),

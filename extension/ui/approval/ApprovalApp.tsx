@@ -14,12 +14,12 @@ import { TransactionRequest } from './TransactionRequest.js';
 import { CallsRequest } from './CallsRequest.js';
 import { NoWallet } from './NoWallet.js';
 import { Unlock } from './Unlock.js';
-import { useApproval, type ApprovalController, type PrepareApproval } from './use-approval.js';
+import { useApproval, type ApprovalController } from './use-approval.js';
 import { SiteWarning } from './SiteWarning.js';
 import type { CapEditor } from '../components/Effects.js';
 import { useT } from '../i18n/i18n.js';
 
-function Request({ view, busy, decide, edit }: { view: ApprovalView; busy: boolean; decide: (approve: boolean, accountId?: string, prepare?: PrepareApproval) => void; edit: ApprovalController['edit'] }) {
+function Request({ view, busy, decide, edit }: { view: ApprovalView; busy: boolean; decide: (approve: boolean, accountId?: string) => void; edit: ApprovalController['edit'] }) {
   const d = view.detail;
   const t = useT();
   const cap: CapEditor = { busy, set: (value, index) => edit((id) => background.call('provider.setSpendingCap', { id, cap: value.toString(), index })) };
@@ -44,7 +44,7 @@ function Request({ view, busy, decide, edit }: { view: ApprovalView; busy: boole
     case 'add_chain':
       return <AddChainRequest detail={d} busy={busy} decide={decide} />;
     case 'watch_asset':
-      return <WatchAssetRequest detail={d} space={view.space} busy={busy} decide={(approve, prepare) => decide(approve, undefined, prepare)} />;
+      return <WatchAssetRequest detail={d} space={view.space} busy={busy} decide={(approve) => decide(approve)} />;
   }
 }
 
@@ -110,7 +110,7 @@ export function ApprovalApp() {
             state.view.site !== null && !passed.has(state.view.id) ? (
               <SiteWarning site={state.view.site} busy={state.busy} onReject={() => void decide(false)} onContinue={() => setPassed((old) => new Set(old).add(state.view.id))} />
             ) : (
-              <Request key={state.view.id} view={state.view} busy={state.busy} decide={(approve, accountId, prepare) => void decide(approve, accountId, prepare)} edit={edit} />
+              <Request key={state.view.id} view={state.view} busy={state.busy} decide={(approve, accountId) => void decide(approve, accountId)} edit={edit} />
             )
           )}
           {state.error !== null && (

@@ -10,15 +10,11 @@ import { tokenInfoFromApi } from '../api/adapters/chain.js';
 import type { TokenInfoItem } from '../model/wallet.js';
 import { Notice } from '../components/Notice.js';
 import { TrustBadge } from '../components/TrustBadge.js';
-import { readTokens, writeTokens } from '../lib/token-list.js';
 import { Actions } from './Actions.js';
-import type { PrepareApproval } from './use-approval.js';
 import { Fields } from './Fields.js';
 import { useT } from '../i18n/i18n.js';
 
 type Decide = (approve: boolean) => void;
-/** Decides; when approving, `prepare` runs first and its undo runs if the approval is not accepted. */
-type DecideThen = (approve: boolean, prepare?: PrepareApproval) => void;
 
 export function SwitchChainRequest({ detail, busy, decide }: { detail: Extract<ApprovalDetail, { kind: 'switch_chain' }>; busy: boolean; decide: Decide }) {
   const id = useId();
@@ -88,12 +84,12 @@ export function AddChainRequest({ detail, busy, decide }: { detail: Extract<Appr
  * A site asks to add a token. What the site claims is compared with what the contract itself
  * answers (cross-checked between nodes, with its badge): the contract's symbol and decimals are the
  * ones saved, so a site cannot make a balance look 1,000 times larger by claiming other decimals.
- * The token is saved with the approval and taken back if the approval is not accepted.
+ * The background saves the token when the approval is accepted, with the contract's details by
+ * the same rule.
  */
-export function WatchAssetRequest({ detail, space, busy, decide }: { detail: Extract<ApprovalDetail, { kind: 'watch_asset' }>; space: ProviderSpace; busy: boolean; decide: DecideThen }) {
+export function WatchAssetRequest({ detail, space, busy, decide }: { detail: Extract<ApprovalDetail, { kind: 'watch_asset' }>; space: ProviderSpace; busy: boolean; decide: Decide }) {
   const id = useId();
   const a = detail.asset;
-  const [problem, setProblem] = useState<string | null>(null);
   const t = useT();
   const [contract, setContract] = useState<{ status: 'loading' } | { status: 'ready'; info: TokenInfoItem } | { status: 'unreadable' }>({ status: 'loading' });
   useEffect(() => {
@@ -111,25 +107,6 @@ export function WatchAssetRequest({ detail, space, busy, decide }: { detail: Ext
   const decimals = info?.decimals?.value ?? a.decimals;
   const decimalsDiffer = info?.decimals !== undefined && info.decimals.value !== a.decimals;
   const symbolDiffers = info?.symbol !== undefined && info.symbol.value !== a.symbol;
-  // The token list lives in the wallet pages' storage (shared with the popup). It is written just
-  // before the approval is sent (the window closes as soon as the background has it) and taken
-  // back if the approval is not accepted.
-  const approve = async () => {
-    setProblem(null);
-    let network: string;
-    try {
-      network = (await background.call('chain.status')).network;
-    } catch {
-      setProblem(t('approval.unreachable'));
-      return;
-    }
-    decide(true, () => {
-      const before = readTokens(network, space);
-      if (before.some((t) => t.address.toLowerCase() === a.address.toLowerCase())) return () => undefined;
-      writeTokens(network, space, [...before, { address: a.address, symbol, name: info?.name?.value ?? symbol, decimals }]);
-      return () => writeTokens(network, space, readTokens(network, space).filter((t) => t.address.toLowerCase() !== a.address.toLowerCase()));
-    });
-  };
   const claimed = (value: string, fromContract: string | undefined) => (fromContract === undefined || fromContract === value ? value : t('approval.claimed', { contract: fromContract, site: value }));
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
@@ -161,12 +138,7 @@ export function WatchAssetRequest({ detail, space, busy, decide }: { detail: Ext
       ) : null}
       {symbolDiffers && !decimalsDiffer ? <Notice tone="info">{t('approval.symbolDiffers', { claimed: a.symbol, actual: symbol })}</Notice> : null}
       <p className="note">{t('approval.anyoneCanCreate')}</p>
-      {problem !== null && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
-      <Actions approveLabel={t('approval.addToken')} busy={busy} approveDisabled={contract.status === 'loading'} onReject={() => decide(false)} onApprove={() => void approve()} />
+      <Actions approveLabel={t('approval.addToken')} busy={busy} approveDisabled={contract.status === 'loading'} onReject={() => decide(false)} onApprove={() => decide(true)} />
     </section>
   );
 }

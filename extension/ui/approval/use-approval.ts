@@ -20,21 +20,14 @@ export type ApprovalState =
 export interface ApprovalController {
   state: ApprovalState;
   reload: () => void;
-  /**
-   * `prepare` runs just before an approval is sent (the background closes the window as soon as
-   * it has the last answer, so nothing can run after); the undo it returns runs if the approval is
-   * not accepted.
-   */
-  decide: (approve: boolean, accountId?: string, prepare?: PrepareApproval) => Promise<void>;
+  /** Approves or rejects the request shown (an approval's work is done by the background). */
+  decide: (approve: boolean, accountId?: string) => Promise<void>;
   /**
    * Sends an edit of the request shown (spending cap, gas limit) and shows the request as the
    * background now holds it. Rejects with an Error whose message is ready to show.
    */
   edit: (change: (id: string) => Promise<ApprovalView>) => Promise<void>;
 }
-
-/** Work done on approving, and how to take it back. */
-export type PrepareApproval = () => () => void;
 
 function message(error: unknown): string {
   if (error instanceof BackgroundDisconnectedError) return t('approval.restarted');
@@ -84,15 +77,12 @@ export function useApproval(): ApprovalController {
   const currentId = (): string | null => currentIdRef.current;
 
   const decide = useCallback(
-    async (approve: boolean, accountId?: string, prepare?: PrepareApproval) => {
+    async (approve: boolean, accountId?: string) => {
       if (state.status !== 'ready' || state.busy) return;
       const { view } = state;
       setState({ status: 'ready', view, busy: true, error: null });
-      let undo: (() => void) | undefined;
       try {
-        if (approve) undo = prepare?.();
         const { next } = await background.call('provider.resolveApproval', { id: view.id, approve, ...(accountId === undefined ? {} : { accountId }) });
-        undo = undefined;
         if (next === null) {
           setState({ status: 'empty' });
           window.close();
@@ -100,7 +90,6 @@ export function useApproval(): ApprovalController {
           await load(next);
         }
       } catch (error) {
-        undo?.();
         if (error instanceof BackgroundError && error.code === 'provider.locked') return void load(view.id);
         setState({ status: 'ready', view, busy: false, error: message(error) });
       }

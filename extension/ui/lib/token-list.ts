@@ -1,30 +1,46 @@
 /**
- * The tokens the user chose to see, per network and space, in this page's storage. Only the list
- * lives here; balances always come from the background, cross-checked.
+ * Earlier versions kept the token list in the wallet pages' own storage; the background keeps it
+ * now (extension/background/tokens). This moves such a list over once, on the first use of the
+ * list in a page: each network's list is handed to the background, which checks every entry, and
+ * removed here only once the background has it (another network's list stays until that network
+ * is active). Nothing is lost when the background cannot take it yet: the next page tries again.
  */
-import type { TokenSpec } from '../api/backend.js';
+import { background } from '../api/client.js';
 
 const PREFIX = 'wayfarer.tokens.';
+const NETWORKS = ['mainnet', 'testnet', 'local'] as const;
+const SPACES = ['core', 'espace'] as const;
 
-function key(network: string, space: string): string {
-  return `${PREFIX}${network}.${space}`;
-}
+let moving: Promise<void> | undefined;
 
-function isTokenSpec(value: unknown): value is TokenSpec {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.address === 'string' && typeof v.symbol === 'string' && typeof v.name === 'string' && typeof v.decimals === 'number' && Number.isInteger(v.decimals) && v.decimals >= 0 && v.decimals <= 36;
-}
-
-export function readTokens(network: string, space: string): TokenSpec[] {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(key(network, space)) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter(isTokenSpec) : [];
-  } catch {
-    return [];
+async function moveAll(): Promise<void> {
+  for (const network of NETWORKS) {
+    for (const space of SPACES) {
+      const key = `${PREFIX}${network}.${space}`;
+      let stored: string | null;
+      try {
+        stored = localStorage.getItem(key);
+      } catch {
+        return; // storage unavailable: nothing to move
+      }
+      if (stored === null) continue;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(stored);
+      } catch {
+        parsed = [];
+      }
+      const tokens = Array.isArray(parsed) ? parsed.slice(0, 200) : [];
+      const { moved } = await background.call('tokens.import', { network, space, tokens });
+      if (moved) localStorage.removeItem(key);
+    }
   }
 }
 
-export function writeTokens(network: string, space: string, tokens: readonly TokenSpec[]): void {
-  localStorage.setItem(key(network, space), JSON.stringify(tokens));
+/** Moves any list an earlier version left in this page's storage to the background (once per page). */
+export function moveLegacyTokenLists(): Promise<void> {
+  moving ??= moveAll().catch(() => {
+    moving = undefined; // tried again on the next use
+  });
+  return moving;
 }
