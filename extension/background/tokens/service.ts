@@ -16,15 +16,11 @@ import { decodeCfxAddress, encodeCfxAddress } from '../../../core/address/cip37.
 import { parseEspaceAddress, toChecksumAddress } from '../../../core/address/eip55.js';
 import { InvalidInputError } from '../../../core/errors.js';
 import type { NetworkKey, Space } from '../../../core/rpc/pool/endpoint.js';
+import type { TokenView } from '../../shared/ui-api/tokens.js';
 import type { KeyValueArea } from '../vault/platform.js';
 
-export interface WatchedToken {
-  /** Contract address in the space's form (base32 on Core, EIP-55 on eSpace). */
-  address: string;
-  symbol: string;
-  name: string;
-  decimals: number;
-}
+/** A token in the list; the contract address is in the space's form (base32 on Core, EIP-55 on eSpace). */
+export type WatchedToken = TokenView;
 
 /** What the list needs of the chain service (structural: see extension/background/chain). */
 export interface TokenChain {

@@ -5,6 +5,7 @@
  * one adapter change, not a change in every screen.
  */
 import type { UiEvents } from '../../shared/ui-api/index.js';
+import type { TokenView } from '../../shared/ui-api/tokens.js';
 import type { AccountItem, Checked, LightClientStatus, NetworkItem, NodeItem, NodeKind, ReceivedItem, Space, SyncSummary, TokenInfoItem, TokenItem, TxItem } from '../model/wallet.js';
 import type { SendReviewModel } from '../screens/send/SendReview.js';
 
@@ -63,13 +64,8 @@ export interface AutoLockSettings {
 
 export type EventList = readonly (keyof UiEvents)[];
 
-export interface TokenSpec {
-  /** Contract address in the space's form. */
-  address: string;
-  symbol: string;
-  name: string;
-  decimals: number;
-}
+/** A token in the user's list (kept by the background). */
+export type TokenSpec = TokenView;
 
 export interface WalletBackend {
   /** Events after which each kind of data is re-read. */
