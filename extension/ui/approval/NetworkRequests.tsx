@@ -3,7 +3,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { hostPermissionPattern } from '../../../core/rpc/pool/endpoint.js';
-import type { ProviderSpace } from '../../shared/provider-protocol.js';
+import type { Space } from '../../../core/space.js';
 import type { ApprovalDetail } from '../../shared/ui-api/provider.js';
 import { background } from '../api/client.js';
 import { tokenInfoFromApi } from '../api/adapters/chain.js';
@@ -90,7 +90,7 @@ export function AddChainRequest({ detail, busy, decide }: { detail: Extract<Appr
  * ones saved, so a site cannot make a balance look 1,000 times larger by claiming other decimals.
  * The token is saved with the approval and taken back if the approval is not accepted.
  */
-export function WatchAssetRequest({ detail, space, busy, decide }: { detail: Extract<ApprovalDetail, { kind: 'watch_asset' }>; space: ProviderSpace; busy: boolean; decide: DecideThen }) {
+export function WatchAssetRequest({ detail, space, busy, decide }: { detail: Extract<ApprovalDetail, { kind: 'watch_asset' }>; space: Space; busy: boolean; decide: DecideThen }) {
   const id = useId();
   const a = detail.asset;
   const [problem, setProblem] = useState<string | null>(null);
