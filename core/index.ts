@@ -3,6 +3,7 @@
  * @module
  */
 export * from './errors.js';
+export * from './space.js';
 export * from './encoding/hex.js';
 export * from './encoding/rlp.js';
 export * from './address/errors.js';

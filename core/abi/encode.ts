@@ -9,7 +9,7 @@
  * Spec: https://docs.soliditylang.org/en/latest/abi-spec.html
  * @module
  */
-import { bytesToHex, concatBytes, hexToBytes, MAX_UINT256 } from '../encoding/hex.js';
+import { bytesToHex, concatBytes, hexToBytes, MAX_UINT256, type Hex } from '../encoding/hex.js';
 import { AbiError } from './errors.js';
 
 /** One static argument, tagged with its ABI type. */
@@ -52,7 +52,7 @@ function word(arg: StaticArgument): Uint8Array {
  * Calldata for `selector` (`0x` + 8 hex digits) with static arguments.
  * @example encodeStaticCall('0xc23ef031', [{ type: 'uint256', value: 10n ** 18n }]) // withdrawFromMapped(1 CFX)
  */
-export function encodeStaticCall(selector: string, args: readonly StaticArgument[]): `0x${string}` {
+export function encodeStaticCall(selector: string, args: readonly StaticArgument[]): Hex {
   const head = hexToBytes(selector, 4, 'selector');
   return bytesToHex(concatBytes(head, ...args.map(word)));
 }

@@ -16,7 +16,7 @@
  */
 import { encodeStaticCall } from '../abi/encode.js';
 import { isUnlimited } from '../effects/unlimited.js';
-import { hexToBytes } from '../encoding/hex.js';
+import { hexToBytes, type Hex } from '../encoding/hex.js';
 import type { Trust, TrustedValue } from '../rpc/trust/types.js';
 import { approvalPairs, readApprovalLogs, type ApprovalPair } from './approval-logs.js';
 import { ActivityError } from './errors.js';
@@ -32,7 +32,7 @@ export interface AllowanceSource {
   /** A node's raw answer to one planned log query (`query.method` with `query.params`). */
   logs(query: LogQuery): Promise<unknown>;
   /** The raw return data of `call` (to `token`) read at the verified epoch, with its trust. */
-  call(token: string, data: `0x${string}`, owner: string): Promise<TrustedValue<string>>;
+  call(token: string, data: Hex, owner: string): Promise<TrustedValue<string>>;
 }
 
 export interface FoundAllowance extends ApprovalPair {
@@ -61,12 +61,12 @@ export interface AllowanceScan {
 }
 
 /** Calldata of `allowance(owner, spender)` (20-byte hex addresses). */
-export function encodeAllowanceCall(ownerHex: string, spenderHex: string): `0x${string}` {
+export function encodeAllowanceCall(ownerHex: string, spenderHex: string): Hex {
   return encodeStaticCall(ALLOWANCE_SELECTOR, [{ type: 'address', value: hexToBytes(ownerHex, 20, 'owner') }, { type: 'address', value: hexToBytes(spenderHex, 20, 'spender') }]);
 }
 
 /** Calldata of the revoke: `approve(spender, 0)`. */
-export function encodeRevokeCall(spenderHex: string): `0x${string}` {
+export function encodeRevokeCall(spenderHex: string): Hex {
   return encodeStaticCall(APPROVE_SELECTOR, [{ type: 'address', value: hexToBytes(spenderHex, 20, 'spender') }, { type: 'uint256', value: 0n }]);
 }
 

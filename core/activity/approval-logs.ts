@@ -16,13 +16,14 @@
  * @module
  */
 import { formatAddress } from '../effects/address-form.js';
+import type { Space } from '../space.js';
 import { ActivityError } from './errors.js';
 import { APPROVAL_TOPIC, type LogQuery } from './log-queries.js';
 import { readLogAddress, type RejectedLog } from './transfer-logs.js';
 
 /** One `Approval` event of the user as owner, as found. */
 export interface FoundApproval {
-  space: 'core' | 'espace';
+  space: Space;
   /** Lower-case 20-byte hex of the emitting contract, of the owner and of the spender. */
   tokenHex: string;
   ownerHex: string;
@@ -36,7 +37,7 @@ export interface FoundApproval {
 
 /** A distinct (token, spender) pair of one owner, with its newest event. */
 export interface ApprovalPair {
-  space: 'core' | 'espace';
+  space: Space;
   /** Space form (base32 on Core, EIP-55 on eSpace). */
   token: string;
   owner: string;

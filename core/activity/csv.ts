@@ -10,6 +10,7 @@
  * Spec: https://www.rfc-editor.org/rfc/rfc4180
  * @module
  */
+import type { Space } from '../space.js';
 import { ActivityError } from './errors.js';
 
 export type CsvCell = string | number | bigint | boolean | null | undefined;
@@ -47,7 +48,7 @@ export interface ActivityRow {
   /** Unix milliseconds (written as ISO 8601 UTC). */
   time: number | null;
   network: string;
-  space: 'core' | 'espace';
+  space: Space;
   direction: 'in' | 'out' | 'self';
   /** `cfx`, `token`, `nft`, `cross_space`, `contract_call`… */
   kind: string;

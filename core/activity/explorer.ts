@@ -15,7 +15,8 @@
  */
 import { decodeCfxAddressToBytes, encodeCfxAddress } from '../address/cip37.js';
 import { parseEspaceAddress, toChecksumAddress } from '../address/eip55.js';
-import { NETWORKS, type NetworkKey, type Space } from '../rpc/pool/endpoint.js';
+import { NETWORKS, type NetworkKey } from '../rpc/pool/endpoint.js';
+import { isSpace, type Space } from '../space.js';
 import { ActivityError } from './errors.js';
 
 export const EXPLORERS: Readonly<Record<NetworkKey, Readonly<Record<Space, string>> | null>> = {
@@ -26,7 +27,7 @@ export const EXPLORERS: Readonly<Record<NetworkKey, Readonly<Record<Space, strin
 
 function base(network: NetworkKey, space: Space): string | null {
   if (!Object.hasOwn(EXPLORERS, network)) throw new ActivityError('activity.input', 'network: expected mainnet, testnet or local', { details: 'network' });
-  if (space !== 'core' && space !== 'espace') throw new ActivityError('activity.input', 'space: expected core or espace', { details: 'space' });
+  if (!isSpace(space)) throw new ActivityError('activity.input', 'space: expected core or espace', { details: 'space' });
   return EXPLORERS[network]?.[space] ?? null;
 }
 

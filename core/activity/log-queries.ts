@@ -21,6 +21,7 @@ import { decodeCfxAddressToBytes, encodeCfxAddress } from '../address/cip37.js';
 import { parseEspaceAddress } from '../address/eip55.js';
 import { cfxAddressType } from '../address/type.js';
 import { bytesToHex, hexToBytes, toQuantity } from '../encoding/hex.js';
+import { isSpace, type Space } from '../space.js';
 import { ActivityError } from './errors.js';
 
 /** keccak256("Transfer(address,address,uint256)"), shared by ERC-20, CRC-20 and ERC-721. */
@@ -38,7 +39,7 @@ export type LogQueryKind = 'token_transfers_in' | 'cross_space_in' | 'token_appr
 
 export interface LogQuery {
   kind: LogQueryKind;
-  space: 'core' | 'espace';
+  space: Space;
   /** Core network id, or eSpace chain id. */
   chainId: number;
   method: 'cfx_getLogs' | 'eth_getLogs';
@@ -52,7 +53,7 @@ export interface LogQuery {
 }
 
 export interface IncomingPlanInput {
-  space: 'core' | 'espace';
+  space: Space;
   /** Core network id, or eSpace chain id. */
   chainId: number;
   /** The user's addresses in that space (base32 or Core hex on Core, hex on eSpace). */
@@ -76,7 +77,7 @@ function readLimit(value: number | undefined, fallback: number, field: string): 
 }
 
 /** The 20 bytes of a user address of the space (Core: base32 of `chainId`, or hex with a Core type). */
-export function recipientBytes(address: string, space: 'core' | 'espace', chainId: number): Uint8Array {
+export function recipientBytes(address: string, space: Space, chainId: number): Uint8Array {
   try {
     if (space === 'espace') return hexToBytes(parseEspaceAddress(address), 20);
     if (address.startsWith('0x')) {
@@ -118,7 +119,7 @@ function groups<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-function buildQuery(kind: LogQueryKind, space: 'core' | 'espace', chainId: number, from: number, to: number, recipientTopics: string[]): LogQuery {
+function buildQuery(kind: LogQueryKind, space: Space, chainId: number, from: number, to: number, recipientTopics: string[]): LogQuery {
   const topics = kind === 'token_approvals_out' ? [APPROVAL_TOPIC, recipientTopics] : [kind === 'token_transfers_in' ? TRANSFER_TOPIC : CROSS_SPACE_CALL_TOPIC, null, recipientTopics];
   const filter: Record<string, unknown> = space === 'core'
     ? { fromEpoch: toQuantity(from), toEpoch: toQuantity(to), topics }
@@ -136,7 +137,7 @@ function buildQuery(kind: LogQueryKind, space: 'core' | 'espace', chainId: numbe
  */
 export function planIncomingTransferQueries(input: IncomingPlanInput): LogQuery[] {
   if (typeof input !== 'object' || input === null) throw new ActivityError('activity.input', 'plan: expected an object');
-  if (input.space !== 'core' && input.space !== 'espace') throw new ActivityError('activity.input', 'space: expected core or espace', { details: 'space' });
+  if (!isSpace(input.space)) throw new ActivityError('activity.input', 'space: expected core or espace', { details: 'space' });
   readRange(input.from, input.to);
   const maxRange = readLimit(input.maxRange, DEFAULT_MAX_RANGE, 'maxRange');
   const maxRecipients = readLimit(input.maxRecipients, DEFAULT_MAX_RECIPIENTS, 'maxRecipients');

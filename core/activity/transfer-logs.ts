@@ -21,12 +21,13 @@ import { decodeCfxAddressAnyType } from '../address/cip37.js';
 import { toChecksumAddress } from '../address/eip55.js';
 import { formatAddress } from '../effects/address-form.js';
 import { bytesToBigInt, bytesToHex, hexToBytes } from '../encoding/hex.js';
+import type { Space } from '../space.js';
 import { CROSS_SPACE_CALL_HEX, type LogQuery } from './log-queries.js';
 
 export interface IncomingTransfer {
   /** `token`: ERC-20/CRC-20 amount; `nft`: ERC-721 token id; `cross_space`: CFX from Core to an eSpace address. */
   kind: 'token' | 'nft' | 'cross_space';
-  space: 'core' | 'espace';
+  space: Space;
   /** The contract that emitted the event (space form). For cross_space, the Core CrossSpaceCall contract. */
   contract: string;
   /** Sender in the space's form (for cross_space: the Core sender's mapped eSpace address). */
@@ -50,14 +51,14 @@ export interface RejectedLog {
 
 const HASH = /^0x[0-9a-fA-F]{64}$/;
 
-function readPosition(log: Record<string, unknown>, space: 'core' | 'espace'): number | null {
+function readPosition(log: Record<string, unknown>, space: Space): number | null {
   const value = log[space === 'core' ? 'epochNumber' : 'blockNumber'];
   if (typeof value !== 'string' || !/^0x[0-9a-f]{1,13}$/i.test(value)) return null;
   return Number(BigInt(value));
 }
 
 /** A log's `address` as 0x hex (Core answers may give it in CIP-37 form), or null when malformed. */
-export function readLogAddress(value: unknown, space: 'core' | 'espace'): string | null {
+export function readLogAddress(value: unknown, space: Space): string | null {
   if (typeof value !== 'string') return null;
   try {
     if (space === 'core' && !value.startsWith('0x')) return bytesToHex(decodeCfxAddressAnyType(value).bytes);

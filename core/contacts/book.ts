@@ -10,7 +10,8 @@
  * @module
  */
 import type { KnownAddress } from '../poisoning/recipients.js';
-import type { NetworkKey, Space } from '../rpc/pool/endpoint.js';
+import type { NetworkKey } from '../rpc/pool/endpoint.js';
+import type { Space } from '../space.js';
 import { canonicalAddress, contactId, labelKey, makeContact, MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, type Contact, type ContactInput } from './contact.js';
 import { ContactsError } from './errors.js';
 

@@ -14,7 +14,8 @@ import { decodeCfxAddressToBytes, encodeCfxAddress } from '../address/cip37.js';
 import { parseEspaceAddress, toChecksumAddress } from '../address/eip55.js';
 import { cfxAddressType } from '../address/type.js';
 import { bytesToHex, hexToBytes } from '../encoding/hex.js';
-import { NETWORKS, type NetworkKey, type Space } from '../rpc/pool/endpoint.js';
+import { NETWORKS, type NetworkKey } from '../rpc/pool/endpoint.js';
+import { isSpace, type Space } from '../space.js';
 import { ContactsError } from './errors.js';
 
 export const MAX_LABEL_LENGTH = 64;
@@ -63,7 +64,7 @@ export function readNetwork(value: unknown): NetworkKey {
 }
 
 export function readSpace(value: unknown): Space {
-  if (value !== 'core' && value !== 'espace') throw new ContactsError('contacts.invalid', 'space: expected core or espace', { details: 'space' });
+  if (!isSpace(value)) throw new ContactsError('contacts.invalid', 'space: expected core or espace', { details: 'space' });
   return value;
 }
 

@@ -13,6 +13,7 @@
  * the transaction validators in core/tx.
  * @module
  */
+import type { Space } from '../space.js';
 import type { CoreTransactionInput } from '../tx/core-transaction.js';
 import type { EspaceTransactionInput } from '../tx/espace-transaction.js';
 import { CrossSpaceError } from './errors.js';
@@ -28,7 +29,7 @@ export interface FeeQuote {
 
 export interface DraftFee {
   step: TransactionDraft['step'];
-  space: 'core' | 'espace';
+  space: Space;
   /** Who pays: the draft's sender. */
   payer: string;
   gas: bigint;
@@ -39,10 +40,10 @@ export interface DraftFee {
 export interface PlanFees {
   drafts: DraftFee[];
   /** What each paying account needs at least (amount it sends + its fees), by address as shown. */
-  required: { account: string; space: 'core' | 'espace'; amount: bigint; fees: bigint; total: bigint }[];
+  required: { account: string; space: Space; amount: bigint; fees: bigint; total: bigint }[];
 }
 
-function quoteFor(quotes: { core?: FeeQuote; espace?: FeeQuote }, space: 'core' | 'espace'): FeeQuote {
+function quoteFor(quotes: { core?: FeeQuote; espace?: FeeQuote }, space: Space): FeeQuote {
   const quote = quotes[space];
   if (quote === undefined || typeof quote.maxFeePerGas !== 'bigint' || quote.maxFeePerGas < 0n) {
     throw new CrossSpaceError('crossspace.input', `fees: a ${space} fee quote is needed`, { details: space });
@@ -69,7 +70,7 @@ export function planFees(plan: CrossSpacePlan, quotes: { core?: FeeQuote; espace
 }
 
 /** Accounts whose balance (as the caller read it) is below what the plan needs from them. */
-export function fundingShortfalls(fees: PlanFees, balances: Readonly<Record<string, bigint>>): { account: string; space: 'core' | 'espace'; needed: bigint; available: bigint | null }[] {
+export function fundingShortfalls(fees: PlanFees, balances: Readonly<Record<string, bigint>>): { account: string; space: Space; needed: bigint; available: bigint | null }[] {
   return fees.required
     .filter((r) => !(typeof balances[r.account] === 'bigint' && balances[r.account]! >= r.total))
     .map((r) => ({ account: r.account, space: r.space, needed: r.total, available: typeof balances[r.account] === 'bigint' ? balances[r.account]! : null }));

@@ -23,7 +23,8 @@
 import { encodeCfxAddress } from '../address/cip37.js';
 import { parseEspaceAddress, toChecksumAddress } from '../address/eip55.js';
 import { encodeStaticCall } from '../abi/encode.js';
-import { bytesToHex, equalBytes, hexToBytes, MAX_UINT256 } from '../encoding/hex.js';
+import { bytesToHex, equalBytes, hexToBytes, MAX_UINT256, type Hex } from '../encoding/hex.js';
+import type { Space } from '../space.js';
 import { CrossSpaceError } from './errors.js';
 import { CROSS_SPACE_CALL_HEX } from './events.js';
 import { ESPACE_TRANSFER_GAS, transferEvmGas, withdrawFromMappedGas, type GasItem } from './gas.js';
@@ -64,13 +65,13 @@ export type DraftStep = 'transfer_evm' | 'fund_mapped' | 'withdraw_from_mapped';
 /** One transaction to sign: everything but nonce, fee fields and (Core) epoch height. */
 export interface TransactionDraft {
   step: DraftStep;
-  space: 'core' | 'espace';
+  space: Space;
   chainId: number;
   /** base32 on Core, EIP-55 on eSpace. */
   from: string;
   to: string;
   value: bigint;
-  data: `0x${string}`;
+  data: Hex;
   gas: bigint;
   /** How `gas` is made up, for the review screen. */
   gasItems: readonly GasItem[];

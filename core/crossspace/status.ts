@@ -18,6 +18,7 @@
  */
 import type { Trust } from '../rpc/trust/types.js';
 import { bytesToHex } from '../encoding/hex.js';
+import type { Space } from '../space.js';
 import { CrossSpaceError } from './errors.js';
 import { readCallEvents, readOutcomes, readWithdrawEvents, type LogInput } from './events.js';
 import { coreAddressBytes, mappedAddressBytes } from './mapped-address.js';
@@ -60,14 +61,14 @@ export type StepProblem =
 
 export interface StepStatus {
   step: TransactionDraft['step'];
-  space: 'core' | 'espace';
+  space: Space;
   hash: string | null;
   state: StepState;
   fee: bigint | null;
   epoch: number | null;
   trust: Trust | null;
   /** What this step's receipt shows arriving, and where. */
-  credited: { space: 'core' | 'espace'; address: string; amount: bigint } | null;
+  credited: { space: Space; address: string; amount: bigint } | null;
   problems: StepProblem[];
 }
 

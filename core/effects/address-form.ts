@@ -10,8 +10,8 @@
 import { decodeCfxAddressToBytes, encodeCfxAddress } from '../address/cip37.js';
 import { parseEspaceAddress, toChecksumAddress } from '../address/eip55.js';
 import { bytesToHex, hexToBytes } from '../encoding/hex.js';
+import type { Space } from '../space.js';
 import { EffectsError } from './errors.js';
-import type { Space } from './types.js';
 
 /** Writes a lower-case 20-byte hex address in the space's form; a non-Core type on Core stays hex. */
 export function formatAddress(hex: string, space: Space, chainId: number): string {

@@ -13,10 +13,11 @@ import { decodeAbiParameters, type AbiValue } from '../abi/decode.js';
 import { AbiError } from '../abi/errors.js';
 import { formatAbiType, type AbiFunction, type AbiType } from '../abi/types.js';
 import { bytesToHex } from '../encoding/hex.js';
+import type { Space } from '../space.js';
 import { formatAddress } from './address-form.js';
 import { internalContract } from './internal-contracts.js';
 import { displaySignature, lookupSelector } from './signatures.js';
-import type { Effect, Space } from './types.js';
+import type { Effect } from './types.js';
 import { isUnlimited } from './unlimited.js';
 
 export interface CallContext {

@@ -4,12 +4,12 @@
  * the rest of the wallet's messages carry quantities. Types follow the conversion.
  * @module
  */
-import { toQuantity } from '../encoding/hex.js';
+import { toQuantity, type Hex } from '../encoding/hex.js';
 import type { Effect } from './types.js';
 
 /** `T` with every bigint replaced by a `0x` quantity string. */
 export type Jsonified<T> = T extends bigint
-  ? `0x${string}`
+  ? Hex
   : T extends readonly (infer U)[]
     ? Jsonified<U>[]
     : T extends object

@@ -12,7 +12,7 @@
  * @module
  */
 import { bytesToHex, hexToBytes, padBytes, bigIntToBytes } from '../encoding/hex.js';
-import type { TypedDataSpace } from '../message/typed-data.js';
+import type { Space } from '../space.js';
 import { EffectsError } from './errors.js';
 import { describeTransaction, type TransactionRequest } from './transaction.js';
 import { describeTypedData } from './typed-data.js';
@@ -92,7 +92,7 @@ function capField(standard: PermitStandard, index: number): { path: (string | nu
  * as a decimal string). The input is not modified.
  * @throws {EffectsError} `effects.input`, `effects.cap_not_applicable`, `effects.cap_range`, `effects.cap_verify`
  */
-export function rewritePermitCap(typedData: unknown, space: TypedDataSpace, chainId: number, newCap: bigint, index = 0): unknown {
+export function rewritePermitCap(typedData: unknown, space: Space, chainId: number, newCap: bigint, index = 0): unknown {
   const [effect] = describeTypedData(typedData, space, chainId);
   if (effect?.kind !== 'permit' || !effect.capEditable) throw new EffectsError('effects.cap_not_applicable', 'the typed data is not a permit whose amount can be changed');
   if (!Number.isInteger(index) || index < 0 || index >= effect.allowances.length) {

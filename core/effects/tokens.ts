@@ -4,7 +4,8 @@
  * included, under the eSpace.
  * @module
  */
-import type { Effect, Space } from './types.js';
+import type { Space } from '../space.js';
+import type { Effect } from './types.js';
 
 export interface TokenRef {
   space: Space;

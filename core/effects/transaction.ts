@@ -12,11 +12,12 @@ import { decodeAbiParameters } from '../abi/decode.js';
 import { AbiError } from '../abi/errors.js';
 import { toChecksumAddress } from '../address/eip55.js';
 import { bytesToHex, hexToBytes, MAX_UINT256, quantityToBigInt } from '../encoding/hex.js';
+import { isSpace, type Space } from '../space.js';
 import { formatAddress, readAddress } from './address-form.js';
 import { describeCall, findFunction, type CallContext } from './call-effects.js';
 import { EffectsError } from './errors.js';
 import { CROSS_SPACE_CALL_ADDRESS } from './internal-contracts.js';
-import type { Effect, Space } from './types.js';
+import type { Effect } from './types.js';
 
 export interface TransactionRequest {
   space: Space;
@@ -36,7 +37,7 @@ const MAX_DECODED_DATA = 128 * 1024;
 function readRequest(request: TransactionRequest): { ctx: CallContext; to: string | null; value: bigint; data: Uint8Array } {
   if (typeof request !== 'object' || request === null) throw new EffectsError('effects.input', 'request: expected an object');
   const { space, chainId } = request;
-  if (space !== 'core' && space !== 'espace') throw new EffectsError('effects.input', 'space: expected "core" or "espace"', { details: 'space' });
+  if (!isSpace(space)) throw new EffectsError('effects.input', 'space: expected "core" or "espace"', { details: 'space' });
   if (typeof chainId !== 'number' || !Number.isInteger(chainId) || chainId < 1 || chainId > 0xffff_ffff) {
     throw new EffectsError('effects.input', `chainId: expected an integer in 1..2^32-1, got ${String(chainId)}`, { details: 'chainId' });
   }

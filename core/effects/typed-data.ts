@@ -17,9 +17,10 @@
 import { toChecksumAddress } from '../address/eip55.js';
 import { readInteger } from '../message/typed-data-encode.js';
 import { parseTypes, type TypedDataSchema } from '../message/typed-data-schema.js';
-import { DOMAIN_TYPE_NAMES, hashTypedData, type TypedDataSpace } from '../message/typed-data.js';
+import { DOMAIN_TYPE_NAMES, hashTypedData } from '../message/typed-data.js';
 import { decodeCfxAddressToBytes } from '../address/cip37.js';
 import { bytesToHex, MAX_UINT256 } from '../encoding/hex.js';
+import type { Space } from '../space.js';
 import { formatAddress, readAddress } from './address-form.js';
 import { EffectsError } from './errors.js';
 import type { Effect, PermitAllowance, PermitEffect, PermitStandard } from './types.js';
@@ -57,7 +58,7 @@ export function permitStandardOf(schema: TypedDataSchema, primaryType: string): 
 }
 
 interface Parsed {
-  space: TypedDataSpace;
+  space: Space;
   chainId: number;
   schema: TypedDataSchema;
   primaryType: string;
@@ -66,7 +67,7 @@ interface Parsed {
 }
 
 /** Validates typed data for a space (all values checked against their types) and returns its parts. */
-export function parseForEffects(typedData: unknown, space: TypedDataSpace, chainId: number): Parsed {
+export function parseForEffects(typedData: unknown, space: Space, chainId: number): Parsed {
   try {
     hashTypedData(typedData, space);
   } catch (cause) {
@@ -130,7 +131,7 @@ function permitEffect(p: Parsed, standard: PermitStandard): PermitEffect {
  * @example describeTypedData(permit2Single, 'espace', 1030)
  * // [{ kind: 'permit', standard: 'permit2_single', spender: '0x…', allowances: [{ token, amount, unlimited: true, … }], … }]
  */
-export function describeTypedData(typedData: unknown, space: TypedDataSpace, chainId: number): Effect[] {
+export function describeTypedData(typedData: unknown, space: Space, chainId: number): Effect[] {
   const p = parseForEffects(typedData, space, chainId);
   const standard = p.primaryType === DOMAIN_TYPE_NAMES[space] ? undefined : permitStandardOf(p.schema, p.primaryType);
   if (standard !== undefined) return [permitEffect(p, standard)];

@@ -10,8 +10,7 @@
  * @module
  */
 import type { AbiIrregularity, AbiValue } from '../abi/decode.js';
-
-export type Space = 'core' | 'espace';
+import type { Space } from '../space.js';
 
 /** Irregularities of the calldata an effect was read from (empty when canonical). */
 export interface Encoding {

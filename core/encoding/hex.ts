@@ -17,10 +17,13 @@ export class HexError extends WayfarerError {
   }
 }
 
+/** A `0x`-prefixed hex string (bytes or a quantity); the type does not check the digits. */
+export type Hex = `0x${string}`;
+
 const HEX_BODY = /^[0-9a-fA-F]*$/;
 
 /** True for a `0x`-prefixed string of hex digits (any length, including `0x`). */
-export function isHex(value: unknown): value is `0x${string}` {
+export function isHex(value: unknown): value is Hex {
   return typeof value === 'string' && value.startsWith('0x') && HEX_BODY.test(value.slice(2));
 }
 
@@ -42,7 +45,7 @@ export function hexToBytes(hex: string, expectedLength?: number, title = 'hex'):
 }
 
 /** Lower-case `0x` hex of the bytes. */
-export function bytesToHex(bytes: Uint8Array): `0x${string}` {
+export function bytesToHex(bytes: Uint8Array): Hex {
   return `0x${nobleBytesToHex(bytes)}`;
 }
 
@@ -71,7 +74,7 @@ export function quantityToNumber(value: string, title = 'quantity'): number {
 }
 
 /** Formats a non-negative integer as a JSON-RPC quantity (`0x0`, `0x1f`). */
-export function toQuantity(value: bigint | number): `0x${string}` {
+export function toQuantity(value: bigint | number): Hex {
   const n = typeof value === 'number' ? BigInt(value) : value;
   if (n < 0n) throw new HexError('quantity must not be negative');
   return `0x${n.toString(16)}`;

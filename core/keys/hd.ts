@@ -9,24 +9,23 @@
  * @module
  */
 import { HDKey, HARDENED_OFFSET } from '@scure/bip32';
+import { isSpace, type Space } from '../space.js';
 import { KeyError } from './errors.js';
 import { PrivateKey } from './private-key.js';
 
-export type AccountSpace = 'core' | 'espace';
-
 /** Account-level path prefixes (Fluent "cfx-default" and "eth-default"). */
-export const HD_BASE_PATHS: Readonly<Record<AccountSpace, string>> = {
+export const HD_BASE_PATHS: Readonly<Record<Space, string>> = {
   core: "m/44'/503'/0'/0",
   espace: "m/44'/60'/0'/0",
 };
 
-const BASE_INDICES: Readonly<Record<AccountSpace, readonly number[]>> = {
+const BASE_INDICES: Readonly<Record<Space, readonly number[]>> = {
   core: [44 + HARDENED_OFFSET, 503 + HARDENED_OFFSET, HARDENED_OFFSET, 0],
   espace: [44 + HARDENED_OFFSET, 60 + HARDENED_OFFSET, HARDENED_OFFSET, 0],
 };
 
-function assertSpace(space: AccountSpace): AccountSpace {
-  if (space !== 'core' && space !== 'espace') throw new KeyError('key.space', `space: expected "core" or "espace", got ${String(space)}`);
+function assertSpace(space: Space): Space {
+  if (!isSpace(space)) throw new KeyError('key.space', `space: expected "core" or "espace", got ${String(space)}`);
   return space;
 }
 
@@ -38,7 +37,7 @@ function assertIndex(index: number): number {
 }
 
 /** The full BIP32 path of an account, e.g. `m/44'/503'/0'/0/3`. */
-export function derivationPath(space: AccountSpace, index: number): string {
+export function derivationPath(space: Space, index: number): string {
   return `${HD_BASE_PATHS[assertSpace(space)]}/${assertIndex(index)}`;
 }
 
@@ -46,7 +45,7 @@ export function derivationPath(space: AccountSpace, index: number): string {
  * Derives the private key of account `index` in `space` from a BIP39 seed (16..64 bytes).
  * @example deriveAccountKey(seed, 'core', 0) // key of m/44'/503'/0'/0/0
  */
-export function deriveAccountKey(seed: Uint8Array, space: AccountSpace, index: number): PrivateKey {
+export function deriveAccountKey(seed: Uint8Array, space: Space, index: number): PrivateKey {
   if (!(seed instanceof Uint8Array) || seed.length < 16 || seed.length > 64) throw new KeyError('key.seed', 'seed: expected 16 to 64 bytes');
   const path = [...BASE_INDICES[assertSpace(space)], assertIndex(index)];
   let node: HDKey;

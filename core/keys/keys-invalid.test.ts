@@ -1,8 +1,9 @@
 import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { hexToBytes } from '../encoding/hex.js';
+import type { Space } from '../space.js';
 import { KeyError, type KeyErrorCode } from './errors.js';
-import { deriveAccountKey, type AccountSpace } from './hd.js';
+import { deriveAccountKey } from './hd.js';
 import { generateMnemonic, mnemonicToSeed, parseMnemonic, validateMnemonic } from './mnemonic.js';
 import { generatePrivateKey, PrivateKey, privateKeyFromHex } from './private-key.js';
 import { recoverPublicKey, SECP256K1_N } from './signature.js';
@@ -144,7 +145,7 @@ describe('HD derivation inputs', () => {
     ['hardened index', seed, 'espace', 2 ** 31, 'key.index'],
     ['fractional index', seed, 'espace', 1.5, 'key.index'],
   ])('rejects %s', (_name, s, space, index, code) => {
-    expect(codeOf(() => deriveAccountKey(s as Uint8Array, space as AccountSpace, index as number))).toBe(code);
+    expect(codeOf(() => deriveAccountKey(s as Uint8Array, space as Space, index as number))).toBe(code);
   });
   test('largest non-hardened index derives', () => {
     expect(deriveAccountKey(seed, 'core', 2 ** 31 - 1).isWiped).toBe(false);

@@ -14,8 +14,9 @@ import { sign as sdkSign } from 'js-conflux-sdk';
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, test } from 'vitest';
 import { bytesToHex } from '../encoding/hex.js';
+import type { Space } from '../space.js';
 import { coreAddressFromPrivateKey, espaceAddressFromPrivateKey } from './address.js';
-import { deriveAccountKey, type AccountSpace } from './hd.js';
+import { deriveAccountKey } from './hd.js';
 import { mnemonicToSeedSync, validateMnemonic } from './mnemonic.js';
 import { PrivateKey } from './private-key.js';
 
@@ -58,7 +59,7 @@ function referenceDerive(seed: Uint8Array, path: readonly number[]): Uint8Array 
 }
 
 const H = 0x8000_0000;
-const PATHS: Record<AccountSpace, number[]> = { core: [44 + H, 503 + H, H, 0], espace: [44 + H, 60 + H, H, 0] };
+const PATHS: Record<Space, number[]> = { core: [44 + H, 503 + H, H, 0], espace: [44 + H, 60 + H, H, 0] };
 
 describe('BIP39 against an OpenSSL reference', () => {
   test('mnemonic validity and seeds agree', () => {
@@ -87,7 +88,7 @@ describe('BIP39 against an OpenSSL reference', () => {
 describe('BIP32 against a CKDpriv transcription', () => {
   test('Core and eSpace account keys agree', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 16, maxLength: 64 }), fc.constantFrom<AccountSpace>('core', 'espace'), fc.oneof(fc.nat({ max: 20 }), fc.nat({ max: H - 1 })), (seed, space, index) => {
+      fc.property(fc.uint8Array({ minLength: 16, maxLength: 64 }), fc.constantFrom<Space>('core', 'espace'), fc.oneof(fc.nat({ max: 20 }), fc.nat({ max: H - 1 })), (seed, space, index) => {
         const ours = deriveAccountKey(seed, space, index).exportBytes();
         expect(bytesToHex(ours)).toBe(bytesToHex(referenceDerive(seed, [...PATHS[space], index])));
       }),

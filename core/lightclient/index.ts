@@ -27,7 +27,7 @@ export { blameVectorCommitment, findDeferredWitness, checkDeferredField, DEFERRE
 
 // Tries, receipts, blooms
 export { simpleMptRoot, simpleMptKeyWidth, EMPTY_TRIE_ROOT } from './trie/simple-mpt.js';
-export { readReceipt, encodeReceipt, receiptEncodingCandidates, receiptLogsMatchBloom, type ReceiptView, type ReceiptLog, type Space as ReceiptSpace, type Outcome as ReceiptOutcome } from './receipts/receipt.js';
+export { readReceipt, encodeReceipt, receiptEncodingCandidates, receiptLogsMatchBloom, type ReceiptView, type ReceiptLog, type ReceiptSpace, type Outcome as ReceiptOutcome } from './receipts/receipt.js';
 export { readEpochReceipts, matchEpochReceiptsRoot, blockReceiptsRootCandidates, epochLogsBloomHash, type EpochReceipts } from './receipts/epoch.js';
 export { logsBloom, accrueBloom, orBlooms, bloomContains, EMPTY_BLOOM_HASH } from './receipts/bloom.js';
 

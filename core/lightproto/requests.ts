@@ -12,7 +12,8 @@
 import { bigIntToBytes, bytesToHex } from '../encoding/hex.js';
 import { encodeRlp, rlpInt, type RlpItem } from '../encoding/rlp.js';
 import { InvalidInputError } from '../errors.js';
-import { accountKey, parseStateKeyBytes, stateKeyBytes, storageKey, type Space, type StateKey } from '../state/keys.js';
+import type { Space } from '../space.js';
+import { accountKey, parseStateKeyBytes, stateKeyBytes, storageKey, type StateKey } from '../state/keys.js';
 import { LightProtocolError } from './errors.js';
 import { MSG, withMessageId } from './message-id.js';
 

@@ -19,13 +19,14 @@ import { hexToBytes } from '../encoding/hex.js';
 import { coreAddressFromPublicKey, espaceAddressFromPublicKey } from '../keys/address.js';
 import type { PrivateKey } from '../keys/private-key.js';
 import { recoverPublicKey } from '../keys/signature.js';
+import type { Space } from '../space.js';
 import { MessageError } from './errors.js';
-import { formatSignature, parseSignature, type SignatureConvention } from './signature-format.js';
+import { formatSignature, parseSignature } from './signature-format.js';
 
 const EVEN_HEX = /^0x(?:[0-9a-fA-F]{2})*$/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const PREFIX: Readonly<Record<SignatureConvention, string>> = {
+const PREFIX: Readonly<Record<Space, string>> = {
   core: '\x19Conflux Signed Message:\n',
   espace: '\x19Ethereum Signed Message:\n',
 };
@@ -52,9 +53,9 @@ export function isHexPersonalMessage(message: string): boolean {
   return EVEN_HEX.test(message);
 }
 
-function personalHash(message: PersonalMessage, convention: SignatureConvention): Uint8Array {
+function personalHash(message: PersonalMessage, space: Space): Uint8Array {
   const bytes = personalMessageBytes(message);
-  return keccak_256(concatBytes(utf8ToBytes(`${PREFIX[convention]}${bytes.length}`), bytes));
+  return keccak_256(concatBytes(utf8ToBytes(`${PREFIX[space]}${bytes.length}`), bytes));
 }
 
 /** Core personal_sign hash (`\x19Conflux Signed Message:\n` + length). */

@@ -20,12 +20,11 @@ import { concatBytes, hexToBytes } from '../encoding/hex.js';
 import { coreAddressFromPublicKey, espaceAddressFromPublicKey } from '../keys/address.js';
 import type { PrivateKey } from '../keys/private-key.js';
 import { recoverPublicKey } from '../keys/signature.js';
+import type { Space } from '../space.js';
 import { MessageError } from './errors.js';
 import { formatSignature, parseSignature } from './signature-format.js';
 import { readInteger, StructHasher, type AddressReader } from './typed-data-encode.js';
 import { parseTypes, type TypedDataSchema } from './typed-data-schema.js';
-
-export type TypedDataSpace = 'core' | 'espace';
 
 export interface TypedDataField {
   name: string;
@@ -47,7 +46,7 @@ export interface TypedDataHashes {
   hash: Uint8Array;
 }
 
-export const DOMAIN_TYPE_NAMES: Readonly<Record<TypedDataSpace, string>> = { core: 'CIP23Domain', espace: 'EIP712Domain' };
+export const DOMAIN_TYPE_NAMES: Readonly<Record<Space, string>> = { core: 'CIP23Domain', espace: 'EIP712Domain' };
 
 /** The only fields EIP-712 (and CIP-23) define for a domain, with their types. */
 const DOMAIN_FIELD_TYPES: Readonly<Record<string, string>> = {
@@ -68,7 +67,7 @@ function readHexAddress(value: string, path: string): Uint8Array {
   }
 }
 
-const ADDRESS_READERS: Readonly<Record<TypedDataSpace, AddressReader>> = {
+const ADDRESS_READERS: Readonly<Record<Space, AddressReader>> = {
   espace(value, path) {
     if (typeof value !== 'string') throw new MessageError('typed.value', `${path}: expected a 0x address`, { details: path });
     return readHexAddress(value, path);
@@ -91,7 +90,7 @@ interface ParsedTypedData {
   message: Record<string, unknown>;
 }
 
-function parseTypedData(input: unknown, space: TypedDataSpace): ParsedTypedData {
+function parseTypedData(input: unknown, space: Space): ParsedTypedData {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new MessageError('typed.shape', 'typed data: expected an object');
   const record = input as Record<string, unknown>;
   for (const key of Object.keys(record)) {
@@ -119,7 +118,7 @@ function parseTypedData(input: unknown, space: TypedDataSpace): ParsedTypedData 
   return { schema, primaryType, domain: domain as Record<string, unknown>, message: message as Record<string, unknown> };
 }
 
-function hashParsed(parsed: ParsedTypedData, space: TypedDataSpace): TypedDataHashes {
+function hashParsed(parsed: ParsedTypedData, space: Space): TypedDataHashes {
   const hasher = new StructHasher(parsed.schema, ADDRESS_READERS[space]);
   const domainType = DOMAIN_TYPE_NAMES[space];
   const domainSeparator = hasher.hashStruct(domainType, parsed.domain, 'domain');
@@ -138,12 +137,12 @@ function hashParsed(parsed: ParsedTypedData, space: TypedDataSpace): TypedDataHa
  * Validates and hashes typed data for a space, without a chain check (for display and recovery).
  * @throws {MessageError} one code per failed rule; `details` is the path
  */
-export function hashTypedData(typedData: unknown, space: TypedDataSpace): TypedDataHashes {
+export function hashTypedData(typedData: unknown, space: Space): TypedDataHashes {
   return hashParsed(parseTypedData(typedData, space), space);
 }
 
 /** Refuses a domain bound to another chain (or, on Core, a base32 contract on another network). */
-function assertDomainChain(parsed: ParsedTypedData, space: TypedDataSpace, activeChainId: number): void {
+function assertDomainChain(parsed: ParsedTypedData, space: Space, activeChainId: number): void {
   if (!Number.isInteger(activeChainId) || activeChainId < 1) throw new MessageError('typed.chain_id', `activeChainId: expected a positive integer, got ${String(activeChainId)}`);
   const declared = parsed.schema.structs.get(DOMAIN_TYPE_NAMES[space])!;
   if (declared.some((f) => f.name === 'chainId')) {
@@ -161,7 +160,7 @@ function assertDomainChain(parsed: ParsedTypedData, space: TypedDataSpace, activ
   }
 }
 
-function signTypedData(typedData: unknown, key: PrivateKey, activeChainId: number, space: TypedDataSpace): string {
+function signTypedData(typedData: unknown, key: PrivateKey, activeChainId: number, space: Space): string {
   const parsed = parseTypedData(typedData, space);
   // Hash first so malformed data reports its own error before any chain comparison.
   const { hash } = hashParsed(parsed, space);

@@ -29,7 +29,7 @@ import { decodeAbiParameters } from '../abi/decode.js';
 import { encodeStaticCall } from '../abi/encode.js';
 import { decodeCfxAddressToBytes, encodeCfxAddress } from '../address/cip37.js';
 import { cfxAddressType } from '../address/type.js';
-import { bytesToHex, hexToBytes } from '../encoding/hex.js';
+import { bytesToHex, hexToBytes, type Hex } from '../encoding/hex.js';
 import type { Trust } from '../rpc/trust/types.js';
 import { NamesError } from './errors.js';
 import { namehashBytes, normalizeName } from './namehash.js';
@@ -66,13 +66,13 @@ export interface CallAnswer {
 }
 
 /** Makes an eth_call-style read (`cfx_call`) on Core; IO stays with the caller. */
-export type ContractCall = (request: { to: string; data: `0x${string}` }) => Promise<CallAnswer>;
+export type ContractCall = (request: { to: string; data: Hex }) => Promise<CallAnswer>;
 
 export interface ResolutionStep {
   step: 'registry.resolver' | 'resolver.addr';
   /** base32 contract called. */
   contract: string;
-  data: `0x${string}`;
+  data: Hex;
   answer: string;
   /** Decoded result: the resolver (registry step) or the address (resolver step), base32; null for none. */
   result: string | null;
@@ -85,7 +85,7 @@ interface ResolutionBase {
   normalized: string;
   /** True when normalization changed what the user typed. */
   changed: boolean;
-  node: `0x${string}`;
+  node: Hex;
   registry: string;
   steps: ResolutionStep[];
   /** Weakest trust of the steps. */
@@ -195,7 +195,7 @@ export async function resolveCnsName(name: string, deployment: Pick<CnsDeploymen
  * `{ value, trust, epoch }`) to the resolver's {@link ContractCall}. An unresolved conflict (no value)
  * answers `0x` with trust `conflict`, which the resolver reports as `invalid_answer`.
  */
-export function contractCallFrom(read: (request: { to: string; data: `0x${string}` }) => Promise<{ value: string | undefined; trust: Trust; epoch: number }>): ContractCall {
+export function contractCallFrom(read: (request: { to: string; data: Hex }) => Promise<{ value: string | undefined; trust: Trust; epoch: number }>): ContractCall {
   return async (request) => {
     const answer = await read(request);
     return { data: answer.value ?? '0x', trust: answer.trust, epoch: answer.epoch };

@@ -15,7 +15,7 @@
 import { ens_normalize } from '@adraffy/ens-normalize';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { bytesToHex, concatBytes } from '../encoding/hex.js';
+import { bytesToHex, concatBytes, type Hex } from '../encoding/hex.js';
 import { NamesError } from './errors.js';
 
 /** Longest input accepted (DNS names are at most 253 characters; emoji make names longer in code units). */
@@ -66,6 +66,6 @@ export function namehashBytes(normalized: string): Uint8Array {
 }
 
 /** `0x` hex namehash of an already normalized name. */
-export function namehash(normalized: string): `0x${string}` {
+export function namehash(normalized: string): Hex {
   return bytesToHex(namehashBytes(normalized));
 }

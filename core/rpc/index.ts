@@ -17,7 +17,7 @@ export { ResultSchemaError, type Schema as ResultSchema } from './schema/validat
 export type { RpcCoreBlock, RpcCoreTransaction, RpcCoreReceipt, RpcCoreStatus, RpcCoreAccount, RpcCoreLog } from './schema/core.js';
 export type { RpcEthBlock, RpcEthTransaction, RpcEthReceipt } from './schema/espace.js';
 export type { RpcLedgerInfoWithSignatures, RpcEpochState, RpcPosStatus, RpcPosBlock } from './schema/pos.js';
-export { NETWORKS, makeEndpoint, hostPermissionPattern, isLocalHost, type NetworkKey, type NetworkConfig, type NodeEndpoint, type Space as RpcSpace } from './pool/endpoint.js';
+export { NETWORKS, makeEndpoint, hostPermissionPattern, isLocalHost, type NetworkKey, type NetworkConfig, type NodeEndpoint } from './pool/endpoint.js';
 export { defaultEndpoints, defaultOperatorCount, OPERATOR_CONFURA, OPERATOR_UNIFRA, OPERATOR_BLOCKPI } from './pool/defaults.js';
 export { BanList, makeBan, BAN_DURATION_MS, BAN_REASON_TEXT, type BanReason, type BanRecord, type BanSeverity } from './pool/bans.js';
 export { emptyHealth, healthScore, type NodeHealth } from './pool/health.js';

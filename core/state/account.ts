@@ -12,8 +12,8 @@
  */
 import { bytesToHex } from '../encoding/hex.js';
 import { decodeRlp, rlpBytes, rlpList, rlpToBigInt, type RlpDecoded } from '../encoding/rlp.js';
+import type { Space } from '../space.js';
 import { StateProofError } from './errors.js';
-import type { Space } from './keys.js';
 
 export type AccountState =
   | { readonly kind: 'core_user'; readonly balance: bigint; readonly nonce: bigint; readonly stakingBalance: bigint; readonly collateralForStorage: bigint; readonly accumulatedInterestReturn: bigint }

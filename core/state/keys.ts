@@ -16,9 +16,7 @@
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { concatBytes, equalBytes } from '../encoding/hex.js';
 import { InvalidInputError } from '../errors.js';
-
-/** Core space (native) or eSpace (EVM-compatible). */
-export type Space = 'core' | 'espace';
+import { isSpace, type Space } from '../space.js';
 
 export type StateKey =
   | { readonly kind: 'account'; readonly space: Space; readonly address: Uint8Array }
@@ -28,7 +26,7 @@ const EVM_SPACE_BYTE = 0x81;
 const DATA = new TextEncoder().encode('data');
 
 function aspace(space: unknown): Space {
-  if (space !== 'core' && space !== 'espace') throw new InvalidInputError('"space" must be "core" or "espace"');
+  if (!isSpace(space)) throw new InvalidInputError('"space" must be "core" or "espace"');
   return space;
 }
 

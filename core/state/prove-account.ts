@@ -5,8 +5,9 @@
  * @module
  */
 import { bytesToHex } from '../encoding/hex.js';
+import type { Space } from '../space.js';
 import { decodeAccount, decodeStorageValue, type AccountState } from './account.js';
-import { accountKey, storageKey, type Space } from './keys.js';
+import { accountKey, storageKey } from './keys.js';
 import { proveStateEntries, type ProveOptions, type ProvedState, type StateProofSource } from './prove.js';
 import type { VerifiedHeaderSource } from './header.js';
 

@@ -11,6 +11,7 @@
  * @module
  */
 import { decodeCfxAddress } from '../address/cip37.js';
+import type { Space } from '../space.js';
 import { decodeCoreTransaction } from './core-decode.js';
 import { prepareCoreTransaction, type CoreTransaction, type CoreTransactionInput } from './core-transaction.js';
 import { decodeEspaceTransaction } from './espace-decode.js';
@@ -33,7 +34,7 @@ function canonical(tx: CoreTransaction | EspaceTransaction): string {
 }
 
 /** The 20-byte account of a sender in either space's form (base32 or 0x), lower-case hex. */
-function accountOf(space: 'core' | 'espace', address: string): string {
+function accountOf(space: Space, address: string): string {
   if (space === 'core' && !address.startsWith('0x')) return decodeCfxAddress(address).hex;
   return address.toLowerCase();
 }

@@ -6,17 +6,19 @@
  * as the caller's function returns (whether it returns or throws).
  * @module
  */
+import type { Hex } from '../encoding/hex.js';
 import { mnemonicToSeed, parseMnemonic } from '../keys/mnemonic.js';
-import { deriveAccountKey, type AccountSpace } from '../keys/hd.js';
+import { deriveAccountKey } from '../keys/hd.js';
 import { PrivateKey } from '../keys/private-key.js';
 import { coreAddressFromPrivateKey, espaceAddressFromPrivateKey } from '../keys/address.js';
 import { KeyError } from '../keys/errors.js';
+import type { Space } from '../space.js';
 import { InvalidMnemonicError, InvalidPrivateKeyError, KeyMismatchError } from './errors.js';
-import { findAccount, findWallet, type HexString, type Keyring } from './keyring.js';
+import { findAccount, findWallet, type Keyring } from './keyring.js';
 
 export interface AccountAddresses {
-  readonly coreHexAddress: HexString;
-  readonly evmAddress: HexString;
+  readonly coreHexAddress: Hex;
+  readonly evmAddress: Hex;
 }
 
 /** Canonical mnemonic, or {@link InvalidMnemonicError} (never echoing the words). */
@@ -37,7 +39,7 @@ export function canonicalPassphrase(passphrase: string): string {
 }
 
 /** Parses an imported private key (64 hex digits, optional 0x) into canonical lower-case hex. */
-export function canonicalPrivateKey(input: string): { key: PrivateKey; hex: HexString } {
+export function canonicalPrivateKey(input: string): { key: PrivateKey; hex: Hex } {
   let key: PrivateKey;
   try {
     key = PrivateKey.fromHex(typeof input === 'string' ? input.trim() : input);
@@ -56,7 +58,7 @@ export function addressesOfKey(key: PrivateKey): AccountAddresses {
 }
 
 /** Runs `fn` with the key of HD account `index` in `space`; the seed and key are wiped afterwards. */
-export async function withHdKey<T>(mnemonic: string, passphrase: string, index: number, space: AccountSpace, fn: (key: PrivateKey) => T | Promise<T>): Promise<T> {
+export async function withHdKey<T>(mnemonic: string, passphrase: string, index: number, space: Space, fn: (key: PrivateKey) => T | Promise<T>): Promise<T> {
   const seed = await mnemonicToSeed(mnemonic, passphrase);
   let key: PrivateKey | undefined;
   try {
@@ -87,7 +89,7 @@ export async function hdAccountAddresses(mnemonic: string, passphrase: string, i
  * The key is checked against the stored address first, so a keyring whose addresses and secrets
  * disagree can never sign for an address the user did not see.
  */
-export async function withAccountKey<T>(keyring: Keyring, accountId: string, space: AccountSpace, fn: (key: PrivateKey) => T | Promise<T>): Promise<T> {
+export async function withAccountKey<T>(keyring: Keyring, accountId: string, space: Space, fn: (key: PrivateKey) => T | Promise<T>): Promise<T> {
   const account = findAccount(keyring, accountId);
   const wallet = findWallet(keyring, account.walletId);
   const run = async (key: PrivateKey): Promise<T> => {
@@ -105,7 +107,7 @@ export async function withAccountKey<T>(keyring: Keyring, accountId: string, spa
   }
 }
 
-function asHex(value: string): HexString {
+function asHex(value: string): Hex {
   if (!value.startsWith('0x')) throw new TypeError('expected 0x-prefixed address');
-  return value as HexString;
+  return value as Hex;
 }

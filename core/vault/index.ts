@@ -10,7 +10,7 @@ export { BACKUP_FORMAT, BACKUP_VERSION } from './backup.js';
 export { IdbVaultStorage, DEFAULT_VAULT_DB_NAME, type VaultStorage, type StoredRecord, type ArchivedRecord, type ArchiveReason, type ThrottleState } from './storage.js';
 export { delayAfterFailures, FREE_ATTEMPTS, MAX_DELAY_MS } from './throttle.js';
 export { assertNewPassword, estimatePasswordStrength, MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, type PasswordScore, type PasswordStrength } from './password.js';
-export { MAX_NAME_LENGTH, MAX_ACCOUNTS, type WalletKind, type HexString as VaultHexString } from './keyring.js';
+export { MAX_NAME_LENGTH, MAX_ACCOUNTS, type WalletKind } from './keyring.js';
 export type { NewWalletInput } from './wallet-input.js';
 export type { AccountView, WalletView, KeyringView } from './views.js';
 export { UnlockedVault, type SessionBinding, type SessionKey } from './unlocked-vault.js';

@@ -6,9 +6,10 @@
  * reported as unreadable rather than loaded half-right and written back.
  * @module
  */
+import type { Hex } from '../encoding/hex.js';
 import { VaultFormatError } from './errors.js';
 import { fromUtf8, utf8 } from './crypto.js';
-import { assertKeyringInvariants, MAX_ACCOUNTS, MAX_HD_INDEX, MAX_NAME_LENGTH, type AccountEntry, type HexString, type Keyring, type WalletEntry } from './keyring.js';
+import { assertKeyringInvariants, MAX_ACCOUNTS, MAX_HD_INDEX, MAX_NAME_LENGTH, type AccountEntry, type Keyring, type WalletEntry } from './keyring.js';
 import { asObject, expectKeys, parseJsonObject, readArray, readBoolean, readId, readInteger, readString, type JsonObject } from './json.js';
 
 export const KEYRING_SCHEMA = 2;
@@ -65,8 +66,8 @@ function readAccount(o: JsonObject, title: string): AccountEntry {
   };
 }
 
-function readHex(o: JsonObject, key: string, title: string, pattern: RegExp): HexString {
+function readHex(o: JsonObject, key: string, title: string, pattern: RegExp): Hex {
   const value = readString(o, key, title, 100);
   if (!pattern.test(value)) throw new VaultFormatError(`${title}.${key}: malformed`);
-  return value as HexString;
+  return value as Hex;
 }

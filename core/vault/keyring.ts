@@ -9,9 +9,8 @@
  * rejected before anything is encrypted or written.
  * @module
  */
+import type { Hex } from '../encoding/hex.js';
 import { DuplicateImportError, InvalidKeyringChangeError, UnknownEntryError } from './errors.js';
-
-export type HexString = `0x${string}`;
 
 export interface HdWalletEntry {
   readonly kind: 'hd';
@@ -31,7 +30,7 @@ export interface PrivateKeyWalletEntry {
   readonly id: string;
   readonly name: string;
   /** 32-byte secp256k1 secret key, lower-case 0x hex. */
-  readonly privateKey: HexString;
+  readonly privateKey: Hex;
   readonly createdAt: number;
 }
 
@@ -46,9 +45,9 @@ export interface AccountEntry {
   readonly name: string;
   readonly hidden: boolean;
   /** Core space address as 20 bytes of hex (`0x1…` for user accounts); base32 is derived per network. */
-  readonly coreHexAddress: HexString;
+  readonly coreHexAddress: Hex;
   /** eSpace address, EIP-55 checksummed. */
-  readonly evmAddress: HexString;
+  readonly evmAddress: Hex;
 }
 
 export interface Keyring {
@@ -104,7 +103,7 @@ export function defaultWalletName(keyring: Keyring, kind: WalletKind): string {
  */
 export function findDuplicateWallet(
   keyring: Keyring,
-  candidate: { kind: 'hd'; mnemonic: string; passphrase: string } | { kind: 'private-key'; privateKey: HexString; coreHexAddress: HexString; evmAddress: HexString },
+  candidate: { kind: 'hd'; mnemonic: string; passphrase: string } | { kind: 'private-key'; privateKey: Hex; coreHexAddress: Hex; evmAddress: Hex },
 ): WalletEntry | undefined {
   if (candidate.kind === 'hd') {
     return keyring.wallets.find((w) => w.kind === 'hd' && w.mnemonic === candidate.mnemonic && w.passphrase === candidate.passphrase);

@@ -14,6 +14,8 @@
  * to decrypt or parse is never written over.
  * @module
  */
+import type { Hex } from '../encoding/hex.js';
+import type { Space } from '../space.js';
 import { InvalidKeyringChangeError, VaultLockedError, VaultReplacedError, VaultWriteConflictError, WrongPasswordError } from './errors.js';
 import { encodeBase64, wipe } from './crypto.js';
 import { importMasterKey } from './cipher.js';
@@ -23,11 +25,10 @@ import { keyMatches, openWithKnownKey, sealRecord } from './records.js';
 import { encodeBackup } from './backup.js';
 import { assertNewPassword } from './password.js';
 import { attemptPassword, newId, requireCurrentRecord, type VaultContext } from './context.js';
-import { addHdAccount, defaultAccountName, findWallet, normalizeName, removeWallet, renameAccount, renameWallet, reorderAccounts, setAccountHidden, findAccount, type HexString, type Keyring } from './keyring.js';
+import { addHdAccount, defaultAccountName, findWallet, normalizeName, removeWallet, renameAccount, renameWallet, reorderAccounts, setAccountHidden, findAccount, type Keyring } from './keyring.js';
 import { hdAccountAddresses, withAccountKey } from './derive.js';
 import { addResolvedWallet, resolveNewWallet, type NewWalletInput } from './wallet-input.js';
 import { keyringView, type KeyringView } from './views.js';
-import type { AccountSpace } from '../keys/hd.js';
 import type { PrivateKey } from '../keys/private-key.js';
 
 /** Identifies which stored vault and key generation a session key belongs to. */
@@ -137,7 +138,7 @@ export class UnlockedVault {
   }
 
   /** The private key of an account in one space (HD accounts have one per space), after checking the password. */
-  async revealPrivateKey(accountId: string, space: AccountSpace, password: string): Promise<HexString> {
+  async revealPrivateKey(accountId: string, space: Space, password: string): Promise<Hex> {
     const keyring = await this.#context.queue.run(async () => this.#verifyPassword(password));
     return withAccountKey(keyring, accountId, space, (key) => {
       const bytes = key.exportBytes();
@@ -193,7 +194,7 @@ export class UnlockedVault {
    * Runs `fn` with an account's private key for `space` (for signing). The key is wiped when `fn`
    * settles; `fn` must not keep it.
    */
-  async withPrivateKey<T>(accountId: string, space: AccountSpace, fn: (key: PrivateKey) => T | Promise<T>): Promise<T> {
+  async withPrivateKey<T>(accountId: string, space: Space, fn: (key: PrivateKey) => T | Promise<T>): Promise<T> {
     const { keyring } = await this.#readVerified();
     findAccount(keyring, accountId);
     return withAccountKey(keyring, accountId, space, fn);

@@ -4,7 +4,8 @@
  * @module
  */
 import { encodeCfxAddress } from '../address/cip37.js';
-import { findWallet, type HexString, type Keyring, type WalletKind } from './keyring.js';
+import type { Hex } from '../encoding/hex.js';
+import { findWallet, type Keyring, type WalletKind } from './keyring.js';
 
 export interface AccountView {
   readonly id: string;
@@ -16,9 +17,9 @@ export interface AccountView {
   readonly hidden: boolean;
   /** CIP-37 base32 address for the requested network id. */
   readonly coreAddress: string;
-  readonly coreHexAddress: HexString;
+  readonly coreHexAddress: Hex;
   /** EIP-55 eSpace address. */
-  readonly evmAddress: HexString;
+  readonly evmAddress: Hex;
 }
 
 export interface WalletView {

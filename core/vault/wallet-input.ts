@@ -7,8 +7,9 @@
  * runs against the freshly read keyring on each attempt.
  * @module
  */
+import type { Hex } from '../encoding/hex.js';
 import { generateMnemonic } from '../keys/mnemonic.js';
-import { addWallet, defaultAccountName, defaultWalletName, normalizeName, type HexString, type Keyring } from './keyring.js';
+import { addWallet, defaultAccountName, defaultWalletName, normalizeName, type Keyring } from './keyring.js';
 import { addressesOfKey, canonicalMnemonic, canonicalPassphrase, canonicalPrivateKey, hdAccountAddresses, type AccountAddresses } from './derive.js';
 
 /** A wallet to add: a new random mnemonic, an existing mnemonic, or a raw private key. */
@@ -19,7 +20,7 @@ export type NewWalletInput =
 
 export type ResolvedWallet =
   | { readonly kind: 'hd'; readonly mnemonic: string; readonly passphrase: string; readonly name: string | undefined; readonly first: AccountAddresses }
-  | { readonly kind: 'private-key'; readonly privateKey: HexString; readonly name: string | undefined; readonly first: AccountAddresses };
+  | { readonly kind: 'private-key'; readonly privateKey: Hex; readonly name: string | undefined; readonly first: AccountAddresses };
 
 /** Validates the input, generates or canonicalizes the secret and derives the first account's addresses. */
 export async function resolveNewWallet(input: NewWalletInput): Promise<ResolvedWallet> {

@@ -18,6 +18,7 @@
  * allowed to sleep); events then arrive through `chrome.tabs.sendMessage`.
  * @module
  */
+import { SPACES } from '../../core/space.js';
 import { providerError, ProviderErrorCode, type ProviderErrorPayload } from '../shared/provider-errors.js';
 import {
   backgroundDirectSchema,
@@ -28,7 +29,6 @@ import {
   pageRequestSchema,
   PROVIDER_PORT_NAME,
   salvageRequestId,
-  SPACES,
   type BackgroundToContent,
   type PortRequest,
 } from '../shared/provider-protocol.js';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { ProviderEventName, ProviderSpace } from '../shared/provider-protocol.js';
+import type { Space } from '../../core/space.js';
+import type { ProviderEventName } from '../shared/provider-protocol.js';
 import { uuidV4 } from './eip6963.js';
 import { createEmitter } from './emitter.js';
 import { ICON_SVG } from './icon.js';
@@ -10,8 +11,8 @@ import { ProviderRpcError, type EventHandler, type Transport } from './transport
 
 /** A transport that records requests and answers from a table; events are pushed by the test. */
 function recordingTransport(answers: Record<string, unknown> = {}) {
-  const calls: { space: ProviderSpace; method: string; params: unknown }[] = [];
-  const handlers: Record<ProviderSpace, EventHandler[]> = { core: [], espace: [] };
+  const calls: { space: Space; method: string; params: unknown }[] = [];
+  const handlers: Record<Space, EventHandler[]> = { core: [], espace: [] };
   const transport: Transport = {
     request(space, method, params) {
       calls.push({ space, method, params });
@@ -22,7 +23,7 @@ function recordingTransport(answers: Record<string, unknown> = {}) {
       handlers[space].push(handler);
     },
   };
-  const push = (space: ProviderSpace, name: ProviderEventName, data: unknown) => handlers[space].forEach((h) => h(name, data));
+  const push = (space: Space, name: ProviderEventName, data: unknown) => handlers[space].forEach((h) => h(name, data));
   return { transport, calls, push };
 }
 

@@ -15,7 +15,7 @@
  * `selectedAddress` properties (filled once the first state answer arrives).
  * @module
  */
-import type { ProviderSpace } from '../shared/provider-protocol.js';
+import type { Space } from '../../core/space.js';
 import { ProviderErrorCode } from '../shared/provider-errors.js';
 import { createEmitter, type Listener } from './emitter.js';
 import { ProviderRpcError, type Transport } from './transport.js';
@@ -30,7 +30,7 @@ export interface ProviderState {
 }
 
 export interface ProviderOptions {
-  space: ProviderSpace;
+  space: Space;
   transport: Transport;
   /** `cfx_requestAccounts` or `eth_requestAccounts`, for `enable()`. */
   requestAccountsMethod: string;

@@ -10,7 +10,8 @@
  * because the wallet decides nothing on what the inpage script says.
  * @module
  */
-import { CONTENT_TARGET, INPAGE_TARGET, inpageMessageSchema, type ProviderEventName, type ProviderSpace } from '../shared/provider-protocol.js';
+import type { Space } from '../../core/space.js';
+import { CONTENT_TARGET, INPAGE_TARGET, inpageMessageSchema, type ProviderEventName } from '../shared/provider-protocol.js';
 import type { ProviderErrorPayload } from '../shared/provider-errors.js';
 import { ProviderErrorCode } from '../shared/provider-errors.js';
 
@@ -29,8 +30,8 @@ export class ProviderRpcError extends Error {
 export type EventHandler = (name: ProviderEventName, data: unknown) => void;
 
 export interface Transport {
-  request(space: ProviderSpace, method: string, params: unknown): Promise<unknown>;
-  onEvent(space: ProviderSpace, handler: EventHandler): void;
+  request(space: Space, method: string, params: unknown): Promise<unknown>;
+  onEvent(space: Space, handler: EventHandler): void;
 }
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: ProviderRpcError) => void };
@@ -49,7 +50,7 @@ export function createTransport(win: Window & typeof globalThis): Transport {
   const prefix = Array.from(getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
   let counter = 0;
   const pending = new Map<string, Pending>();
-  const handlers: Record<ProviderSpace, EventHandler[]> = { core: [], espace: [] };
+  const handlers: Record<Space, EventHandler[]> = { core: [], espace: [] };
 
   listen('message', (event: MessageEvent) => {
     if (event.source !== win || (origin !== 'null' && event.origin !== origin)) return;

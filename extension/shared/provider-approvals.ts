@@ -4,11 +4,10 @@
  * it. Shared by the background and the approval page; types only, plus the list of kinds.
  * @module
  */
+import type { Hex } from '../../core/encoding/hex.js';
 
 export const APPROVAL_KINDS = ['connect', 'unlock', 'personal_sign', 'typed_data', 'transaction', 'switch_chain', 'add_chain', 'watch_asset', 'calls'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
-
-export type HexString = `0x${string}`;
 
 /** The account a signing request names, as the dApp addressed it. */
 export interface ApprovalAccount {
@@ -21,19 +20,19 @@ export interface ApprovalAccount {
 export interface TransactionDraft {
   type: 0 | 1 | 2;
   chainId: number;
-  nonce: HexString;
-  gas: HexString;
+  nonce: Hex;
+  gas: Hex;
   to: string | null;
-  value: HexString;
-  data: HexString;
-  gasPrice?: HexString;
-  maxFeePerGas?: HexString;
-  maxPriorityFeePerGas?: HexString;
+  value: Hex;
+  data: Hex;
+  gasPrice?: Hex;
+  maxFeePerGas?: Hex;
+  maxPriorityFeePerGas?: Hex;
   accessList?: { address: string; storageKeys: string[] }[];
   /** Core only. */
-  storageLimit?: HexString;
+  storageLimit?: Hex;
   /** Core only. */
-  epochHeight?: HexString;
+  epochHeight?: Hex;
 }
 
 export interface NetworkSuggestion {
@@ -56,7 +55,7 @@ export interface AssetSuggestion {
 export type ApprovalRequest =
   | { kind: 'connect'; returns: 'accounts' | 'permissions' }
   | { kind: 'unlock' }
-  | { kind: 'personal_sign'; account: ApprovalAccount; messageHex: HexString }
+  | { kind: 'personal_sign'; account: ApprovalAccount; messageHex: Hex }
   | { kind: 'typed_data'; account: ApprovalAccount; typedData: unknown; chainId: number }
   /** `estimateFailure`: the nodes could not estimate it; the gas limit is a default the user may edit. */
   | { kind: 'transaction'; account: ApprovalAccount; tx: TransactionDraft; estimateFailure?: { reason: string } }

@@ -16,6 +16,7 @@
  * them to the browser-assigned document id, so one document can never see or answer another's.
  * @module
  */
+import { SPACES } from '../../core/space.js';
 import type { ProviderErrorPayload } from './provider-errors.js';
 import { array, json, literal, number, object, oneOf, optional, string, union, type Infer, type Schema } from './schema.js';
 
@@ -31,9 +32,6 @@ export const MAX_PARAMS_BYTES = 1024 * 1024;
 export const MAX_IN_FLIGHT_PER_DOCUMENT = 64;
 /** Requests waiting for the user, per origin; more are refused (-32005). */
 export const MAX_PENDING_APPROVALS_PER_ORIGIN = 5;
-
-export const SPACES = ['core', 'espace'] as const;
-export type ProviderSpace = (typeof SPACES)[number];
 
 const requestId = string({ min: 1, max: 64, pattern: /^[A-Za-z0-9_:.-]+$/ });
 const method = string({ min: 1, max: 100 });

@@ -7,6 +7,7 @@
  * and quantity strings. Types are inferred from the schema so the declaration exists once.
  * @module
  */
+import type { Hex } from '../../core/encoding/hex.js';
 import { WayfarerError } from '../../core/errors.js';
 
 export class SchemaError extends WayfarerError {
@@ -88,7 +89,7 @@ export function oneOf<const T extends readonly (string | number)[]>(values: T): 
 
 const HEX_RE = /^0x[0-9a-fA-F]*$/;
 /** A `0x` hex byte string (even length). `bytes` fixes the length, `maxBytes` bounds it. */
-export function hex(options: { bytes?: number; maxBytes?: number } = {}): Schema<`0x${string}`> {
+export function hex(options: { bytes?: number; maxBytes?: number } = {}): Schema<Hex> {
   const maxBytes = options.maxBytes ?? 1024 * 1024;
   return {
     parse(value, path = '') {
@@ -97,18 +98,18 @@ export function hex(options: { bytes?: number; maxBytes?: number } = {}): Schema
       const length = (value.length - 2) / 2;
       if (options.bytes !== undefined && length !== options.bytes) throw new SchemaError(path, `expected ${options.bytes} bytes`);
       if (length > maxBytes) throw new SchemaError(path, `longer than ${maxBytes} bytes`);
-      return value as `0x${string}`;
+      return value as Hex;
     },
   };
 }
 
 const QUANTITY_RE = /^0x(0|[1-9a-fA-F][0-9a-fA-F]{0,63})$/;
 /** A JSON-RPC quantity: `0x0` or `0x` + hex without leading zeros, at most 256 bits. */
-export function quantity(): Schema<`0x${string}`> {
+export function quantity(): Schema<Hex> {
   return {
     parse(value, path = '') {
       if (typeof value !== 'string' || !QUANTITY_RE.test(value)) throw new SchemaError(path, 'expected a hex quantity');
-      return value as `0x${string}`;
+      return value as Hex;
     },
   };
 }

@@ -17,7 +17,7 @@ import { SHIPPED_CHECKPOINTS } from '../../core/lightclient/checkpoint/shipped.j
 import { MemoryCheckpointStore } from '../../core/lightclient/checkpoint/store.js';
 import { fetchTofuCheckpoint, LightClient } from '../../core/lightclient/client/light-client.js';
 import { lightProofSource } from '../../core/lightproto/proof-source.js';
-import type { Space } from '../../core/state/keys.js';
+import type { Space } from '../../core/space.js';
 import { proveAccounts, type ProofSources } from '../../core/state/prove-account.js';
 import { DEFAULT_BLAME_LOOKAHEAD, DEFERRED_STATE_EPOCH_COUNT } from '../../core/state/state-root.js';
 import { lightClientHeaderSource } from '../../core/verified-headers.js';

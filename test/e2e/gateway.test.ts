@@ -16,7 +16,7 @@ import { MemoryCheckpointStore } from '../../core/lightclient/checkpoint/store.j
 import { fetchTofuCheckpoint, LightClient } from '../../core/lightclient/client/light-client.js';
 import { transportFromRequest } from '../../core/lightclient/transport.js';
 import { proveAccountsViaGateway, proveStorageViaGateway, type GatewayClient, type GatewayRequest } from '../../core/proofgateway/client.js';
-import type { Space } from '../../core/state/keys.js';
+import type { Space } from '../../core/space.js';
 import { locateBalanceSlot } from '../../core/state/token-slot.js';
 import { DEFAULT_BLAME_LOOKAHEAD, DEFERRED_STATE_EPOCH_COUNT } from '../../core/state/state-root.js';
 import { lightClientHeaderSource } from '../../core/verified-headers.js';

@@ -23,14 +23,15 @@ import { asArray, asBoolean, asBytes, asObject, asQuantity, asSafeNumber, type J
 import { readRpcAddress } from '../rpc-address.js';
 import { BLOOM_BYTES, logsBloom } from './bloom.js';
 
-export type Space = 'native' | 'evm';
+/** A log's space as receipts spell it: `native` is Core space, `evm` is eSpace. */
+export type ReceiptSpace = 'native' | 'evm';
 export type Outcome = 'success' | 'failure' | 'skipped';
 
 export interface ReceiptLog {
   readonly address: Uint8Array;
   readonly topics: readonly Uint8Array[];
   readonly data: Uint8Array;
-  readonly space: Space;
+  readonly space: ReceiptSpace;
 }
 
 /** A receipt as read from JSON, with every field the consensus encoding needs. */
@@ -39,7 +40,7 @@ export interface ReceiptView {
   readonly blockHash: string;
   /** Position in the block among all transactions (Core and eSpace). */
   readonly index: number;
-  readonly space: Space;
+  readonly space: ReceiptSpace;
   readonly outcome: Outcome;
   readonly gasUsed: bigint;
   readonly accumulatedGasUsed: bigint;
@@ -58,12 +59,12 @@ export interface ReceiptView {
 
 const readAddress = readRpcAddress;
 
-function readSpace(value: unknown, title: string): Space {
+function readSpace(value: unknown, title: string): ReceiptSpace {
   if (value === 'native' || value === 'evm') return value;
   throw malformed(`${title}: expected "native" or "evm" (query with includeEspaceReceipts = true)`);
 }
 
-function readOutcome(status: bigint, space: Space, title: string): Outcome {
+function readOutcome(status: bigint, space: ReceiptSpace, title: string): Outcome {
   if (space === 'native') {
     if (status === 0n) return 'success';
     if (status === 1n) return 'failure';

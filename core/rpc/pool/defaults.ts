@@ -26,7 +26,8 @@
  * gateway is shipped: the user adds their own (gateway/README.md).
  * @module
  */
-import { makeEndpoint, type NetworkKey, type NodeEndpoint, type NodeKind, type Space } from './endpoint.js';
+import type { Space } from '../../space.js';
+import { makeEndpoint, type NetworkKey, type NodeEndpoint, type NodeKind } from './endpoint.js';
 
 export const OPERATOR_CONFURA = 'Conflux Foundation (Confura)';
 export const OPERATOR_UNIFRA = 'Unifra';

@@ -8,11 +8,11 @@
  * @module
  */
 import { InvalidInputError } from '../../errors.js';
+import { isSpace, type Space } from '../../space.js';
 import { redactEndpoint } from '../errors.js';
 import { isLocalOrPrivateHost, registrableDomain, registrableDomainOf } from './domain.js';
 
 export type NetworkKey = 'mainnet' | 'testnet' | 'local';
-export type Space = 'core' | 'espace';
 /**
  * What a configured node serves: JSON-RPC for one space, or a proof gateway (`gateway/`: the light
  * protocol's state proofs, for both spaces). Gateways live in the same list as nodes — visible,
@@ -93,7 +93,7 @@ function parseUrl(url: string, allowed: readonly string[], title: string): URL {
  */
 export function makeEndpoint(input: { network: NetworkKey; space: NodeKind; url: string; wsUrl?: string; operator?: string; origin?: NodeOrigin; site?: string }): NodeEndpoint {
   if (!Object.hasOwn(NETWORKS, input.network)) throw new InvalidInputError(`unknown network "${String(input.network)}"`);
-  if (input.space !== 'core' && input.space !== 'espace' && input.space !== 'gateway') throw new InvalidInputError(`unknown space "${String(input.space)}"`);
+  if (!isSpace(input.space) && input.space !== 'gateway') throw new InvalidInputError(`unknown space "${String(input.space)}"`);
   const parsed = parseUrl(input.url, ['https:', 'http:'], 'url');
   if (parsed.protocol === 'http:' && !isLocalHost(parsed.hostname)) throw new InvalidInputError('plain http is only allowed for a node on this computer or your local network; use https');
   const origin = input.origin ?? 'user';

@@ -10,6 +10,7 @@
  * address is decided by privacy mode (see privacy.ts), never by the node.
  * @module
  */
+import type { Space } from '../../space.js';
 import { RpcClient } from '../client.js';
 import { RpcNodeError } from '../errors.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -17,7 +18,7 @@ import { HttpTransport, type FetchFunction } from '../transport/http.js';
 import { WebSocketTransport, type WebSocketFactory } from '../transport/websocket.js';
 import { BanList, BAN_REASON_TEXT, makeBan, type BanReason, type BanRecord, type BanSeverity } from './bans.js';
 import { classifyFailure, type Verdict } from './classify.js';
-import type { NetworkKey, NodeEndpoint, NodeKind, Space } from './endpoint.js';
+import type { NetworkKey, NodeEndpoint, NodeKind } from './endpoint.js';
 import { emptyHealth, healthScore, recordFailure, recordSuccess, UNRESPONSIVE_AFTER, type NodeHealth } from './health.js';
 import { PRIVACY_NODES_PER_ADDRESS, rankForAddress } from './privacy.js';
 import { NoNodeAvailableError } from './errors.js';
@@ -308,8 +309,7 @@ export class NodePool {
     const now = this.clock.now();
     const fresh = queue.findIndex((n) => !answered.has(n.operator) && !inFlight.has(n.operator) && this.askable(n, now));
     const index = fresh >= 0 ? fresh : queue.findIndex((n) => this.askable(n, now));
-    if (index < 0) return undefined;
-    return queue.splice(index, 1)[0];
+    return index < 0 ? undefined : queue.splice(index, 1)[0];
   }
 
   /**

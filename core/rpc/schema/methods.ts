@@ -4,6 +4,7 @@
  * read-only passthrough can validate what it forwards with the same entry.
  * @module
  */
+import type { Hex } from '../../encoding/hex.js';
 import type { Infer, Schema } from './validators.js';
 import { array, boolean, data, hash32, nullable, string } from './validators.js';
 import { bigData, coreAccountSchema, coreBlockSchema, coreEstimateSchema, coreFeeHistorySchema, coreLogSchema, coreReceiptSchema, coreStatusSchema, coreTransactionSchema, u256, u64 } from './core.js';
@@ -17,7 +18,6 @@ export class RpcMethod<P extends readonly unknown[], R> {
 }
 const method = <P extends readonly unknown[], R>(result: Schema<R>) => new RpcMethod<P, R>(result);
 
-export type Hex = `0x${string}`;
 /** Core epoch tags; numbers are `0x` quantities. The wallet asks for concrete numbers where answers are compared. */
 export type CoreEpochTag = 'latest_mined' | 'latest_state' | 'latest_confirmed' | 'latest_checkpoint' | 'latest_finalized' | 'earliest';
 export type CoreEpochRef = CoreEpochTag | Hex;

@@ -12,10 +12,10 @@
 import { decodeCfxAddress } from '../../address/cip37.js';
 import { parseEspaceAddress } from '../../address/eip55.js';
 import { InvalidInputError } from '../../errors.js';
-import { quantityToBigInt, toQuantity } from '../../encoding/hex.js';
-import type { Space } from '../pool/endpoint.js';
+import { quantityToBigInt, toQuantity, type Hex } from '../../encoding/hex.js';
+import type { Space } from '../../space.js';
 import type { NodePool } from '../pool/node-pool.js';
-import type { CoreCallRequest, EthCallRequest, Hex } from '../schema/methods.js';
+import type { CoreCallRequest, EthCallRequest } from '../schema/methods.js';
 import { crossCheckedRead } from './cross-check.js';
 import type { TrustedValue } from './types.js';
 import { WayfarerError } from '../../errors.js';

@@ -6,8 +6,9 @@
  * `cross-checked`, and no shipped node may be banned as outvoted. Deterministic: fixed seed.
  */
 import { describe, expect, test } from 'vitest';
+import type { Space } from '../../space.js';
 import { defaultEndpoints } from '../pool/defaults.js';
-import { makeEndpoint, type NodeEndpoint, type Space } from '../pool/endpoint.js';
+import { makeEndpoint, type NodeEndpoint } from '../pool/endpoint.js';
 import { NodePool } from '../pool/node-pool.js';
 import { fakeNetwork, type FakeMethodHandler } from '../testing/fake-fetch.js';
 import { AccountReader } from './account-reader.js';

@@ -5,11 +5,12 @@
  * to every node, not only one per operator: a stuck transaction needs every chance to get through.
  * @module
  */
+import type { Hex } from '../../encoding/hex.js';
+import type { Space } from '../../space.js';
 import type { RpcClient } from '../client.js';
-import type { NodeEndpoint, Space } from '../pool/endpoint.js';
+import type { NodeEndpoint } from '../pool/endpoint.js';
 import type { NodeAnswer, NodePool } from '../pool/node-pool.js';
 import { RpcNodeError } from '../errors.js';
-import type { Hex } from '../schema/methods.js';
 
 /** Independent nodes a transaction is sent to. */
 export const BROADCAST_FANOUT = 3;

@@ -4,7 +4,7 @@
  * proved included by then (a node reporting less is lying about the account).
  * @module
  */
-import type { Space } from '../pool/endpoint.js';
+import type { Space } from '../../space.js';
 import type { TrackedTransaction } from './types.js';
 
 /**

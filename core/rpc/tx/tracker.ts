@@ -15,15 +15,15 @@
  * (tracking resumes after a service-worker restart from the stored records). Time is injected.
  * @module
  */
+import type { Hex } from '../../encoding/hex.js';
+import type { Space } from '../../space.js';
 import { decodeCoreTransaction } from '../../tx/core-decode.js';
 import { decodeEspaceTransaction } from '../../tx/espace-decode.js';
 import { LightClientError } from '../../lightclient/errors.js';
 import { InvalidInputError } from '../../errors.js';
 import type { Clock } from '../clock.js';
-import type { Space } from '../pool/endpoint.js';
 import type { NodePool } from '../pool/node-pool.js';
 import { NoNodeAvailableError } from '../pool/errors.js';
-import type { Hex } from '../schema/methods.js';
 import { addressKeyOf } from '../trust/account-reader.js';
 import { broadcastEverywhere, broadcastRaw } from './broadcast.js';
 import { FINAL_STATUSES, type InclusionProof, type InclusionProver, type TrackedTransaction } from './types.js';

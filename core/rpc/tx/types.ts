@@ -4,7 +4,7 @@
  * @module
  */
 import type { VerifiedReceipt } from '../../lightclient/client/proofs.js';
-import type { Space } from '../pool/endpoint.js';
+import type { Space } from '../../space.js';
 
 /**
  * - `pending`: broadcast; no node reports it in a block yet.

@@ -18,8 +18,9 @@ import type { LightClient, SyncProgress, SyncReport } from '../../lightclient/cl
 import { proveReceipt } from '../../lightclient/client/proofs.js';
 import { LightClientError } from '../../lightclient/errors.js';
 import { verifyHeaderAgainstHash, type VerifiedHeader } from '../../lightclient/header/chain.js';
+import type { Space } from '../../space.js';
 import type { Clock } from '../clock.js';
-import type { NodeEndpoint, Space } from '../pool/endpoint.js';
+import type { NodeEndpoint } from '../pool/endpoint.js';
 import type { NodePool } from '../pool/node-pool.js';
 import type { InclusionProof, InclusionProver } from '../tx/types.js';
 import { checkEspaceBlock } from './espace-anchor.js';

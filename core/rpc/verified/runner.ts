@@ -19,6 +19,7 @@
  */
 import { LightClientError, anotherNodeMaySucceed } from '../../lightclient/errors.js';
 import { ESPACE_METHODS, transportFromRequest, type LightClientMethod, type LightClientTransport } from '../../lightclient/transport.js';
+import type { Space } from '../../space.js';
 import type { NodeEndpoint } from '../pool/endpoint.js';
 import { NoNodeAvailableError } from '../pool/errors.js';
 import { describeVerdict, type NodePool } from '../pool/node-pool.js';
@@ -61,7 +62,7 @@ export class VerifiedRunner {
   }
 
   /** Unbanned candidates rotated so that each operation starts at the next node. */
-  private rotated(space: 'core' | 'espace', turn: number): NodeEndpoint[] {
+  private rotated(space: Space, turn: number): NodeEndpoint[] {
     const list = this.pool.candidates(space).filter((n) => !this.pool.isBanned(n.id));
     if (list.length === 0) return list;
     const start = turn % list.length;

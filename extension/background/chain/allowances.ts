@@ -12,8 +12,8 @@
  * @module
  */
 import { planApprovalQueries, scanAllowances, type LogQuery } from '../../../core/activity/index.js';
-import type { Space } from '../../../core/rpc/pool/endpoint.js';
 import { addressKeyOf } from '../../../core/rpc/trust/account-reader.js';
+import type { Space } from '../../../core/space.js';
 import type { AllowancesView } from '../../shared/ui-api/allowances.js';
 import type { TokenInfoView } from '../../shared/ui-api/chain.js';
 import { LOG_WINDOW, rangesToScan } from './incoming.js';

@@ -5,15 +5,15 @@
  * @module
  */
 import { decodeCfxAddressAnyType } from '../../../core/address/cip37.js';
-import { bytesToHex } from '../../../core/encoding/hex.js';
+import { bytesToHex, type Hex } from '../../../core/encoding/hex.js';
 import { WayfarerError } from '../../../core/errors.js';
 import type { RpcClient } from '../../../core/rpc/client.js';
-import type { Space } from '../../../core/rpc/pool/endpoint.js';
 import type { VerifiedChain } from '../../../core/rpc/verified/chain.js';
+import type { Space } from '../../../core/space.js';
 import { receiptHasLog, type FoundLog } from './incoming.js';
 import { addressTopic, TRANSFER_EVENT_TOPIC } from './token-abi.js';
 
-const q = (n: number): `0x${string}` => `0x${n.toString(16)}`;
+const q = (n: number): Hex => `0x${n.toString(16)}`;
 
 /**
  * `Transfer(*, owner, *)` logs of `token` (null: of any contract) in the range; logs without a

@@ -14,9 +14,9 @@
  * @module
  */
 import { bytesToHex } from '../../../core/encoding/hex.js';
-import type { Space } from '../../../core/rpc/pool/endpoint.js';
 import type { Trust } from '../../../core/rpc/trust/types.js';
 import type { VerifiedReceipt } from '../../../core/lightclient/client/proofs.js';
+import type { Space } from '../../../core/space.js';
 import type { BalanceIncrease, IncomingTransfer } from './store.js';
 import { decodeUintWord, topicToAddressHex, TRANSFER_EVENT_TOPIC } from './token-abi.js';
 

@@ -10,17 +10,19 @@
  * @module
  */
 import { decodeCfxAddress } from '../../../core/address/cip37.js';
+import type { Hex } from '../../../core/encoding/hex.js';
 import { InvalidInputError, WayfarerError } from '../../../core/errors.js';
 import type { CheckpointStore } from '../../../core/lightclient/checkpoint/store.js';
 import type { SyncProgress } from '../../../core/lightclient/client/light-client.js';
 import type { Clock } from '../../../core/rpc/clock.js';
-import { hostPermissionPattern, makeEndpoint, type NetworkKey, type NodeKind, type Space } from '../../../core/rpc/pool/endpoint.js';
+import { hostPermissionPattern, makeEndpoint, type NetworkKey, type NodeKind } from '../../../core/rpc/pool/endpoint.js';
 import { PRIVACY_MODE_EXPLANATION } from '../../../core/rpc/pool/privacy.js';
-import { isRpcMethodName, type Hex } from '../../../core/rpc/schema/methods.js';
+import { isRpcMethodName } from '../../../core/rpc/schema/methods.js';
 import type { FetchFunction } from '../../../core/rpc/transport/http.js';
 import type { WebSocketFactory } from '../../../core/rpc/transport/websocket.js';
 import { addressKeyOf } from '../../../core/rpc/trust/account-reader.js';
 import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import type { Space } from '../../../core/space.js';
 import type { BalanceView, BanView, ChainStatusView, IncomingView, NodeView, SourceView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
 import { createRuntime, endpointsFor, type NetworkRuntime } from './runtime.js';
 import { readNetworkHead, SyncStatus } from './sync-status.js';
@@ -245,10 +247,7 @@ export class ChainService {
     this.assertAddress(space, address);
     const key = addressKeyOf(space, address);
     let reserved = 0n;
-    for (const record of this.runtime.tracker.list()) {
-      if (record.space !== space || !IN_FLIGHT.has(record.status) || addressKeyOf(space, record.from) !== key) continue;
-      reserved += maxNativeSpend(record);
-    }
+    for (const record of this.runtime.tracker.list()) if (record.space === space && IN_FLIGHT.has(record.status) && addressKeyOf(space, record.from) === key) reserved += maxNativeSpend(record);
     return reserved;
   }
 

@@ -16,6 +16,7 @@ import { wrap, type IDBPDatabase } from 'idb';
 import type { BanRecord } from '../../../core/rpc/pool/bans.js';
 import type { NetworkKey, NodeEndpoint } from '../../../core/rpc/pool/endpoint.js';
 import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import { isSpace } from '../../../core/space.js';
 import type { BalanceView, IncomingView } from '../../shared/ui-api/chain.js';
 
 export const CHAIN_DB_NAME = 'wayfarer-chain';
@@ -57,7 +58,7 @@ function isTrackedTransaction(value: unknown): value is TrackedTransaction {
   return (
     isObject(value) &&
     typeof value.hash === 'string' &&
-    (value.space === 'core' || value.space === 'espace') &&
+    isSpace(value.space) &&
     typeof value.raw === 'string' &&
     typeof value.from === 'string' &&
     typeof value.addressKey === 'string' &&

@@ -9,9 +9,7 @@
  * be decoded is shown without one, never with bytes a contract chose to make look like text.
  * @module
  */
-import { bytesToHex, hexToBytes } from '../../../core/encoding/hex.js';
-
-export type Hex = `0x${string}`;
+import { bytesToHex, hexToBytes, type Hex } from '../../../core/encoding/hex.js';
 
 export const TOKEN_SELECTORS = {
   transfer: '0xa9059cbb',

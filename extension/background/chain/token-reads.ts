@@ -6,10 +6,11 @@
  */
 import { encodeCfxAddress } from '../../../core/address/cip37.js';
 import { toChecksumAddress } from '../../../core/address/eip55.js';
+import type { Hex } from '../../../core/encoding/hex.js';
 import { WayfarerError } from '../../../core/errors.js';
-import type { NetworkKey, Space } from '../../../core/rpc/pool/endpoint.js';
-import type { Hex } from '../../../core/rpc/schema/methods.js';
+import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';
 import { addressKeyOf } from '../../../core/rpc/trust/account-reader.js';
+import type { Space } from '../../../core/space.js';
 import type { IncomingView, TokenFieldView, TokenInfoView } from '../../shared/ui-api/chain.js';
 import { mergeEntries, rangesToScan, readTransfer, type FoundLog } from './incoming.js';
 import { proveLog, readTransferLogs } from './incoming-reads.js';

@@ -5,6 +5,7 @@
  * covers value + both maximums, which is why "Max" leaves exactly that room.
  * @module
  */
+import type { Space } from '../../../core/space.js';
 
 /** Drip locked per byte of storage on Core: 1 CFX / 1024. */
 export const DRIP_PER_STORAGE_BYTE = 10n ** 18n / 1024n;
@@ -29,7 +30,7 @@ export interface MaxCost {
 /**
  * @example maxCost('core', { gas: 21000n, gasPrice: 10n ** 9n, storageLimit: 0n }) // { maxFee: 21000000000000n, maxCollateral: 0n }
  */
-export function maxCost(space: 'core' | 'espace', tx: FeeFields): MaxCost {
+export function maxCost(space: Space, tx: FeeFields): MaxCost {
   const price = tx.maxFeePerGas ?? tx.gasPrice;
   if (price === undefined) throw new TypeError('a transaction needs gasPrice or maxFeePerGas');
   if (tx.gas < 0n || price < 0n) throw new RangeError('gas and price must not be negative');

@@ -24,14 +24,15 @@
 import { decodeCfxAddress } from '../../../core/address/cip37.js';
 import { parseEspaceAddress } from '../../../core/address/eip55.js';
 import { WayfarerError } from '../../../core/errors.js';
-import { hexToBytes, toQuantity } from '../../../core/encoding/hex.js';
+import { hexToBytes, toQuantity, type Hex } from '../../../core/encoding/hex.js';
 import { proveAccountsViaGateway, proveStorageViaGateway, type GatewayRequest } from '../../../core/proofgateway/client.js';
-import type { NodeEndpoint, Space } from '../../../core/rpc/pool/endpoint.js';
+import type { NodeEndpoint } from '../../../core/rpc/pool/endpoint.js';
 import type { NodePool } from '../../../core/rpc/pool/node-pool.js';
-import type { CoreCallRequest, EthCallRequest, Hex } from '../../../core/rpc/schema/methods.js';
+import type { CoreCallRequest, EthCallRequest } from '../../../core/rpc/schema/methods.js';
 import { addressKeyOf } from '../../../core/rpc/trust/account-reader.js';
 import { crossCheckedRead } from '../../../core/rpc/trust/cross-check.js';
 import type { ProofFallback, StateProofAnchor, TrustedValue } from '../../../core/rpc/trust/types.js';
+import type { Space } from '../../../core/space.js';
 import type { VerifiedHeaderSource } from '../../../core/state/header.js';
 import type { ProofAnchor } from '../../../core/state/prove-account.js';
 import { DEFAULT_BLAME_LOOKAHEAD, DEFERRED_STATE_EPOCH_COUNT } from '../../../core/state/state-root.js';

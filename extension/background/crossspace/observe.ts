@@ -10,8 +10,8 @@
  */
 import type { ObservedReceipt, StepObservation } from '../../../core/crossspace/index.js';
 import { bytesToHex } from '../../../core/encoding/hex.js';
-import type { Space } from '../../../core/rpc/pool/endpoint.js';
 import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import type { Space } from '../../../core/space.js';
 import type { NetworkRuntime } from '../chain/runtime.js';
 
 /** Proved receipts by hash (a proof of a finalized receipt does not change). */

@@ -15,8 +15,9 @@
 import { encodeCfxAddress } from '../../../core/address/cip37.js';
 import { toChecksumAddress } from '../../../core/address/eip55.js';
 import { CrossSpaceError, planCrossSpaceTransfer, transferRecordToJson, transferStatus, type CrossSpaceIntent, type CrossSpacePlan, type PlanContext } from '../../../core/crossspace/index.js';
-import { bytesToHex } from '../../../core/encoding/hex.js';
-import type { NetworkKey, Space } from '../../../core/rpc/pool/endpoint.js';
+import { bytesToHex, type Hex } from '../../../core/encoding/hex.js';
+import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';
+import { SPACES, type Space } from '../../../core/space.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
 import type { CrossSpaceKind, CrossSpaceStepView, CrossSpaceTransferView, PreparedCrossSpaceView } from '../../shared/ui-api/crossspace.js';
 import type { BalanceView, TxView } from '../../shared/ui-api/chain.js';
@@ -39,7 +40,7 @@ export interface CrossSpaceChain {
   balances(space: Space, addresses: readonly string[]): Promise<BalanceView[]>;
   reservedInFlight(space: Space, address: string): bigint;
   read(space: Space, method: string, params: readonly unknown[]): Promise<unknown>;
-  sendTransaction(space: Space, raw: `0x${string}`): Promise<TxView>;
+  sendTransaction(space: Space, raw: Hex): Promise<TxView>;
   refreshTransaction(hash: string): Promise<TxView>;
   activeRuntime(): NetworkRuntime;
 }
@@ -71,7 +72,7 @@ function decodeKept(stored: unknown): KeptTransfer | undefined {
   return k;
 }
 
-const q = (n: bigint): `0x${string}` => `0x${n.toString(16)}`;
+const q = (n: bigint): Hex => `0x${n.toString(16)}`;
 
 export class CrossSpaceService {
   private readonly prepared: PreparedSends<KeptTransfer>;
@@ -122,7 +123,7 @@ export class CrossSpaceService {
       maxTotal[d.space] += facts.maxTotalNative;
       steps.push({ step: d.step, space: d.space, from: d.from, to: d.to, transaction: facts.fields, signingHash: facts.signingHash, maxFee: facts.cost.maxFee.toString(), later: i > 0 });
     }
-    for (const space of ['core', 'espace'] as const) {
+    for (const space of SPACES) {
       if (maxTotal[space] > 0n) await this.assertAffordable(space, space === 'core' ? core : espace, maxTotal[space], request.kind === 'espace_to_core' && space === 'core');
     }
     const kept: KeptTransfer = { network, kind: request.kind, accountId: request.accountId, from: plan.from!, to: plan.to, amount: request.amount.toString(), drafts };

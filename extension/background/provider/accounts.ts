@@ -9,8 +9,8 @@
  * @module
  */
 import { decodeCfxAddress, encodeCfxAddress } from '../../../core/address/cip37.js';
+import type { Space } from '../../../core/space.js';
 import type { ApprovalAccount } from '../../shared/provider-approvals.js';
-import type { ProviderSpace } from '../../shared/provider-protocol.js';
 import { invalidParams, unauthorized } from './errors.js';
 import type { ExposedAccount, PermissionStore } from './permissions.js';
 import type { Requester } from './requester.js';
@@ -18,13 +18,13 @@ import type { ProviderChain, ProviderKeyring } from './wallet-services.js';
 
 export interface AccountContext {
   requester: Requester;
-  space: ProviderSpace;
+  space: Space;
   keyring: ProviderKeyring;
   chain: ProviderChain;
   permissions: PermissionStore;
 }
 
-export function formatAddress(space: ProviderSpace, account: Pick<ExposedAccount, 'coreHex' | 'espaceAddress'>, chainId: number): string {
+export function formatAddress(space: Space, account: Pick<ExposedAccount, 'coreHex' | 'espaceAddress'>, chainId: number): string {
   return space === 'core' ? encodeCfxAddress(account.coreHex, chainId) : account.espaceAddress;
 }
 

@@ -10,10 +10,11 @@
  * asked again and the gas limit only ever raised by their answer.
  * @module
  */
+import type { Hex } from '../../../core/encoding/hex.js';
 import { WayfarerError } from '../../../core/errors.js';
 import { rewriteApprovalCap, rewritePermitCap } from '../../../core/effects/spending-cap.js';
-import type { ApprovalRequest, HexString, TransactionDraft } from '../../shared/provider-approvals.js';
-import type { ProviderSpace } from '../../shared/provider-protocol.js';
+import type { Space } from '../../../core/space.js';
+import type { ApprovalRequest, TransactionDraft } from '../../shared/provider-approvals.js';
 import { object, optional, quantity } from '../../shared/schema.js';
 import { invalidParams } from './errors.js';
 import { validateDraft } from './tx-builder.js';
@@ -26,11 +27,11 @@ export class ApprovalEditError extends WayfarerError {
   }
 }
 
-const q = (n: bigint): HexString => `0x${n.toString(16)}`;
+const q = (n: bigint): Hex => `0x${n.toString(16)}`;
 const coreEstimate = object({ gasLimit: quantity(), storageCollateralized: optional(quantity()) }, { strict: false });
 
 /** The nodes' estimate for the edited draft, or null when they cannot give one. */
-async function reestimate(chain: ProviderChain, space: ProviderSpace, from: string, draft: TransactionDraft): Promise<{ gas: bigint; storage: bigint | null } | null> {
+async function reestimate(chain: ProviderChain, space: Space, from: string, draft: TransactionDraft): Promise<{ gas: bigint; storage: bigint | null } | null> {
   const call = { from, value: draft.value, data: draft.data, ...(draft.to === null ? {} : { to: draft.to }) };
   try {
     if (space === 'core') {
@@ -43,7 +44,7 @@ async function reestimate(chain: ProviderChain, space: ProviderSpace, from: stri
   }
 }
 
-function checked(space: ProviderSpace, draft: TransactionDraft): TransactionDraft {
+function checked(space: Space, draft: TransactionDraft): TransactionDraft {
   try {
     validateDraft(space, draft);
   } catch (error) {
@@ -53,14 +54,14 @@ function checked(space: ProviderSpace, draft: TransactionDraft): TransactionDraf
 }
 
 /** The request with the spending cap set to `cap` raw units (allowance `index` of a batch permit). */
-export async function withSpendingCap(chain: ProviderChain, space: ProviderSpace, request: ApprovalRequest, cap: bigint, index: number): Promise<ApprovalRequest> {
+export async function withSpendingCap(chain: ProviderChain, space: Space, request: ApprovalRequest, cap: bigint, index: number): Promise<ApprovalRequest> {
   try {
     if (request.kind === 'typed_data') {
       return { ...request, typedData: rewritePermitCap(request.typedData, space, request.chainId, cap, index) };
     }
     if (request.kind === 'transaction') {
       const tx = request.tx;
-      const data = rewriteApprovalCap({ space, chainId: tx.chainId, to: tx.to, value: tx.value, data: tx.data }, cap) as HexString;
+      const data = rewriteApprovalCap({ space, chainId: tx.chainId, to: tx.to, value: tx.value, data: tx.data }, cap) as Hex;
       const edited: TransactionDraft = { ...tx, data };
       const estimate = await reestimate(chain, space, request.account.address, edited);
       if (estimate !== null && estimate.gas > BigInt(tx.gas)) edited.gas = q(estimate.gas);
@@ -79,7 +80,7 @@ export const MIN_GAS = 21_000n;
 export const MAX_GAS = 30_000_000n;
 
 /** The transaction with its gas limit set to `gas`. */
-export function withGasLimit(space: ProviderSpace, request: ApprovalRequest, gas: bigint): ApprovalRequest {
+export function withGasLimit(space: Space, request: ApprovalRequest, gas: bigint): ApprovalRequest {
   if (request.kind !== 'transaction') throw invalidParams('Only a transaction has a gas limit');
   if (gas < MIN_GAS || gas > MAX_GAS) throw new ApprovalEditError(`The gas limit must be between ${MIN_GAS} and ${MAX_GAS}`);
   return { ...request, tx: checked(space, { ...request.tx, gas: q(gas) }) };

@@ -7,6 +7,7 @@
  */
 import { decodeCfxAddress } from '../../../core/address/cip37.js';
 import { hexToBytes } from '../../../core/encoding/hex.js';
+import type { Space } from '../../../core/space.js';
 import { coreTransactionSigningHash } from '../../../core/tx/core-sign.js';
 import { prepareCoreTransaction } from '../../../core/tx/core-transaction.js';
 import { espaceTransactionSigningHash } from '../../../core/tx/espace-sign.js';
@@ -15,7 +16,6 @@ import { bytesToHex } from '../../../core/encoding/hex.js';
 import { DOMAIN_TYPE_NAMES } from '../../../core/message/typed-data.js';
 import type { ApprovalAccount, TransactionDraft } from '../../shared/provider-approvals.js';
 import type { AccountChoice, ApprovalDetail, ApprovalView, TransactionView } from '../../shared/ui-api/provider.js';
-import type { ProviderSpace } from '../../shared/provider-protocol.js';
 import { maxCost, maxTotalNative, type MaxCost } from '../chain/tx-cost.js';
 import { formatAmountExact } from '../../shared/units.js';
 import { formatAddress } from './accounts.js';
@@ -37,7 +37,7 @@ export function readableText(bytes: Uint8Array): string | null {
   return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(text) ? null : text;
 }
 
-export function transactionView(space: ProviderSpace, draft: TransactionDraft, from: string, symbol: string): TransactionView {
+export function transactionView(space: Space, draft: TransactionDraft, from: string, symbol: string): TransactionView {
   const priceUnit = space === 'core' ? 'GDrip' : 'Gwei';
   const price = (value: bigint | undefined): string | null => (value === undefined ? null : `${formatAmountExact(value, 9)} ${priceUnit}`);
   const cfx = (value: bigint): string => `${formatAmountExact(value, 18)} ${symbol}`;

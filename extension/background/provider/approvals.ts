@@ -20,10 +20,10 @@
  * @module
  */
 import { WayfarerError } from '../../../core/errors.js';
+import type { Space } from '../../../core/space.js';
 import { ApprovalStateError, WalletLockedUiError } from './approval-errors.js';
 import { coalesces, grantAnswer, siblingsOf } from './approval-siblings.js';
 import type { ApprovalRequest } from '../../shared/provider-approvals.js';
-import type { ProviderSpace } from '../../shared/provider-protocol.js';
 import type { ApprovalSummary, ApprovalView } from '../../shared/ui-api/provider.js';
 import { withGasLimit, withSpendingCap } from './approval-edits.js';
 import { buildApprovalView } from './approval-view.js';
@@ -76,7 +76,7 @@ export class ApprovalCenter {
 
   private context(record: PendingRecord) {
     const { keyring, chain, permissions, store, events } = this.deps;
-    return { requester: record.requester, space: record.space, keyring, chain, permissions, store, accountsChanged: (origin: string, space: ProviderSpace) => events.accountsChanged(origin, [space]) };
+    return { requester: record.requester, space: record.space, keyring, chain, permissions, store, accountsChanged: (origin: string, space: Space) => events.accountsChanged(origin, [space]) };
   }
 
   private changed(): void {
@@ -84,7 +84,7 @@ export class ApprovalCenter {
   }
 
   /** Queues a request for the user and brings the approval page up. */
-  async create(requester: Requester, requestId: string, space: ProviderSpace, method: string, request: ApprovalRequest): Promise<void> {
+  async create(requester: Requester, requestId: string, space: Space, method: string, request: ApprovalRequest): Promise<void> {
     const topOrigin = requester.frameId === 0 ? undefined : await this.deps.connections.topOrigin(requester.tabId);
     const site = siteOf(requester, topOrigin);
     const record: PendingRecord = {

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import type { Hex } from '../../../core/encoding/hex.js';
 import { InvalidInputError, WayfarerError } from '../../../core/errors.js';
 import { RpcNodeError } from '../../../core/rpc/errors.js';
 import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
 import { ChainAdapter, type ChainServiceSlice } from './chain-adapter.js';
 import { NodeRpcError } from './errors.js';
-import type { Hex } from './wallet-services.js';
 
 class NodeError extends WayfarerError {
   readonly rpcCode = 3;

@@ -14,41 +14,41 @@
  * forwards through `notifyStatusChanged`.
  * @module
  */
+import type { Hex } from '../../../core/encoding/hex.js';
 import { NETWORKS, type NetworkKey } from '../../../core/rpc/pool/endpoint.js';
 import { InvalidInputError, WayfarerError } from '../../../core/errors.js';
 import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
-import type { ProviderSpace } from '../../shared/provider-protocol.js';
-import { SPACES } from '../../shared/provider-protocol.js';
+import { SPACES, type Space } from '../../../core/space.js';
 import { chainDisconnected, isWalletOnlyCode, NodeRpcError, unsupportedMethod } from './errors.js';
-import type { Hex, ProviderChain, ProviderNetwork } from './wallet-services.js';
+import type { ProviderChain, ProviderNetwork } from './wallet-services.js';
 
 /** What the provider uses of the chain service (structural: see extension/background/chain). */
 export interface ChainServiceSlice {
   status(): { network: NetworkKey; chainIds: { core: number; espace: number } };
   setNetwork(network: NetworkKey): Promise<unknown>;
   /** Node ids are `<network>/<space>/<url>`. */
-  nodes(): { id: string; space: ProviderSpace | 'gateway' }[];
-  addNode(input: { space: ProviderSpace; url: string; site?: string }): Promise<unknown>;
-  read(space: ProviderSpace, method: string, params: readonly unknown[]): Promise<unknown>;
-  nextNonce(space: ProviderSpace, address: string): Promise<bigint>;
-  sendRawTransaction(space: ProviderSpace, raw: Hex): Promise<Hex>;
+  nodes(): { id: string; space: Space | 'gateway' }[];
+  addNode(input: { space: Space; url: string; site?: string }): Promise<unknown>;
+  read(space: Space, method: string, params: readonly unknown[]): Promise<unknown>;
+  nextNonce(space: Space, address: string): Promise<bigint>;
+  sendRawTransaction(space: Space, raw: Hex): Promise<Hex>;
   /** Syncs the light client (shared when one is running). */
   sync(): Promise<unknown>;
 }
 
 /** What the provider uses of the token list (extension/background/tokens). */
 export interface TokenWatcher {
-  watch(space: ProviderSpace, chainId: number, asset: { address: string; symbol: string; decimals: number }): Promise<void>;
+  watch(space: Space, chainId: number, asset: { address: string; symbol: string; decimals: number }): Promise<void>;
 }
 
-const SPACE_LABEL: Readonly<Record<ProviderSpace, string>> = { core: 'Core', espace: 'eSpace' };
+const SPACE_LABEL: Readonly<Record<Space, string>> = { core: 'Core', espace: 'eSpace' };
 
 function isNodeError(error: unknown): error is WayfarerError & { rpcCode: number; rpcMessage: string; rpcData: unknown } {
   return error instanceof WayfarerError && error.code === 'rpc.node_error' && typeof (error as { rpcCode?: unknown }).rpcCode === 'number';
 }
 
 export class ChainAdapter implements ProviderChain {
-  private readonly listeners = new Set<(space: ProviderSpace) => void>();
+  private readonly listeners = new Set<(space: Space) => void>();
   private lastChainIds: { core: number; espace: number } | undefined;
 
   /** `tokens`: the token list, for the provider's adapter (the wallet's own sends never watch tokens). */
@@ -70,7 +70,7 @@ export class ChainAdapter implements ProviderChain {
     return now;
   }
 
-  private networkOf(key: NetworkKey, space: ProviderSpace): ProviderNetwork {
+  private networkOf(key: NetworkKey, space: Space): ProviderNetwork {
     const status = this.chain.status();
     const active = status.network === key;
     const ids = active ? status.chainIds : { core: NETWORKS[key].coreChainId, espace: NETWORKS[key].espaceChainId };
@@ -84,30 +84,30 @@ export class ChainAdapter implements ProviderChain {
     };
   }
 
-  private nodeUrls(space: ProviderSpace): string[] {
+  private nodeUrls(space: Space): string[] {
     return this.chain
       .nodes()
       .filter((n) => n.space === space)
       .map((n) => n.id.split('/').slice(2).join('/'));
   }
 
-  private keyFor(space: ProviderSpace, chainId: number): NetworkKey | undefined {
+  private keyFor(space: Space, chainId: number): NetworkKey | undefined {
     const status = this.chain.status();
     if (status.chainIds[space] === chainId) return status.network;
     return (Object.keys(NETWORKS) as NetworkKey[]).find((key) => key !== status.network && (space === 'core' ? NETWORKS[key].coreChainId : NETWORKS[key].espaceChainId) === chainId);
   }
 
-  async activeNetwork(space: ProviderSpace): Promise<ProviderNetwork> {
+  async activeNetwork(space: Space): Promise<ProviderNetwork> {
     this.checkForChange();
     return this.networkOf(this.chain.status().network, space);
   }
 
-  async findNetwork(space: ProviderSpace, chainId: number): Promise<ProviderNetwork | undefined> {
+  async findNetwork(space: Space, chainId: number): Promise<ProviderNetwork | undefined> {
     const key = this.keyFor(space, chainId);
     return key === undefined ? undefined : this.networkOf(key, space);
   }
 
-  async switchNetwork(space: ProviderSpace, chainId: number): Promise<void> {
+  async switchNetwork(space: Space, chainId: number): Promise<void> {
     const key = this.keyFor(space, chainId);
     if (key === undefined) throw chainDisconnected(`Chain ${chainId} is not a network Wayfarer can use`);
     await this.chain.setNetwork(key);
@@ -125,12 +125,12 @@ export class ChainAdapter implements ProviderChain {
     this.checkForChange();
   }
 
-  async watchToken(space: ProviderSpace, chainId: number, asset: { address: string; symbol: string; decimals: number }): Promise<void> {
+  async watchToken(space: Space, chainId: number, asset: { address: string; symbol: string; decimals: number }): Promise<void> {
     if (!this.tokens) throw new WayfarerError('provider.no_token_list', 'this adapter has no token list');
     await this.tokens.watch(space, chainId, asset);
   }
 
-  async read(space: ProviderSpace, method: string, params: readonly unknown[]): Promise<unknown> {
+  async read(space: Space, method: string, params: readonly unknown[]): Promise<unknown> {
     try {
       return await this.chain.read(space, method, params);
     } catch (error) {
@@ -140,7 +140,7 @@ export class ChainAdapter implements ProviderChain {
     }
   }
 
-  async nextNonce(space: ProviderSpace, address: string): Promise<bigint> {
+  async nextNonce(space: Space, address: string): Promise<bigint> {
     try {
       return await this.chain.nextNonce(space, address);
     } catch (error) {
@@ -155,7 +155,7 @@ export class ChainAdapter implements ProviderChain {
     }
   }
 
-  async sendRawTransaction(space: ProviderSpace, raw: Hex): Promise<Hex> {
+  async sendRawTransaction(space: Space, raw: Hex): Promise<Hex> {
     try {
       return await this.chain.sendRawTransaction(space, raw);
     } catch (error) {
@@ -163,7 +163,7 @@ export class ChainAdapter implements ProviderChain {
     }
   }
 
-  onNetworkChange(listener: (space: ProviderSpace) => void): () => void {
+  onNetworkChange(listener: (space: Space) => void): () => void {
     this.lastChainIds ??= { ...this.chain.status().chainIds };
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

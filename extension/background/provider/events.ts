@@ -9,7 +9,7 @@
  * change is sent regardless (possibly repeating a list, never missing a change).
  * @module
  */
-import { SPACES, type ProviderSpace } from '../../shared/provider-protocol.js';
+import { SPACES, type Space } from '../../../core/space.js';
 import { visibleAddresses } from './accounts.js';
 import type { Connections } from './connections.js';
 import type { PermissionStore } from './permissions.js';
@@ -26,7 +26,7 @@ export class ProviderEvents {
     private readonly chain: ProviderChain,
   ) {}
 
-  private async sendAccounts(doc: Requester, space: ProviderSpace): Promise<void> {
+  private async sendAccounts(doc: Requester, space: Space): Promise<void> {
     const addresses = await visibleAddresses({ requester: doc, space, keyring: this.keyring, chain: this.chain, permissions: this.permissions });
     const key = `${doc.documentId}|${space}`;
     const text = JSON.stringify(addresses);
@@ -37,12 +37,12 @@ export class ProviderEvents {
   }
 
   /** Records what a document was just told (an answer to `*_accounts` or the provider state). */
-  noteAccounts(documentId: string, space: ProviderSpace, addresses: unknown): void {
+  noteAccounts(documentId: string, space: Space, addresses: unknown): void {
     if (Array.isArray(addresses)) this.lastAccounts.set(`${documentId}|${space}`, JSON.stringify(addresses));
   }
 
   /** The visible accounts of one origin may have changed (grant, revoke). */
-  async accountsChanged(origin: string, spaces: readonly ProviderSpace[] = SPACES): Promise<void> {
+  async accountsChanged(origin: string, spaces: readonly Space[] = SPACES): Promise<void> {
     for (const doc of await this.connections.known(origin)) for (const space of spaces) await this.sendAccounts(doc, space);
   }
 
@@ -56,7 +56,7 @@ export class ProviderEvents {
     }
   }
 
-  async chainChanged(space: ProviderSpace): Promise<void> {
+  async chainChanged(space: Space): Promise<void> {
     const { chainId } = await this.chain.activeNetwork(space);
     const data = `0x${chainId.toString(16)}`;
     for (const doc of await this.connections.known()) await this.connections.deliver(doc.documentId, { type: 'event', space, name: 'chainChanged', data });

@@ -10,22 +10,21 @@
  * between, the restart broadcasts the same bytes again (same hash) instead of signing anew.
  * @module
  */
-import { hexToBytes } from '../../../core/encoding/hex.js';
+import { hexToBytes, type Hex } from '../../../core/encoding/hex.js';
+import type { Space } from '../../../core/space.js';
 import { checkSignedTransaction, type ReviewedTransaction } from '../../../core/tx/signed-check.js';
 import type { ApprovalAccount, TransactionDraft } from '../../shared/provider-approvals.js';
-import type { ProviderSpace } from '../../shared/provider-protocol.js';
 import { visibleAddresses, type AccountContext } from './accounts.js';
 import { chainDisconnected, invalidParams, ProviderRpcError, unauthorized } from './errors.js';
 import { permissionObjects } from './methods/accounts-methods.js';
 import type { PendingRecord, PendingStore } from './pending-store.js';
 import { siteOf } from './requester.js';
 import { coreDraftToInput, espaceDraftToInput } from './tx-builder.js';
-import type { Hex } from './wallet-services.js';
 
 export interface ExecutionContext extends AccountContext {
   store: PendingStore;
   /** Tells every document of an origin that its visible accounts in a space may have changed. */
-  accountsChanged(origin: string, space: ProviderSpace): Promise<void>;
+  accountsChanged(origin: string, space: Space): Promise<void>;
 }
 
 export class WalletLockedError extends ProviderRpcError {

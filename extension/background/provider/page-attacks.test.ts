@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { encodeCfxAddress } from '../../../core/address/cip37.js';
-import type { ProviderSpace } from '../../shared/provider-protocol.js';
+import type { Space } from '../../../core/space.js';
 import { REJECT_COOLDOWN_MS } from './reject-cooldown.js';
 import { requesterFromSender } from './requester.js';
 import { ProviderService } from './service.js';
@@ -58,7 +58,7 @@ async function page(env: Env, origin = DAPP, documentId = 'doc-1', frameId = 0, 
   await env.service.connect(requester, port.port);
   env.tabs.alive.add(documentId);
   let next = 0;
-  const send = async (method: string, params?: unknown, space: ProviderSpace = 'core'): Promise<string> => {
+  const send = async (method: string, params?: unknown, space: Space = 'core'): Promise<string> => {
     const id = `r${++next}`;
     await env.service.message(requester, { type: 'request', id, space, method, ...(params === undefined ? {} : { params }) });
     return id;

@@ -21,9 +21,11 @@
  * and then written; a failed write is undone in memory.
  * @module
  */
+import type { Hex } from '../../../core/encoding/hex.js';
+import { isSpace, type Space } from '../../../core/space.js';
 import type { ApprovalRequest } from '../../shared/provider-approvals.js';
 import type { ProviderErrorPayload } from '../../shared/provider-errors.js';
-import { MAX_PENDING_APPROVALS_PER_ORIGIN, type ProviderSpace } from '../../shared/provider-protocol.js';
+import { MAX_PENDING_APPROVALS_PER_ORIGIN } from '../../shared/provider-protocol.js';
 import { limitExceeded } from './errors.js';
 import type { Requester } from './requester.js';
 import type { StorageArea } from './storage-area.js';
@@ -51,7 +53,7 @@ export interface PendingRecord {
   /** Registrable domain of the top-level page (see requester.ts `siteOf`): limits are per site. */
   site?: string;
   requestId: string;
-  space: ProviderSpace;
+  space: Space;
   method: string;
   request: ApprovalRequest;
   createdAt: number;
@@ -59,9 +61,9 @@ export interface PendingRecord {
   /** What the user chose (connect: the account). */
   decision?: { accountId?: string };
   /** A signed transaction, stored before it is broadcast so a restart re-sends the same bytes. */
-  signed?: { raw: `0x${string}`; hash: `0x${string}` };
+  signed?: { raw: Hex; hash: Hex };
   /** The signed transactions of an EIP-5792 batch, in order, stored before any is broadcast. */
-  signedCalls?: { raw: `0x${string}`; hash: `0x${string}` }[];
+  signedCalls?: { raw: Hex; hash: Hex }[];
   outcome?: Outcome;
   settledAt?: number;
 }
@@ -90,7 +92,7 @@ function isRecord(value: unknown): value is PendingRecord {
     typeof r.id === 'string' &&
     typeof r.requestId === 'string' &&
     typeof r.method === 'string' &&
-    (r.space === 'core' || r.space === 'espace') &&
+    isSpace(r.space) &&
     typeof r.createdAt === 'number' &&
     (r.state === 'waiting' || r.state === 'approved' || r.state === 'settled') &&
     typeof r.requester === 'object' &&

@@ -10,13 +10,13 @@
  * @module
  */
 import { WayfarerError } from '../../../core/errors.js';
+import { SPACES, type Space } from '../../../core/space.js';
 import { array, literal, number, object, optional, record, string, type Infer } from '../../shared/schema.js';
-import type { ProviderSpace } from '../../shared/provider-protocol.js';
 import type { StorageArea } from './storage-area.js';
 
 export const PERMISSIONS_KEY = 'wayfarer.provider.permissions';
 
-export const CAPABILITY: Readonly<Record<ProviderSpace, 'cfx_accounts' | 'eth_accounts'>> = { core: 'cfx_accounts', espace: 'eth_accounts' };
+export const CAPABILITY: Readonly<Record<Space, 'cfx_accounts' | 'eth_accounts'>> = { core: 'cfx_accounts', espace: 'eth_accounts' };
 
 const exposedAccountSchema = object({
   id: string({ min: 1, max: 200 }),
@@ -84,7 +84,7 @@ export class PermissionStore {
     return run;
   }
 
-  async get(origin: string, space: ProviderSpace): Promise<AccountsGrant | undefined> {
+  async get(origin: string, space: Space): Promise<AccountsGrant | undefined> {
     await this.queue;
     const grant = (await this.read())[origin]?.[space];
     return grant && structuredClone(grant);
@@ -96,7 +96,7 @@ export class PermissionStore {
   }
 
   /** Grants (or replaces) the accounts an origin may see in a space. */
-  grant(origin: string, space: ProviderSpace, accounts: ExposedAccount[]): Promise<AccountsGrant> {
+  grant(origin: string, space: Space, accounts: ExposedAccount[]): Promise<AccountsGrant> {
     if (accounts.length === 0) throw new RangeError('grant needs at least one account');
     return this.update((sites) => {
       const grant: AccountsGrant = { id: this.newId(), date: this.now(), accounts: accounts.map((a) => ({ ...a })) };
@@ -106,7 +106,7 @@ export class PermissionStore {
   }
 
   /** Revokes one space (or both); returns whether anything was removed. */
-  revoke(origin: string, space?: ProviderSpace): Promise<boolean> {
+  revoke(origin: string, space?: Space): Promise<boolean> {
     return this.update((sites) => {
       const site = sites[origin];
       if (!site) return false;
@@ -141,7 +141,7 @@ export class PermissionStore {
       const affected: string[] = [];
       for (const [origin, site] of Object.entries(sites)) {
         const next: SitePermissions = {};
-        for (const space of ['core', 'espace'] as const) {
+        for (const space of SPACES) {
           const grant = site[space];
           if (!grant) continue;
           const accounts = grant.accounts.filter((a) => !forget(a.id));

@@ -20,8 +20,8 @@ import { checkSite } from '../../../core/sites/check-site.js';
 import { phishingListFromData, type PhishingList } from '../../../core/sites/phishing-list.js';
 // Imported statically: a service worker may not load code with import().
 import { PHISHING_DATA } from '../../../core/sites/phishing-data.js';
+import type { Space } from '../../../core/space.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
-import type { ProviderSpace } from '../../shared/provider-protocol.js';
 import type { SignInView, SiteWarningView } from '../../shared/ui-api/provider.js';
 
 let phishingList: PhishingList | undefined;
@@ -50,13 +50,13 @@ export function siteWarning(origin: string, trustedOrigins: readonly string[]): 
   return null;
 }
 
-function unknownCall(space: ProviderSpace, contract: string, data: string): Effect[] {
+function unknownCall(space: Space, contract: string, data: string): Effect[] {
   const size = Math.max(0, (data.length - 2) / 2);
   return [{ kind: 'unknown_call', space, contract, selector: size >= 4 ? data.slice(0, 10) : null, dataSize: size, reason: 'undecodable', expected: null }];
 }
 
 /** What a transaction draft does. */
-export function transactionEffects(space: ProviderSpace, draft: TransactionDraft): JsonEffect[] {
+export function transactionEffects(space: Space, draft: TransactionDraft): JsonEffect[] {
   try {
     return effectsToJson(describeTransaction({ space, chainId: draft.chainId, to: draft.to, value: draft.value, data: draft.data }));
   } catch {
@@ -65,7 +65,7 @@ export function transactionEffects(space: ProviderSpace, draft: TransactionDraft
 }
 
 /** What a typed-data signature allows (a permit), or a plain description of it. */
-export function typedDataEffects(space: ProviderSpace, typedData: unknown, chainId: number): JsonEffect[] {
+export function typedDataEffects(space: Space, typedData: unknown, chainId: number): JsonEffect[] {
   try {
     return effectsToJson(describeTypedData(typedData, space, chainId));
   } catch {

@@ -2,9 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { encodeCfxAddress } from '../../../core/address/cip37.js';
 import { recoverCorePersonalMessageSigner, recoverEspacePersonalMessageSigner } from '../../../core/message/personal.js';
 import { recoverCip23TypedDataSigner } from '../../../core/message/typed-data.js';
+import type { Space } from '../../../core/space.js';
 import { decodeCoreTransaction } from '../../../core/tx/core-decode.js';
 import { decodeEspaceTransaction } from '../../../core/tx/espace-decode.js';
-import type { ProviderSpace } from '../../shared/provider-protocol.js';
 import { requesterFromSender } from './requester.js';
 import { ProviderService } from './service.js';
 import { MemoryStorageArea } from './storage-area.js';
@@ -55,14 +55,14 @@ async function page(env: Env, origin = DAPP, documentId = 'doc-1', frameId = 0, 
   await env.service.connect(requester, port.port);
   env.tabs.alive.add(documentId);
   let next = 0;
-  const send = async (method: string, params?: unknown, space: ProviderSpace = 'core'): Promise<string> => {
+  const send = async (method: string, params?: unknown, space: Space = 'core'): Promise<string> => {
     const id = `r${++next}`;
     await env.service.message(requester, { type: 'request', id, space, method, ...(params === undefined ? {} : { params }) });
     return id;
   };
   const answerOf = (id: string) => port.responses().find((r) => r.id === id);
   /** Sends and returns the answer (fails if the request is waiting for the user). */
-  const call = async (method: string, params?: unknown, space: ProviderSpace = 'core'): Promise<{ result?: unknown; error?: { code: number; message: string } }> => {
+  const call = async (method: string, params?: unknown, space: Space = 'core'): Promise<{ result?: unknown; error?: { code: number; message: string } }> => {
     const answer = answerOf(await send(method, params, space));
     if (!answer) throw new Error(`${method} got no answer`);
     return answer;
@@ -70,7 +70,7 @@ async function page(env: Env, origin = DAPP, documentId = 'doc-1', frameId = 0, 
   return { requester, port, send, answerOf, call };
 }
 
-async function connect(env: Env, p: Awaited<ReturnType<typeof page>>, space: ProviderSpace = 'core', accountId = 'acct-a') {
+async function connect(env: Env, p: Awaited<ReturnType<typeof page>>, space: Space = 'core', accountId = 'acct-a') {
   const id = await p.send(space === 'core' ? 'cfx_requestAccounts' : 'eth_requestAccounts', undefined, space);
   const [approval] = env.service.uiHandlers()['provider.listApprovals']!(undefined, { pageUrl: '' }) as { id: string }[];
   await env.service.uiHandlers()['provider.resolveApproval']!({ id: approval!.id, approve: true, accountId }, { pageUrl: '' });
@@ -241,7 +241,7 @@ describe('refusals without asking the user', () => {
   test('unknown, refused and other-space methods are 4200; bad params -32602', async () => {
     const env = await setup();
     const p = await page(env);
-    const cases: [string, unknown, ProviderSpace, number, RegExp][] = [
+    const cases: [string, unknown, Space, number, RegExp][] = [
       ['eth_sign', ['0x00', '0x00'], 'espace', 4200, /opaque hash/],
       ['cfx_sign', [], 'core', 4200, /opaque hash/],
       ['wallet_nonsense', [], 'core', 4200, /unknown method/],

@@ -4,8 +4,8 @@
  * what a previous worker persisted and finishes or expires it before taking new requests).
  * @module
  */
-import type { ProviderSpace } from '../../shared/provider-protocol.js';
-import { SPACES, type ContentToBackground } from '../../shared/provider-protocol.js';
+import { SPACES, type Space } from '../../../core/space.js';
+import type { ContentToBackground } from '../../shared/provider-protocol.js';
 import type { ConnectedSite } from '../../shared/ui-api/provider.js';
 import type { UiHandlers } from '../router.js';
 import { formatAddress } from './accounts.js';
@@ -114,7 +114,7 @@ export class ProviderService {
 
   private async sites(): Promise<ConnectedSite[]> {
     const all = await this.permissions.list();
-    const chainIds = {} as Record<ProviderSpace, number>;
+    const chainIds = {} as Record<Space, number>;
     for (const space of SPACES) chainIds[space] = (await this.deps.chain.activeNetwork(space)).chainId;
     return Object.entries(all)
       .map(([origin, site]) => ({

@@ -6,17 +6,19 @@
  * fills in, and records what was broadcast; ports and tab messaging record what was delivered.
  * @module
  */
+import type { Hex } from '../../../core/encoding/hex.js';
 import { coreAddressFromPrivateKey, espaceAddressFromPrivateKey } from '../../../core/keys/address.js';
 import { privateKeyFromHex, type PrivateKey } from '../../../core/keys/private-key.js';
 import { signCorePersonalMessage, signEspacePersonalMessage } from '../../../core/message/personal.js';
 import { signCip23TypedData, signEip712TypedData } from '../../../core/message/typed-data.js';
+import type { Space } from '../../../core/space.js';
 import { signCoreTransaction } from '../../../core/tx/core-sign.js';
 import { signEspaceTransaction } from '../../../core/tx/espace-sign.js';
-import type { BackgroundDirect, BackgroundToContent, ProviderSpace } from '../../shared/provider-protocol.js';
+import type { BackgroundDirect, BackgroundToContent } from '../../shared/provider-protocol.js';
 import type { WindowApis } from './approval-window.js';
 import type { TabMessaging } from './connections.js';
 import { NodeRpcError } from './errors.js';
-import type { Hex, ProviderChain, ProviderKeyring, ProviderNetwork, WalletAccount } from './wallet-services.js';
+import type { ProviderChain, ProviderKeyring, ProviderNetwork, WalletAccount } from './wallet-services.js';
 
 export class TestKeyring implements ProviderKeyring {
   unlocked = true;
@@ -84,14 +86,14 @@ export class TestChain implements ProviderChain {
     { space: 'espace', chainId: 71, name: 'Conflux eSpace Testnet', currencySymbol: 'CFX', currencyName: 'Conflux', rpcUrls: ['https://evmtestnet.confluxrpc.com'] },
     { space: 'core', chainId: 1024, name: 'Local dev node', currencySymbol: 'CFX', currencyName: 'Conflux', rpcUrls: ['http://127.0.0.1:12537/'] },
   ];
-  active: Record<ProviderSpace, number> = { core: 1029, espace: 1030 };
-  readonly reads: { space: ProviderSpace; method: string; params: readonly unknown[] }[] = [];
-  readonly sent: { space: ProviderSpace; raw: Hex }[] = [];
+  active: Record<Space, number> = { core: 1029, espace: 1030 };
+  readonly reads: { space: Space; method: string; params: readonly unknown[] }[] = [];
+  readonly sent: { space: Space; raw: Hex }[] = [];
   readonly handlers = new Map<string, ReadHandler>();
   nonce = 7n;
   /** What the nodes report as the latest-state nonce. */
   nodeNonce = 3n;
-  private readonly listeners = new Set<(space: ProviderSpace) => void>();
+  private readonly listeners = new Set<(space: Space) => void>();
 
   constructor() {
     this.handlers.set('cfx_getBlockByEpochNumber', () => ({ baseFeePerGas: '0x3b9aca00' }));
@@ -107,13 +109,13 @@ export class TestChain implements ProviderChain {
     this.handlers.set('eth_getTransactionCount', () => `0x${this.nodeNonce.toString(16)}`);
   }
 
-  activeNetwork = async (space: ProviderSpace): Promise<ProviderNetwork> => {
+  activeNetwork = async (space: Space): Promise<ProviderNetwork> => {
     const found = this.networks.find((n) => n.space === space && n.chainId === this.active[space]);
     if (!found) throw new Error('no active network');
     return found;
   };
-  findNetwork = async (space: ProviderSpace, chainId: number) => this.networks.find((n) => n.space === space && n.chainId === chainId);
-  switchNetwork = async (space: ProviderSpace, chainId: number): Promise<void> => {
+  findNetwork = async (space: Space, chainId: number) => this.networks.find((n) => n.space === space && n.chainId === chainId);
+  switchNetwork = async (space: Space, chainId: number): Promise<void> => {
     this.active[space] = chainId;
     for (const l of this.listeners) l(space);
   };
@@ -124,24 +126,24 @@ export class TestChain implements ProviderChain {
     if (!known) throw new Error('unknown network');
     known.rpcUrls.push(...network.rpcUrls.filter((u) => !known.rpcUrls.includes(u)));
   };
-  readonly watched: { space: ProviderSpace; chainId: number; address: string }[] = [];
-  watchToken = async (space: ProviderSpace, chainId: number, asset: { address: string }): Promise<void> => {
+  readonly watched: { space: Space; chainId: number; address: string }[] = [];
+  watchToken = async (space: Space, chainId: number, asset: { address: string }): Promise<void> => {
     this.watched.push({ space, chainId, address: asset.address });
   };
-  read = async (space: ProviderSpace, method: string, params: readonly unknown[]): Promise<unknown> => {
+  read = async (space: Space, method: string, params: readonly unknown[]): Promise<unknown> => {
     this.reads.push({ space, method, params });
     const handler = this.handlers.get(method);
     if (!handler) throw new NodeRpcError(-32601, `the method ${method} does not exist/is not available`);
     return handler(params);
   };
   nextNonce = async (): Promise<bigint> => this.nonce;
-  sendRawTransaction = async (space: ProviderSpace, raw: Hex): Promise<Hex> => {
+  sendRawTransaction = async (space: Space, raw: Hex): Promise<Hex> => {
     this.sent.push({ space, raw });
     const { keccak_256 } = await import('@noble/hashes/sha3.js');
     const { bytesToHex, hexToBytes } = await import('../../../core/encoding/hex.js');
     return bytesToHex(keccak_256(hexToBytes(raw))) as Hex;
   };
-  onNetworkChange = (listener: (space: ProviderSpace) => void): (() => void) => {
+  onNetworkChange = (listener: (space: Space) => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };

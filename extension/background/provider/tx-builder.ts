@@ -14,16 +14,18 @@
  * with the gas limit editable. The user decides; nothing is signed on the node's word.
  * @module
  */
+import type { Hex } from '../../../core/encoding/hex.js';
+import type { Space } from '../../../core/space.js';
 import { prepareCoreTransaction, type CoreTransactionInput } from '../../../core/tx/core-transaction.js';
 import { prepareEspaceTransaction, type EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
 import { TxError } from '../../../core/tx/errors.js';
-import type { HexString, TransactionDraft } from '../../shared/provider-approvals.js';
+import type { TransactionDraft } from '../../shared/provider-approvals.js';
 import { nullable, object, optional, quantity } from '../../shared/schema.js';
 import { invalidParams, NodeRpcError, ProviderRpcError } from './errors.js';
 import type { CoreTxRequest, EspaceTxRequest } from './tx-request.js';
 import type { ProviderChain, ProviderNetwork } from './wallet-services.js';
 
-const q = (n: bigint): HexString => `0x${n.toString(16)}`;
+const q = (n: bigint): Hex => `0x${n.toString(16)}`;
 
 const coreEstimateSchema = object({ gasLimit: quantity(), gasUsed: optional(quantity()), storageCollateralized: quantity() }, { strict: false });
 const baseFeeSchema = object({ baseFeePerGas: optional(nullable(quantity())) }, { strict: false });
@@ -34,7 +36,7 @@ const baseFeeSchema = object({ baseFeePerGas: optional(nullable(quantity())) }, 
  * elsewhere since the verified epoch are only in the latter. A node can only push the nonce up this
  * way — which delays the transaction, visibly — never below the verified one.
  */
-async function chooseNonce(chain: ProviderChain, space: 'core' | 'espace', from: string): Promise<bigint> {
+async function chooseNonce(chain: ProviderChain, space: Space, from: string): Promise<bigint> {
   const [tracked, latest] = await Promise.all([
     chain.nextNonce(space, from),
     space === 'core' ? readQuantity(chain, 'core', 'cfx_getNextNonce', [from, 'latest_state']) : readQuantity(chain, 'espace', 'eth_getTransactionCount', [from, 'pending']),
@@ -42,13 +44,13 @@ async function chooseNonce(chain: ProviderChain, space: 'core' | 'espace', from:
   return tracked > latest ? tracked : latest;
 }
 
-function checkChainId(requested: HexString | undefined, network: ProviderNetwork): void {
+function checkChainId(requested: Hex | undefined, network: ProviderNetwork): void {
   if (requested !== undefined && BigInt(requested) !== BigInt(network.chainId)) {
     throw invalidParams(`chainId ${requested} is not the active chain 0x${network.chainId.toString(16)}; switch networks first`);
   }
 }
 
-async function readQuantity(chain: ProviderChain, space: 'core' | 'espace', method: string, params: unknown[]): Promise<bigint> {
+async function readQuantity(chain: ProviderChain, space: Space, method: string, params: unknown[]): Promise<bigint> {
   return BigInt(quantity().parse(await chain.read(space, method, params), method));
 }
 
@@ -107,7 +109,7 @@ export function espaceDraftToInput(draft: TransactionDraft): EspaceTransactionIn
 }
 
 /** Runs core/tx's validation on a draft; a failure is the dApp's invalid input. */
-export function validateDraft(space: 'core' | 'espace', draft: TransactionDraft): void {
+export function validateDraft(space: Space, draft: TransactionDraft): void {
   try {
     if (space === 'core') prepareCoreTransaction(coreDraftToInput(draft));
     else prepareEspaceTransaction(espaceDraftToInput(draft));
@@ -134,7 +136,7 @@ type FeeRequest = Pick<CoreTxRequest | EspaceTxRequest, 'gasPrice' | 'maxFeePerG
  * Sets the draft's prices (and access list) for its type: the dApp's values, else the nodes'
  * priority fee with a max fee of twice the base fee plus it (type 2), or the nodes' gas price.
  */
-async function completeFees(chain: ProviderChain, space: 'core' | 'espace', request: FeeRequest, baseFee: HexString | undefined, draft: TransactionDraft): Promise<void> {
+async function completeFees(chain: ProviderChain, space: Space, request: FeeRequest, baseFee: Hex | undefined, draft: TransactionDraft): Promise<void> {
   const methods = FEE_METHODS[space];
   if (draft.type === 2) {
     const priority = request.maxPriorityFeePerGas !== undefined ? BigInt(request.maxPriorityFeePerGas) : await readPriorityFee(chain, space, baseFee);
@@ -158,7 +160,7 @@ const PRIORITY_FEE_RETRY_MS = 150;
  * is asked again after a short pause; if the nodes keep refusing, the tip is what the nodes' gas
  * price asks above the base fee (as dApp libraries do).
  */
-async function readPriorityFee(chain: ProviderChain, space: 'core' | 'espace', baseFee: HexString | undefined): Promise<bigint> {
+async function readPriorityFee(chain: ProviderChain, space: Space, baseFee: Hex | undefined): Promise<bigint> {
   const methods = FEE_METHODS[space];
   for (let attempt = 1; attempt <= PRIORITY_FEE_ATTEMPTS; attempt++) {
     try {

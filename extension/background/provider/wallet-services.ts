@@ -6,11 +6,10 @@
  * provider's unit tests drive them with small in-memory implementations.
  * @module
  */
+import type { Hex } from '../../../core/encoding/hex.js';
+import type { Space } from '../../../core/space.js';
 import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
 import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
-import type { ProviderSpace } from '../../shared/provider-protocol.js';
-
-export type Hex = `0x${string}`;
 
 /** An account as the provider sees it: an opaque id plus its two addresses. */
 export interface WalletAccount {
@@ -35,15 +34,15 @@ export interface ProviderKeyring {
   signCoreTransaction(accountId: string, tx: CoreTransactionInput, activeChainId: number): Promise<SignedTransactionResult>;
   signEspaceTransaction(accountId: string, tx: EspaceTransactionInput, activeChainId: number): Promise<SignedTransactionResult>;
   /** personal_sign: Core prefix (v 0/1) or Ethereum prefix (v 27/28) by space. */
-  personalSign(accountId: string, space: ProviderSpace, message: Uint8Array): Promise<Hex>;
+  personalSign(accountId: string, space: Space, message: Uint8Array): Promise<Hex>;
   /** CIP-23 (core) or EIP-712 v4 (espace); refuses a domain chainId other than `activeChainId`. */
-  signTypedData(accountId: string, space: ProviderSpace, typedData: unknown, activeChainId: number): Promise<Hex>;
+  signTypedData(accountId: string, space: Space, typedData: unknown, activeChainId: number): Promise<Hex>;
   /** Called on lock, unlock and account list changes. */
   onChange(listener: () => void): () => void;
 }
 
 export interface ProviderNetwork {
-  space: ProviderSpace;
+  space: Space;
   chainId: number;
   name: string;
   /** Native currency symbol (CFX on both spaces of the public networks). */
@@ -54,9 +53,9 @@ export interface ProviderNetwork {
 }
 
 export interface ProviderChain {
-  activeNetwork(space: ProviderSpace): Promise<ProviderNetwork>;
-  findNetwork(space: ProviderSpace, chainId: number): Promise<ProviderNetwork | undefined>;
-  switchNetwork(space: ProviderSpace, chainId: number): Promise<void>;
+  activeNetwork(space: Space): Promise<ProviderNetwork>;
+  findNetwork(space: Space, chainId: number): Promise<ProviderNetwork | undefined>;
+  switchNetwork(space: Space, chainId: number): Promise<void>;
   /**
    * Adds the nodes a dApp suggested for a network (after the user approved it). `site` is the
    * suggesting site's registrable domain: the nodes count as that one operator, never as trusted.
@@ -66,16 +65,16 @@ export interface ProviderChain {
    * Adds a token a site suggested (after the user approved it) to the list of `space` on the
    * active network, with the contract's own symbol, name and decimals where it gives them.
    */
-  watchToken(space: ProviderSpace, chainId: number, asset: { address: string; symbol: string; decimals: number }): Promise<void>;
+  watchToken(space: Space, chainId: number, asset: { address: string; symbol: string; decimals: number }): Promise<void>;
   /**
    * A read-only call on the active network of `space`, through the node pool (which verifies or
    * cross-checks what it can). A node's JSON-RPC error comes back as NodeRpcError.
    */
-  read(space: ProviderSpace, method: string, params: readonly unknown[]): Promise<unknown>;
+  read(space: Space, method: string, params: readonly unknown[]): Promise<unknown>;
   /** The next nonce to use for `address` on the active network (own pending transactions included). */
-  nextNonce(space: ProviderSpace, address: string): Promise<bigint>;
+  nextNonce(space: Space, address: string): Promise<bigint>;
   /** Broadcasts a signed transaction to the active network's nodes; resolves with its hash. */
-  sendRawTransaction(space: ProviderSpace, raw: Hex): Promise<Hex>;
+  sendRawTransaction(space: Space, raw: Hex): Promise<Hex>;
   /** Called when the active network of a space changes. */
-  onNetworkChange(listener: (space: ProviderSpace) => void): () => void;
+  onNetworkChange(listener: (space: Space) => void): () => void;
 }

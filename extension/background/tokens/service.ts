@@ -15,7 +15,8 @@
 import { decodeCfxAddress, encodeCfxAddress } from '../../../core/address/cip37.js';
 import { parseEspaceAddress, toChecksumAddress } from '../../../core/address/eip55.js';
 import { InvalidInputError } from '../../../core/errors.js';
-import type { NetworkKey, Space } from '../../../core/rpc/pool/endpoint.js';
+import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';
+import type { Space } from '../../../core/space.js';
 import type { TokenView } from '../../shared/ui-api/tokens.js';
 import type { KeyValueArea } from '../vault/platform.js';
 

@@ -7,6 +7,8 @@
  * (dApps poll); a signature does (the user just approved it).
  * @module
  */
+import type { Hex } from '../../../core/encoding/hex.js';
+import { isSpace, type Space } from '../../../core/space.js';
 import { signCoreTransaction } from '../../../core/tx/core-sign.js';
 import { signEspaceTransaction } from '../../../core/tx/espace-sign.js';
 import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
@@ -15,9 +17,6 @@ import { signCorePersonalMessage, signEspacePersonalMessage } from '../../../cor
 import { signCip23TypedData, signEip712TypedData } from '../../../core/message/typed-data.js';
 import { InvalidInputError } from '../../../core/errors.js';
 import type { VaultService } from './service.js';
-
-export type Hex = `0x${string}`;
-export type KeyringSpace = 'core' | 'espace';
 
 export interface KeyringAccount {
   id: string;
@@ -33,8 +32,8 @@ export interface VaultKeyring {
   listAccounts(): Promise<KeyringAccount[]>;
   signCoreTransaction(accountId: string, tx: CoreTransactionInput, activeChainId: number): Promise<{ raw: Hex; hash: Hex }>;
   signEspaceTransaction(accountId: string, tx: EspaceTransactionInput, activeChainId: number): Promise<{ raw: Hex; hash: Hex }>;
-  personalSign(accountId: string, space: KeyringSpace, message: Uint8Array): Promise<Hex>;
-  signTypedData(accountId: string, space: KeyringSpace, typedData: unknown, activeChainId: number): Promise<Hex>;
+  personalSign(accountId: string, space: Space, message: Uint8Array): Promise<Hex>;
+  signTypedData(accountId: string, space: Space, typedData: unknown, activeChainId: number): Promise<Hex>;
   onChange(listener: () => void): () => void;
 }
 
@@ -68,8 +67,8 @@ export function vaultKeyring(service: VaultService, subscribe: (listener: () => 
   };
 }
 
-function assertSpace(space: KeyringSpace): KeyringSpace {
-  if (space !== 'core' && space !== 'espace') throw new InvalidInputError('space: expected "core" or "espace"');
+function assertSpace(space: Space): Space {
+  if (!isSpace(space)) throw new InvalidInputError('space: expected "core" or "espace"');
   return space;
 }
 

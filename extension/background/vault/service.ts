@@ -14,8 +14,8 @@
  * @module
  */
 import { generateMnemonic } from '../../../core/keys/mnemonic.js';
-import type { AccountSpace } from '../../../core/keys/hd.js';
 import type { PrivateKey } from '../../../core/keys/private-key.js';
+import type { Space } from '../../../core/space.js';
 import { SerialQueue } from '../../../core/vault/serial.js';
 import { VaultLockedError, VaultReplacedError, VaultTamperedError, VaultUnreadableError, type ArchiveEntryView, type KeyringView, type NewWalletInput, type UnlockedVault, type UnlockResult, type Vault } from '../../../core/vault/index.js';
 import { AUTO_LOCK_ALARM, AUTO_LOCK_CHOICES_MS, assertAutoLockMs, isPastDeadline, lockDeadline } from './auto-lock.js';
@@ -155,7 +155,7 @@ export class VaultService {
     return this.#use(async (v) => ({ mnemonic: await v.revealMnemonic(walletId, password) }));
   }
 
-  async revealPrivateKey(accountId: string, space: AccountSpace, password: string): Promise<{ privateKey: string }> {
+  async revealPrivateKey(accountId: string, space: Space, password: string): Promise<{ privateKey: string }> {
     return this.#use(async (v) => ({ privateKey: await v.revealPrivateKey(accountId, space, password) }));
   }
 
@@ -229,7 +229,7 @@ export class VaultService {
    * Runs `fn` with an account's key (for signing). Counts as use of the wallet (the user approved
    * the signature). The key is wiped when `fn` settles.
    */
-  async withPrivateKey<T>(accountId: string, space: AccountSpace, fn: (key: PrivateKey) => T | Promise<T>): Promise<T> {
+  async withPrivateKey<T>(accountId: string, space: Space, fn: (key: PrivateKey) => T | Promise<T>): Promise<T> {
     return this.#use(async (v) => v.withPrivateKey(accountId, space, fn));
   }
 

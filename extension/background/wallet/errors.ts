@@ -4,6 +4,7 @@
  * @module
  */
 import { WayfarerError } from '../../../core/errors.js';
+import type { Space } from '../../../core/space.js';
 
 /** The vault is locked: nothing is prepared or signed until the user unlocks. */
 export class WalletLockedError extends WayfarerError {
@@ -84,7 +85,7 @@ const PROBLEM_TEXT: Readonly<Record<string, string>> = {
  * bad connection from a banned node and knows where to look.
  */
 export class NodesUnavailableError extends WayfarerError {
-  constructor(space: 'core' | 'espace', attempts: readonly { node: string; problem: string }[], options: { cause?: unknown } = {}) {
+  constructor(space: Space, attempts: readonly { node: string; problem: string }[], options: { cause?: unknown } = {}) {
     const name = SPACE_NAME[space];
     const asked = attempts.length === 0 ? `Every ${name} node is banned for now, or none is set up.` : `Asked: ${attempts.map((a) => `${a.node} (${PROBLEM_TEXT[a.problem] ?? a.problem})`).join('; ')}.`;
     super('wallet.no_node', `No ${name} node gave a usable answer. ${asked} See Settings → Networks and nodes, or try again shortly.`, options);

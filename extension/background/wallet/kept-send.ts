@@ -4,8 +4,9 @@
  * answered" is turned into an error naming each node asked. See send-service.ts.
  * @module
  */
-import type { NetworkKey, Space } from '../../../core/rpc/pool/endpoint.js';
+import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';
 import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
+import { isSpace, type Space } from '../../../core/space.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
 import { NodesUnavailableError } from './errors.js';
 import type { TokenSpec } from './send-preparation.js';
@@ -31,7 +32,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function decodeKept(stored: unknown): KeptSend | undefined {
   if (!isRecord(stored) || !isRecord(stored.draft)) return undefined;
   const { network, space, accountId, from, token } = stored;
-  if (typeof network !== 'string' || (space !== 'core' && space !== 'espace') || typeof accountId !== 'string' || typeof from !== 'string') return undefined;
+  if (typeof network !== 'string' || !isSpace(space) || typeof accountId !== 'string' || typeof from !== 'string') return undefined;
   if (stored.replaces !== undefined && stored.replaces !== null && typeof stored.replaces !== 'string') return undefined;
   if (token !== null && !(isRecord(token) && typeof token.contract === 'string' && typeof token.symbol === 'string' && typeof token.decimals === 'number')) return undefined;
   return stored as unknown as KeptSend;

@@ -8,21 +8,22 @@
  * visibly in the review, or let it expire sooner; never change what it does). Nothing here signs.
  * @module
  */
+import type { Hex } from '../../../core/encoding/hex.js';
 import { InvalidInputError } from '../../../core/errors.js';
-import type { Space } from '../../../core/rpc/pool/endpoint.js';
 import { bumpedPrice, coreReplacement, espaceReplacement, type ReplacementKind } from '../../../core/rpc/tx/replacement.js';
 import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import type { Space } from '../../../core/space.js';
 import { decodeCoreTransaction } from '../../../core/tx/core-decode.js';
 import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
 import { decodeEspaceTransaction } from '../../../core/tx/espace-decode.js';
 import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
 import { quantity } from '../../shared/schema.js';
-import type { HexString, TransactionDraft } from '../../shared/provider-approvals.js';
+import type { TransactionDraft } from '../../shared/provider-approvals.js';
 
 /** Reads through the pool (the chain service's `read`). */
 export type ChainRead = (space: Space, method: string, params: readonly unknown[]) => Promise<unknown>;
 
-const q = (n: bigint | number): HexString => `0x${BigInt(n).toString(16)}`;
+const q = (n: bigint | number): Hex => `0x${BigInt(n).toString(16)}`;
 
 async function readQuantity(read: ChainRead, space: Space, method: string, params: unknown[]): Promise<bigint> {
   return BigInt(quantity().parse(await read(space, method, params), method));
@@ -30,7 +31,7 @@ async function readQuantity(read: ChainRead, space: Space, method: string, param
 
 /** A transaction input as the draft the send path keeps (hex quantities). */
 export function inputToDraft(input: CoreTransactionInput | EspaceTransactionInput): TransactionDraft {
-  const draft: TransactionDraft = { type: input.type, chainId: input.chainId, nonce: q(input.nonce), gas: q(input.gas), to: input.to, value: q(input.value), data: input.data as HexString };
+  const draft: TransactionDraft = { type: input.type, chainId: input.chainId, nonce: q(input.nonce), gas: q(input.gas), to: input.to, value: q(input.value), data: input.data as Hex };
   if (input.type === 2) {
     draft.maxFeePerGas = q(input.maxFeePerGas);
     draft.maxPriorityFeePerGas = q(input.maxPriorityFeePerGas);

@@ -14,15 +14,15 @@
 import { decodeCfxAddress, encodeCfxAddress } from '../../../core/address/cip37.js';
 import { parseEspaceAddress, toChecksumAddress } from '../../../core/address/eip55.js';
 import { InvalidInputError } from '../../../core/errors.js';
-import { bytesToHex, MAX_UINT256 } from '../../../core/encoding/hex.js';
-import type { Space } from '../../../core/rpc/pool/endpoint.js';
+import { bytesToHex, MAX_UINT256, type Hex } from '../../../core/encoding/hex.js';
+import type { Space } from '../../../core/space.js';
 import { coreTransactionSigningHash } from '../../../core/tx/core-sign.js';
 import { validateCoreTransaction, type CoreTransaction, type CoreTransactionInput } from '../../../core/tx/core-transaction.js';
 import { espaceTransactionSigningHash } from '../../../core/tx/espace-sign.js';
 import { validateEspaceTransaction, type EspaceTransaction, type EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
 import type { PreparedTransactionFields } from '../../shared/ui-api/wallet.js';
-import { encodeTransferCall, type Hex } from '../chain/token-abi.js';
+import { encodeTransferCall } from '../chain/token-abi.js';
 import { maxCost, maxTotalNative, type MaxCost } from '../chain/tx-cost.js';
 import { coreDraftToInput, espaceDraftToInput } from '../provider/tx-builder.js';
 import { WrongNetworkRecipientError } from './errors.js';

@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { encodeCfxAddress } from '../../../core/address/cip37.js';
+import type { Hex } from '../../../core/encoding/hex.js';
+import type { Space } from '../../../core/space.js';
 import { decodeCoreTransaction } from '../../../core/tx/core-decode.js';
 import { decodeEspaceTransaction } from '../../../core/tx/espace-decode.js';
-import type { Space } from '../../../core/rpc/pool/endpoint.js';
 import type { BalanceView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
 import type { TxLabel } from '../chain/store.js';
 import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
 import { signCoreTransaction } from '../../../core/tx/core-sign.js';
 import { privateKeyFromHex } from '../../../core/keys/private-key.js';
 import { TestChain, TestKeyring } from '../provider/test-support.js';
-import type { Hex } from '../provider/wallet-services.js';
 import { WalletSendService, type SendChain } from './send-service.js';
 import { memoryArea } from '../vault/platform.js';
 import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';

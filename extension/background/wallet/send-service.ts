@@ -15,11 +15,13 @@
  * compared with the contract's own (cross-checked) answer. A locked wallet prepares and signs nothing.
  * @module
  */
+import type { Hex } from '../../../core/encoding/hex.js';
 import { InvalidInputError } from '../../../core/errors.js';
-import type { NetworkKey, Space } from '../../../core/rpc/pool/endpoint.js';
+import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';
 import type { Trust } from '../../../core/rpc/trust/types.js';
 import type { ReplacementKind } from '../../../core/rpc/tx/replacement.js';
 import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import type { Space } from '../../../core/space.js';
 import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
 import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
 import type { BalanceView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
@@ -29,7 +31,7 @@ import { largestNativeSend } from '../chain/tx-cost.js';
 import { buildCoreDraft, buildEspaceDraft } from '../provider/tx-builder.js';
 import { describeTransaction } from '../../../core/effects/transaction.js';
 import { effectsToJson } from '../../../core/effects/json.js';
-import type { Hex, ProviderChain } from '../provider/wallet-services.js';
+import type { ProviderChain } from '../provider/wallet-services.js';
 import { signCheckedDraft } from './sign-draft.js';
 import { ChainChangedError, InsufficientFundsError, TokenDecimalsMismatchError, UnknownAccountError, WalletLockedError } from './errors.js';
 import { PreparedSends } from './prepared-sends.js';
@@ -88,7 +90,7 @@ export interface SendRequest {
   nonce?: 'queue' | 'fill' | undefined;
 }
 
-const q = (n: bigint): `0x${string}` => `0x${n.toString(16)}`;
+const q = (n: bigint): Hex => `0x${n.toString(16)}`;
 
 export class WalletSendService {
   private readonly prepared: PreparedSends<KeptSend>;
@@ -271,7 +273,7 @@ export class WalletSendService {
     return { from: spaceAddress(space, space === 'core' ? account.coreHex : account.espaceAddress.toLowerCase(), chainIds) };
   }
 
-  private async build(space: Space, from: string, call: { to: string; value: bigint; data: `0x${string}` }): Promise<{ draft: TransactionDraft; facts: PreparedFacts }> {
+  private async build(space: Space, from: string, call: { to: string; value: bigint; data: Hex }): Promise<{ draft: TransactionDraft; facts: PreparedFacts }> {
     const network = await this.deps.draftChain.activeNetwork(space);
     const request = { from, to: call.to, value: q(call.value), data: call.data };
     const draft = space === 'core' ? await buildCoreDraft(this.deps.draftChain, network, request, from) : await buildEspaceDraft(this.deps.draftChain, network, request, from);

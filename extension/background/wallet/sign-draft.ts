@@ -7,11 +7,11 @@
  * mismatch is refused (never broadcast).
  * @module
  */
-import type { Space } from '../../../core/rpc/pool/endpoint.js';
+import type { Hex } from '../../../core/encoding/hex.js';
+import type { Space } from '../../../core/space.js';
 import { TxError } from '../../../core/tx/errors.js';
 import { checkSignedTransaction } from '../../../core/tx/signed-check.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
-import type { Hex } from '../provider/wallet-services.js';
 import { SignedMismatchError, WalletLockedError } from './errors.js';
 import { preparedFacts, type PreparedFacts } from './send-preparation.js';
 import type { SendKeyring } from './send-service.js';

@@ -9,7 +9,7 @@
  * never the event. The revoke is built by the background from the token and spender only.
  * @module
  */
-import type { Space } from '../../../core/rpc/pool/endpoint.js';
+import { SPACES, type Space } from '../../../core/space.js';
 import { object, oneOf, string } from '../schema.js';
 import type { BalanceView } from './chain.js';
 import type { PreparedSendView } from './wallet.js';
@@ -45,7 +45,7 @@ export interface AllowancesView {
   rejectedLogs: number;
 }
 
-const space = oneOf(['core', 'espace']);
+const space = oneOf(SPACES);
 const address = string({ min: 1, max: 128 });
 
 export const allowanceMethods = {

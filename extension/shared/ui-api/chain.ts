@@ -13,9 +13,10 @@
  * then `chain.addNode`.
  */
 import type { BanReason, BanSeverity } from '../../../core/rpc/pool/bans.js';
-import type { NetworkKey, NodeKind, Space } from '../../../core/rpc/pool/endpoint.js';
+import type { NetworkKey, NodeKind } from '../../../core/rpc/pool/endpoint.js';
 import type { ProofFallback, StateProofAnchor, Trust } from '../../../core/rpc/trust/types.js';
 import type { TxStatus } from '../../../core/rpc/tx/types.js';
+import { SPACES, type Space } from '../../../core/space.js';
 import { boolean, hex, none, number, object, oneOf, optional, string, array } from '../schema.js';
 import { uiMethod } from './define.js';
 
@@ -23,7 +24,7 @@ export { hostPermissionPattern } from '../../../core/rpc/pool/endpoint.js';
 export { PRIVACY_MODE_EXPLANATION } from '../../../core/rpc/pool/privacy.js';
 export { TRUST_EXPLANATION } from '../../../core/rpc/trust/types.js';
 export { BAN_REASON_TEXT } from '../../../core/rpc/pool/bans.js';
-export type { Trust, TxStatus, BanReason, BanSeverity, NetworkKey, NodeKind, Space, StateProofAnchor, ProofFallback };
+export type { Trust, TxStatus, BanReason, BanSeverity, NetworkKey, NodeKind, StateProofAnchor, ProofFallback };
 
 export interface ChainStatusView {
   network: NetworkKey;
@@ -232,7 +233,7 @@ export type IncomingView =
       observedAt: number;
     };
 
-const space = oneOf(['core', 'espace']);
+const space = oneOf(SPACES);
 const nodeKind = oneOf(['core', 'espace', 'gateway']);
 const address = string({ min: 1, max: 128 });
 const nodeId = string({ min: 1, max: 2200 });

@@ -12,6 +12,7 @@
  */
 import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';
 import type { Trust } from '../../../core/rpc/trust/types.js';
+import type { Space } from '../../../core/space.js';
 import { none, object, oneOf, optional, string } from '../schema.js';
 import { uiMethod } from './define.js';
 import type { PreparedTransactionFields } from './wallet.js';
@@ -20,7 +21,7 @@ export type CrossSpaceKind = 'core_to_espace' | 'espace_to_core';
 
 export interface CrossSpaceStepView {
   step: 'transfer_evm' | 'fund_mapped' | 'withdraw_from_mapped';
-  space: 'core' | 'espace';
+  space: Space;
   from: string;
   /** The CrossSpaceCall contract (Core steps) or the mapped address (eSpace step). */
   to: string;
@@ -52,7 +53,7 @@ export interface PreparedCrossSpaceView {
 
 export interface CrossSpaceTransferStepView {
   step: CrossSpaceStepView['step'];
-  space: 'core' | 'espace';
+  space: Space;
   hash: string | null;
   /** not_sent, pending, succeeded, failed, rejected, replaced, possibly_censored */
   state: string;
@@ -74,7 +75,7 @@ export interface CrossSpaceTransferView {
   state: string;
   steps: CrossSpaceTransferStepView[];
   /** What the receiving side's receipt shows arriving, and where. */
-  credited: { space: 'core' | 'espace'; address: string; amount: string } | null;
+  credited: { space: Space; address: string; amount: string } | null;
   fees: { core: string; espace: string };
   /** Weakest trust of the receipts used; null while none is in. */
   trust: Trust | null;

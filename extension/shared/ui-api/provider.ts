@@ -8,8 +8,8 @@
  */
 import type { JsonEffect } from '../../../core/effects/json.js';
 import type { SignInWarning } from '../../../core/message/siwe-check.js';
+import { SPACES, type Space } from '../../../core/space.js';
 import type { ApprovalKind, AssetSuggestion, NetworkSuggestion } from '../provider-approvals.js';
-import type { ProviderSpace } from '../provider-protocol.js';
 import { boolean, none, number, object, oneOf, optional, string } from '../schema.js';
 import { uiMethod } from './define.js';
 
@@ -31,7 +31,7 @@ export interface ApprovalSummary {
   id: string;
   origin: string;
   kind: ApprovalKind;
-  space: ProviderSpace;
+  space: Space;
   createdAt: number;
 }
 
@@ -120,7 +120,7 @@ export type ApprovalDetail =
 
 export interface ApprovalView {
   id: string;
-  space: ProviderSpace;
+  space: Space;
   createdAt: number;
   requester: {
     origin: OriginView;
@@ -159,7 +159,7 @@ export const providerMethods = {
   /** Changes the gas limit of the transaction shown (decimal). Returns the request as it now stands. */
   'provider.setGasLimit': uiMethod<ApprovalView>()(object({ id: approvalId, gas: string({ min: 1, max: 20, pattern: /^[1-9][0-9]{0,19}$/ }) })),
   'provider.listSites': uiMethod<ConnectedSite[]>()(none()),
-  'provider.disconnectSite': uiMethod<void>()(object({ origin: string({ max: 300 }), space: optional(oneOf(['core', 'espace'])) })),
+  'provider.disconnectSite': uiMethod<void>()(object({ origin: string({ max: 300 }), space: optional(oneOf(SPACES)) })),
   /** Forgets every connection (also the way out when the stored record is damaged). */
   'provider.resetSites': uiMethod<void>()(none()),
 } as const;

@@ -3,7 +3,7 @@
  * and space. Every page reads the same list; `tokens.changed` announces edits.
  * @module
  */
-import type { Space } from '../../../core/rpc/pool/endpoint.js';
+import { SPACES, type Space } from '../../../core/space.js';
 import { array, number, object, oneOf, string } from '../schema.js';
 import { uiMethod } from './define.js';
 
@@ -15,7 +15,7 @@ export interface TokenView {
   decimals: number;
 }
 
-const space = oneOf(['core', 'espace']);
+const space = oneOf(SPACES);
 const address = string({ min: 1, max: 128 });
 const token = object({ address, symbol: string({ min: 1, max: 64 }), name: string({ min: 1, max: 64 }), decimals: number({ integer: true, min: 0, max: 36 }) });
 

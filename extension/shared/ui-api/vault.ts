@@ -7,6 +7,7 @@
  * Every other answer carries names, flags and addresses only. Errors come back with the core
  * vault's codes (`vault.wrong_password`, `vault.throttled`, `vault.unreadable`, …).
  */
+import { SPACES } from '../../../core/space.js';
 import type { AccountView, ArchiveEntryView, KeyringView } from '../../../core/vault/index.js';
 import { array, boolean, literal, none, number, object, oneOf, optional, string, union } from '../schema.js';
 import { uiMethod } from './define.js';
@@ -66,7 +67,7 @@ export const vaultMethods = {
   'vault.reorderAccounts': uiMethod<void>()(object({ accountIds: array(id, { max: 1000 }) })),
   'vault.removeWallet': uiMethod<void>()(object({ walletId: id, password })),
   'vault.revealMnemonic': uiMethod<{ mnemonic: string }>()(object({ walletId: id, password })),
-  'vault.revealPrivateKey': uiMethod<{ privateKey: string }>()(object({ accountId: id, space: oneOf(['core', 'espace']), password })),
+  'vault.revealPrivateKey': uiMethod<{ privateKey: string }>()(object({ accountId: id, space: oneOf(SPACES), password })),
   'vault.changePassword': uiMethod<void>()(object({ currentPassword: password, newPassword: password })),
   /** The encrypted backup file (same password as the vault). */
   'vault.exportBackup': uiMethod<{ fileName: string; text: string }>()(object({ password })),

@@ -16,9 +16,10 @@
  * Amounts are decimal strings of the smallest unit (drip for CFX, the token's base unit).
  * @module
  */
-import type { NetworkKey, Space } from '../../../core/rpc/pool/endpoint.js';
+import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';
 import type { Trust } from '../../../core/rpc/trust/types.js';
 import type { JsonEffect } from '../../../core/effects/json.js';
+import { SPACES, type Space } from '../../../core/space.js';
 import { number, object, oneOf, optional, string } from '../schema.js';
 import type { TxView } from './chain.js';
 import { uiMethod } from './define.js';
@@ -113,7 +114,7 @@ export interface MaxSendableView {
   reservedInFlight: string;
 }
 
-const space = oneOf(['core', 'espace']);
+const space = oneOf(SPACES);
 const address = string({ min: 1, max: 128 });
 const accountId = string({ pattern: /^[0-9a-f]{32}$/ });
 const amount = string({ min: 1, max: 80, pattern: /^(0|[1-9][0-9]{0,77})$/ });

@@ -4,8 +4,8 @@
  * (wallet.prepareRevoke; signed with the backend's `send` like any transfer).
  * @module
  */
+import type { Space } from '../../../core/space.js';
 import type { AllowancesView } from '../../shared/ui-api/allowances.js';
-import type { Space } from '../model/wallet.js';
 import type { Trust } from '../model/trust.js';
 import type { PreparedSend } from './backend.js';
 import { trustOf } from './adapters/chain.js';

@@ -4,9 +4,10 @@
  * never call `background.call` for vault or chain data directly, so a change in the wire API is
  * one adapter change, not a change in every screen.
  */
+import type { Space } from '../../../core/space.js';
 import type { UiEvents } from '../../shared/ui-api/index.js';
 import type { TokenView } from '../../shared/ui-api/tokens.js';
-import type { AccountItem, Checked, LightClientStatus, NetworkItem, NodeItem, NodeKind, ReceivedItem, Space, SyncSummary, TokenInfoItem, TokenItem, TxItem } from '../model/wallet.js';
+import type { AccountItem, Checked, LightClientStatus, NetworkItem, NodeItem, NodeKind, ReceivedItem, SyncSummary, TokenInfoItem, TokenItem, TxItem } from '../model/wallet.js';
 import type { SendReviewModel } from '../screens/send/SendReview.js';
 
 export type VaultStatus = 'uninitialized' | 'locked' | 'unlocked' | 'unreadable';

@@ -3,6 +3,7 @@
  * that knows the wire names and shapes of the vault and chain services; adapters in ./adapters/
  * turn their results into screen models.
  */
+import type { Hex } from '../../../core/encoding/hex.js';
 import { WayfarerError } from '../../../core/errors.js';
 import type { WalletBackend } from './backend.js';
 import { background } from './client.js';
@@ -114,7 +115,7 @@ export const backgroundBackend: WalletBackend = {
   prepareSend: async ({ space, accountId, asset, to, amount, nonce }) => preparedFromApi(await background.call('wallet.prepareSend', { space, accountId, to, amount: amount.toString(), ...tokenParam(asset), ...(nonce ? { nonce } : {}) })),
   prepareReplacement: async (hash, kind, accountId) => preparedFromApi(await background.call('wallet.prepareReplacement', { hash, kind, accountId })),
   resend: async (hash) => {
-    const view = await background.call('chain.resendTransaction', { hash: hash as `0x${string}` });
+    const view = await background.call('chain.resendTransaction', { hash: hash as Hex });
     return txFromApi(view, view.from);
   },
   maxSendable: async ({ space, accountId, asset }) => BigInt((await background.call('wallet.maxSendable', { space, accountId, ...tokenParam(asset) })).amount),

@@ -3,6 +3,7 @@
  * UI↔background API, kept in one place so screens do not spell wire names.
  * @module
  */
+import type { Space } from '../../../core/space.js';
 import type { CrossSpaceKind } from '../../shared/ui-api/crossspace.js';
 import { decodeCfxAddressAnyType } from '../../../core/address/cip37.js';
 import { bytesToHex } from '../../../core/encoding/hex.js';
@@ -20,7 +21,7 @@ export const crossSpaceApi = {
 
 export const contactsApi = {
   list: () => background.call('contacts.list'),
-  add: (input: { label: string; space: 'core' | 'espace'; network: 'mainnet' | 'testnet' | 'local'; address: string; note?: string }) => background.call('contacts.add', input),
+  add: (input: { label: string; space: Space; network: 'mainnet' | 'testnet' | 'local'; address: string; note?: string }) => background.call('contacts.add', input),
   update: (id: string, patch: { label?: string; note?: string }) => background.call('contacts.update', { id, ...patch }),
   remove: (id: string) => background.call('contacts.remove', { id }),
 };

@@ -8,9 +8,10 @@
  * popup needs no round trip to a service worker that may still be waking up.
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactElement, type ReactNode } from 'react';
+import type { Space } from '../../../core/space.js';
 import type { VaultState, WalletBackend } from '../api/backend.js';
 import { useAsync, type QueryState } from '../api/hooks.js';
-import type { AccountItem, NetworkItem, Space } from '../model/wallet.js';
+import type { AccountItem, NetworkItem } from '../model/wallet.js';
 
 export interface WalletSession {
   backend: WalletBackend;

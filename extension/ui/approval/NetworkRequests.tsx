@@ -3,7 +3,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { hostPermissionPattern } from '../../../core/rpc/pool/endpoint.js';
-import type { ProviderSpace } from '../../shared/provider-protocol.js';
+import type { Space } from '../../../core/space.js';
 import type { ApprovalDetail } from '../../shared/ui-api/provider.js';
 import { background } from '../api/client.js';
 import { tokenInfoFromApi } from '../api/adapters/chain.js';
@@ -87,7 +87,7 @@ export function AddChainRequest({ detail, busy, decide }: { detail: Extract<Appr
  * The background saves the token when the approval is accepted, with the contract's details by
  * the same rule.
  */
-export function WatchAssetRequest({ detail, space, busy, decide }: { detail: Extract<ApprovalDetail, { kind: 'watch_asset' }>; space: ProviderSpace; busy: boolean; decide: Decide }) {
+export function WatchAssetRequest({ detail, space, busy, decide }: { detail: Extract<ApprovalDetail, { kind: 'watch_asset' }>; space: Space; busy: boolean; decide: Decide }) {
   const id = useId();
   const a = detail.asset;
   const t = useT();

@@ -13,9 +13,8 @@ import { parseEspaceAddress, toChecksumAddress } from '../../../core/address/eip
 import { AddressError } from '../../../core/address/errors.js';
 import { cfxAddressType } from '../../../core/address/type.js';
 import { hexToBytes } from '../../../core/encoding/hex.js';
+import type { Space } from '../../../core/space.js';
 import { t } from '../i18n/i18n.js';
-
-export type Space = 'core' | 'espace';
 
 export type RecipientWarning =
   | { kind: 'contract'; message: string }

@@ -5,11 +5,11 @@
  * removed here only once the background has it (another network's list stays until that network
  * is active). Nothing is lost when the background cannot take it yet: the next page tries again.
  */
+import { SPACES } from '../../../core/space.js';
 import { background } from '../api/client.js';
 
 const PREFIX = 'wayfarer.tokens.';
 const NETWORKS = ['mainnet', 'testnet', 'local'] as const;
-const SPACES = ['core', 'espace'] as const;
 
 let moving: Promise<void> | undefined;
 

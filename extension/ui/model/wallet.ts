@@ -2,9 +2,9 @@
  * What the screens show, independent of how the background's API spells it. Adapters in
  * api/adapters/ turn background results into these; screens never parse wire data themselves.
  */
+import type { Space } from '../../../core/space.js';
 import type { Trust } from './trust.js';
 
-export type Space = 'core' | 'espace';
 /** A node list: JSON-RPC nodes of one space, or proof gateways (state proofs for both spaces). */
 export type NodeKind = Space | 'gateway';
 

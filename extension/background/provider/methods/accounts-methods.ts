@@ -7,9 +7,9 @@
  * `wallet_revokePermissions` needs no approval: giving up access is always allowed.
  * @module
  */
+import type { Space } from '../../../../core/space.js';
 import { ProviderErrorCode } from '../../../shared/provider-errors.js';
 import { SchemaError, json, record, string, type Schema } from '../../../shared/schema.js';
-import type { ProviderSpace } from '../../../shared/provider-protocol.js';
 import { formatAddress, visibleAddresses } from '../accounts.js';
 import { ProviderRpcError } from '../errors.js';
 import { CAPABILITY, type AccountsGrant } from '../permissions.js';
@@ -37,7 +37,7 @@ function permissionRequest(requireAccounts: boolean): Schema<string[]> {
 }
 
 /** The EIP-2255 permission objects for a grant. */
-export function permissionObjects(origin: string, space: ProviderSpace, grant: AccountsGrant | undefined, chainId: number): object[] {
+export function permissionObjects(origin: string, space: Space, grant: AccountsGrant | undefined, chainId: number): object[] {
   if (!grant) return [];
   return [
     {
@@ -64,7 +64,7 @@ async function requestAccounts(ctx: MethodContext) {
   return visible.length > 0 ? answer(visible) : ask({ kind: 'connect', returns: 'accounts' });
 }
 
-export function accountMethods(space: ProviderSpace): Record<string, MethodSpec> {
+export function accountMethods(space: Space): Record<string, MethodSpec> {
   const prefix = space === 'core' ? 'cfx' : 'eth';
   const accounts = method(ignoredParams(), async (ctx) => answer(await visibleAddresses(ctx)));
   const request = method(noParams(), requestAccounts);

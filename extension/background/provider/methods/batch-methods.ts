@@ -11,9 +11,9 @@
  * Spec: https://eips.ethereum.org/EIPS/eip-5792
  * @module
  */
+import type { Hex } from '../../../../core/encoding/hex.js';
 import { ProviderErrorCode } from '../../../shared/provider-errors.js';
 import { array, json, object, optional, quantity, string, type Schema } from '../../../shared/schema.js';
-import type { HexString } from '../../../shared/provider-approvals.js';
 import { grantedAccount } from '../accounts.js';
 import { invalidParams, ProviderRpcError } from '../errors.js';
 import { buildEspaceDraft } from '../tx-builder.js';
@@ -48,7 +48,7 @@ function refuseRequiredCapabilities(caps: unknown): void {
   }
 }
 
-const q = (n: bigint): HexString => `0x${n.toString(16)}`;
+const q = (n: bigint): Hex => `0x${n.toString(16)}`;
 
 const receiptSchema = object(
   { transactionHash: string(), blockHash: string(), blockNumber: quantity(), gasUsed: quantity(), status: optional(quantity()), logs: json({ maxBytes: 512 * 1024 }) },

@@ -16,8 +16,9 @@
  */
 import { decodeCfxAddress, encodeCfxAddress } from '../../../../core/address/cip37.js';
 import { parseEspaceAddress, toChecksumAddress } from '../../../../core/address/eip55.js';
+import type { Hex } from '../../../../core/encoding/hex.js';
+import type { Space } from '../../../../core/space.js';
 import { array, number, object, oneOf, optional, SchemaError, string, type Schema } from '../../../shared/schema.js';
-import type { ProviderSpace } from '../../../shared/provider-protocol.js';
 import { isLocalOrPrivateHost } from '../../../../core/rpc/pool/domain.js';
 import { invalidParams, unrecognizedChain } from '../errors.js';
 import { tuple, uint } from './params.js';
@@ -25,7 +26,7 @@ import { answer, ask, method, type MethodSpec } from './types.js';
 
 const MAX_CHAIN_ID = 0xffff_ffff;
 
-function chainIdNumber(path: string, value: `0x${string}`): number {
+function chainIdNumber(path: string, value: Hex): number {
   const n = BigInt(value);
   if (n < 1n || n > BigInt(MAX_CHAIN_ID)) throw new SchemaError(path, 'chainId out of range');
   return Number(n);
@@ -78,7 +79,7 @@ const watchParams: Schema<{ type: 'CRC20' | 'ERC20'; options: { address: string;
   },
 };
 
-export function networkMethods(space: ProviderSpace): Record<string, MethodSpec> {
+export function networkMethods(space: Space): Record<string, MethodSpec> {
   const switchName = space === 'core' ? 'wallet_switchConfluxChain' : 'wallet_switchEthereumChain';
   const addName = space === 'core' ? 'wallet_addConfluxChain' : 'wallet_addEthereumChain';
   return {

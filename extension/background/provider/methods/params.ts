@@ -5,6 +5,7 @@
  * string, array and number.
  * @module
  */
+import type { Hex } from '../../../../core/encoding/hex.js';
 import { SchemaError, array, hex, json, number, oneOf, optional, string, union, type Schema } from '../../../shared/schema.js';
 
 /** A fixed-length positional parameter list; trailing optional items may be left out. */
@@ -46,7 +47,7 @@ const HEX_DIGITS = /^0x[0-9a-fA-F]{1,64}$/;
  * An unsigned integer up to 256 bits, as a `0x` hex string (leading zeros tolerated) or a safe
  * non-negative integer number; normalized to a canonical quantity (`0x0`, `0x1f`, …).
  */
-export function uint(): Schema<`0x${string}`> {
+export function uint(): Schema<Hex> {
   return {
     parse(value, path = '') {
       if (typeof value === 'number') {
@@ -60,10 +61,10 @@ export function uint(): Schema<`0x${string}`> {
 }
 
 /** A 32-byte hash. */
-export const hash32 = (): Schema<`0x${string}`> => hex({ bytes: 32 });
+export const hash32 = (): Schema<Hex> => hex({ bytes: 32 });
 
 /** Transaction/call `data` (bounded; contract deployments are large but finite). */
-export const data = (): Schema<`0x${string}`> => hex({ maxBytes: 512 * 1024 });
+export const data = (): Schema<Hex> => hex({ maxBytes: 512 * 1024 });
 
 /** An eSpace (Ethereum) address: 20 bytes hex, any letter case (checksums are checked elsewhere). */
 export const ethAddress = (): Schema<string> => string({ pattern: /^0x[0-9a-fA-F]{40}$/ });

@@ -8,8 +8,9 @@
  * can; the dApp receives the node's answer (or the node's error) unchanged in shape.
  * @module
  */
+import type { Hex } from '../../../../core/encoding/hex.js';
+import type { Space } from '../../../../core/space.js';
 import type { Schema } from '../../../shared/schema.js';
-import type { ProviderSpace } from '../../../shared/provider-protocol.js';
 import { blockTag, bool, coreAddress, data, epoch, ethAddress, hash32, noParams, optional, passThroughObject, percentiles, tuple, uint } from './params.js';
 
 type Table = Readonly<Record<string, Schema<unknown>>>;
@@ -86,11 +87,11 @@ export const ESPACE_READ_METHODS: Table = {
 };
 
 /** Signed raw transactions a dApp built itself; broadcast through the node pool. */
-export const RAW_TX_METHODS: Record<ProviderSpace, { method: string; params: Schema<readonly [`0x${string}`]> }> = {
+export const RAW_TX_METHODS: Record<Space, { method: string; params: Schema<readonly [Hex]> }> = {
   core: { method: 'cfx_sendRawTransaction', params: tuple(data()) },
   espace: { method: 'eth_sendRawTransaction', params: tuple(data()) },
 };
 
-export function readMethodsFor(space: ProviderSpace): Table {
+export function readMethodsFor(space: Space): Table {
   return space === 'core' ? CORE_READ_METHODS : ESPACE_READ_METHODS;
 }

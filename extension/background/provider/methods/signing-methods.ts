@@ -10,13 +10,13 @@
  * @module
  */
 import { decodeCfxAddress } from '../../../../core/address/cip37.js';
-import { bytesToHex } from '../../../../core/encoding/hex.js';
+import { bytesToHex, type Hex } from '../../../../core/encoding/hex.js';
 import { MessageError } from '../../../../core/message/errors.js';
 import { personalMessageBytes } from '../../../../core/message/personal.js';
 import { readInteger } from '../../../../core/message/typed-data-encode.js';
 import { DOMAIN_TYPE_NAMES, hashTypedData } from '../../../../core/message/typed-data.js';
+import type { Space } from '../../../../core/space.js';
 import { SchemaError, string, union, type Schema } from '../../../shared/schema.js';
-import type { ProviderSpace } from '../../../shared/provider-protocol.js';
 import { grantedAccount } from '../accounts.js';
 import { invalidParams } from '../errors.js';
 import { buildCoreDraft, buildEspaceDraft } from '../tx-builder.js';
@@ -27,7 +27,7 @@ import { ask, method, type MethodContext, type MethodSpec } from './types.js';
 const MAX_MESSAGE_CHARS = 256 * 1024;
 const MAX_TYPED_DATA_BYTES = 256 * 1024;
 
-const addressFor = (space: ProviderSpace): Schema<string> => (space === 'core' ? coreAddress() : ethAddress());
+const addressFor = (space: Space): Schema<string> => (space === 'core' ? coreAddress() : ethAddress());
 
 /** Typed data as a JSON string (the usual form) or an object; parsed to a plain value. */
 function typedDataParam(): Schema<unknown> {
@@ -49,7 +49,7 @@ function typedDataParam(): Schema<unknown> {
 }
 
 /** Refuses typed data whose domain names another chain (or, on Core, a contract on another network). */
-function assertTypedDataChain(space: ProviderSpace, typedData: unknown, activeChainId: number): number | null {
+function assertTypedDataChain(space: Space, typedData: unknown, activeChainId: number): number | null {
   const td = typedData as { types: Record<string, { name: string }[]>; domain: Record<string, unknown> };
   const domainType = DOMAIN_TYPE_NAMES[space];
   let chainId: number | null = null;
@@ -77,7 +77,7 @@ async function personalSign(ctx: MethodContext, [message, from]: readonly [strin
     if (error instanceof MessageError) throw invalidParams(error.message);
     throw error;
   }
-  return ask({ kind: 'personal_sign', account, messageHex: bytesToHex(bytes) as `0x${string}` });
+  return ask({ kind: 'personal_sign', account, messageHex: bytesToHex(bytes) as Hex });
 }
 
 async function signTypedData(ctx: MethodContext, [from, typedData]: readonly [string, unknown]) {
@@ -99,7 +99,7 @@ async function signTypedData(ctx: MethodContext, [from, typedData]: readonly [st
   return ask({ kind: 'typed_data', account, typedData, chainId: chainId ?? activeChainId });
 }
 
-export function signingMethods(space: ProviderSpace): Record<string, MethodSpec> {
+export function signingMethods(space: Space): Record<string, MethodSpec> {
   const personal = method(tuple(string({ max: MAX_MESSAGE_CHARS }), addressFor(space), optional(string({ max: 1000 }))), personalSign);
   const typed = method(tuple(addressFor(space), typedDataParam()), signTypedData);
   if (space === 'core') {

@@ -5,10 +5,10 @@
  * and a pointer to the other provider for methods of the other space.
  * @module
  */
+import type { Space } from '../../../../core/space.js';
 import { decodeCoreTransaction } from '../../../../core/tx/core-decode.js';
 import { decodeEspaceTransaction } from '../../../../core/tx/espace-decode.js';
 import { TxError } from '../../../../core/tx/errors.js';
-import type { ProviderSpace } from '../../../shared/provider-protocol.js';
 import { invalidParams, type ProviderRpcError } from '../errors.js';
 import { accountMethods, REFUSED_METHODS, unsupported } from './accounts-methods.js';
 import { networkMethods } from './network-methods.js';
@@ -24,7 +24,7 @@ function trimmed(params: unknown): unknown[] {
   return list;
 }
 
-function readOnly(space: ProviderSpace): Record<string, MethodSpec> {
+function readOnly(space: Space): Record<string, MethodSpec> {
   const table: Record<string, MethodSpec> = {};
   for (const [name, schema] of Object.entries(readMethodsFor(space))) {
     table[name] = { ...method(schema, async (ctx, params) => answer(await ctx.chain.read(space, name, trimmed(params)))), nodeRead: true };
@@ -44,23 +44,23 @@ function readOnly(space: ProviderSpace): Record<string, MethodSpec> {
   return table;
 }
 
-function buildTable(space: ProviderSpace): ReadonlyMap<string, MethodSpec> {
+function buildTable(space: Space): ReadonlyMap<string, MethodSpec> {
   return new Map(Object.entries({ ...readOnly(space), ...networkMethods(space), ...signingMethods(space), ...accountMethods(space), ...(space === 'espace' ? batchMethods() : {}) }));
 }
 
-const TABLES: Readonly<Record<ProviderSpace, ReadonlyMap<string, MethodSpec>>> = { core: buildTable('core'), espace: buildTable('espace') };
+const TABLES: Readonly<Record<Space, ReadonlyMap<string, MethodSpec>>> = { core: buildTable('core'), espace: buildTable('espace') };
 
-const OTHER_PROVIDER: Readonly<Record<ProviderSpace, string>> = {
+const OTHER_PROVIDER: Readonly<Record<Space, string>> = {
   core: 'it is an eSpace method; use the eSpace provider (window.ethereum or EIP-6963)',
   espace: 'it is a Core space method; use window.conflux',
 };
 
-export function lookupMethod(space: ProviderSpace, name: string): MethodSpec | ProviderRpcError {
+export function lookupMethod(space: Space, name: string): MethodSpec | ProviderRpcError {
   const spec = TABLES[space].get(name);
   if (spec) return spec;
   const refusal = REFUSED_METHODS[name];
   if (refusal !== undefined) return unsupported(name, refusal);
-  const other: ProviderSpace = space === 'core' ? 'espace' : 'core';
+  const other: Space = space === 'core' ? 'espace' : 'core';
   if (TABLES[other].has(name)) return unsupported(name, OTHER_PROVIDER[space]);
   return unsupported(name.slice(0, 100), 'unknown method');
 }

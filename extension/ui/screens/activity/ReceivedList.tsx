@@ -5,6 +5,7 @@
  * no sender, because none was seen. The explanation is on screen, not only here.
  */
 import type { ReactElement } from 'react';
+import type { Space } from '../../../../core/space.js';
 import { shortenAddress } from '../../components/AddressText.js';
 import { Icon } from '../../components/icons.js';
 import { TrustBadge } from '../../components/TrustBadge.js';
@@ -19,7 +20,7 @@ import { sortReceived } from '../../format/received-poisoning.js';
  * `known`: the user's accounts and past recipients. Zero-value transfers and dust from look-alikes
  * of them are folded away (they exist to plant an address in this list); larger ones are flagged.
  */
-export function ReceivedList({ items, space, known }: { items: readonly ReceivedItem[]; space: 'core' | 'espace'; known: readonly KnownAddress[] }): ReactElement {
+export function ReceivedList({ items, space, known }: { items: readonly ReceivedItem[]; space: Space; known: readonly KnownAddress[] }): ReactElement {
   const { hidden } = usePrivacy();
   const t = useT();
   const where = (item: ReceivedItem): string => {

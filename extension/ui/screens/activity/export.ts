@@ -7,8 +7,9 @@
  */
 import { activityToCsv, explorerTransactionUrl, type ActivityRow } from '../../../../core/activity/index.js';
 import type { NetworkKey } from '../../../../core/rpc/pool/endpoint.js';
+import type { Space } from '../../../../core/space.js';
 import { formatAmountExact } from '../../../shared/units.js';
-import type { ReceivedItem, Space, TxItem } from '../../model/wallet.js';
+import type { ReceivedItem, TxItem } from '../../model/wallet.js';
 
 export interface ExportContext {
   network: NetworkKey;

@@ -5,6 +5,7 @@
  * characters, addresses of the contact's space and network) and says why it refuses.
  */
 import { useState, type FormEvent, type ReactElement } from 'react';
+import type { Space } from '../../../../core/space.js';
 import type { ContactView } from '../../../shared/ui-api/contacts.js';
 import { contactsApi, useContacts } from '../../api/ecosystem.js';
 import { useAction } from '../../api/hooks.js';
@@ -96,9 +97,9 @@ export function Contacts(): ReactElement {
   );
 }
 
-function AddContact({ network, defaultSpace, onSaved }: { network: NetworkKey; defaultSpace: 'core' | 'espace'; onSaved: () => void }): ReactElement {
+function AddContact({ network, defaultSpace, onSaved }: { network: NetworkKey; defaultSpace: Space; onSaved: () => void }): ReactElement {
   const t = useT();
-  const [space, setSpace] = useState<'core' | 'espace'>(defaultSpace);
+  const [space, setSpace] = useState<Space>(defaultSpace);
   const [label, setLabel] = useState('');
   const [address, setAddress] = useState('');
   const [note, setNote] = useState('');

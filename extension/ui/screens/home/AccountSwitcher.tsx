@@ -1,10 +1,11 @@
 /** The current account in the top bar; tapping opens the list of accounts to switch to. */
 import { useState, type ReactElement } from 'react';
+import type { Space } from '../../../../core/space.js';
 import { shortenAddress } from '../../components/AddressText.js';
 import { Icon } from '../../components/icons.js';
 import { Link } from '../../app/router.js';
 import { Sheet } from '../../components/Sheet.js';
-import type { AccountItem, Space } from '../../model/wallet.js';
+import type { AccountItem } from '../../model/wallet.js';
 import { useT } from '../../i18n/i18n.js';
 
 export interface AccountSwitcherProps {

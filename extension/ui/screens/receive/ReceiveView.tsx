@@ -4,11 +4,12 @@
  * common way funds get lost.
  */
 import type { ReactElement } from 'react';
+import type { Space } from '../../../../core/space.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { Notice } from '../../components/Notice.js';
 import { QrCode } from '../../components/QrCode.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
-import type { AccountItem, NetworkItem, Space } from '../../model/wallet.js';
+import type { AccountItem, NetworkItem } from '../../model/wallet.js';
 import { useT } from '../../i18n/i18n.js';
 
 export function ReceiveView({ account, network, space }: { account: AccountItem; network: NetworkItem; space: Space }): ReactElement {

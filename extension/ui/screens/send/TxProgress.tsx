@@ -3,6 +3,7 @@
  * receipt proved against PoS-finalized history) — or where it stopped, and why, in plain words.
  */
 import type { ReactElement } from 'react';
+import type { Space } from '../../../../core/space.js';
 import { Icon } from '../../components/icons.js';
 import type { TxStatus } from '../../model/wallet.js';
 import { t as translate, useT } from '../../i18n/i18n.js';
@@ -26,7 +27,7 @@ const STEPS: Record<TxStatus, { states: [StepState, StepState, StepState]; faile
  * steps say so and how many nodes accepted it, instead of a bare "sent ✓" (a node can accept a
  * transaction and never relay it).
  */
-export function TxProgress({ status, error, blockNumber, space, acceptedBy }: { status: TxStatus; error?: string | undefined; blockNumber?: number | undefined; space: 'core' | 'espace'; acceptedBy?: number | undefined }): ReactElement {
+export function TxProgress({ status, error, blockNumber, space, acceptedBy }: { status: TxStatus; error?: string | undefined; blockNumber?: number | undefined; space: Space; acceptedBy?: number | undefined }): ReactElement {
   const { states, failedLabel } = STEPS[status];
   const t = useT();
   const notInBlock = (status === 'pending' || status === 'stuck') && blockNumber === undefined;
