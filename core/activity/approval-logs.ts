@@ -19,7 +19,7 @@ import { formatAddress } from '../effects/address-form.js';
 import type { Space } from '../space.js';
 import { ActivityError } from './errors.js';
 import { APPROVAL_TOPIC, type LogQuery } from './log-queries.js';
-import { readLogAddress, type RejectedLog } from './transfer-logs.js';
+import { HASH, readLogAddress, readPosition, type RejectedLog } from './transfer-logs.js';
 
 /** One `Approval` event of the user as owner, as found. */
 export interface FoundApproval {
@@ -50,9 +50,6 @@ export interface ApprovalPair {
   transactionHash: string;
 }
 
-const HASH = /^0x[0-9a-fA-F]{64}$/;
-const QUANTITY = /^0x[0-9a-fA-F]{1,13}$/;
-
 function addressOfTopic(topic: unknown): string | null {
   if (typeof topic !== 'string' || !/^0x0{24}[0-9a-fA-F]{40}$/.test(topic)) return null;
   return `0x${topic.slice(26).toLowerCase()}`;
@@ -76,16 +73,15 @@ export function readApprovalLogs(query: LogQuery, answer: unknown): { approvals:
     const topics = log['topics'];
     if (!Array.isArray(topics) || typeof topics[0] !== 'string' || topics[0].toLowerCase() !== APPROVAL_TOPIC || topics.length !== 3) return reject('wrong_event');
     if (typeof topics[1] !== 'string' || !owners.has(topics[1].toLowerCase())) return reject('wrong_recipient');
-    const positionText = log[query.space === 'core' ? 'epochNumber' : 'blockNumber'];
-    if (typeof positionText !== 'string' || !QUANTITY.test(positionText)) return reject('malformed');
-    const position = Number(BigInt(positionText));
+    const position = readPosition(log, query.space);
+    if (position === null) return reject('malformed');
     if (position < query.from || position > query.to) return reject('out_of_range');
     const tokenHex = readLogAddress(log['address'], query.space);
     const ownerHex = addressOfTopic(topics[1]);
     const spenderHex = addressOfTopic(topics[2]);
     const data = log['data'];
     const transactionHash = log['transactionHash'];
-    if (tokenHex === null || ownerHex === null || spenderHex === null || typeof data !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(data) || typeof transactionHash !== 'string' || !HASH.test(transactionHash)) return reject('malformed');
+    if (tokenHex === null || ownerHex === null || spenderHex === null || typeof data !== 'string' || !HASH.test(data) || typeof transactionHash !== 'string' || !HASH.test(transactionHash)) return reject('malformed');
     approvals.push({ space: query.space, tokenHex, ownerHex, spenderHex, value: BigInt(data), position, transactionHash: transactionHash.toLowerCase() });
   });
   return { approvals, rejected };

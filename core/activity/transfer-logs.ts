@@ -49,9 +49,11 @@ export interface RejectedLog {
   reason: 'not_an_object' | 'wrong_event' | 'wrong_recipient' | 'out_of_range' | 'malformed' | 'wrong_contract' | 'removed';
 }
 
-const HASH = /^0x[0-9a-fA-F]{64}$/;
+/** A 32-byte hash (or word) in 0x hex, as logs carry them. */
+export const HASH = /^0x[0-9a-fA-F]{64}$/;
 
-function readPosition(log: Record<string, unknown>, space: Space): number | null {
+/** A log's Core epoch or eSpace block number, or null when malformed. */
+export function readPosition(log: Record<string, unknown>, space: Space): number | null {
   const value = log[space === 'core' ? 'epochNumber' : 'blockNumber'];
   if (typeof value !== 'string' || !/^0x[0-9a-f]{1,13}$/i.test(value)) return null;
   return Number(BigInt(value));
