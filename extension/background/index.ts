@@ -12,7 +12,6 @@ import { UI_PORT_NAME } from '../shared/ui-protocol.js';
 import { installVault } from './vault/install.js';
 import { installChain } from './chain/install.js';
 import { installProvider } from './provider/install.js';
-import { ChainAdapter } from './provider/chain-adapter.js';
 import { PROVIDER_PORT_NAME } from '../shared/provider-protocol.js';
 import { installWallet } from './wallet/install.js';
 import { installCrossSpace } from './crossspace/install.js';
@@ -27,19 +26,17 @@ router.register({
   'app.info': () => ({ version: chrome.runtime.getManifest().version, startedAt }),
 });
 
+// Every service starts on its own and is retried after a failed start (./lifecycle.ts); the ones
+// built on the chain service take its getter, so they start once it has.
 const vault = installVault(router);
-// Chain handlers wait for the chain service themselves; its start never blocks the other services.
 const chain = installChain(router);
-installWallet(router, { keyring: vault.keyring, chain: chain.ready });
-installCrossSpace(router, { keyring: vault.keyring, chain: chain.ready });
+installWallet(router, { keyring: vault.keyring, chain: chain.service });
+installCrossSpace(router, { keyring: vault.keyring, chain: chain.service });
 installContacts(router);
-installNames(router, { chain: chain.ready });
-const tokens = installTokens(router, { chain: () => chain.ready });
+installNames(router, { chain: chain.service });
+const tokens = installTokens(router, { chain: chain.service });
 // The dApp provider: ports are accepted now; the service starts once the chain service has.
-const provider = installProvider(router);
-void chain.ready
-  .then((service) => provider.start({ keyring: vault.keyring, chain: new ChainAdapter(service, tokens) }))
-  .catch((error: unknown) => console.error('provider: start failed:', error instanceof Error ? error.name : typeof error));
+const provider = installProvider(router, { keyring: vault.keyring, chain: chain.service, tokens });
 
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name === UI_PORT_NAME) router.attach(port);

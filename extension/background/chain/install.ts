@@ -1,7 +1,8 @@
 /**
  * Wires the chain service into the background worker. Called once, synchronously, from the
  * composition root: the alarm listener must be registered in the worker's first turn (the worker
- * may have been woken by that very alarm), while the service starts asynchronously.
+ * may have been woken by that very alarm), while the service starts asynchronously, at once, and
+ * again on the next request or alarm after a failed start (see ../lifecycle.ts).
  *
  * Sync schedule: once at start, then every minute through `chrome.alarms` (timers die with the
  * worker; alarms do not), plus whenever the UI asks.
@@ -10,44 +11,57 @@
 import { IndexedDbCheckpointStore } from './checkpoint-store.js';
 import { systemClock } from '../../../core/rpc/clock.js';
 import type { UiRouter } from '../router.js';
+import { startNow, startOnDemand, type Service } from '../lifecycle.js';
 import { CHAIN_SYNC_ALARM, ChainService } from './service.js';
 import { ChainStore } from './store.js';
 import { chainUiHandlers } from './ui-handlers.js';
 import { txView } from './views.js';
 
 export interface InstalledChain {
-  readonly ready: Promise<ChainService>;
+  /** The running chain service, for the services built on it. */
+  readonly service: Service<ChainService>;
 }
 
 const SYNC_PERIOD_MINUTES = 1;
 
 export function installChain(router: UiRouter): InstalledChain {
-  const ready = (async () => {
-    const service = await ChainService.start({
-      store: await ChainStore.open(indexedDB),
-      checkpointStore: new IndexedDbCheckpointStore(indexedDB),
-      fetch: (input, init) => fetch(input, init),
-      connectWebSocket: (url) => new WebSocket(url),
-      clock: systemClock,
-      randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
-      hasHostPermission: (pattern) => chrome.permissions.contains({ origins: [pattern] }),
-      events: {
-        statusChanged: (status) => router.emit('chain.statusChanged', status),
-        nodesChanged: () => router.emit('chain.nodesChanged', {}),
-        balancesChanged: (space, addresses) => router.emit('chain.balancesChanged', { space, addresses }),
-        transactionChanged: (tx) => router.emit('chain.transactionChanged', tx),
-      },
-    });
+  const start = async (): Promise<ChainService> => {
+    // First, so that the alarm also retries a start that fails below.
     await chrome.alarms.create(CHAIN_SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES, delayInMinutes: SYNC_PERIOD_MINUTES });
+    const store = await ChainStore.open(indexedDB);
+    let service: ChainService;
+    try {
+      service = await ChainService.start({
+        store,
+        checkpointStore: new IndexedDbCheckpointStore(indexedDB),
+        fetch: (input, init) => fetch(input, init),
+        connectWebSocket: (url) => new WebSocket(url),
+        clock: systemClock,
+        randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
+        hasHostPermission: (pattern) => chrome.permissions.contains({ origins: [pattern] }),
+        events: {
+          statusChanged: (status) => router.emit('chain.statusChanged', status),
+          nodesChanged: () => router.emit('chain.nodesChanged', {}),
+          balancesChanged: (space, addresses) => router.emit('chain.balancesChanged', { space, addresses }),
+          transactionChanged: (tx) => router.emit('chain.transactionChanged', tx),
+        },
+      });
+    } catch (error) {
+      store.close(); // the retry opens its own connection
+      throw error;
+    }
     void service.sync();
     return service;
-  })();
+  };
+  const service = startNow('chain', startOnDemand(start));
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== CHAIN_SYNC_ALARM) return;
-    ready.then((service) => service.handleAlarm(alarm.name)).catch((error: unknown) => console.error('chain: scheduled sync failed:', error instanceof Error ? error.name : typeof error));
+    service()
+      .then((running) => running.handleAlarm(alarm.name))
+      .catch((error: unknown) => console.error('chain: scheduled sync failed:', error instanceof Error ? error.name : typeof error));
   });
-  router.register(chainUiHandlers(() => ready));
-  return { ready };
+  router.register(chainUiHandlers(service));
+  return { service };
 }
 
 export { txView };

@@ -2,9 +2,11 @@
  * The background's side of the page boundary: who is asking comes from the port's sender, once;
  * foreign ports are closed, unidentifiable frames are answered 4100, malformed messages dropped,
  * messages are handed on in arrival order once the service has started, and a failed start is
- * reported per request. Driven with real port pairs (fake runtime ports) and a recording service.
+ * reported per request and retried by the next one. Driven with real port pairs (fake runtime
+ * ports) and a recording service.
  */
 import { describe, expect, test } from 'vitest';
+import { startOnDemand } from '../lifecycle.js';
 import { ProviderGateway } from './gateway.js';
 import type { Requester } from './requester.js';
 import type { ProviderService } from './service.js';
@@ -65,10 +67,34 @@ const settle = () => new Promise((r) => setTimeout(r, 5));
 const request = (id: string, extra: object = {}) => ({ type: 'request', id, space: 'core', method: 'cfx_chainId', ...extra });
 
 function started(): { gateway: ProviderGateway; service: RecordingService } {
-  const gateway = new ProviderGateway(EXTENSION_ID);
   const service = new RecordingService();
-  gateway.setService(Promise.resolve(service as unknown as ProviderService));
+  const gateway = new ProviderGateway(EXTENSION_ID, async () => service as unknown as ProviderService);
   return { gateway, service };
+}
+
+/** A start that waits until `finish` is called, and fails while `failing` is set. */
+class ControlledStart {
+  readonly service = new RecordingService();
+  failing = false;
+  attempts = 0;
+  private release: (() => void) | undefined;
+  readonly start = startOnDemand(async () => {
+    this.attempts++;
+    if (this.failing) throw new Error('vault store unreadable');
+    await new Promise<void>((resolve) => (this.release = resolve));
+    return this.service as unknown as ProviderService;
+  });
+  finish(): void {
+    this.release?.();
+  }
+}
+
+/** A page's port, attached to a gateway over `start`. */
+function attachedTo(start: ControlledStart): FakePort {
+  const gateway = new ProviderGateway(EXTENSION_ID, start.start);
+  const port = new FakePort(pageSender());
+  gateway.attach(port as unknown as chrome.runtime.Port);
+  return port;
 }
 
 describe('provider gateway', () => {
@@ -115,25 +141,43 @@ describe('provider gateway', () => {
   });
 
   test('messages that arrive before the service has started are kept and handed on once it has', async () => {
-    const gateway = new ProviderGateway(EXTENSION_ID);
-    const service = new RecordingService();
-    const port = new FakePort(pageSender());
-    gateway.attach(port as unknown as chrome.runtime.Port);
+    const start = new ControlledStart();
+    const port = attachedTo(start);
     port.onMessage.fire(request('early'));
     await settle();
-    expect(service.log).toEqual([]);
-    gateway.setService(Promise.resolve(service as unknown as ProviderService));
+    expect(start.service.log).toEqual([]);
+    start.finish();
     await settle();
-    expect(service.log).toEqual(['connect https://dapp.example tab 7 frame 0', 'request early from https://dapp.example']);
+    expect(start.service.log).toEqual(['connect https://dapp.example tab 7 frame 0', 'request early from https://dapp.example']);
+    expect(start.attempts).toBe(1);
   });
 
-  test('a service that failed to start answers each request with an internal error', async () => {
-    const gateway = new ProviderGateway(EXTENSION_ID);
-    gateway.setService(Promise.reject(new Error('vault store unreadable')));
-    const port = new FakePort(pageSender());
-    gateway.attach(port as unknown as chrome.runtime.Port);
+  test('a service that failed to start answers each request with an internal error, and the next request starts it again', async () => {
+    const start = new ControlledStart();
+    start.failing = true;
+    const port = attachedTo(start);
     port.onMessage.fire(request('1'));
     await settle();
     expect(port.posted).toEqual([{ type: 'response', id: '1', error: expect.objectContaining({ code: -32603 }) }]);
+    expect(start.service.log).toEqual([]);
+
+    start.failing = false;
+    port.onMessage.fire(request('2'));
+    await settle();
+    start.finish();
+    port.onDisconnect.fire();
+    await settle();
+    expect(port.posted).toHaveLength(1);
+    expect(start.service.log).toEqual(['connect https://dapp.example tab 7 frame 0', 'request 2 from https://dapp.example', 'disconnect https://dapp.example']);
+  });
+
+  test('a port that never reached a started service is not disconnected from one', async () => {
+    const start = new ControlledStart();
+    start.failing = true;
+    const port = attachedTo(start);
+    port.onDisconnect.fire();
+    await settle();
+    expect(start.attempts).toBe(1);
+    expect(start.service.log).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Accepts provider ports from content scripts the moment they connect — at the worker's top level,
  * synchronously, as MV3 requires (the connection may be what woke the worker) — and hands their
- * messages, in order, to the provider service once it has started.
+ * messages, in order, to the provider service once it has started. While it cannot start, each
+ * request is answered -32603 and the next one tries again.
  *
  * The requester is read from `port.sender` here, once, and bound to the port: nothing any message
  * says can change who is asking. A port whose sender is not this extension is closed at once. A
@@ -12,26 +13,16 @@
  */
 import { providerError, ProviderErrorCode } from '../../shared/provider-errors.js';
 import { contentToBackgroundSchema, type ContentToBackground } from '../../shared/provider-protocol.js';
+import { startOnDemand, type Service } from '../lifecycle.js';
 import { requesterFromSender } from './requester.js';
 import type { ProviderService } from './service.js';
 
 export class ProviderGateway {
-  private service: Promise<ProviderService>;
-  private resolveService!: (service: ProviderService) => void;
-  private rejectService!: (error: unknown) => void;
-
-  constructor(private readonly extensionId: string) {
-    this.service = new Promise((resolve, reject) => {
-      this.resolveService = resolve;
-      this.rejectService = reject;
-    });
-    this.service.catch(() => undefined); // reported per request below
-  }
-
-  /** Called once from the composition root with the starting service. */
-  setService(service: Promise<ProviderService>): void {
-    service.then(this.resolveService, this.rejectService);
-  }
+  /** @param service the provider service, started on demand (a failed start is retried by the next request) */
+  constructor(
+    private readonly extensionId: string,
+    private readonly service: Service<ProviderService>,
+  ) {}
 
   attach(port: chrome.runtime.Port): void {
     if (port.sender?.id !== this.extensionId) {
@@ -46,28 +37,35 @@ export class ProviderGateway {
       return;
     }
     const who = requester;
-    let queue: Promise<unknown> = this.service.then((s) => s.connect(who, port));
+    // The port is connected to the service once it has started; until then each message tries.
+    let connectedTo: ProviderService | undefined;
+    const connected = startOnDemand(async () => {
+      const service = await this.service();
+      await service.connect(who, port);
+      connectedTo = service;
+      return service;
+    });
+    let queue: Promise<unknown> = connected().catch(() => undefined); // reported per request below
     onValidMessage(port, (parsed) => {
       // Start handling in arrival order; do not wait for one request to finish before the next.
-      queue = queue
-        .then(() => this.service)
-        .then(
-          (s) => {
-            void s.message(who, parsed).catch(() => undefined);
-          },
-          () => {
-            if (parsed.type !== 'request') return;
-            try {
-              port.postMessage({ type: 'response', id: parsed.id, error: providerError(ProviderErrorCode.internal, 'Wayfarer failed to start; reload the extension') });
-            } catch {
-              // The page went away.
-            }
-          },
-        );
+      queue = queue.then(connected).then(
+        (s) => {
+          void s.message(who, parsed).catch(() => undefined);
+        },
+        () => {
+          if (parsed.type !== 'request') return;
+          try {
+            port.postMessage({ type: 'response', id: parsed.id, error: providerError(ProviderErrorCode.internal, 'Wayfarer failed to start; reload the extension') });
+          } catch {
+            // The page went away.
+          }
+        },
+      );
     });
     port.onDisconnect.addListener(() => {
-      // After the messages that arrived before it, never overtaking them.
-      queue = queue.then(() => this.service).then((s) => s.disconnect(who, port)).catch(() => undefined);
+      // After the messages that arrived before it, never overtaking them; a port never connected
+      // has nothing to take down.
+      queue = queue.then(() => connectedTo?.disconnect(who, port)).catch(() => undefined);
     });
   }
 
@@ -83,7 +81,7 @@ export class ProviderGateway {
   }
 
   windowRemoved(kind: 'window' | 'tab', id: number): void {
-    void this.service.then((s) => s.windowRemoved(kind, id)).catch(() => undefined);
+    void this.service().then((s) => s.windowRemoved(kind, id)).catch(() => undefined);
   }
 }
 

@@ -558,6 +558,34 @@ describe('surviving service-worker restarts', () => {
     const second = await setup({ session, tabs });
     expect(await ui(second).list()).toEqual([]);
   });
+
+  test('a start that fails leaves no listener behind, so it can be tried again', async () => {
+    const keyring = new TestKeyring();
+    let notices = 0;
+    const deps = {
+      keyring,
+      chain: new TestChain(),
+      local: new MemoryStorageArea(),
+      session: new MemoryStorageArea(),
+      tabs: new RecordingTabs(),
+      windows: recordingWindows({ popups: true }),
+      approvalPageUrl: `chrome-extension://${EXT}/approval/index.html`,
+      notifyUi: {
+        approvals: () => {
+          if (++notices === 1) throw new Error('the UI channel failed'); // during the restore
+        },
+        sites: () => undefined,
+      },
+    };
+    await expect(ProviderService.create(deps)).rejects.toThrow('the UI channel failed');
+    keyring.setUnlocked(false);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(notices).toBe(1); // the failed service heard nothing
+    await ProviderService.create(deps);
+    keyring.setUnlocked(true);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(notices).toBe(3); // the restore, then one wallet change, from the one service
+  });
 });
 
 describe('approval window', () => {

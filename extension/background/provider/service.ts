@@ -1,7 +1,8 @@
 /**
  * The provider service: wires the dispatcher, approvals, permissions, events and connections
  * together, and exposes the UI handlers. Created once per worker start (async factory: it loads
- * what a previous worker persisted and finishes or expires it before taking new requests).
+ * what a previous worker persisted and finishes or expires it before taking new requests); a
+ * creation that fails leaves nothing registered, so it can be tried again.
  * @module
  */
 import { SPACES, type Space } from '../../../core/space.js';
@@ -66,9 +67,14 @@ export class ProviderService {
     const approvals = new ApprovalCenter({ store, window, connections, events, permissions, keyring: deps.keyring, chain: deps.chain, now, newId, notifyUi: deps.notifyUi.approvals, ...(deps.schedule ? { schedule: deps.schedule } : {}) });
     const dispatcher = new RequestDispatcher({ keyring: deps.keyring, chain: deps.chain, permissions, approvals, connections, events, reads: new ReadLimiter(now) });
     const service = new ProviderService(deps, permissions, connections, events, approvals, window, dispatcher);
-    deps.keyring.onChange(() => void service.walletChanged());
-    deps.chain.onNetworkChange((space) => void events.chainChanged(space).catch(() => undefined));
-    await approvals.restore();
+    const unsubscribe = [deps.keyring.onChange(() => void service.walletChanged()), deps.chain.onNetworkChange((space) => void events.chainChanged(space).catch(() => undefined))];
+    try {
+      await approvals.restore();
+    } catch (error) {
+      // A failed start leaves no listener behind: the next start builds its own service.
+      for (const stop of unsubscribe) stop();
+      throw error;
+    }
     return service;
   }
 

@@ -1,21 +1,23 @@
 /**
  * Wires the token list into the background worker: UI methods of
- * extension/shared/ui-api/tokens.ts over {@link TokenListService}, which reads the active network
- * from the chain service (its requests wait for that service).
+ * extension/shared/ui-api/tokens.ts over {@link TokenListService}, started on first use like every
+ * service (see ../lifecycle.ts), which reads the active network from the chain service (its
+ * requests wait for that service). The dApp provider watches tokens through the same one service.
  * @module
  */
 import type { UiRouter } from '../router.js';
 import type { ChainService } from '../chain/service.js';
+import { startOnDemand, type Service } from '../lifecycle.js';
 import { chromeArea } from '../vault/platform.js';
 import { TokenListService } from './service.js';
 
-export function installTokens(router: UiRouter, options: { chain: () => Promise<ChainService> }): TokenListService {
-  const service = new TokenListService({ area: chromeArea(chrome.storage.local), chain: options.chain, changed: (space) => router.emit('tokens.changed', { space }) });
+export function installTokens(router: UiRouter, options: { chain: Service<ChainService> }): Service<TokenListService> {
+  const service = startOnDemand(async () => new TokenListService({ area: chromeArea(chrome.storage.local), chain: options.chain, changed: (space) => router.emit('tokens.changed', { space }) }));
   router.register({
-    'tokens.list': ({ space }) => service.list(space),
-    'tokens.add': async ({ space, token }) => ({ added: await service.add(space, token) }),
-    'tokens.remove': ({ space, address }) => service.remove(space, address),
-    'tokens.import': async ({ network, space, tokens }) => ({ moved: await service.import(network, space, tokens) }),
+    'tokens.list': async ({ space }) => (await service()).list(space),
+    'tokens.add': async ({ space, token }) => ({ added: await (await service()).add(space, token) }),
+    'tokens.remove': async ({ space, address }) => (await service()).remove(space, address),
+    'tokens.import': async ({ network, space, tokens }) => ({ moved: await (await service()).import(network, space, tokens) }),
   });
   return service;
 }

@@ -12,7 +12,7 @@ import { chromeAlarms, chromeArea, trustedSessionArea } from './platform.js';
 import { VaultService } from './service.js';
 import { vaultUiHandlers } from './ui-handlers.js';
 import { vaultKeyring, type VaultKeyring } from './provider-keyring.js';
-import { startOnDemand } from '../start-on-demand.js';
+import { startNow, startOnDemand, type Service } from '../lifecycle.js';
 
 export interface InstalledVault {
   /** Accounts, lock state and signing by account id, for the dApp provider. */
@@ -43,9 +43,8 @@ export function installVault(router: UiRouter): InstalledVault {
       },
     });
   // A start that failed (the vault database could not be opened, say) answers the waiting
-  // requests with its typed error and is tried again by the next one.
-  const service = startOnDemand(start);
-  void service().catch(() => undefined); // start now; a failure is reported to the next caller
+  // requests with its typed error and is tried again by the next one (see ../lifecycle.ts).
+  const service = startNow('vault', startOnDemand(start));
   chrome.alarms.onAlarm.addListener((alarm) => {
     service()
       .then(async (running) => running.handleAlarm(alarm.name))
@@ -59,7 +58,7 @@ export function installVault(router: UiRouter): InstalledVault {
   return { keyring };
 }
 
-function vaultKeyringWhenReady(service: () => Promise<VaultService>, subscribe: (listener: () => void) => () => void): VaultKeyring {
+function vaultKeyringWhenReady(service: Service<VaultService>, subscribe: (listener: () => void) => () => void): VaultKeyring {
   const keyring = async (): Promise<VaultKeyring> => vaultKeyring(await service(), subscribe);
   return {
     isUnlocked: async () => (await keyring()).isUnlocked(),
