@@ -108,11 +108,15 @@ export class VaultExistsError extends WayfarerError {
   }
 }
 
-/** An operation that needs the unlocked vault ran while it is locked. */
+/**
+ * An operation that needs the unlocked wallet ran while it is locked. The one "locked" error of
+ * Wayfarer: the vault, the wallet's own sends, cross-space transfers and the dApp provider's
+ * signing all report a locked wallet with it (the provider answers dApps 4100 for it).
+ */
 export class VaultLockedError extends WayfarerError {
   declare readonly code: 'vault.locked';
   constructor() {
-    super('vault.locked', 'The wallet is locked.');
+    super('vault.locked', 'The wallet is locked. Unlock it first.');
   }
 }
 

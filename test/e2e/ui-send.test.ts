@@ -418,8 +418,8 @@ test('chain.balancesChanged is announced when a read finds a new value, not on e
 test('nothing is prepared or signed while locked', async () => {
   const prepared = await callBackground<{ id: string }>(page, 'wallet.prepareSend', { space: 'core', accountId, to: coreRecipient, amount: '1' });
   await callBackground(page, 'vault.lock');
-  await expect(callBackground(page, 'wallet.prepareSend', { space: 'core', accountId, to: coreRecipient, amount: '1' })).rejects.toMatchObject({ code: 'wallet.locked' });
-  await expect(callBackground(page, 'wallet.send', { id: prepared.id })).rejects.toMatchObject({ code: 'wallet.locked' });
+  await expect(callBackground(page, 'wallet.prepareSend', { space: 'core', accountId, to: coreRecipient, amount: '1' })).rejects.toMatchObject({ code: 'vault.locked' });
+  await expect(callBackground(page, 'wallet.send', { id: prepared.id })).rejects.toMatchObject({ code: 'vault.locked' });
   await page.goto(`${browser.popupUrl}#/`);
   await unlockThroughUi(page);
 });

@@ -25,7 +25,7 @@ import type { NetworkRuntime } from '../chain/runtime.js';
 import { buildCoreDraft, buildEspaceDraft } from '../provider/tx-builder.js';
 import type { ProviderChain } from '../provider/wallet-services.js';
 import type { KeyValueArea } from '../vault/platform.js';
-import { ChainChangedError, InsufficientFundsError, UnknownAccountError, WalletLockedError } from '../wallet/errors.js';
+import { ChainChangedError, InsufficientFundsError, UnknownAccountError, VaultLockedError } from '../wallet/errors.js';
 import { PreparedSends } from '../wallet/prepared-sends.js';
 import { preparedFacts } from '../wallet/send-preparation.js';
 import { explainUnavailableNodes } from '../wallet/kept-send.js';
@@ -137,7 +137,7 @@ export class CrossSpaceService {
 
   /** Signs and sends the first step of a prepared transfer; the transfer is recorded before it is broadcast. */
   async send(id: string): Promise<CrossSpaceTransferView> {
-    if (!(await this.deps.keyring.isUnlocked())) throw new WalletLockedError();
+    if (!(await this.deps.keyring.isUnlocked())) throw new VaultLockedError();
     const kept = await this.prepared.take(id);
     const { network, chainIds } = this.deps.chain.status();
     const first = kept.drafts[0]!;
@@ -218,7 +218,7 @@ export class CrossSpaceService {
   }
 
   private async account(accountId: string): Promise<{ coreHex: string; espaceAddress: string }> {
-    if (!(await this.deps.keyring.isUnlocked())) throw new WalletLockedError();
+    if (!(await this.deps.keyring.isUnlocked())) throw new VaultLockedError();
     const account = (await this.deps.keyring.listAccounts()).find((a) => a.id === accountId);
     if (!account) throw new UnknownAccountError();
     return account;

@@ -21,7 +21,7 @@
  */
 import { WayfarerError } from '../../../core/errors.js';
 import type { Space } from '../../../core/space.js';
-import { ApprovalStateError, WalletLockedUiError } from './approval-errors.js';
+import { ApprovalStateError, VaultLockedError } from './approval-errors.js';
 import { coalesces, grantAnswer, siblingsOf } from './approval-siblings.js';
 import type { ApprovalRequest } from '../../shared/provider-approvals.js';
 import type { ApprovalSummary, ApprovalView } from '../../shared/ui-api/provider.js';
@@ -31,7 +31,7 @@ import type { ApprovalWindow } from './approval-window.js';
 import type { Connections } from './connections.js';
 import { disconnected, toProviderErrorPayload, userRejected } from './errors.js';
 import type { ProviderEvents } from './events.js';
-import { execute, WalletLockedError } from './executors.js';
+import { execute } from './executors.js';
 import { SETTLED_TTL_MS, WAITING_TTL_MS, type Outcome, type PendingRecord, type PendingStore, recordSite } from './pending-store.js';
 import type { PermissionStore } from './permissions.js';
 import { RejectCooldowns } from './reject-cooldown.js';
@@ -155,7 +155,7 @@ export class ApprovalCenter {
       await claimed.written;
       if (!(await this.deps.keyring.isUnlocked())) {
         await this.deps.store.update(id, { state: 'waiting' });
-        throw new WalletLockedUiError();
+        throw new VaultLockedError();
       }
       this.cooldowns.approved(recordSite(record));
       await this.run(claimed.record);
@@ -175,11 +175,11 @@ export class ApprovalCenter {
     try {
       outcome = { result: (await execute(this.context(record), record)) ?? null };
     } catch (error) {
-      if (error instanceof WalletLockedError && record.state === 'approved') {
+      if (error instanceof VaultLockedError && record.state === 'approved') {
         // Locked between the click and the signature: ask again rather than fail the dApp.
         await this.deps.store.update(record.id, { state: 'waiting' });
         this.changed();
-        throw new WalletLockedUiError();
+        throw error;
       }
       if (!(error instanceof WayfarerError)) console.error(`provider: ${record.request.kind} approval failed:`, error instanceof Error ? error.name : typeof error);
       outcome = { error: toProviderErrorPayload(error) };

@@ -5,6 +5,7 @@
  * @module
  */
 import { WayfarerError } from '../../../core/errors.js';
+import { VaultLockedError } from '../../../core/vault/errors.js';
 import { SchemaError } from '../../shared/schema.js';
 import { providerError, ProviderErrorCode, type ProviderErrorCodeValue, type ProviderErrorPayload } from '../../shared/provider-errors.js';
 
@@ -34,6 +35,8 @@ export const chainDisconnected = (message: string, cause?: unknown): ProviderRpc
 /** The payload a dApp receives for any failure. */
 export function toProviderErrorPayload(error: unknown): ProviderErrorPayload {
   if (error instanceof ProviderRpcError) return providerError(error.rpcCode, error.message, error.data);
+  // The wallet's one "locked" error: not authorized until the user unlocks.
+  if (error instanceof VaultLockedError) return providerError(ProviderErrorCode.unauthorized, 'The wallet is locked; unlock it to continue');
   if (error instanceof SchemaError) return providerError(ProviderErrorCode.invalidParams, `Invalid params: ${error.message}`);
   if (error instanceof NodeRpcError) return providerError(error.rpcCode as ProviderErrorCodeValue, error.message, error.data);
   return providerError(ProviderErrorCode.internal, 'Internal error in Wayfarer');

@@ -12,6 +12,7 @@
  */
 import { hexToBytes, type Hex } from '../../../core/encoding/hex.js';
 import type { Space } from '../../../core/space.js';
+import { VaultLockedError } from '../../../core/vault/errors.js';
 import { checkSignedTransaction, type ReviewedTransaction } from '../../../core/tx/signed-check.js';
 import type { ApprovalAccount, TransactionDraft } from '../../shared/provider-approvals.js';
 import { visibleAddresses, type AccountContext } from './accounts.js';
@@ -27,14 +28,8 @@ export interface ExecutionContext extends AccountContext {
   accountsChanged(origin: string, space: Space): Promise<void>;
 }
 
-export class WalletLockedError extends ProviderRpcError {
-  constructor() {
-    super(4100, 'The wallet is locked; unlock it to continue');
-  }
-}
-
 async function requireUnlocked(ctx: ExecutionContext): Promise<void> {
-  if (!(await ctx.keyring.isUnlocked())) throw new WalletLockedError();
+  if (!(await ctx.keyring.isUnlocked())) throw new VaultLockedError();
 }
 
 /** The account is still granted to the origin and still shown in the wallet (not removed or hidden). */

@@ -5,6 +5,8 @@ import { recoverCip23TypedDataSigner } from '../../../core/message/typed-data.js
 import type { Space } from '../../../core/space.js';
 import { decodeCoreTransaction } from '../../../core/tx/core-decode.js';
 import { decodeEspaceTransaction } from '../../../core/tx/espace-decode.js';
+import { VaultLockedError } from '../../../core/vault/errors.js';
+import { toProviderErrorPayload } from './errors.js';
 import { requesterFromSender } from './requester.js';
 import { ProviderService } from './service.js';
 import { MemoryStorageArea } from './storage-area.js';
@@ -162,7 +164,7 @@ describe('connecting', () => {
     const [approval] = await ui(env).list();
     expect(approval!.kind).toBe('unlock');
     expect((await ui(env).view(approval!.id)).locked).toBe(true);
-    await expect(ui(env).resolve(approval!.id, true)).rejects.toMatchObject({ code: 'provider.locked' });
+    await expect(ui(env).resolve(approval!.id, true)).rejects.toMatchObject({ code: 'vault.locked' });
     env.keyring.setUnlocked(true);
     await expect.poll(() => p.answerOf(id)).toMatchObject({ result: [addressA1029()] });
     // accountsChanged went out on connect, lock ([]) and unlock, for Core only.
@@ -324,17 +326,42 @@ describe('refusals without asking the user', () => {
 });
 
 describe('signing', () => {
-  test('personal_sign shows the text and returns a Core signature of the account', async () => {
+  const HELLO = 'Hello, Wayfarer ✓';
+  /** A connected page whose personal_sign of HELLO waits for the user; `signer()` recovers who signed the answer. */
+  async function personalSignWaiting() {
     const env = await setup();
     const p = await page(env);
     await connect(env, p);
-    const id = await p.send('personal_sign', ['Hello, Wayfarer ✓', addressA1029()]);
+    const id = await p.send('personal_sign', [HELLO, addressA1029()]);
     const [approval] = await ui(env).list();
-    const view = await ui(env).view(approval!.id);
-    expect(view.detail).toMatchObject({ kind: 'personal_sign', text: 'Hello, Wayfarer ✓', account: { id: 'acct-a', name: 'Alpha', address: addressA1029() } });
-    await ui(env).resolve(approval!.id, true);
-    const signature = (p.answerOf(id) as { result: string }).result;
-    expect(recoverCorePersonalMessageSigner('Hello, Wayfarer ✓', signature, 1029)).toBe(addressA1029());
+    const signer = () => recoverCorePersonalMessageSigner(HELLO, (p.answerOf(id) as { result: string }).result, 1029);
+    return { env, p, id, approval: approval!, signer };
+  }
+
+  test('personal_sign shows the text and returns a Core signature of the account', async () => {
+    const { env, approval, signer } = await personalSignWaiting();
+    const view = await ui(env).view(approval.id);
+    expect(view.detail).toMatchObject({ kind: 'personal_sign', text: HELLO, account: { id: 'acct-a', name: 'Alpha', address: addressA1029() } });
+    await ui(env).resolve(approval.id, true);
+    expect(signer()).toBe(addressA1029());
+  });
+
+  test('a wallet that locks between the approval and the signature asks again; the dApp sees no failure', async () => {
+    const { env, p, id, approval, signer } = await personalSignWaiting();
+    const isUnlocked = env.keyring.isUnlocked;
+    env.keyring.isUnlocked = async () => true; // the check passes; the keyring locks just after it
+    env.keyring.unlocked = false;
+    await expect(ui(env).resolve(approval.id, true)).rejects.toMatchObject({ code: 'vault.locked' });
+    expect(p.answerOf(id)).toBeUndefined();
+    expect((await ui(env).list()).map((a) => a.id)).toEqual([approval.id]);
+    env.keyring.isUnlocked = isUnlocked;
+    env.keyring.unlocked = true;
+    await ui(env).resolve(approval.id, true);
+    expect(signer()).toBe(addressA1029());
+  });
+
+  test('a locked wallet is 4100 to a dApp, as it always was', () => {
+    expect(toProviderErrorPayload(new VaultLockedError())).toEqual({ code: 4100, message: 'The wallet is locked; unlock it to continue' });
   });
 
   test('binary messages are shown as hex, not text', async () => {

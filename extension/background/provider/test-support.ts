@@ -14,6 +14,7 @@ import { signCip23TypedData, signEip712TypedData } from '../../../core/message/t
 import type { Space } from '../../../core/space.js';
 import { signCoreTransaction } from '../../../core/tx/core-sign.js';
 import { signEspaceTransaction } from '../../../core/tx/espace-sign.js';
+import { VaultLockedError } from '../../../core/vault/errors.js';
 import type { BackgroundDirect, BackgroundToContent } from '../../shared/provider-protocol.js';
 import type { WindowApis } from './approval-window.js';
 import type { TabMessaging } from './connections.js';
@@ -47,7 +48,7 @@ export class TestKeyring implements ProviderKeyring {
   }
 
   private key(id: string): PrivateKey {
-    if (!this.unlocked) throw new Error('locked');
+    if (!this.unlocked) throw new VaultLockedError();
     const key = this.keys.get(id);
     if (!key) throw new Error('no such account');
     return key;
@@ -55,7 +56,7 @@ export class TestKeyring implements ProviderKeyring {
 
   isUnlocked = async (): Promise<boolean> => this.unlocked;
   listAccounts = async (): Promise<WalletAccount[]> => {
-    if (!this.unlocked) throw new Error('locked');
+    if (!this.unlocked) throw new VaultLockedError();
     return [...this.accounts];
   };
   signCoreTransaction: ProviderKeyring['signCoreTransaction'] = async (id, tx, chainId) => {

@@ -1,17 +1,13 @@
 /**
  * Failures of the wallet's own transfers, one class per kind, so the UI can tell a locked wallet
- * from an expired review or a recipient on the wrong network without reading messages.
+ * from an expired review or a recipient on the wrong network without reading messages. A locked
+ * wallet is the vault's VaultLockedError, the one "locked" error everywhere.
  * @module
  */
 import { WayfarerError } from '../../../core/errors.js';
 import type { Space } from '../../../core/space.js';
 
-/** The vault is locked: nothing is prepared or signed until the user unlocks. */
-export class WalletLockedError extends WayfarerError {
-  constructor() {
-    super('wallet.locked', 'The wallet is locked. Unlock it to send.');
-  }
-}
+export { VaultLockedError } from '../../../core/vault/errors.js';
 
 /** The account id names no visible account. */
 export class UnknownAccountError extends WayfarerError {

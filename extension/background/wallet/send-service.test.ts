@@ -144,8 +144,8 @@ describe('prepare and send CFX', () => {
   test('refused when locked: prepare, and send of something prepared before locking', async () => {
     const prepared = await service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1n });
     keyring.setUnlocked(false);
-    await expect(service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1n })).rejects.toMatchObject({ code: 'wallet.locked' });
-    await expect(service.send(prepared.id)).rejects.toMatchObject({ code: 'wallet.locked' });
+    await expect(service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1n })).rejects.toMatchObject({ code: 'vault.locked' });
+    await expect(service.send(prepared.id)).rejects.toMatchObject({ code: 'vault.locked' });
     expect(chain.sent).toHaveLength(0);
   });
 

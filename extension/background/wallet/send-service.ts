@@ -33,7 +33,7 @@ import { describeTransaction } from '../../../core/effects/transaction.js';
 import { effectsToJson } from '../../../core/effects/json.js';
 import type { ProviderChain } from '../provider/wallet-services.js';
 import { signCheckedDraft } from './sign-draft.js';
-import { ChainChangedError, InsufficientFundsError, TokenDecimalsMismatchError, UnknownAccountError, WalletLockedError } from './errors.js';
+import { ChainChangedError, InsufficientFundsError, TokenDecimalsMismatchError, UnknownAccountError, VaultLockedError } from './errors.js';
 import { PreparedSends } from './prepared-sends.js';
 import { decodeKept, explainUnavailableNodes, type KeptSend } from './kept-send.js';
 import type { KeyValueArea } from '../vault/platform.js';
@@ -251,7 +251,7 @@ export class WalletSendService {
 
   /** Signs the prepared transaction `id` exactly as prepared, checks the signature, and broadcasts it. */
   async send(id: string): Promise<{ hash: string; tx: TxView }> {
-    if (!(await this.deps.keyring.isUnlocked())) throw new WalletLockedError();
+    if (!(await this.deps.keyring.isUnlocked())) throw new VaultLockedError();
     const kept = await this.prepared.take(id);
     const facts = preparedFacts(kept.space, kept.draft);
     const { network, chainIds } = this.deps.chain.status();
@@ -266,7 +266,7 @@ export class WalletSendService {
   }
 
   private async account(space: Space, accountId: string): Promise<{ from: string }> {
-    if (!(await this.deps.keyring.isUnlocked())) throw new WalletLockedError();
+    if (!(await this.deps.keyring.isUnlocked())) throw new VaultLockedError();
     const account = (await this.deps.keyring.listAccounts()).find((a) => a.id === accountId);
     if (!account) throw new UnknownAccountError();
     const { chainIds } = this.deps.chain.status();

@@ -12,13 +12,13 @@ import type { Space } from '../../../core/space.js';
 import { TxError } from '../../../core/tx/errors.js';
 import { checkSignedTransaction } from '../../../core/tx/signed-check.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
-import { SignedMismatchError, WalletLockedError } from './errors.js';
+import { SignedMismatchError, VaultLockedError } from './errors.js';
 import { preparedFacts, type PreparedFacts } from './send-preparation.js';
 import type { SendKeyring } from './send-service.js';
 
 /** Signs `draft` for `accountId` on chain `activeChainId`; the result is checked against the draft's facts. */
 export async function signCheckedDraft(keyring: SendKeyring, input: { accountId: string; from: string; space: Space; draft: TransactionDraft; activeChainId: number; facts?: PreparedFacts }): Promise<{ raw: Hex; hash: Hex; facts: PreparedFacts }> {
-  if (!(await keyring.isUnlocked())) throw new WalletLockedError();
+  if (!(await keyring.isUnlocked())) throw new VaultLockedError();
   const facts = input.facts ?? preparedFacts(input.space, input.draft);
   const signable = facts.signable;
   const signed = signable.space === 'core'

@@ -90,7 +90,7 @@ export function useApproval(): ApprovalController {
           await load(next);
         }
       } catch (error) {
-        if (error instanceof BackgroundError && error.code === 'provider.locked') return void load(view.id);
+        if (error instanceof BackgroundError && error.code === 'vault.locked') return void load(view.id);
         setState({ status: 'ready', view, busy: false, error: message(error) });
       }
     },
