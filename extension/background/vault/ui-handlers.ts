@@ -9,7 +9,6 @@ import type { VaultService } from './service.js';
 export function vaultUiHandlers(service: () => Promise<VaultService>): UiHandlers {
   return {
     'vault.status': async () => (await service()).status(),
-    'vault.generateMnemonic': async ({ words }) => (await service()).generateMnemonic(words),
     'vault.create': async ({ password, wallet, replaceExisting }) => (await service()).create(password, wallet, replaceExisting === true),
     'vault.unlock': async ({ password }) => (await service()).unlock(password),
     'vault.lock': async () => (await service()).lock(),
@@ -18,10 +17,6 @@ export function vaultUiHandlers(service: () => Promise<VaultService>): UiHandler
     'vault.addWallet': async ({ wallet }) => (await service()).addWallet(wallet),
     'vault.addAccount': async ({ walletId, name }) => (await service()).addAccount(walletId, name),
     'vault.renameAccount': async ({ accountId, name }) => (await service()).renameAccount(accountId, name),
-    'vault.renameWallet': async ({ walletId, name }) => (await service()).renameWallet(walletId, name),
-    'vault.setAccountHidden': async ({ accountId, hidden }) => (await service()).setAccountHidden(accountId, hidden),
-    'vault.reorderAccounts': async ({ accountIds }) => (await service()).reorderAccounts(accountIds),
-    'vault.removeWallet': async ({ walletId, password }) => (await service()).removeWallet(walletId, password),
     'vault.revealMnemonic': async ({ walletId, password }) => (await service()).revealMnemonic(walletId, password),
     'vault.revealPrivateKey': async ({ accountId, space, password }) => (await service()).revealPrivateKey(accountId, space, password),
     'vault.changePassword': async ({ currentPassword, newPassword }) => (await service()).changePassword(currentPassword, newPassword),
@@ -30,7 +25,6 @@ export function vaultUiHandlers(service: () => Promise<VaultService>): UiHandler
     'vault.restorePrevious': async ({ password }) => (await service()).restorePrevious(password),
     'vault.listArchive': async () => (await service()).listArchive(),
     'vault.restoreArchived': async ({ archiveId, password }) => (await service()).restoreArchived(archiveId, password),
-    'vault.discardArchived': async ({ archiveId }) => (await service()).discardArchived(archiveId),
     'vault.getAutoLock': async () => (await service()).getAutoLock(),
     'vault.setAutoLock': async ({ autoLockMs }) => (await service()).setAutoLock(autoLockMs),
   };

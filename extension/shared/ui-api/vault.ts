@@ -9,7 +9,7 @@
  */
 import { SPACES } from '../../../core/space.js';
 import type { AccountView, ArchiveEntryView, KeyringView } from '../../../core/vault/index.js';
-import { array, boolean, literal, none, number, object, oneOf, optional, string, union } from '../schema.js';
+import { boolean, literal, none, number, object, oneOf, optional, string, union } from '../schema.js';
 import { uiMethod } from './define.js';
 
 export type { AccountView, ArchiveEntryView, KeyringView };
@@ -49,8 +49,6 @@ export const newWalletSchema = union(
 
 export const vaultMethods = {
   'vault.status': uiMethod<VaultStatusView>()(none()),
-  /** A fresh random phrase to write down before `vault.create` with `{ kind: 'mnemonic' }`; not stored. */
-  'vault.generateMnemonic': uiMethod<{ mnemonic: string }>()(object({ words: oneOf([12, 24]) })),
   /** Sets up the vault with its first wallet and unlocks it. `replaceExisting` archives the current vault. */
   'vault.create': uiMethod<{ walletId: string; accountId: string }>()(object({ password, wallet: newWalletSchema, replaceExisting: optional(boolean()) })),
   'vault.unlock': uiMethod<VaultStatusView>()(object({ password })),
@@ -62,10 +60,6 @@ export const vaultMethods = {
   'vault.addWallet': uiMethod<{ walletId: string; accountId: string }>()(object({ wallet: newWalletSchema })),
   'vault.addAccount': uiMethod<{ accountId: string }>()(object({ walletId: id, name: optional(name) })),
   'vault.renameAccount': uiMethod<void>()(object({ accountId: id, name })),
-  'vault.renameWallet': uiMethod<void>()(object({ walletId: id, name })),
-  'vault.setAccountHidden': uiMethod<void>()(object({ accountId: id, hidden: boolean() })),
-  'vault.reorderAccounts': uiMethod<void>()(object({ accountIds: array(id, { max: 1000 }) })),
-  'vault.removeWallet': uiMethod<void>()(object({ walletId: id, password })),
   'vault.revealMnemonic': uiMethod<{ mnemonic: string }>()(object({ walletId: id, password })),
   'vault.revealPrivateKey': uiMethod<{ privateKey: string }>()(object({ accountId: id, space: oneOf(SPACES), password })),
   'vault.changePassword': uiMethod<void>()(object({ currentPassword: password, newPassword: password })),
@@ -77,8 +71,6 @@ export const vaultMethods = {
   'vault.restorePrevious': uiMethod<{ archivedIds: number[] }>()(object({ password })),
   'vault.listArchive': uiMethod<ArchiveEntryView[]>()(none()),
   'vault.restoreArchived': uiMethod<{ archivedIds: number[] }>()(object({ archiveId: number({ integer: true, min: 1 }), password })),
-  /** Deletes an archived vault for good. */
-  'vault.discardArchived': uiMethod<void>()(object({ archiveId: number({ integer: true, min: 1 }) })),
   'vault.getAutoLock': uiMethod<AutoLockSetting>()(none()),
   'vault.setAutoLock': uiMethod<AutoLockSetting>()(object({ autoLockMs: number({ integer: true, min: 0, max: 24 * 60 * 60 * 1000 }) })),
 } as const;
