@@ -65,7 +65,7 @@ describe('TokenListService', () => {
 
   test('a list an earlier version kept in the page moves over for the active network only', async () => {
     const { service } = make();
-    const legacy = [{ address: ESPACE_TOKEN, symbol: 'T', name: 'T', decimals: 18 }, { address: 'garbage', symbol: 'X', name: 'X', decimals: 1 }];
+    const legacy = [{ address: ESPACE_TOKEN, symbol: 'T', name: 'T', decimals: 18 }, { address: 'garbage', symbol: 'X', name: 'X', decimals: 1 }, { address: ESPACE_TOKEN.toLowerCase(), symbol: '\u202e', name: 'X', decimals: 1 }];
     expect(await service.import('testnet', 'espace', legacy)).toBe(false);
     expect(await service.list('espace')).toEqual([]);
     expect(await service.import('mainnet', 'espace', legacy)).toBe(true);

@@ -116,6 +116,7 @@ export class TokenListService {
     const { network: active, chainIds } = (await this.deps.chain()).status();
     if (active !== network) return false;
     const valid = tokens.filter(isToken).filter((t) => {
+      if (cleanText(t.symbol) === '' || cleanText(t.name) === '') return false;
       try {
         canonicalAddress(space, t.address, chainIds);
         return true;
