@@ -26,7 +26,7 @@ import { useDevNodeOnly } from '../adversary/extension-setup.js';
 
 const node = sharedDevNode();
 /** BIP39 test vector phrase: accounts of their own, so no other test shares their nonces. */
-const MNEMONIC = 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above';
+const MNEMONIC = 'ozone drill grab fiber curtain grace pudding thank cruise elder eight picnic';
 const seed = mnemonicToSeedSync(MNEMONIC);
 const coreAddress = encodeCfxAddress(coreAddressFromPrivateKey(deriveAccountKey(seed, 'core', 0)), node.chainId);
 const espaceAddress = espaceAddressFromPrivateKey(deriveAccountKey(seed, 'espace', 0));
