@@ -25,6 +25,9 @@ export const TRANSFER_EVENT_TOPIC = '0xddf252ad1be2c89b69c2b068fc378daa952ba7f16
 /** Longest token symbol or name shown (characters). */
 export const MAX_TOKEN_TEXT = 64;
 
+/** Control and bidirectional-override characters: they can disguise what a token's name shows. */
+export const DISGUISING = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 const WORD = 32;
 const MAX_UINT256 = (1n << 256n) - 1n;
 
@@ -81,8 +84,7 @@ function cleanText(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
-  // Control and bidirectional-override characters can disguise what is shown.
-  if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text)) return null;
+  if (DISGUISING.test(text)) return null;
   text = text.trim();
   if (text.length === 0 || text.length > MAX_TOKEN_TEXT) return null;
   return text;

@@ -12,12 +12,12 @@
  * trusted. Edits are serialized so two pages editing at once cannot lose each other's change.
  * @module
  */
-import { decodeCfxAddress, encodeCfxAddress } from '../../../core/address/cip37.js';
-import { parseEspaceAddress, toChecksumAddress } from '../../../core/address/eip55.js';
+import { formatAddress, readAddress } from '../../../core/effects/address-form.js';
 import { InvalidInputError } from '../../../core/errors.js';
 import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';
 import type { Space } from '../../../core/space.js';
 import type { TokenView } from '../../shared/ui-api/tokens.js';
+import { DISGUISING, MAX_TOKEN_TEXT } from '../chain/token-abi.js';
 import type { KeyValueArea } from '../vault/platform.js';
 
 /** A token in the list; the contract address is in the space's form (base32 on Core, EIP-55 on eSpace). */
@@ -40,7 +40,6 @@ function answered<T>(field: TokenField<T> | undefined): T | undefined {
 }
 
 const MAX_TOKENS = 200;
-const MAX_TEXT = 64;
 
 export function tokensKey(network: string, space: Space): string {
   return `tokens.${network}.${space}`;
@@ -52,22 +51,22 @@ function isToken(value: unknown): value is WatchedToken {
   return typeof v['address'] === 'string' && typeof v['symbol'] === 'string' && typeof v['name'] === 'string' && typeof v['decimals'] === 'number' && Number.isInteger(v['decimals']) && v['decimals'] >= 0 && v['decimals'] <= 36;
 }
 
-/** The contract address in its canonical form for `space` on the network of `chainIds`. */
-function canonicalAddress(space: Space, address: string, chainIds: { core: number; espace: number }): string {
+/**
+ * `token` as the list keeps it: the address in its space's form for the active network, texts
+ * trimmed and cut to length; a typed error for an address of another network or space, a text
+ * that is empty or holds disguising characters, or decimals outside 0–36.
+ */
+function normalized(space: Space, token: WatchedToken, chainIds: { core: number; espace: number }): WatchedToken {
+  let address: string;
   try {
-    if (space === 'espace') return toChecksumAddress(parseEspaceAddress(address));
-    const decoded = decodeCfxAddress(address);
-    if (decoded.networkId !== chainIds.core) throw new InvalidInputError(`the token is on network ${decoded.networkId}, not the active network ${chainIds.core}`);
-    return encodeCfxAddress(decoded.hex, chainIds.core);
+    address = formatAddress(readAddress(token.address, space, chainIds.core, 'address'), space, chainIds.core);
   } catch (cause) {
-    if (cause instanceof InvalidInputError) throw cause;
-    throw new InvalidInputError(`not a valid ${space === 'core' ? 'Core' : 'eSpace'} address: ${address.slice(0, 64)}`, { cause });
+    throw new InvalidInputError(`not a ${space === 'core' ? 'Core' : 'eSpace'} address of the active network: ${String(token.address).slice(0, 64)}`, { cause });
   }
-}
-
-function cleanText(value: string): string {
-  // No control or bidi characters from a contract or a page reach the screen.
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').slice(0, MAX_TEXT);
+  const text = (value: unknown) => (typeof value === 'string' ? value.trim().slice(0, MAX_TOKEN_TEXT) : '');
+  const kept = { address, symbol: text(token.symbol), name: text(token.name), decimals: token.decimals };
+  if (!isToken(kept) || [kept.symbol, kept.name].some((t) => t === '' || DISGUISING.test(t))) throw new InvalidInputError('a token needs a symbol and a name in plain text and 0 to 36 decimals');
+  return kept;
 }
 
 export class TokenListService {
@@ -83,9 +82,8 @@ export class TokenListService {
 
   /** Adds a token to the active network's list; false when it was there already. */
   async add(space: Space, token: WatchedToken): Promise<boolean> {
-    const chain = await this.deps.chain();
-    const { network, chainIds } = chain.status();
-    return this.edit(network, space, [token], chainIds);
+    const { network, chainIds } = (await this.deps.chain()).status();
+    return this.edit(network, space, [normalized(space, token, chainIds)]);
   }
 
   async remove(space: Space, address: string): Promise<void> {
@@ -104,7 +102,7 @@ export class TokenListService {
     if (chainIds[space] !== chainId) throw new InvalidInputError(`the active network changed since this token was suggested (chain ${chainIds[space]}, not ${chainId})`);
     const info = await chain.tokenInfo(space, suggested.address).catch(() => undefined);
     const symbol = answered(info?.symbol) || suggested.symbol;
-    await this.edit(network, space, [{ address: suggested.address, symbol, name: answered(info?.name) || symbol, decimals: answered(info?.decimals) ?? suggested.decimals }], chainIds);
+    await this.edit(network, space, [normalized(space, { address: suggested.address, symbol, name: answered(info?.name) || symbol, decimals: answered(info?.decimals) ?? suggested.decimals }, chainIds)]);
   }
 
   /**
@@ -112,19 +110,18 @@ export class TokenListService {
    * network's addresses can be checked: false (nothing done) for another network's list, which the
    * page keeps until that network is active.
    */
-  async import(network: NetworkKey, space: Space, tokens: readonly WatchedToken[]): Promise<boolean> {
+  async import(network: NetworkKey, space: Space, tokens: readonly unknown[]): Promise<boolean> {
     const { network: active, chainIds } = (await this.deps.chain()).status();
     if (active !== network) return false;
-    const valid = tokens.filter(isToken).filter((t) => {
-      if (cleanText(t.symbol) === '' || cleanText(t.name) === '') return false;
+    // An entry that no longer reads as a token of this network is dropped.
+    const valid = tokens.filter(isToken).flatMap((t) => {
       try {
-        canonicalAddress(space, t.address, chainIds);
-        return true;
+        return [normalized(space, t, chainIds)];
       } catch {
-        return false; // an entry that no longer reads as an address of this network is dropped
+        return [];
       }
     });
-    await this.edit(network, space, valid, chainIds);
+    await this.edit(network, space, valid);
     return true;
   }
 
@@ -133,13 +130,12 @@ export class TokenListService {
     return Array.isArray(stored) ? stored.filter(isToken) : [];
   }
 
-  private edit(network: NetworkKey, space: Space, tokens: readonly WatchedToken[], chainIds: { core: number; espace: number }): Promise<boolean> {
-    const added = tokens.map((t) => ({ address: canonicalAddress(space, t.address, chainIds), symbol: cleanText(t.symbol), name: cleanText(t.name), decimals: t.decimals }));
-    for (const t of added) if (!isToken(t) || t.symbol === '' || t.name === '') throw new InvalidInputError('a token needs a symbol, a name and 0 to 36 decimals');
+  /** Appends `tokens` (normalized) that are not in the list yet; true when any was. */
+  private edit(network: NetworkKey, space: Space, tokens: readonly WatchedToken[]): Promise<boolean> {
     let changed = false;
     return this.change(network, space, (list) => {
       const next = [...list];
-      for (const t of added) {
+      for (const t of tokens) {
         if (next.some((k) => k.address.toLowerCase() === t.address.toLowerCase())) continue;
         if (next.length >= MAX_TOKENS) throw new InvalidInputError(`the list holds at most ${MAX_TOKENS} tokens`);
         next.push(t);

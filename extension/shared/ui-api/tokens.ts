@@ -4,7 +4,7 @@
  * @module
  */
 import { SPACES, type Space } from '../../../core/space.js';
-import { array, number, object, oneOf, string } from '../schema.js';
+import { array, json, number, object, oneOf, string } from '../schema.js';
 import { uiMethod } from './define.js';
 
 export interface TokenView {
@@ -25,8 +25,11 @@ export const tokenMethods = {
   /** Adds a token to the active network's list; `added` is false when it was there already. */
   'tokens.add': uiMethod<{ added: boolean }>()(object({ space, token })),
   'tokens.remove': uiMethod<void>()(object({ space, address })),
-  /** Moves a list an earlier version kept in the page's storage; `moved` is false for another network's list (kept for later). */
-  'tokens.import': uiMethod<{ moved: boolean }>()(object({ network: oneOf(['mainnet', 'testnet', 'local']), space, tokens: array(token, { max: 200 }) })),
+  /**
+   * Moves a list an earlier version kept in the page's storage, as stored (the background keeps
+   * the entries that read as tokens); `moved` is false for another network's list (kept for later).
+   */
+  'tokens.import': uiMethod<{ moved: boolean }>()(object({ network: oneOf(['mainnet', 'testnet', 'local']), space, tokens: array(json({ maxBytes: 2048 }), { max: 200 }) })),
 } as const;
 
 declare module './events.js' {

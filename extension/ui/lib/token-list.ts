@@ -13,14 +13,6 @@ const NETWORKS = ['mainnet', 'testnet', 'local'] as const;
 
 let moving: Promise<void> | undefined;
 
-/** An entry as the background's schema takes it (longer texts cut), or nothing. */
-function asToken(value: unknown): { address: string; symbol: string; name: string; decimals: number }[] {
-  if (typeof value !== 'object' || value === null) return [];
-  const { address, symbol, name, decimals } = value as Record<string, unknown>;
-  if (typeof address !== 'string' || address.length === 0 || address.length > 128 || typeof symbol !== 'string' || symbol === '' || typeof decimals !== 'number' || !Number.isInteger(decimals) || decimals < 0 || decimals > 36) return [];
-  return [{ address, symbol: symbol.slice(0, 64), name: (typeof name === 'string' && name !== '' ? name : symbol).slice(0, 64), decimals }];
-}
-
 async function moveAll(): Promise<void> {
   for (const network of NETWORKS) {
     for (const space of SPACES) {
@@ -38,7 +30,7 @@ async function moveAll(): Promise<void> {
       } catch {
         parsed = [];
       }
-      const tokens = Array.isArray(parsed) ? parsed.flatMap(asToken).slice(0, 200) : [];
+      const tokens: unknown[] = Array.isArray(parsed) ? parsed.slice(0, 200) : [];
       const { moved } = await background.call('tokens.import', { network, space, tokens });
       if (moved) localStorage.removeItem(key);
     }
