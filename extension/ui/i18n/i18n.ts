@@ -6,14 +6,14 @@
  * `catalog.test.ts` checks every other catalog has the same keys and parameters. Plurals follow the
  * platform's CLDR rules (`Intl.PluralRules`): `key_one`, `key_other`, … as each language needs.
  *
- * The language applies at once: screens re-render (react-i18next), data already turned into text
+ * The language applies at once: screens re-render ({@link useT}), data already turned into text
  * is read again (api/hooks re-runs its queries), and every other open wallet page follows through
  * the storage event. The <html lang> attribute follows too, so the browser picks the right fonts.
  * @module
  */
 import i18next, { type TFunction } from 'i18next';
-import { initReactI18next, useTranslation } from 'react-i18next';
-import { useSyncExternalStore } from 'react';
+import { initReactI18next } from 'react-i18next';
+import { useMemo, useSyncExternalStore } from 'react';
 import en from './locales/en.json';
 import { isLocale, PREFERENCE_KEY, readPreference, resolveLocale, SOURCE_LOCALE, writePreference, type Locale } from './locale.js';
 
@@ -44,8 +44,38 @@ void i18n.use(initReactI18next).init({
 });
 i18n.services.formatter?.add('lowercase', (value: unknown, lng: string | undefined) => String(value).toLocaleLowerCase(lng));
 
+/** The catalogs loaded so far (the bundled source catalog from the start). */
+const loaded: Partial<Record<Locale, Catalog>> = { en };
+
+/**
+ * A text that needs none of i18next's machinery — no options, no `{{…}}`, no `$t(…)` nesting — read
+ * straight from the catalog of `locale`: a first screen asks for a hundred texts, and i18next's
+ * full path per call was most of its render time. Undefined: ask i18next (it also handles
+ * fallbacks and missing keys).
+ */
+function plainText(locale: string, key: string): string | undefined {
+  let node: unknown = isLocale(locale) ? loaded[locale] : undefined;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' && !node.includes('{{') && !node.includes('$t(') ? node : undefined;
+}
+
+/** `translate`, answering plain texts of `locale()` from the catalog itself (same results). */
+function withPlainTexts(translate: TFunction, locale: () => string): TFunction {
+  const call = translate as unknown as (...args: unknown[]) => unknown;
+  return ((key: unknown, ...rest: unknown[]) => {
+    if (rest.length === 0 && typeof key === 'string' && !key.includes(':')) {
+      const text = plainText(locale(), key);
+      if (text !== undefined) return text;
+    }
+    return call(key, ...rest);
+  }) as unknown as TFunction;
+}
+
 /** Translates outside React (adapters, formatters); screens use {@link useT}. */
-export const t: TFunction = i18n.t.bind(i18n);
+export const t: TFunction = withPlainTexts(i18n.t.bind(i18n), () => i18n.language);
 
 /** The locale shown now. */
 export function currentLocale(): Locale {
@@ -56,16 +86,26 @@ export function currentLocale(): Locale {
 async function apply(locale: Locale): Promise<void> {
   if (!i18n.hasResourceBundle(locale, 'translation')) {
     try {
-      i18n.addResourceBundle(locale, 'translation', await CATALOGS[locale]());
+      const catalog = await CATALOGS[locale]();
+      i18n.addResourceBundle(locale, 'translation', catalog);
+      loaded[locale] = catalog;
     } catch {
       return; // a catalog that cannot load leaves the current language in place
     }
   }
-  await i18n.changeLanguage(locale);
+  if (i18n.language !== locale) await i18n.changeLanguage(locale);
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }
 
 let started = false;
+
+/**
+ * Whether the user's language is the one shown already (the bundled source catalog), so the first
+ * render need not wait for {@link startI18n}.
+ */
+export function languageReady(): boolean {
+  return currentLocale() === resolveLocale();
+}
 
 /** Loads the user's language before the first render, and follows changes made in other pages. */
 export async function startI18n(): Promise<void> {
@@ -109,7 +149,10 @@ export function useLanguagePreference(): Locale | undefined {
   );
 }
 
+const subscribeToLanguage = (onChange: () => void) => onLanguageChange(onChange);
+
 /** `t` for components: re-renders the component when the language changes. */
 export function useT(): TFunction {
-  return useTranslation().t;
+  const locale = useSyncExternalStore(subscribeToLanguage, currentLocale);
+  return useMemo(() => withPlainTexts(i18n.getFixedT(locale), () => locale), [locale]);
 }
