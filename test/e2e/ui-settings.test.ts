@@ -1,7 +1,7 @@
 /**
  * Settings screens that guard the wallet itself, through the real UI: auto-lock, the
  * password-gated recovery phrase (and the clipboard being taken back), encrypted backup export and
- * restore, starting over (the old vault is archived), and privacy mode forgetting remembered values.
+ * restore, starting over (the old vault is archived), and hiding amounts forgetting remembered values.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -143,13 +143,13 @@ test('export an encrypted backup, start over, restore the backup', async () => {
   expect(after.accounts.map((a) => a.coreHexAddress)).toEqual(before.accounts.map((a) => a.coreHexAddress));
 });
 
-test('privacy mode forgets remembered values', async () => {
+test('hiding amounts forgets remembered values', async () => {
   await page.goto(`${browser.popupUrl}#/settings/privacy`);
   await page.evaluate(() => localStorage.setItem('wayfarer.lastKnown.test', JSON.stringify({ value: 1, at: 1 })));
-  await page.getByLabel(/Privacy mode/).check();
+  await page.getByLabel(/Hide amounts/).check();
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('wayfarer.lastKnown.')))).toEqual([]);
   await shot(page, 'privacy-phone');
-  await page.getByLabel(/Privacy mode/).uncheck();
+  await page.getByLabel(/Hide amounts/).uncheck();
   expect(errors).toEqual([]);
 });
 

@@ -10,7 +10,7 @@ import { useT } from '../i18n/i18n.js';
 import type { Trust } from '../model/trust.js';
 import { LastKnown } from './LastKnown.js';
 import { TrustBadge } from './TrustBadge.js';
-import { usePrivacy } from '../app/privacy.js';
+import { useHiddenAmounts } from '../app/hidden-amounts.js';
 
 export interface AmountProps {
   /** null: the nodes disagree and nothing settles it — shown as unknown, with its badge. */
@@ -27,7 +27,7 @@ export interface AmountProps {
 }
 
 export function Amount({ value, decimals, symbol, trust, lastKnownAt, size = 'normal', maxFractionDigits = 6, subject }: AmountProps): ReactElement {
-  const { hidden } = usePrivacy();
+  const { hidden } = useHiddenAmounts();
   const t = useT();
   const text = value === null ? t('common.unknown') : formatAmountDisplay(value, decimals, { maxFractionDigits });
   const exact = value === null ? undefined : formatAmountExact(value, decimals);
@@ -35,7 +35,7 @@ export function Amount({ value, decimals, symbol, trust, lastKnownAt, size = 'no
     <span className="stack amount-block">
       <span className="row wrap">
         <span className={`amount ${size === 'big' ? 'amount-big' : ''}`} data-testid="amount" data-exact={hidden ? undefined : exact} title={hidden || exact === undefined ? undefined : `${exact} ${symbol}`}>
-          {hidden ? <span className="privacy-mask" aria-label={t('common.hidden')}>••••••</span> : text}
+          {hidden ? <span className="amount-mask" aria-label={t('common.hidden')}>••••••</span> : text}
           <span className="amount-unit">{symbol}</span>
         </span>
         <TrustBadge trust={trust} {...(subject === undefined ? {} : { subject })} />

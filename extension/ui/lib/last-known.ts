@@ -4,7 +4,7 @@
  *
  * Stored in the extension origin's localStorage: synchronous (read before the first render) and
  * private to the extension. Only what the background already returned to the UI is stored, never
- * secrets; privacy mode turns remembering off and wipes what is stored.
+ * secrets; hiding amounts turns remembering off and wipes what is stored.
  */
 
 const PREFIX = 'wayfarer.lastKnown.';

@@ -9,7 +9,7 @@ import { timeAgo } from '../../format/time.js';
 import { formatAmountDisplay } from '../../i18n/format.js';
 import { t as translate, useT } from '../../i18n/i18n.js';
 import type { TxItem } from '../../model/wallet.js';
-import { usePrivacy } from '../../app/privacy.js';
+import { useHiddenAmounts } from '../../app/hidden-amounts.js';
 
 /** Each status in words, in the language shown (read when used). */
 export const TX_STATUS_TEXT: Readonly<Record<TxItem['status'], string>> = {
@@ -54,7 +54,7 @@ function amountText(tx: TxItem): string | undefined {
 export { amountText };
 
 export function ActivityList({ items, now, labelOf }: { items: readonly TxItem[]; now: number; labelOf?: (address: string) => string | undefined }): ReactElement {
-  const { hidden } = usePrivacy();
+  const { hidden } = useHiddenAmounts();
   const t = useT();
   if (items.length === 0) return <EmptyState title={t('activity.empty')}>{t('activity.emptyHint')}</EmptyState>;
   return (

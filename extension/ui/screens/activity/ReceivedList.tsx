@@ -9,7 +9,7 @@ import type { Space } from '../../../../core/space.js';
 import { shortenAddress } from '../../components/AddressText.js';
 import { Icon } from '../../components/icons.js';
 import { TrustBadge } from '../../components/TrustBadge.js';
-import { usePrivacy } from '../../app/privacy.js';
+import { useHiddenAmounts } from '../../app/hidden-amounts.js';
 import { formatAmountDisplay, formatNumber } from '../../i18n/format.js';
 import { useT } from '../../i18n/i18n.js';
 import type { ReceivedItem } from '../../model/wallet.js';
@@ -21,7 +21,7 @@ import { sortReceived } from '../../format/received-poisoning.js';
  * of them are folded away (they exist to plant an address in this list); larger ones are flagged.
  */
 export function ReceivedList({ items, space, known }: { items: readonly ReceivedItem[]; space: Space; known: readonly KnownAddress[] }): ReactElement {
-  const { hidden } = usePrivacy();
+  const { hidden } = useHiddenAmounts();
   const t = useT();
   const where = (item: ReceivedItem): string => {
     if (item.kind === 'token') return space === 'core' ? t('activity.inEpoch', { number: formatNumber(item.epoch) }) : t('activity.inBlock', { number: formatNumber(item.epoch) });

@@ -1,11 +1,11 @@
 /**
- * Settings → Privacy. Two independent choices: what this screen shows (masked amounts, nothing
- * remembered on disk), and how the background talks to nodes (spreading accounts over nodes so
- * no single node operator learns that they belong together).
+ * Settings → Privacy. Two independent choices: what this screen shows (hidden amounts, nothing
+ * remembered on disk), and how the background talks to nodes (privacy: spreading accounts over
+ * nodes so no single node operator learns that they belong together).
  */
 import type { ReactElement } from 'react';
 import { useAction, useAsync } from '../../api/hooks.js';
-import { setPrivacyMode, usePrivacy } from '../../app/privacy.js';
+import { setAmountsHidden, useHiddenAmounts } from '../../app/hidden-amounts.js';
 import { useWallet } from '../../app/wallet.js';
 import { ErrorState } from '../../components/AsyncState.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
@@ -13,7 +13,7 @@ import { useT } from '../../i18n/i18n.js';
 
 export function Privacy(): ReactElement {
   const { backend } = useWallet();
-  const { hidden } = usePrivacy();
+  const { hidden } = useHiddenAmounts();
   const t = useT();
   const nodePrivacy = useAsync(() => backend.privacy(), 'privacy', { refreshOn: backend.events.network });
   const save = useAction(async (on: boolean) => {
@@ -24,11 +24,11 @@ export function Privacy(): ReactElement {
     <div className="stack">
       <ScreenHeader title={t('settings.privacy.title')} back="/settings" />
       <label className="checkbox card">
-        <input type="checkbox" checked={hidden} onChange={(e) => setPrivacyMode(e.target.checked)} />
+        <input type="checkbox" checked={hidden} onChange={(e) => setAmountsHidden(e.target.checked)} />
         <span>
-          <strong>{t('settings.privacy.mode')}</strong>
+          <strong>{t('settings.privacy.hideAmounts')}</strong>
           <br />
-          <span className="small muted">{t('settings.privacy.modeDetail')}</span>
+          <span className="small muted">{t('settings.privacy.hideAmountsDetail')}</span>
         </span>
       </label>
       <label className="checkbox card">
