@@ -6,7 +6,7 @@
  * sent once the funding transaction's receipt is proved (while the wallet is unlocked), so the user
  * reviews the whole transfer once.
  *
- * Threat model: as for plain sends (send-service.ts) — the page only holds ids, the signed bytes are
+ * Threat model: as for plain sends (transactions/sends.ts) — the page only holds ids, the signed bytes are
  * checked against the reviewed signing hash, balances are cross-checked; receipts count only as
  * proved (observe.ts). The second step's hash is stored before it is broadcast, so a worker stopped
  * mid-way does not send it twice.
@@ -22,15 +22,15 @@ import type { TransactionDraft } from '../../shared/provider-approvals.js';
 import type { CrossSpaceKind, CrossSpaceStepView, CrossSpaceTransferView, PreparedCrossSpaceView } from '../../shared/ui-api/crossspace.js';
 import type { BalanceView, TxView } from '../../shared/ui-api/chain.js';
 import type { NetworkRuntime } from '../chain/runtime.js';
-import { buildCoreDraft, buildEspaceDraft } from '../provider/tx-builder.js';
+import { buildCoreDraft, buildEspaceDraft } from '../transactions/draft-builder.js';
 import type { ProviderChain } from '../provider/wallet-services.js';
 import type { KeyValueArea } from '../vault/platform.js';
-import { ChainChangedError, InsufficientFundsError, UnknownAccountError, VaultLockedError } from '../wallet/errors.js';
-import { PreparedSends } from '../wallet/prepared-sends.js';
-import { preparedFacts } from '../wallet/send-preparation.js';
-import { explainUnavailableNodes } from '../wallet/kept-send.js';
-import type { SendKeyring } from '../wallet/send-service.js';
-import { signCheckedDraft } from '../wallet/sign-draft.js';
+import { ChainChangedError, InsufficientFundsError, UnknownAccountError, VaultLockedError } from '../transactions/errors.js';
+import { PreparedSends } from '../transactions/prepared.js';
+import { preparedFacts } from '../transactions/send-preparation.js';
+import { explainUnavailableNodes } from '../transactions/kept-send.js';
+import type { SendKeyring } from '../transactions/sends.js';
+import { signCheckedDraft } from '../transactions/sign.js';
 import { observeSteps } from './observe.js';
 import { TransferRecords, type LoadedTransfer } from './records.js';
 

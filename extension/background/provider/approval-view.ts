@@ -22,7 +22,7 @@ import { formatAddress } from './accounts.js';
 import type { PendingRecord } from './pending-store.js';
 import { describeOrigin, siteOf } from './requester.js';
 import { signInView, siteWarning, transactionEffects, typedDataEffects } from './safety-view.js';
-import { coreDraftToInput, espaceDraftToInput } from './tx-builder.js';
+import { coreDraftToInput, espaceDraftToInput } from '../transactions/draft-builder.js';
 import type { ProviderChain, ProviderKeyring } from './wallet-services.js';
 
 /** Decodes UTF-8 strictly; null when the bytes are not text a person can read. */

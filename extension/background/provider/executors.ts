@@ -20,7 +20,7 @@ import { chainDisconnected, invalidParams, ProviderRpcError, unauthorized } from
 import { permissionObjects } from './methods/accounts-methods.js';
 import type { PendingRecord, PendingStore } from './pending-store.js';
 import { siteOf } from './requester.js';
-import { coreDraftToInput, espaceDraftToInput } from './tx-builder.js';
+import { coreDraftToInput, espaceDraftToInput } from '../transactions/draft-builder.js';
 
 export interface ExecutionContext extends AccountContext {
   store: PendingStore;

@@ -15,7 +15,7 @@ import type { Trust } from '../../../core/rpc/trust/types.js';
 import type { Space } from '../../../core/space.js';
 import { none, object, oneOf, optional, string } from '../schema.js';
 import { uiMethod } from './define.js';
-import type { PreparedTransactionFields } from './wallet.js';
+import type { PreparedTransactionFields } from './sends.js';
 
 export type CrossSpaceKind = 'core_to_espace' | 'espace_to_core';
 

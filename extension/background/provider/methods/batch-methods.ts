@@ -16,7 +16,7 @@ import { ProviderErrorCode } from '../../../shared/provider-errors.js';
 import { array, json, object, optional, quantity, string, type Schema } from '../../../shared/schema.js';
 import { grantedAccount } from '../accounts.js';
 import { invalidParams, ProviderRpcError } from '../errors.js';
-import { buildEspaceDraft } from '../tx-builder.js';
+import { buildEspaceDraft } from '../../transactions/draft-builder.js';
 import { bool, data, ethAddress, passThroughObject, tuple } from './params.js';
 import { answer, ask, method, type MethodSpec } from './types.js';
 

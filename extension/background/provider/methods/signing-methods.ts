@@ -19,7 +19,7 @@ import type { Space } from '../../../../core/space.js';
 import { SchemaError, string, union, type Schema } from '../../../shared/schema.js';
 import { grantedAccount } from '../accounts.js';
 import { invalidParams } from '../errors.js';
-import { buildCoreDraft, buildEspaceDraft } from '../tx-builder.js';
+import { buildCoreDraft, buildEspaceDraft } from '../../transactions/draft-builder.js';
 import { coreSendTransactionParams, espaceSendTransactionParams } from '../tx-request.js';
 import { coreAddress, ethAddress, optional, passThroughObject, tuple } from './params.js';
 import { ask, method, type MethodContext, type MethodSpec } from './types.js';

@@ -2,7 +2,7 @@
  * Wallet API results → the Send screens' models: the review shows every field the background
  * prepared, as it will be signed — nothing here computes a value that is signed.
  */
-import type { PreparedSendView } from '../../../shared/ui-api/wallet.js';
+import type { PreparedSendView } from '../../../shared/ui-api/sends.js';
 import type { ReviewField } from '../../screens/send/SendReview.js';
 import type { PreparedSend, SendRequest } from '../backend.js';
 import { networkName } from './chain.js';

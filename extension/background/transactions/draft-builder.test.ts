@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { NodeRpcError } from './errors.js';
-import { TestChain } from './test-support.js';
-import { buildEspaceDraft, PRIORITY_FEE_ATTEMPTS, UNESTIMATED_GAS } from './tx-builder.js';
+import { NodeRpcError } from '../provider/errors.js';
+import { TestChain } from '../provider/test-support.js';
+import { buildEspaceDraft, PRIORITY_FEE_ATTEMPTS, UNESTIMATED_GAS } from './draft-builder.js';
 
 const FROM = '0x1a2f80341409639ea6a35bbcab8299066109aa55';
 const BASE_FEE = 0x3b9aca00n;

@@ -1,7 +1,7 @@
 /**
  * What the wallet's send service keeps between review and signature, read back from session storage
  * with a shape check (the draft itself is validated by core/tx when signing), and how "no node
- * answered" is turned into an error naming each node asked. See send-service.ts.
+ * answered" is turned into an error naming each node asked. See sends.ts.
  * @module
  */
 import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';

@@ -21,9 +21,9 @@ import { prepareEspaceTransaction, type EspaceTransactionInput } from '../../../
 import { TxError } from '../../../core/tx/errors.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
 import { nullable, object, optional, quantity } from '../../shared/schema.js';
-import { invalidParams, NodeRpcError, ProviderRpcError } from './errors.js';
-import type { CoreTxRequest, EspaceTxRequest } from './tx-request.js';
-import type { ProviderChain, ProviderNetwork } from './wallet-services.js';
+import { invalidParams, NodeRpcError, ProviderRpcError } from '../provider/errors.js';
+import type { CoreTxRequest, EspaceTxRequest } from '../provider/tx-request.js';
+import type { ProviderChain, ProviderNetwork } from '../provider/wallet-services.js';
 
 const q = (n: bigint): Hex => `0x${n.toString(16)}`;
 

@@ -21,10 +21,10 @@ import { validateCoreTransaction, type CoreTransaction, type CoreTransactionInpu
 import { espaceTransactionSigningHash } from '../../../core/tx/espace-sign.js';
 import { validateEspaceTransaction, type EspaceTransaction, type EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
-import type { PreparedTransactionFields } from '../../shared/ui-api/wallet.js';
+import type { PreparedTransactionFields } from '../../shared/ui-api/sends.js';
 import { encodeTransferCall } from '../chain/token-abi.js';
 import { maxCost, maxTotalNative, type MaxCost } from '../chain/tx-cost.js';
-import { coreDraftToInput, espaceDraftToInput } from '../provider/tx-builder.js';
+import { coreDraftToInput, espaceDraftToInput } from './draft-builder.js';
 import { WrongNetworkRecipientError } from './errors.js';
 
 export interface ChainIds {

@@ -10,7 +10,7 @@ import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
 import { signCoreTransaction } from '../../../core/tx/core-sign.js';
 import { privateKeyFromHex } from '../../../core/keys/private-key.js';
 import { TestChain, TestKeyring } from '../provider/test-support.js';
-import { WalletSendService, type SendChain } from './send-service.js';
+import { WalletSendService, type SendChain } from './sends.js';
 import { memoryArea } from '../vault/platform.js';
 import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
 import { chainDisconnected } from '../provider/errors.js';

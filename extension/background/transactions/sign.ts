@@ -14,7 +14,7 @@ import { checkSignedTransaction } from '../../../core/tx/signed-check.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
 import { SignedMismatchError, VaultLockedError } from './errors.js';
 import { preparedFacts, type PreparedFacts } from './send-preparation.js';
-import type { SendKeyring } from './send-service.js';
+import type { SendKeyring } from './sends.js';
 
 /** Signs `draft` for `accountId` on chain `activeChainId`; the result is checked against the draft's facts. */
 export async function signCheckedDraft(keyring: SendKeyring, input: { accountId: string; from: string; space: Space; draft: TransactionDraft; activeChainId: number; facts?: PreparedFacts }): Promise<{ raw: Hex; hash: Hex; facts: PreparedFacts }> {

@@ -25,16 +25,16 @@ import type { Space } from '../../../core/space.js';
 import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
 import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
 import type { BalanceView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
-import type { MaxSendableView, PreparedSendView } from '../../shared/ui-api/wallet.js';
+import type { MaxSendableView, PreparedSendView } from '../../shared/ui-api/sends.js';
 import type { TxLabel } from '../chain/store.js';
 import { largestNativeSend } from '../chain/tx-cost.js';
-import { buildCoreDraft, buildEspaceDraft } from '../provider/tx-builder.js';
+import { buildCoreDraft, buildEspaceDraft } from './draft-builder.js';
 import { describeTransaction } from '../../../core/effects/transaction.js';
 import { effectsToJson } from '../../../core/effects/json.js';
 import type { ProviderChain } from '../provider/wallet-services.js';
-import { signCheckedDraft } from './sign-draft.js';
+import { signCheckedDraft } from './sign.js';
 import { ChainChangedError, InsufficientFundsError, TokenDecimalsMismatchError, UnknownAccountError, VaultLockedError } from './errors.js';
-import { PreparedSends } from './prepared-sends.js';
+import { PreparedSends } from './prepared.js';
 import { decodeKept, explainUnavailableNodes, type KeptSend } from './kept-send.js';
 import type { KeyValueArea } from '../vault/platform.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
@@ -214,7 +214,7 @@ export class WalletSendService {
   /** The gap in front of `queued` in `from`'s queue (nonce-gap.ts), from the higher of the verified and the nodes' latest nonce. */
   private async nonceGap(space: Space, from: string, queued: bigint): Promise<PreparedSendView['nonceGap']> {
     const own = this.deps.chain.transactions().filter((tx) => tx.space === space && tx.from.toLowerCase() === from.toLowerCase());
-    // Without own transactions in flight below it, the queued nonce is the account's own (see tx-builder's chooseNonce).
+    // Without own transactions in flight below it, the queued nonce is the account's own (see draft-builder's chooseNonce).
     if (!own.some((tx) => BigInt(tx.nonce) < queued && (tx.status === 'pending' || tx.status === 'possibly_censored'))) return null;
     const [verified, latest] = await Promise.all([
       this.deps.chain.nonce(space, from).then((n) => (n.value === null ? 0n : BigInt(n.value))),
