@@ -23,7 +23,7 @@ import type { CrossSpaceKind, CrossSpaceStepView, CrossSpaceTransferView, Prepar
 import type { BalanceView, TxView } from '../../shared/ui-api/chain.js';
 import type { NetworkRuntime } from '../chain/runtime.js';
 import { buildCoreDraft, buildEspaceDraft } from '../transactions/draft-builder.js';
-import type { ProviderChain } from '../provider/wallet-services.js';
+import type { DraftChain } from '../transactions/draft-chain.js';
 import type { KeyValueArea } from '../vault/platform.js';
 import { ChainChangedError, InsufficientFundsError, UnknownAccountError, VaultLockedError } from '../transactions/errors.js';
 import { PreparedSends } from '../transactions/prepared.js';
@@ -47,7 +47,7 @@ export interface CrossSpaceChain {
 
 export interface CrossSpaceDeps {
   chain: CrossSpaceChain;
-  draftChain: ProviderChain;
+  drafts: DraftChain;
   keyring: SendKeyring;
   now(): number;
   randomBytes(length: number): Uint8Array;
@@ -115,9 +115,8 @@ export class CrossSpaceService {
     const steps: CrossSpaceStepView[] = [];
     const maxTotal = { core: 0n, espace: 0n };
     for (const [i, d] of plan.drafts.entries()) {
-      const network = await this.deps.draftChain.activeNetwork(d.space);
       const call = { from: d.from, to: d.to, value: q(d.value), data: d.data, gas: q(d.gas) };
-      const draft = d.space === 'core' ? await buildCoreDraft(this.deps.draftChain, network, { ...call, storageLimit: q(d.storageLimit ?? 0n) }, d.from) : await buildEspaceDraft(this.deps.draftChain, network, call, d.from);
+      const draft = d.space === 'core' ? await buildCoreDraft(this.deps.drafts, { ...call, storageLimit: q(d.storageLimit ?? 0n) }, d.from) : await buildEspaceDraft(this.deps.drafts, call, d.from);
       const facts = preparedFacts(d.space, draft);
       drafts.push(draft);
       maxTotal[d.space] += facts.maxTotalNative;
@@ -178,9 +177,8 @@ export class CrossSpaceService {
     if (running) return running;
     const run = (async () => {
       const d = loaded.plan.drafts[1]!;
-      const chainNetwork = await this.deps.draftChain.activeNetwork('core');
-      const draft = await buildCoreDraft(this.deps.draftChain, chainNetwork, { from: d.from, to: d.to, value: q(d.value), data: d.data, gas: q(d.gas), storageLimit: q(0n) }, d.from);
-      const signed = await signCheckedDraft(this.deps.keyring, { accountId: loaded.accountId, from: d.from, space: 'core', draft, activeChainId: chainNetwork.chainId });
+      const draft = await buildCoreDraft(this.deps.drafts, { from: d.from, to: d.to, value: q(d.value), data: d.data, gas: q(d.gas), storageLimit: q(0n) }, d.from);
+      const signed = await signCheckedDraft(this.deps.keyring, { accountId: loaded.accountId, from: d.from, space: 'core', draft, activeChainId: draft.chainId });
       const record = { ...loaded.record, hashes: [loaded.record.hashes[0] ?? null, signed.hash.toLowerCase()] };
       await this.records.put(network, { record, accountId: loaded.accountId });
       try {

@@ -7,6 +7,7 @@
 import { WayfarerError } from '../../../core/errors.js';
 import { VaultLockedError } from '../../../core/vault/errors.js';
 import { SchemaError } from '../../shared/schema.js';
+import { EstimateFailedError, InvalidTransactionError, NodeRefusedError } from '../transactions/errors.js';
 import { providerError, ProviderErrorCode, type ProviderErrorCodeValue, type ProviderErrorPayload } from '../../shared/provider-errors.js';
 
 export class ProviderRpcError extends WayfarerError {
@@ -32,8 +33,15 @@ export const limitExceeded = (message: string): ProviderRpcError => new Provider
 export const disconnected = (message: string): ProviderRpcError => new ProviderRpcError(ProviderErrorCode.disconnected, message);
 export const chainDisconnected = (message: string, cause?: unknown): ProviderRpcError => new ProviderRpcError(ProviderErrorCode.chainDisconnected, message, undefined, cause);
 
-/** The payload a dApp receives for any failure. */
+/**
+ * The payload a dApp receives for any failure. The transactions wing's draft-building failures
+ * become dApp codes here: an impossible request is invalid params, a node's refusal to estimate is
+ * the node's own answer (the adapter's NodeRpcError), an unusable estimate an internal error.
+ */
 export function toProviderErrorPayload(error: unknown): ProviderErrorPayload {
+  if (error instanceof InvalidTransactionError) return providerError(ProviderErrorCode.invalidParams, error.message);
+  if (error instanceof NodeRefusedError) return toProviderErrorPayload(error.cause instanceof NodeRpcError ? error.cause : new NodeRpcError(ProviderErrorCode.internal, error.message));
+  if (error instanceof EstimateFailedError) return providerError(ProviderErrorCode.internal, error.message);
   if (error instanceof ProviderRpcError) return providerError(error.rpcCode, error.message, error.data);
   // The wallet's one "locked" error: not authorized until the user unlocks.
   if (error instanceof VaultLockedError) return providerError(ProviderErrorCode.unauthorized, 'The wallet is locked; unlock it to continue');

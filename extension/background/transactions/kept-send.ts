@@ -38,13 +38,12 @@ export function decodeKept(stored: unknown): KeptSend | undefined {
   return stored as unknown as KeptSend;
 }
 
-/** Runs `work`; "no node answered" (directly or through the provider's translation) names each node and its problem. */
+/** Runs `work`; "no node answered" names each node and its problem. */
 export async function explainUnavailableNodes<T>(space: Space, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    const noNode = error instanceof NoNodeAvailableError ? error : error instanceof Error && error.cause instanceof NoNodeAvailableError ? error.cause : undefined;
-    if (noNode) throw new NodesUnavailableError(space, noNode.attempts, { cause: error });
+    if (error instanceof NoNodeAvailableError) throw new NodesUnavailableError(space, error.attempts, { cause: error });
     throw error;
   }
 }

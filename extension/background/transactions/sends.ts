@@ -4,7 +4,8 @@
  * vault, check the signed bytes, broadcast through the chain service's tracker).
  *
  * Transaction completion (nonce, gas and storage estimates, epoch height, fees, core/tx
- * validation) is the provider's draft builder, so dApp and wallet transfers are built the same way.
+ * validation) is the wing's draft builder, reading the chain service directly, so dApp and wallet
+ * transfers are built the same way.
  *
  * Threat model: the UI page is trusted to show what it gets, but not to hold state: signing takes
  * only an id, the kept transaction is used as prepared, and the signed bytes must decode to the
@@ -31,7 +32,7 @@ import { largestNativeSend } from '../chain/tx-cost.js';
 import { buildCoreDraft, buildEspaceDraft } from './draft-builder.js';
 import { describeTransaction } from '../../../core/effects/transaction.js';
 import { effectsToJson } from '../../../core/effects/json.js';
-import type { ProviderChain } from '../provider/wallet-services.js';
+import type { DraftChain } from './draft-chain.js';
 import { signCheckedDraft } from './sign.js';
 import { ChainChangedError, InsufficientFundsError, TokenDecimalsMismatchError, UnknownAccountError, VaultLockedError } from './errors.js';
 import { PreparedSends } from './prepared.js';
@@ -69,8 +70,8 @@ export interface SendKeyring {
 
 export interface WalletSendDeps {
   chain: SendChain;
-  /** The provider's view of the chain, which the draft builder reads through. */
-  draftChain: ProviderChain;
+  /** The chain as the draft builder reads it (draft-chain.ts: the chain service itself). */
+  drafts: DraftChain;
   keyring: SendKeyring;
   now(): number;
   randomBytes(length: number): Uint8Array;
@@ -274,9 +275,8 @@ export class WalletSendService {
   }
 
   private async build(space: Space, from: string, call: { to: string; value: bigint; data: Hex }): Promise<{ draft: TransactionDraft; facts: PreparedFacts }> {
-    const network = await this.deps.draftChain.activeNetwork(space);
     const request = { from, to: call.to, value: q(call.value), data: call.data };
-    const draft = space === 'core' ? await buildCoreDraft(this.deps.draftChain, network, request, from) : await buildEspaceDraft(this.deps.draftChain, network, request, from);
+    const draft = space === 'core' ? await buildCoreDraft(this.deps.drafts, request, from) : await buildEspaceDraft(this.deps.drafts, request, from);
     return { draft, facts: preparedFacts(space, draft) };
   }
 
