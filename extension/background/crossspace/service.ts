@@ -30,7 +30,7 @@ import { PreparedSends } from '../transactions/prepared.js';
 import { preparedFacts } from '../transactions/send-preparation.js';
 import { explainUnavailableNodes } from '../transactions/kept-send.js';
 import type { SendKeyring } from '../transactions/sends.js';
-import { signCheckedDraft } from '../transactions/sign.js';
+import { broadcastChecked, signChecked } from '../transactions/sign.js';
 import { observeSteps } from './observe.js';
 import { TransferRecords, type LoadedTransfer } from './records.js';
 
@@ -143,11 +143,11 @@ export class CrossSpaceService {
     const space: Space = kept.kind === 'core_to_espace' ? 'core' : 'espace';
     if (network !== kept.network || first.chainId !== chainIds[space]) throw new ChainChangedError(first.chainId, chainIds[space]);
     const plan = this.planOf(kept, chainIds);
-    const signed = await signCheckedDraft(this.deps.keyring, { accountId: kept.accountId, from: kept.from, space, draft: first, activeChainId: chainIds[space] });
+    const signed = await signChecked(this.deps.keyring, { accountId: kept.accountId, from: kept.from, space, draft: first, activeChainId: chainIds[space] });
     const transferId = bytesToHex(this.deps.randomBytes(16)).slice(2);
     const record = transferRecordToJson(transferId, plan, [signed.hash], this.deps.now());
     await this.records.put(network, { record, accountId: kept.accountId });
-    await this.deps.chain.sendTransaction(space, signed.raw);
+    await broadcastChecked(signed, (raw) => this.deps.chain.sendTransaction(space, raw));
     return this.transfer(transferId);
   }
 
@@ -178,11 +178,11 @@ export class CrossSpaceService {
     const run = (async () => {
       const d = loaded.plan.drafts[1]!;
       const draft = await buildCoreDraft(this.deps.drafts, { from: d.from, to: d.to, value: q(d.value), data: d.data, gas: q(d.gas), storageLimit: q(0n) }, d.from);
-      const signed = await signCheckedDraft(this.deps.keyring, { accountId: loaded.accountId, from: d.from, space: 'core', draft, activeChainId: draft.chainId });
+      const signed = await signChecked(this.deps.keyring, { accountId: loaded.accountId, from: d.from, space: 'core', draft, activeChainId: draft.chainId });
       const record = { ...loaded.record, hashes: [loaded.record.hashes[0] ?? null, signed.hash.toLowerCase()] };
       await this.records.put(network, { record, accountId: loaded.accountId });
       try {
-        await this.deps.chain.sendTransaction('core', signed.raw);
+        await broadcastChecked(signed, (raw) => this.deps.chain.sendTransaction('core', raw));
       } catch (error) {
         // Not broadcast anywhere: forget the hash so the withdrawal is tried again.
         await this.records.put(network, { record: loaded.record, accountId: loaded.accountId });

@@ -65,6 +65,13 @@ export class SignedMismatchError extends WayfarerError {
   }
 }
 
+/** The network reported another hash for the broadcast bytes than the signer did (the bytes count as not sent). */
+export class BroadcastHashMismatchError extends WayfarerError {
+  constructor() {
+    super('wallet.hash_mismatch', 'The network reported a different transaction hash than the one signed');
+  }
+}
+
 /** The transaction request cannot be built as asked (a field contradicts another, or core/tx refuses it). */
 export class InvalidTransactionError extends WayfarerError {
   constructor(message: string) {

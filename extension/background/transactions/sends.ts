@@ -23,8 +23,6 @@ import type { Trust } from '../../../core/rpc/trust/types.js';
 import type { ReplacementKind } from '../../../core/rpc/tx/replacement.js';
 import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
 import type { Space } from '../../../core/space.js';
-import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
-import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
 import type { BalanceView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
 import type { MaxSendableView, PreparedSendView } from '../../shared/ui-api/sends.js';
 import type { TxLabel } from '../chain/store.js';
@@ -33,7 +31,7 @@ import { buildCoreDraft, buildEspaceDraft } from './draft-builder.js';
 import { describeTransaction } from '../../../core/effects/transaction.js';
 import { effectsToJson } from '../../../core/effects/json.js';
 import type { DraftChain } from './draft-chain.js';
-import { signCheckedDraft } from './sign.js';
+import { broadcastChecked, signChecked, type SigningKeyring } from './sign.js';
 import { ChainChangedError, InsufficientFundsError, TokenDecimalsMismatchError, UnknownAccountError, VaultLockedError } from './errors.js';
 import { PreparedSends } from './prepared.js';
 import { decodeKept, explainUnavailableNodes, type KeptSend } from './kept-send.js';
@@ -61,11 +59,8 @@ export interface SendChain {
 }
 
 /** What sending uses of the vault keyring (see extension/background/vault/provider-keyring.ts). */
-export interface SendKeyring {
-  isUnlocked(): Promise<boolean>;
+export interface SendKeyring extends SigningKeyring {
   listAccounts(): Promise<{ id: string; coreHex: string; espaceAddress: string }[]>;
-  signCoreTransaction(accountId: string, tx: CoreTransactionInput, activeChainId: number): Promise<{ raw: Hex; hash: Hex }>;
-  signEspaceTransaction(accountId: string, tx: EspaceTransactionInput, activeChainId: number): Promise<{ raw: Hex; hash: Hex }>;
 }
 
 export interface WalletSendDeps {
@@ -258,11 +253,10 @@ export class WalletSendService {
     const { network, chainIds } = this.deps.chain.status();
     const active = chainIds[kept.space];
     if (network !== kept.network || facts.fields.chainId !== active) throw new ChainChangedError(facts.fields.chainId, active);
-    const signable = facts.signable;
-    const signed = await signCheckedDraft(this.deps.keyring, { accountId: kept.accountId, from: kept.from, space: kept.space, draft: kept.draft, activeChainId: active, facts });
+    const signed = await signChecked(this.deps.keyring, { accountId: kept.accountId, from: kept.from, space: kept.space, draft: kept.draft, activeChainId: active });
     // Labelled before it is sent, so the first status event already names the token.
-    if (kept.token) await this.deps.chain.labelTransaction(signed.hash, { token: { contract: signable.input.to ?? '', symbol: kept.token.symbol, decimals: kept.token.decimals } });
-    const tx = await this.deps.chain.sendTransaction(kept.space, signed.raw, kept.replaces ?? undefined);
+    if (kept.token) await this.deps.chain.labelTransaction(signed.hash, { token: { contract: facts.signable.input.to ?? '', symbol: kept.token.symbol, decimals: kept.token.decimals } });
+    const tx = await broadcastChecked(signed, (raw) => this.deps.chain.sendTransaction(kept.space, raw, kept.replaces ?? undefined));
     return { hash: tx.hash, tx };
   }
 
