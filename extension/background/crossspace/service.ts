@@ -117,10 +117,10 @@ export class CrossSpaceService {
     for (const [i, d] of plan.drafts.entries()) {
       const call = { from: d.from, to: d.to, value: q(d.value), data: d.data, gas: q(d.gas) };
       const draft = d.space === 'core' ? await buildCoreDraft(this.deps.drafts, { ...call, storageLimit: q(d.storageLimit ?? 0n) }, d.from) : await buildEspaceDraft(this.deps.drafts, call, d.from);
-      const facts = preparedFacts(d.space, draft);
+      const facts = preparedFacts(d.space, draft, d.from);
       drafts.push(draft);
       maxTotal[d.space] += facts.maxTotalNative;
-      steps.push({ step: d.step, space: d.space, from: d.from, to: d.to, transaction: facts.fields, signingHash: facts.signingHash, maxFee: facts.cost.maxFee.toString(), later: i > 0 });
+      steps.push({ step: d.step, space: d.space, from: d.from, to: d.to, transaction: facts.review, later: i > 0 });
     }
     for (const space of SPACES) {
       if (maxTotal[space] > 0n) await this.assertAffordable(space, space === 'core' ? core : espace, maxTotal[space], request.kind === 'espace_to_core' && space === 'core');

@@ -137,7 +137,7 @@ export class WalletSendService {
         outbid(space, draft, blocking.raw);
         replaces = { hash: blocking.hash, kind: 'fill_gap' };
       }
-      facts = preparedFacts(space, draft);
+      facts = preparedFacts(space, draft, from);
     }
     this.assertAffordable(space, from, facts.maxTotalNative, native ?? (await this.senderBalances(space, from)).native);
     const kept: KeptSend = { network, space, accountId: request.accountId, from, draft, token: token ?? null, replaces: replaces?.hash ?? null };
@@ -156,10 +156,10 @@ export class WalletSendService {
       const { network, chainIds } = this.deps.chain.status();
       if (addressOnActiveNetwork(record.space, from, chainIds, 'sender') !== addressOnActiveNetwork(record.space, record.from, chainIds, 'sender')) throw new InvalidInputError('that transaction was not sent from this account');
       const draft = await replacementDraft((space, method, params) => this.deps.chain.read(space, method, params), record, kind);
-      const facts = preparedFacts(record.space, draft);
+      const facts = preparedFacts(record.space, draft, from);
       const kept: KeptSend = { network, space: record.space, accountId, from, draft, token: null, replaces: record.hash };
-      const recipient = spaceAddress(record.space, addressOnActiveNetwork(record.space, facts.fields.to, chainIds), chainIds);
-      return this.view(kept, facts, { recipient, amount: BigInt(facts.fields.value), call: null, decimalsTrust: null, replaces: { hash: record.hash, kind }, nonceGap: null });
+      const recipient = spaceAddress(record.space, addressOnActiveNetwork(record.space, facts.review.to, chainIds), chainIds);
+      return this.view(kept, facts, { recipient, amount: BigInt(facts.review.value), call: null, decimalsTrust: null, replaces: { hash: record.hash, kind }, nonceGap: null });
     });
   }
 
@@ -196,11 +196,11 @@ export class WalletSendService {
       recipient: shown.recipient,
       asset: token && call ? { kind: 'token', contract: call.to, symbol: token.symbol, decimals: token.decimals, decimalsTrust } : { kind: 'native', symbol: 'CFX', decimals: 18 },
       amount: amount.toString(),
-      transaction: facts.fields,
-      signingHash: facts.signingHash,
-      maxFee: facts.cost.maxFee.toString(),
-      maxCollateral: facts.cost.maxCollateral === null ? null : facts.cost.maxCollateral.toString(),
-      maxTotalNative: facts.maxTotalNative.toString(),
+      transaction: facts.review,
+      signingHash: facts.review.signingHash,
+      maxFee: facts.review.maxFee,
+      maxCollateral: facts.review.maxCollateral,
+      maxTotalNative: facts.review.maxTotalNative,
       effects: effectsToJson(describeTransaction({ space, chainId: kept.draft.chainId, to: kept.draft.to, value: kept.draft.value, data: kept.draft.data })),
       replaces: shown.replaces,
       nonceGap: shown.nonceGap,
@@ -249,10 +249,10 @@ export class WalletSendService {
   async send(id: string): Promise<{ hash: string; tx: TxView }> {
     if (!(await this.deps.keyring.isUnlocked())) throw new VaultLockedError();
     const kept = await this.prepared.take(id);
-    const facts = preparedFacts(kept.space, kept.draft);
+    const facts = preparedFacts(kept.space, kept.draft, kept.from);
     const { network, chainIds } = this.deps.chain.status();
     const active = chainIds[kept.space];
-    if (network !== kept.network || facts.fields.chainId !== active) throw new ChainChangedError(facts.fields.chainId, active);
+    if (network !== kept.network || facts.review.chainId !== active) throw new ChainChangedError(facts.review.chainId, active);
     const signed = await signChecked(this.deps.keyring, { accountId: kept.accountId, from: kept.from, space: kept.space, draft: kept.draft, activeChainId: active });
     // Labelled before it is sent, so the first status event already names the token.
     if (kept.token) await this.deps.chain.labelTransaction(signed.hash, { token: { contract: facts.signable.input.to ?? '', symbol: kept.token.symbol, decimals: kept.token.decimals } });
@@ -271,7 +271,7 @@ export class WalletSendService {
   private async build(space: Space, from: string, call: { to: string; value: bigint; data: Hex }): Promise<{ draft: TransactionDraft; facts: PreparedFacts }> {
     const request = { from, to: call.to, value: q(call.value), data: call.data };
     const draft = space === 'core' ? await buildCoreDraft(this.deps.drafts, request, from) : await buildEspaceDraft(this.deps.drafts, request, from);
-    return { draft, facts: preparedFacts(space, draft) };
+    return { draft, facts: preparedFacts(space, draft, from) };
   }
 
   /** The sender's CFX balance and, with `token`, its balance of that token: one read for both. */

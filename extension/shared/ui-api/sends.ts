@@ -22,29 +22,8 @@ import type { JsonEffect } from '../../../core/effects/json.js';
 import { SPACES, type Space } from '../../../core/space.js';
 import { number, object, oneOf, optional, string } from '../schema.js';
 import type { TxView } from './chain.js';
+import type { TransactionReview } from './review.js';
 import { uiMethod } from './define.js';
-
-/** The fields of the transaction as it will be signed (quantities as decimal strings). */
-export interface PreparedTransactionFields {
-  type: 0 | 1 | 2;
-  chainId: number;
-  nonce: string;
-  gas: string;
-  /** Type 0 and 1. */
-  gasPrice: string | null;
-  /** Type 2. */
-  maxFeePerGas: string | null;
-  maxPriorityFeePerGas: string | null;
-  /** Core only (bytes of storage the transaction may occupy). */
-  storageLimit: string | null;
-  /** Core only. */
-  epochHeight: string | null;
-  /** The recipient for CFX, the token contract for a token transfer. */
-  to: string;
-  /** Native value (drip). */
-  value: string;
-  data: string;
-}
 
 export type SendAssetView =
   | { kind: 'native'; symbol: string; decimals: 18 }
@@ -71,7 +50,8 @@ export interface PreparedSendView {
   asset: SendAssetView;
   /** What the recipient gets, in the asset's smallest unit. */
   amount: string;
-  transaction: PreparedTransactionFields;
+  /** Every field as it will be signed (for a token, `to` is the contract). */
+  transaction: TransactionReview;
   /** keccak256 of the unsigned encoding: what the signature will commit to. */
   signingHash: string;
   /** gas × highest gas price (drip). */
