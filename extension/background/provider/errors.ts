@@ -7,6 +7,7 @@
 import { WayfarerError } from '../../../core/errors.js';
 import { VaultLockedError } from '../../../core/vault/errors.js';
 import { SchemaError } from '../../shared/schema.js';
+import { isWalletOnlyCode } from '../transactions/draft-chain.js';
 import { BroadcastHashMismatchError, EstimateFailedError, InvalidTransactionError, NodeRefusedError, SignedMismatchError } from '../transactions/errors.js';
 import { providerError, ProviderErrorCode, type ProviderErrorCodeValue, type ProviderErrorPayload } from '../../shared/provider-errors.js';
 
@@ -50,14 +51,6 @@ export function toProviderErrorPayload(error: unknown): ProviderErrorPayload {
   if (error instanceof SchemaError) return providerError(ProviderErrorCode.invalidParams, `Invalid params: ${error.message}`);
   if (error instanceof NodeRpcError) return providerError(error.rpcCode as ProviderErrorCodeValue, error.message, error.data);
   return providerError(ProviderErrorCode.internal, 'Internal error in Wayfarer');
-}
-
-/**
- * EIP-1193 codes (4001 rejected by the user, 4100 unauthorized, 4900 disconnected, …) speak for the
- * wallet and the user: a node must not be able to make a dApp believe the user refused.
- */
-export function isWalletOnlyCode(code: number): boolean {
-  return !Number.isSafeInteger(code) || (code >= 4000 && code < 5000);
 }
 
 /**

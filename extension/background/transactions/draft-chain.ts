@@ -41,14 +41,26 @@ interface NodeErrorAnswer {
 }
 
 /** A node's JSON-RPC error answer, as the node pool raises it (core/rpc's RpcNodeError). */
-export function isNodeErrorAnswer(error: unknown): error is WayfarerError & NodeErrorAnswer {
+function isNodeErrorAnswer(error: unknown): error is WayfarerError & NodeErrorAnswer {
   return error instanceof WayfarerError && error.code === 'rpc.node_error' && typeof (error as { rpcCode?: unknown }).rpcCode === 'number';
 }
 
-/** The nodes' own answer inside a pool error, when nodes answered with an error (see NoNodeAvailableError.nodeErrors). */
+/**
+ * EIP-1193 codes (4001 rejected by the user, 4100 unauthorized, 4900 disconnected, …) speak for the
+ * wallet and the user: a node must not be able to make a dApp believe the user refused.
+ */
+export function isWalletOnlyCode(code: number): boolean {
+  return !Number.isSafeInteger(code) || (code >= 4000 && code < 5000);
+}
+
+/**
+ * The nodes' own answer when nodes answered with an error (directly, or inside a pool error: see
+ * NoNodeAvailableError.nodeErrors). One using a wallet-only code is passed over for one that does
+ * not, so a lying node cannot hide an honest node's revert reason that way.
+ */
 export function nodeAnswer(error: unknown): (WayfarerError & NodeErrorAnswer) | undefined {
   if (isNodeErrorAnswer(error)) return error;
-  if (error instanceof NoNodeAvailableError) return error.nodeErrors[0];
+  if (error instanceof NoNodeAvailableError) return error.nodeErrors.find((e) => !isWalletOnlyCode(e.rpcCode)) ?? error.nodeErrors[0];
   return undefined;
 }
 

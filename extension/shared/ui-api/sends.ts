@@ -100,7 +100,7 @@ const accountId = string({ pattern: /^[0-9a-f]{32}$/ });
 const amount = string({ min: 1, max: 80, pattern: /^(0|[1-9][0-9]{0,77})$/ });
 const token = object({ contract: address, symbol: string({ min: 1, max: 64 }), decimals: number({ integer: true, min: 0, max: 255 }) });
 
-export const walletMethods = {
+export const sendMethods = {
   /**
    * Prepares a transfer of `amount` (smallest unit) of CFX, or of `token`, from `accountId` to
    * `to` (space form: base32 of the active Core network, or 0x on eSpace). Refused when locked, for
