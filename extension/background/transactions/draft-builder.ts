@@ -182,20 +182,31 @@ async function readPriorityFee(chain: DraftChain, space: Space, baseFee: Hex | u
   return gasPrice > base ? gasPrice - base : 0n;
 }
 
-/** Builds a Core transaction for `from` (base32 on the active network). */
-export async function buildCoreDraft(chain: DraftChain, request: CoreTxRequest, from: string, options: DraftOptions = {}): Promise<TransactionDraft> {
-  const chainId = chain.chainId('core');
+const LATEST_BLOCK = {
+  core: { method: 'cfx_getBlockByEpochNumber', params: ['latest_state', false] },
+  espace: { method: 'eth_getBlockByNumber', params: ['latest', false] },
+} as const;
+
+/**
+ * What both spaces check and choose first: the chain id, gas against gasLimit, the call (`data`
+ * reads the request's data, refusing what contradicts itself), and the type from the base fee.
+ */
+async function startDraft(chain: DraftChain, space: Space, request: CoreTxRequest | EspaceTxRequest, data: () => Hex) {
+  const chainId = chain.chainId(space);
   checkChainId(request.chainId, chainId);
   if (request.gas !== undefined && request.gasLimit !== undefined && request.gas !== request.gasLimit) throw new InvalidTransactionError('gas and gasLimit disagree');
-  const to = request.to ?? null;
-  const value = request.value ?? '0x0';
-  const data = request.data ?? '0x';
-  if (to === null && data === '0x') throw new InvalidTransactionError('A transaction without "to" deploys a contract and needs "data"');
-
-  const latest = baseFeeSchema.parse(await chain.read('core', 'cfx_getBlockByEpochNumber', ['latest_state', false]), 'block');
+  const call = { to: request.to ?? null, value: request.value ?? '0x0', data: data() };
+  if (call.to === null && call.data === '0x') throw new InvalidTransactionError('A transaction without "to" deploys a contract and needs "data"');
+  const latest = baseFeeSchema.parse(await chain.read(space, LATEST_BLOCK[space].method, LATEST_BLOCK[space].params), 'block');
   const baseFee = latest.baseFeePerGas ?? undefined;
   const type = chooseType(request.type, request.gasPrice !== undefined, request.accessList !== undefined, baseFee !== undefined);
   if (type !== 2 && (request.maxFeePerGas !== undefined || request.maxPriorityFeePerGas !== undefined)) throw new InvalidTransactionError('maxFeePerGas/maxPriorityFeePerGas need a type 2 transaction');
+  return { chainId, ...call, baseFee, type };
+}
+
+/** Builds a Core transaction for `from` (base32 on the active network). */
+export async function buildCoreDraft(chain: DraftChain, request: CoreTxRequest, from: string, options: DraftOptions = {}): Promise<TransactionDraft> {
+  const { chainId, to, value, data, baseFee, type } = await startDraft(chain, 'core', request, () => request.data ?? '0x');
 
   const nonce = await chooseNonce(chain, 'core', from);
   const epochHeight = request.epochHeight !== undefined ? BigInt(request.epochHeight) : await readQuantity(chain, 'core', 'cfx_epochNumber', ['latest_state']);
@@ -219,19 +230,10 @@ export async function buildCoreDraft(chain: DraftChain, request: CoreTxRequest, 
 
 /** Builds an eSpace transaction for `from` (hex). */
 export async function buildEspaceDraft(chain: DraftChain, request: EspaceTxRequest, from: string, options: DraftOptions = {}): Promise<TransactionDraft> {
-  const chainId = chain.chainId('espace');
-  checkChainId(request.chainId, chainId);
-  if (request.gas !== undefined && request.gasLimit !== undefined && request.gas !== request.gasLimit) throw new InvalidTransactionError('gas and gasLimit disagree');
-  if (request.data !== undefined && request.input !== undefined && request.data.toLowerCase() !== request.input.toLowerCase()) throw new InvalidTransactionError('data and input disagree');
-  const to = request.to ?? null;
-  const value = request.value ?? '0x0';
-  const data = request.data ?? request.input ?? '0x';
-  if (to === null && data === '0x') throw new InvalidTransactionError('A transaction without "to" deploys a contract and needs "data"');
-
-  const latest = baseFeeSchema.parse(await chain.read('espace', 'eth_getBlockByNumber', ['latest', false]), 'block');
-  const baseFee = latest.baseFeePerGas ?? undefined;
-  const type = chooseType(request.type, request.gasPrice !== undefined, request.accessList !== undefined, baseFee !== undefined);
-  if (type !== 2 && (request.maxFeePerGas !== undefined || request.maxPriorityFeePerGas !== undefined)) throw new InvalidTransactionError('maxFeePerGas/maxPriorityFeePerGas need a type 2 transaction');
+  const { chainId, to, value, data, baseFee, type } = await startDraft(chain, 'espace', request, () => {
+    if (request.data !== undefined && request.input !== undefined && request.data.toLowerCase() !== request.input.toLowerCase()) throw new InvalidTransactionError('data and input disagree');
+    return request.data ?? request.input ?? '0x';
+  });
 
   const nonce = await chooseNonce(chain, 'espace', from);
   let gas = request.gas ?? request.gasLimit;

@@ -9,7 +9,7 @@ import { Effects } from '../components/Effects.js';
 import { Notice } from '../components/Notice.js';
 import { useT } from '../i18n/i18n.js';
 import { Actions } from './Actions.js';
-import { Fields } from './Fields.js';
+import { Fields } from '../components/Fields.js';
 import { useTokenMeta } from './use-token-meta.js';
 import { TransactionReview } from '../components/TransactionReview.js';
 import type { Space } from '../../../core/space.js';

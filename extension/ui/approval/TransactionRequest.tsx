@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import type { ApprovalDetail } from '../../shared/ui-api/provider.js';
 import { Actions } from './Actions.js';
-import { Fields } from './Fields.js';
+import { Fields } from '../components/Fields.js';
 import { Effects, type CapEditor } from '../components/Effects.js';
 import { Notice } from '../components/Notice.js';
 import { useTokenMeta } from './use-token-meta.js';

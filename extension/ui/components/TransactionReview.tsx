@@ -15,16 +15,12 @@ import type { Space } from '../../../core/space.js';
 import type { TransactionReview as Review } from '../../shared/ui-api/review.js';
 import { formatAmountExact } from '../../shared/units.js';
 import { t } from '../i18n/i18n.js';
+import { Fields, type FieldRow } from './Fields.js';
 
 export type ReviewVariant = 'approval' | 'call' | 'send';
 
-interface Row {
-  label: string;
-  value: string;
-  /** Monospace, wrapped anywhere (addresses, hex). */
-  code: boolean;
-  testId?: string;
-}
+/** A signed field as text. */
+type Row = FieldRow & { value: string; code: boolean };
 
 const APPROVAL_TYPE = { 0: () => t('approval.typeLegacy'), 1: () => t('approval.typeAccessList'), 2: () => t('approval.typeDynamicFee') } as const;
 const SEND_TYPE = { 0: () => t('send.field.typeLegacy'), 1: () => t('send.field.typeAccessList'), 2: () => t('send.field.typeDynamicFee') } as const;
@@ -115,16 +111,5 @@ export function TransactionReview({ review, variant, space, native, label, testI
       </dl>
     );
   }
-  return (
-    <dl className="fields" aria-label={label ?? t('approval.allFieldsLabel')} data-testid={testId}>
-      {rows.map((r) => (
-        <div className="field" key={r.label}>
-          <dt>{r.label}</dt>
-          <dd className={r.code ? 'code' : undefined} data-testid={r.testId}>
-            {r.value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Fields label={label ?? t('approval.allFieldsLabel')} testId={testId} rows={rows} />;
 }
