@@ -103,13 +103,13 @@ describe('prepare and send CFX', () => {
     expect(prepared.transaction).toMatchObject({ type: 2, chainId: 1029, nonce: '7', gas: '21000', to: coreRecipient, value: CFX.toString(), data: '0x', storageLimit: '0', epochHeight: '100' });
     // baseFee 1 gwei × 2 + priority 1
     expect(prepared.transaction.maxFeePerGas).toBe('2000000001');
-    expect(prepared.maxFee).toBe((21000n * 2_000_000_001n).toString());
-    expect(prepared.maxTotalNative).toBe((CFX + 21000n * 2_000_000_001n).toString());
+    expect(prepared.transaction.maxFee).toBe((21000n * 2_000_000_001n).toString());
+    expect(prepared.transaction.maxTotalNative).toBe((CFX + 21000n * 2_000_000_001n).toString());
     const { hash } = await service.send(prepared.id);
     expect(chain.sent).toHaveLength(1);
     const decoded = decodeCoreTransaction(chain.sent[0]!.raw, { chainId: 1029 });
     expect(decoded.hash).toBe(hash);
-    expect(decoded.signingHash).toBe(prepared.signingHash);
+    expect(decoded.signingHash).toBe(prepared.transaction.signingHash);
     expect(decoded.from).toBe(prepared.from);
     expect(decoded.transaction.value).toBe(CFX);
     expect(decoded.transaction.to).toBe(coreRecipient);
@@ -119,10 +119,10 @@ describe('prepare and send CFX', () => {
     const to = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
     const prepared = await service.prepare({ space: 'espace', accountId: ACCOUNT, to, amount: 3n });
     expect(prepared.transaction.storageLimit).toBeNull();
-    expect(prepared.maxCollateral).toBeNull();
+    expect(prepared.transaction.maxCollateral).toBeNull();
     await service.send(prepared.id);
     const decoded = decodeEspaceTransaction(chain.sent[0]!.raw, { chainId: 1030 });
-    expect(decoded.signingHash).toBe(prepared.signingHash);
+    expect(decoded.signingHash).toBe(prepared.transaction.signingHash);
     expect(decoded.transaction.to?.toLowerCase()).toBe(to.toLowerCase());
   });
 
@@ -178,7 +178,7 @@ describe('Max', () => {
     expect(max.amount).toBe((10n * CFX - fee - collateral - 1000n).toString());
     expect(max.maxFee).toBe(fee.toString());
     const prepared = await service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: BigInt(max.amount) });
-    expect(BigInt(prepared.maxTotalNative)).toBe(10n * CFX - 1000n);
+    expect(BigInt(prepared.transaction.maxTotalNative)).toBe(10n * CFX - 1000n);
     await expect(service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: BigInt(max.amount) + 1n })).rejects.toMatchObject({ code: 'wallet.insufficient_funds' });
   });
 
@@ -320,7 +320,7 @@ describe('revoke an allowance', () => {
     expect(prepared.effects).toMatchObject([{ kind: 'token_approval', amount: '0x0', unlimited: false }]);
     await service.send(prepared.id);
     const decoded = decodeEspaceTransaction(chain.sent[0]!.raw, { chainId: 1030 });
-    expect(decoded.signingHash).toBe(prepared.signingHash);
+    expect(decoded.signingHash).toBe(prepared.transaction.signingHash);
     expect(decoded.transaction.data).toBe(prepared.transaction.data);
     expect(decoded.transaction.to?.toLowerCase()).toBe(token.toLowerCase());
   });

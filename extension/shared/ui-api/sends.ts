@@ -52,14 +52,6 @@ export interface PreparedSendView {
   amount: string;
   /** Every field as it will be signed (for a token, `to` is the contract). */
   transaction: TransactionReview;
-  /** keccak256 of the unsigned encoding: what the signature will commit to. */
-  signingHash: string;
-  /** gas × highest gas price (drip). */
-  maxFee: string;
-  /** Core: storage limit × collateral per byte (drip); null on eSpace. */
-  maxCollateral: string | null;
-  /** value + max fee + max collateral: the most CFX that can leave the account. */
-  maxTotalNative: string;
   /** What the prepared transaction does, decoded from its fields (core/effects). */
   effects: JsonEffect[];
   /** The transaction this one takes the place of (same nonce, higher price), and why. */
