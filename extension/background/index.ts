@@ -13,7 +13,7 @@ import { installVault } from './vault/install.js';
 import { installChain } from './chain/install.js';
 import { installProvider } from './provider/install.js';
 import { PROVIDER_PORT_NAME } from '../shared/provider-protocol.js';
-import { installWallet } from './wallet/install.js';
+import { installWallet } from './transactions/install.js';
 import { installCrossSpace } from './crossspace/install.js';
 import { installContacts } from './contacts/install.js';
 import { installNames } from './names/install.js';

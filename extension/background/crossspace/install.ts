@@ -8,7 +8,7 @@
 import type { UiRouter } from '../router.js';
 import { startOnDemand } from '../lifecycle.js';
 import { chromeArea } from '../vault/platform.js';
-import { sendDeps, type SendServiceOptions } from '../wallet/install.js';
+import { sendDeps, type SendServiceOptions } from '../transactions/install.js';
 import { CrossSpaceService } from './service.js';
 
 export function installCrossSpace(router: UiRouter, options: SendServiceOptions): void {

@@ -6,7 +6,7 @@
  * sent once the funding transaction's receipt is proved (while the wallet is unlocked), so the user
  * reviews the whole transfer once.
  *
- * Threat model: as for plain sends (send-service.ts) — the page only holds ids, the signed bytes are
+ * Threat model: as for plain sends (transactions/sends.ts) — the page only holds ids, the signed bytes are
  * checked against the reviewed signing hash, balances are cross-checked; receipts count only as
  * proved (observe.ts). The second step's hash is stored before it is broadcast, so a worker stopped
  * mid-way does not send it twice.
@@ -22,15 +22,15 @@ import type { TransactionDraft } from '../../shared/provider-approvals.js';
 import type { CrossSpaceKind, CrossSpaceStepView, CrossSpaceTransferView, PreparedCrossSpaceView } from '../../shared/ui-api/crossspace.js';
 import type { BalanceView, TxView } from '../../shared/ui-api/chain.js';
 import type { NetworkRuntime } from '../chain/runtime.js';
-import { buildCoreDraft, buildEspaceDraft } from '../provider/tx-builder.js';
-import type { ProviderChain } from '../provider/wallet-services.js';
+import { buildCoreDraft, buildEspaceDraft } from '../transactions/draft-builder.js';
+import type { DraftChain } from '../transactions/draft-chain.js';
 import type { KeyValueArea } from '../vault/platform.js';
-import { ChainChangedError, InsufficientFundsError, UnknownAccountError, VaultLockedError } from '../wallet/errors.js';
-import { PreparedSends } from '../wallet/prepared-sends.js';
-import { preparedFacts } from '../wallet/send-preparation.js';
-import { explainUnavailableNodes } from '../wallet/kept-send.js';
-import type { SendKeyring } from '../wallet/send-service.js';
-import { signCheckedDraft } from '../wallet/sign-draft.js';
+import { ChainChangedError, InsufficientFundsError, UnknownAccountError, VaultLockedError } from '../transactions/errors.js';
+import { PreparedSends } from '../transactions/prepared.js';
+import { preparedFacts } from '../transactions/send-preparation.js';
+import { explainUnavailableNodes } from '../transactions/kept-send.js';
+import type { SendKeyring } from '../transactions/sends.js';
+import { broadcastChecked, signChecked } from '../transactions/sign.js';
 import { observeSteps } from './observe.js';
 import { TransferRecords, type LoadedTransfer } from './records.js';
 
@@ -47,7 +47,7 @@ export interface CrossSpaceChain {
 
 export interface CrossSpaceDeps {
   chain: CrossSpaceChain;
-  draftChain: ProviderChain;
+  drafts: DraftChain;
   keyring: SendKeyring;
   now(): number;
   randomBytes(length: number): Uint8Array;
@@ -115,13 +115,12 @@ export class CrossSpaceService {
     const steps: CrossSpaceStepView[] = [];
     const maxTotal = { core: 0n, espace: 0n };
     for (const [i, d] of plan.drafts.entries()) {
-      const network = await this.deps.draftChain.activeNetwork(d.space);
       const call = { from: d.from, to: d.to, value: q(d.value), data: d.data, gas: q(d.gas) };
-      const draft = d.space === 'core' ? await buildCoreDraft(this.deps.draftChain, network, { ...call, storageLimit: q(d.storageLimit ?? 0n) }, d.from) : await buildEspaceDraft(this.deps.draftChain, network, call, d.from);
-      const facts = preparedFacts(d.space, draft);
+      const draft = d.space === 'core' ? await buildCoreDraft(this.deps.drafts, { ...call, storageLimit: q(d.storageLimit ?? 0n) }, d.from) : await buildEspaceDraft(this.deps.drafts, call, d.from);
+      const facts = preparedFacts(d.space, draft, d.from);
       drafts.push(draft);
       maxTotal[d.space] += facts.maxTotalNative;
-      steps.push({ step: d.step, space: d.space, from: d.from, to: d.to, transaction: facts.fields, signingHash: facts.signingHash, maxFee: facts.cost.maxFee.toString(), later: i > 0 });
+      steps.push({ step: d.step, space: d.space, from: d.from, to: d.to, transaction: facts.review, later: i > 0 });
     }
     for (const space of SPACES) {
       if (maxTotal[space] > 0n) await this.assertAffordable(space, space === 'core' ? core : espace, maxTotal[space], request.kind === 'espace_to_core' && space === 'core');
@@ -144,11 +143,11 @@ export class CrossSpaceService {
     const space: Space = kept.kind === 'core_to_espace' ? 'core' : 'espace';
     if (network !== kept.network || first.chainId !== chainIds[space]) throw new ChainChangedError(first.chainId, chainIds[space]);
     const plan = this.planOf(kept, chainIds);
-    const signed = await signCheckedDraft(this.deps.keyring, { accountId: kept.accountId, from: kept.from, space, draft: first, activeChainId: chainIds[space] });
+    const signed = await signChecked(this.deps.keyring, { accountId: kept.accountId, from: kept.from, space, draft: first, activeChainId: chainIds[space] });
     const transferId = bytesToHex(this.deps.randomBytes(16)).slice(2);
     const record = transferRecordToJson(transferId, plan, [signed.hash], this.deps.now());
     await this.records.put(network, { record, accountId: kept.accountId });
-    await this.deps.chain.sendTransaction(space, signed.raw);
+    await broadcastChecked(signed, (raw) => this.deps.chain.sendTransaction(space, raw));
     return this.transfer(transferId);
   }
 
@@ -178,13 +177,12 @@ export class CrossSpaceService {
     if (running) return running;
     const run = (async () => {
       const d = loaded.plan.drafts[1]!;
-      const chainNetwork = await this.deps.draftChain.activeNetwork('core');
-      const draft = await buildCoreDraft(this.deps.draftChain, chainNetwork, { from: d.from, to: d.to, value: q(d.value), data: d.data, gas: q(d.gas), storageLimit: q(0n) }, d.from);
-      const signed = await signCheckedDraft(this.deps.keyring, { accountId: loaded.accountId, from: d.from, space: 'core', draft, activeChainId: chainNetwork.chainId });
+      const draft = await buildCoreDraft(this.deps.drafts, { from: d.from, to: d.to, value: q(d.value), data: d.data, gas: q(d.gas), storageLimit: q(0n) }, d.from);
+      const signed = await signChecked(this.deps.keyring, { accountId: loaded.accountId, from: d.from, space: 'core', draft, activeChainId: draft.chainId });
       const record = { ...loaded.record, hashes: [loaded.record.hashes[0] ?? null, signed.hash.toLowerCase()] };
       await this.records.put(network, { record, accountId: loaded.accountId });
       try {
-        await this.deps.chain.sendTransaction('core', signed.raw);
+        await broadcastChecked(signed, (raw) => this.deps.chain.sendTransaction('core', raw));
       } catch (error) {
         // Not broadcast anywhere: forget the hash so the withdrawal is tried again.
         await this.records.put(network, { record: loaded.record, accountId: loaded.accountId });

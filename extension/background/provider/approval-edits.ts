@@ -17,7 +17,7 @@ import type { Space } from '../../../core/space.js';
 import type { ApprovalRequest, TransactionDraft } from '../../shared/provider-approvals.js';
 import { object, optional, quantity } from '../../shared/schema.js';
 import { invalidParams } from './errors.js';
-import { validateDraft } from './tx-builder.js';
+import { validateDraft } from '../transactions/draft-builder.js';
 import type { ProviderChain } from './wallet-services.js';
 
 export class ApprovalEditError extends WayfarerError {

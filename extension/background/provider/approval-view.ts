@@ -1,28 +1,20 @@
 /**
  * Turns a pending request into what the approval page shows. All decoding happens here, in the
- * background, with core's validators: the transaction shown is core/tx's validated form of the
- * exact draft that will be signed (plus its signing hash), typed data is core/message-validated,
+ * background, with core's validators: the transaction shown is the transactions wing's review of the
+ * exact draft that will be signed (transactions/review.ts: core/tx's validated form, its signing
+ * hash, its cost bound), typed data is core/message-validated,
  * and the origin is the browser's. Amounts are exact decimal strings (no floating point).
  * @module
  */
-import { decodeCfxAddress } from '../../../core/address/cip37.js';
 import { hexToBytes } from '../../../core/encoding/hex.js';
-import type { Space } from '../../../core/space.js';
-import { coreTransactionSigningHash } from '../../../core/tx/core-sign.js';
-import { prepareCoreTransaction } from '../../../core/tx/core-transaction.js';
-import { espaceTransactionSigningHash } from '../../../core/tx/espace-sign.js';
-import { prepareEspaceTransaction } from '../../../core/tx/espace-transaction.js';
-import { bytesToHex } from '../../../core/encoding/hex.js';
 import { DOMAIN_TYPE_NAMES } from '../../../core/message/typed-data.js';
-import type { ApprovalAccount, TransactionDraft } from '../../shared/provider-approvals.js';
-import type { AccountChoice, ApprovalDetail, ApprovalView, TransactionView } from '../../shared/ui-api/provider.js';
-import { maxCost, maxTotalNative, type MaxCost } from '../chain/tx-cost.js';
-import { formatAmountExact } from '../../shared/units.js';
+import type { ApprovalAccount } from '../../shared/provider-approvals.js';
+import type { AccountChoice, ApprovalDetail, ApprovalView } from '../../shared/ui-api/provider.js';
+import { reviewDraft } from '../transactions/review.js';
 import { formatAddress } from './accounts.js';
 import type { PendingRecord } from './pending-store.js';
 import { describeOrigin, siteOf } from './requester.js';
 import { signInView, siteWarning, transactionEffects, typedDataEffects } from './safety-view.js';
-import { coreDraftToInput, espaceDraftToInput } from './tx-builder.js';
 import type { ProviderChain, ProviderKeyring } from './wallet-services.js';
 
 /** Decodes UTF-8 strictly; null when the bytes are not text a person can read. */
@@ -35,60 +27,6 @@ export function readableText(bytes: Uint8Array): string | null {
   }
   // Control characters (other than tab/newline) would hide or reorder what is shown.
   return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(text) ? null : text;
-}
-
-export function transactionView(space: Space, draft: TransactionDraft, from: string, symbol: string): TransactionView {
-  const priceUnit = space === 'core' ? 'GDrip' : 'Gwei';
-  const price = (value: bigint | undefined): string | null => (value === undefined ? null : `${formatAmountExact(value, 9)} ${priceUnit}`);
-  const cfx = (value: bigint): string => `${formatAmountExact(value, 18)} ${symbol}`;
-  let tx;
-  let signingHash: Uint8Array;
-  let cost: MaxCost;
-  let storageLimit: bigint | null = null;
-  let epochHeight: bigint | null = null;
-  let toKind: TransactionView['toKind'] = null;
-  if (space === 'core') {
-    const input = coreDraftToInput(draft);
-    const prepared = prepareCoreTransaction(input).tx;
-    tx = prepared;
-    signingHash = coreTransactionSigningHash(input);
-    storageLimit = prepared.storageLimit;
-    epochHeight = prepared.epochHeight;
-    cost = maxCost('core', prepared);
-    if (prepared.to !== null) toKind = decodeCfxAddress(prepared.to).type;
-  } else {
-    const input = espaceDraftToInput(draft);
-    tx = prepareEspaceTransaction(input).tx;
-    signingHash = espaceTransactionSigningHash(input);
-    cost = maxCost('espace', tx);
-  }
-  const gasPrice = tx.type === 2 ? undefined : tx.gasPrice;
-  const maxFeePerGas = tx.type === 2 ? tx.maxFeePerGas : undefined;
-  const dataBytes = hexToBytes(tx.data);
-  return {
-    typeLabel: tx.type === 0 ? 'legacy' : tx.type === 1 ? 'access list (type 1)' : 'dynamic fee (type 2)',
-    chainId: tx.chainId,
-    from,
-    to: tx.to,
-    toKind,
-    valueBase: tx.value.toString(),
-    value: cfx(tx.value),
-    data: tx.data,
-    dataBytes: dataBytes.length,
-    selector: tx.to !== null && dataBytes.length >= 4 ? bytesToHex(dataBytes.subarray(0, 4)) : null,
-    nonce: tx.nonce.toString(),
-    gas: tx.gas.toString(),
-    gasPrice: price(gasPrice),
-    maxFeePerGas: price(maxFeePerGas),
-    maxPriorityFeePerGas: price(tx.type === 2 ? tx.maxPriorityFeePerGas : undefined),
-    storageLimit: storageLimit === null ? null : storageLimit.toString(),
-    epochHeight: epochHeight === null ? null : epochHeight.toString(),
-    accessList: tx.type === 0 ? [] : tx.accessList,
-    maxFee: cfx(cost.maxFee),
-    maxStorageCollateral: cost.maxCollateral === null ? null : cfx(cost.maxCollateral),
-    maxTotal: cfx(maxTotalNative(tx.value, cost)),
-    signingHash: bytesToHex(signingHash),
-  };
 }
 
 export interface ViewContext {
@@ -140,11 +78,10 @@ async function detailFor(record: PendingRecord, ctx: ViewContext, locked: boolea
       };
     }
     case 'transaction': {
-      const network = await ctx.chain.activeNetwork(space);
       return {
         kind: 'transaction',
         account: await accountChoice(ctx, request.account),
-        tx: transactionView(space, request.tx, request.account.address, network.currencySymbol),
+        tx: reviewDraft(space, request.tx, request.account.address).review,
         effects: transactionEffects(space, request.tx),
         estimateFailure: request.estimateFailure ?? null,
       };
@@ -158,11 +95,10 @@ async function detailFor(record: PendingRecord, ctx: ViewContext, locked: boolea
     case 'watch_asset':
       return { kind: 'watch_asset', asset: request.asset };
     case 'calls': {
-      const network = await ctx.chain.activeNetwork(space);
       return {
         kind: 'calls',
         account: await accountChoice(ctx, request.account),
-        calls: request.calls.map((c) => ({ tx: transactionView(space, c.tx, request.account.address, network.currencySymbol), effects: transactionEffects(space, c.tx), estimateFailure: c.estimateFailure ?? null })),
+        calls: request.calls.map((c) => ({ tx: reviewDraft(space, c.tx, request.account.address).review, effects: transactionEffects(space, c.tx), estimateFailure: c.estimateFailure ?? null })),
       };
     }
   }

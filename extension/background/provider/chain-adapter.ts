@@ -19,8 +19,9 @@ import { NETWORKS, type NetworkKey } from '../../../core/rpc/pool/endpoint.js';
 import { InvalidInputError, WayfarerError } from '../../../core/errors.js';
 import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
 import { SPACES, type Space } from '../../../core/space.js';
-import { chainDisconnected, isWalletOnlyCode, NodeRpcError, unsupportedMethod } from './errors.js';
+import { chainDisconnected, NodeRpcError, unsupportedMethod } from './errors.js';
 import type { ProviderChain, ProviderNetwork } from './wallet-services.js';
+import { nodeAnswer, verifiedNextNonce } from '../transactions/draft-chain.js';
 
 /** What the provider uses of the chain service (structural: see extension/background/chain). */
 export interface ChainServiceSlice {
@@ -42,10 +43,6 @@ export interface TokenWatcher {
 }
 
 const SPACE_LABEL: Readonly<Record<Space, string>> = { core: 'Core', espace: 'eSpace' };
-
-function isNodeError(error: unknown): error is WayfarerError & { rpcCode: number; rpcMessage: string; rpcData: unknown } {
-  return error instanceof WayfarerError && error.code === 'rpc.node_error' && typeof (error as { rpcCode?: unknown }).rpcCode === 'number';
-}
 
 export class ChainAdapter implements ProviderChain {
   private readonly listeners = new Set<(space: Space) => void>();
@@ -140,16 +137,17 @@ export class ChainAdapter implements ProviderChain {
     }
   }
 
+  chainId(space: Space): number {
+    return this.checkForChange()[space];
+  }
+
+  nodeRefusal(error: unknown): string | undefined {
+    return error instanceof NodeRpcError ? error.message : undefined;
+  }
+
   async nextNonce(space: Space, address: string): Promise<bigint> {
     try {
-      return await this.chain.nextNonce(space, address);
-    } catch (error) {
-      if (!(error instanceof WayfarerError && error.code === 'lightclient.not_finalized')) throw this.translate(error);
-    }
-    // Nonces are read at the latest verified epoch: verify the chain first (e.g. just after a switch).
-    await this.chain.sync();
-    try {
-      return await this.chain.nextNonce(space, address);
+      return await verifiedNextNonce(this.chain, space, address);
     } catch (error) {
       throw this.translate(error);
     }
@@ -170,14 +168,9 @@ export class ChainAdapter implements ProviderChain {
   }
 
   private translate(error: unknown): unknown {
-    if (isNodeError(error)) return new NodeRpcError(error.rpcCode, error.rpcMessage, error.rpcData);
-    // Nodes that answered with an error (a call that reverts, a transaction they reject) gave the
-    // answer. One using a code only the wallet may give (see NodeRpcError) is passed over for one
-    // that does not, so a lying node cannot hide an honest node's revert reason that way.
-    if (error instanceof NoNodeAvailableError && error.nodeErrors.length > 0) {
-      const answer = error.nodeErrors.find((e) => !isWalletOnlyCode(e.rpcCode)) ?? error.nodeErrors[0]!;
-      return new NodeRpcError(answer.rpcCode, answer.rpcMessage, answer.rpcData);
-    }
+    // Nodes that answered with an error (a call that reverts, a transaction they reject) gave the answer.
+    const answer = nodeAnswer(error);
+    if (answer) return new NodeRpcError(answer.rpcCode, answer.rpcMessage, answer.rpcData);
     if (error instanceof NoNodeAvailableError) return chainDisconnected('No node of the active network gave a usable answer; try again later', error);
     if (error instanceof WayfarerError && error.code.startsWith('lightclient.')) return chainDisconnected('Wayfarer could not verify the network state this request needs yet; try again shortly');
     return error;

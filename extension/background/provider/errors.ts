@@ -7,6 +7,8 @@
 import { WayfarerError } from '../../../core/errors.js';
 import { VaultLockedError } from '../../../core/vault/errors.js';
 import { SchemaError } from '../../shared/schema.js';
+import { isWalletOnlyCode } from '../transactions/draft-chain.js';
+import { BroadcastHashMismatchError, EstimateFailedError, InvalidTransactionError, NodeRefusedError, SignedMismatchError } from '../transactions/errors.js';
 import { providerError, ProviderErrorCode, type ProviderErrorCodeValue, type ProviderErrorPayload } from '../../shared/provider-errors.js';
 
 export class ProviderRpcError extends WayfarerError {
@@ -32,22 +34,23 @@ export const limitExceeded = (message: string): ProviderRpcError => new Provider
 export const disconnected = (message: string): ProviderRpcError => new ProviderRpcError(ProviderErrorCode.disconnected, message);
 export const chainDisconnected = (message: string, cause?: unknown): ProviderRpcError => new ProviderRpcError(ProviderErrorCode.chainDisconnected, message, undefined, cause);
 
-/** The payload a dApp receives for any failure. */
+/**
+ * The payload a dApp receives for any failure. The transactions wing's draft-building failures
+ * become dApp codes here: an impossible request is invalid params, a node's refusal to estimate is
+ * the node's own answer (the adapter's NodeRpcError), an unusable estimate, a signature that is not
+ * the approved transaction and a broadcast answered with another hash internal errors.
+ */
 export function toProviderErrorPayload(error: unknown): ProviderErrorPayload {
+  if (error instanceof InvalidTransactionError) return providerError(ProviderErrorCode.invalidParams, error.message);
+  if (error instanceof NodeRefusedError) return toProviderErrorPayload(error.cause instanceof NodeRpcError ? error.cause : new NodeRpcError(ProviderErrorCode.internal, error.message));
+  if (error instanceof EstimateFailedError || error instanceof BroadcastHashMismatchError) return providerError(ProviderErrorCode.internal, error.message);
+  if (error instanceof SignedMismatchError) return providerError(ProviderErrorCode.internal, 'The signed transaction does not match the approved one; nothing was sent');
   if (error instanceof ProviderRpcError) return providerError(error.rpcCode, error.message, error.data);
   // The wallet's one "locked" error: not authorized until the user unlocks.
   if (error instanceof VaultLockedError) return providerError(ProviderErrorCode.unauthorized, 'The wallet is locked; unlock it to continue');
   if (error instanceof SchemaError) return providerError(ProviderErrorCode.invalidParams, `Invalid params: ${error.message}`);
   if (error instanceof NodeRpcError) return providerError(error.rpcCode as ProviderErrorCodeValue, error.message, error.data);
   return providerError(ProviderErrorCode.internal, 'Internal error in Wayfarer');
-}
-
-/**
- * EIP-1193 codes (4001 rejected by the user, 4100 unauthorized, 4900 disconnected, …) speak for the
- * wallet and the user: a node must not be able to make a dApp believe the user refused.
- */
-export function isWalletOnlyCode(code: number): boolean {
-  return !Number.isSafeInteger(code) || (code >= 4000 && code < 5000);
 }
 
 /**

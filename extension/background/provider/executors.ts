@@ -4,23 +4,22 @@
  *
  * Signing re-checks everything that may have changed while the approval was open: the account must
  * still be granted to the origin, the active chain must still be the one the request was prepared
- * for. A transaction is signed, then decoded back with core/tx and compared with what the user
- * approved (every field, sender, hash: core/tx/signed-check.ts) before it is stored and broadcast — so the bytes sent are provably
- * the transaction shown. The signed bytes are persisted before broadcasting: if the worker stops in
+ * for. A transaction is signed and checked by the transactions wing (transactions/sign.ts: decoded
+ * back and compared with what the user approved — every field, sender, hash) before it is stored
+ * and broadcast — so the bytes sent are provably the transaction shown. The signed bytes are persisted before broadcasting: if the worker stops in
  * between, the restart broadcasts the same bytes again (same hash) instead of signing anew.
  * @module
  */
 import { hexToBytes, type Hex } from '../../../core/encoding/hex.js';
 import type { Space } from '../../../core/space.js';
 import { VaultLockedError } from '../../../core/vault/errors.js';
-import { checkSignedTransaction, type ReviewedTransaction } from '../../../core/tx/signed-check.js';
 import type { ApprovalAccount, TransactionDraft } from '../../shared/provider-approvals.js';
 import { visibleAddresses, type AccountContext } from './accounts.js';
-import { chainDisconnected, invalidParams, ProviderRpcError, unauthorized } from './errors.js';
+import { chainDisconnected, invalidParams, unauthorized } from './errors.js';
 import { permissionObjects } from './methods/accounts-methods.js';
 import type { PendingRecord, PendingStore } from './pending-store.js';
 import { siteOf } from './requester.js';
-import { coreDraftToInput, espaceDraftToInput } from './tx-builder.js';
+import { broadcastChecked, signChecked, type SignedTransaction } from '../transactions/sign.js';
 
 export interface ExecutionContext extends AccountContext {
   store: PendingStore;
@@ -39,33 +38,14 @@ async function requireGranted(ctx: ExecutionContext, account: ApprovalAccount): 
   if (!(await ctx.keyring.listAccounts()).some((a) => a.id === account.accountId)) throw unauthorized('The account is no longer in the wallet');
 }
 
-/** Signs, proves the signed bytes are the approved transaction (the shared check), persists them. */
-async function signDraft(ctx: ExecutionContext, record: PendingRecord, account: ApprovalAccount, draft: TransactionDraft): Promise<{ raw: Hex; hash: Hex }> {
-  const signed = await signChecked(ctx, account, draft);
-  await ctx.store.update(record.id, { signed });
-  return signed;
+/** Signs and proves the signed bytes are the approved transaction (the wing's one signing path). */
+function sign(ctx: ExecutionContext, account: ApprovalAccount, draft: TransactionDraft): Promise<SignedTransaction> {
+  return signChecked(ctx.keyring, { accountId: account.accountId, from: account.address, space: ctx.space, draft, activeChainId: draft.chainId });
 }
 
-/** Signs and proves the signed bytes are the approved transaction (fields and sender). */
-async function signChecked(ctx: ExecutionContext, account: ApprovalAccount, draft: TransactionDraft): Promise<{ raw: Hex; hash: Hex }> {
-  const chainId = draft.chainId;
-  let signed: { raw: Hex; hash: Hex };
-  let reviewed: ReviewedTransaction;
-  if (ctx.space === 'core') {
-    const input = coreDraftToInput(draft);
-    signed = await ctx.keyring.signCoreTransaction(account.accountId, input, chainId);
-    reviewed = { space: 'core', input, from: account.address };
-  } else {
-    const input = espaceDraftToInput(draft);
-    signed = await ctx.keyring.signEspaceTransaction(account.accountId, input, chainId);
-    reviewed = { space: 'espace', input, from: account.address };
-  }
-  try {
-    checkSignedTransaction(reviewed, signed);
-  } catch (cause) {
-    throw new ProviderRpcError(-32603, 'The signed transaction does not match the approved one; nothing was sent', undefined, cause);
-  }
-  return signed;
+/** Broadcasts checked bytes through the chain (the tracker behind it) and checks the hash. */
+function broadcast(ctx: ExecutionContext, signed: SignedTransaction): Promise<{ hash: Hex }> {
+  return broadcastChecked(signed, async (raw) => ({ hash: await ctx.chain.sendRawTransaction(ctx.space, raw) }));
 }
 
 /**
@@ -80,13 +60,10 @@ async function executeCalls(ctx: ExecutionContext, record: PendingRecord, reques
     await requireUnlocked(ctx);
     await requireGranted(ctx, request.account);
     signed = [];
-    for (const call of request.calls) signed.push(await signChecked(ctx, request.account, call.tx));
+    for (const call of request.calls) signed.push(await sign(ctx, request.account, call.tx));
     await ctx.store.update(record.id, { signedCalls: signed });
   }
-  for (const tx of signed) {
-    const hash = await ctx.chain.sendRawTransaction(ctx.space, tx.raw);
-    if (hash.toLowerCase() !== tx.hash.toLowerCase()) throw new ProviderRpcError(-32603, 'The network reported a different transaction hash than the one signed');
-  }
+  for (const tx of signed) await broadcast(ctx, tx);
   return { id: `0x${signed.map((s) => s.hash.slice(2).toLowerCase()).join('')}` };
 }
 
@@ -133,10 +110,10 @@ export async function execute(ctx: ExecutionContext, record: PendingRecord): Pro
       if (!signed) {
         await requireUnlocked(ctx);
         await requireGranted(ctx, request.account);
-        signed = await signDraft(ctx, record, request.account, request.tx);
+        signed = await sign(ctx, request.account, request.tx);
+        await ctx.store.update(record.id, { signed });
       }
-      const hash = await ctx.chain.sendRawTransaction(ctx.space, signed.raw);
-      if (hash.toLowerCase() !== signed.hash.toLowerCase()) throw new ProviderRpcError(-32603, 'The network reported a different transaction hash than the one signed');
+      await broadcast(ctx, signed);
       return signed.hash;
     }
     case 'calls':

@@ -394,20 +394,20 @@ describe('signing', () => {
     expect(view.detail).toMatchObject({
       kind: 'transaction',
       tx: {
-        typeLabel: 'dynamic fee (type 2)',
+        type: 2,
         chainId: 1029,
         from: addressA1029(),
         to,
         toKind: 'user',
-        value: '1 CFX',
+        value: '1000000000000000000', // 1 CFX (the page formats it: components/TransactionReview.test.ts)
         nonce: '7', // the wallet's nonce; the dApp's is ignored
         gas: '21000',
         storageLimit: '0',
         epochHeight: '100',
-        maxFeePerGas: '2.000000001 GDrip',
-        maxPriorityFeePerGas: '0.000000001 GDrip',
-        maxFee: '0.000042000000021 CFX',
-        maxStorageCollateral: '0 CFX',
+        maxFeePerGas: '2000000001',
+        maxPriorityFeePerGas: '1',
+        maxFee: '42000000021000',
+        maxCollateral: '0',
       },
     });
     await ui(env).resolve(approval!.id, true);

@@ -138,6 +138,8 @@ export class TestChain implements ProviderChain {
     return handler(params);
   };
   nextNonce = async (): Promise<bigint> => this.nonce;
+  chainId = (space: Space): number => this.active[space];
+  nodeRefusal = (error: unknown): string | undefined => (error instanceof NodeRpcError ? error.message : undefined);
   sendRawTransaction = async (space: Space, raw: Hex): Promise<Hex> => {
     this.sent.push({ space, raw });
     const { keccak_256 } = await import('@noble/hashes/sha3.js');

@@ -10,6 +10,7 @@ import type { Hex } from '../../../core/encoding/hex.js';
 import type { Space } from '../../../core/space.js';
 import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
 import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
+import type { DraftChain } from '../transactions/draft-chain.js';
 
 /** An account as the provider sees it: an opaque id plus its two addresses. */
 export interface WalletAccount {
@@ -52,7 +53,8 @@ export interface ProviderNetwork {
   blockExplorerUrl?: string;
 }
 
-export interface ProviderChain {
+/** The chain as dApps see it; the draft builder reads it as a {@link DraftChain} (node errors as NodeRpcError). */
+export interface ProviderChain extends DraftChain {
   activeNetwork(space: Space): Promise<ProviderNetwork>;
   findNetwork(space: Space, chainId: number): Promise<ProviderNetwork | undefined>;
   switchNetwork(space: Space, chainId: number): Promise<void>;

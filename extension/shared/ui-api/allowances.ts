@@ -12,7 +12,7 @@
 import { SPACES, type Space } from '../../../core/space.js';
 import { object, oneOf, string } from '../schema.js';
 import type { BalanceView } from './chain.js';
-import type { PreparedSendView } from './wallet.js';
+import type { PreparedSendView } from './sends.js';
 import { uiMethod } from './define.js';
 
 export interface AllowanceView {

@@ -15,7 +15,7 @@ import type { Trust } from '../../../core/rpc/trust/types.js';
 import type { Space } from '../../../core/space.js';
 import { none, object, oneOf, optional, string } from '../schema.js';
 import { uiMethod } from './define.js';
-import type { PreparedTransactionFields } from './wallet.js';
+import type { TransactionReview } from './review.js';
 
 export type CrossSpaceKind = 'core_to_espace' | 'espace_to_core';
 
@@ -26,9 +26,7 @@ export interface CrossSpaceStepView {
   /** The CrossSpaceCall contract (Core steps) or the mapped address (eSpace step). */
   to: string;
   /** The transaction as it will be signed; for a step sent later, as it would be signed now (nonce and epoch height are set again then). */
-  transaction: PreparedTransactionFields;
-  signingHash: string;
-  maxFee: string;
+  transaction: TransactionReview;
   /** Whether the wallet signs it at once (first step) or after the first is proved. */
   later: boolean;
 }

@@ -12,7 +12,7 @@ import { appMethods } from './app.js';
 import { providerMethods } from './provider.js';
 import { vaultMethods } from './vault.js';
 import { chainMethods } from './chain.js';
-import { walletMethods } from './wallet.js';
+import { sendMethods } from './sends.js';
 import { crossSpaceMethods } from './crossspace.js';
 import { contactsMethods } from './contacts.js';
 import { namesMethods } from './names.js';
@@ -24,7 +24,7 @@ export const uiMethods = {
   ...providerMethods,
   ...vaultMethods,
   ...chainMethods,
-  ...walletMethods,
+  ...sendMethods,
   ...crossSpaceMethods,
   ...contactsMethods,
   ...namesMethods,

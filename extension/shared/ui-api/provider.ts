@@ -12,6 +12,7 @@ import { SPACES, type Space } from '../../../core/space.js';
 import type { ApprovalKind, AssetSuggestion, NetworkSuggestion } from '../provider-approvals.js';
 import { boolean, none, number, object, oneOf, optional, string } from '../schema.js';
 import { uiMethod } from './define.js';
+import type { TransactionReview } from './review.js';
 
 /** How an origin is shown: every part that matters, punycode left visible. */
 export interface OriginView {
@@ -40,41 +41,6 @@ export interface AccountChoice {
   name: string;
   /** In the request's space: base32 on Core, EIP-55 on eSpace. */
   address: string;
-}
-
-/** A transaction field by field, exactly as signed; amounts in base units and formatted. */
-export interface TransactionView {
-  typeLabel: 'legacy' | 'access list (type 1)' | 'dynamic fee (type 2)';
-  chainId: number;
-  from: string;
-  /** null: the transaction creates a contract. */
-  to: string | null;
-  /** Core: user/contract/builtin/null (from the address type); eSpace: null (not knowable from the address). */
-  toKind: 'user' | 'contract' | 'builtin' | 'null' | null;
-  valueBase: string;
-  value: string;
-  data: string;
-  dataBytes: number;
-  /** First 4 bytes of data when it calls a contract. */
-  selector: string | null;
-  nonce: string;
-  gas: string;
-  gasPrice: string | null;
-  maxFeePerGas: string | null;
-  maxPriorityFeePerGas: string | null;
-  /** Core only. */
-  storageLimit: string | null;
-  /** Core only. */
-  epochHeight: string | null;
-  accessList: { address: string; storageKeys: string[] }[];
-  /** Upper bound of the fee: gas × (gasPrice or maxFeePerGas), formatted. */
-  maxFee: string;
-  /** Core only: storage collateral the sender may lock (storageLimit / 1024 CFX), formatted. */
-  maxStorageCollateral: string | null;
-  /** value + maxFee (+ collateral), formatted. */
-  maxTotal: string;
-  /** keccak256 of the unsigned encoding: the digest the signature will cover. */
-  signingHash: string;
 }
 
 /**
@@ -108,7 +74,7 @@ export type ApprovalDetail =
   | { kind: 'unlock' }
   | { kind: 'personal_sign'; account: AccountChoice; text: string | null; hex: string; byteLength: number; signIn: SignInView | null }
   | { kind: 'typed_data'; account: AccountChoice; primaryType: string; domain: unknown; message: unknown; chainId: number | null; domainType: string; effects: JsonEffect[] }
-  | { kind: 'transaction'; account: AccountChoice; tx: TransactionView; effects: JsonEffect[]; estimateFailure: EstimateFailureView | null }
+  | { kind: 'transaction'; account: AccountChoice; tx: TransactionReview; effects: JsonEffect[]; estimateFailure: EstimateFailureView | null }
   | { kind: 'switch_chain'; from: { chainId: number; name: string }; to: { chainId: number; name: string } }
   /**
    * `site`: registrable domain of the suggesting site, the one operator every suggested node will
@@ -116,7 +82,7 @@ export type ApprovalDetail =
    */
   | { kind: 'add_chain'; network: NetworkSuggestion; site: string }
   | { kind: 'watch_asset'; asset: AssetSuggestion }
-  | { kind: 'calls'; account: AccountChoice; calls: { tx: TransactionView; effects: JsonEffect[]; estimateFailure: EstimateFailureView | null }[] };
+  | { kind: 'calls'; account: AccountChoice; calls: { tx: TransactionReview; effects: JsonEffect[]; estimateFailure: EstimateFailureView | null }[] };
 
 export interface ApprovalView {
   id: string;

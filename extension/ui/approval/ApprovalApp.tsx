@@ -36,9 +36,9 @@ function Request({ view, busy, decide, edit }: { view: ApprovalView; busy: boole
     case 'typed_data':
       return <TypedDataRequest detail={d} busy={busy} decide={decide} native={native} cap={cap} />;
     case 'transaction':
-      return <TransactionRequest detail={d} busy={busy} decide={decide} native={native} cap={cap} setGas={setGas} />;
+      return <TransactionRequest detail={d} space={view.space} busy={busy} decide={decide} native={native} cap={cap} setGas={setGas} />;
     case 'calls':
-      return <CallsRequest detail={d} busy={busy} decide={decide} native={native} />;
+      return <CallsRequest detail={d} space={view.space} busy={busy} decide={decide} native={native} />;
     case 'switch_chain':
       return <SwitchChainRequest detail={d} busy={busy} decide={decide} />;
     case 'add_chain':

@@ -9,12 +9,14 @@ import { Effects } from '../components/Effects.js';
 import { Notice } from '../components/Notice.js';
 import { useT } from '../i18n/i18n.js';
 import { Actions } from './Actions.js';
-import { Fields } from './Fields.js';
+import { Fields } from '../components/Fields.js';
 import { useTokenMeta } from './use-token-meta.js';
+import { TransactionReview } from '../components/TransactionReview.js';
+import type { Space } from '../../../core/space.js';
 
 type Detail = Extract<ApprovalDetail, { kind: 'calls' }>;
 
-function Call({ index, call, native }: { index: number; call: Detail['calls'][number]; native: string }) {
+function Call({ index, call, space, native }: { index: number; call: Detail['calls'][number]; space: Space; native: string }) {
   const t = useT();
   const tokens = useTokenMeta(call.effects);
   const { tx } = call;
@@ -29,24 +31,13 @@ function Call({ index, call, native }: { index: number; call: Detail['calls'][nu
       <Effects effects={call.effects} tokens={tokens} native={native} />
       <details>
         <summary>{t('approval.allFields')}</summary>
-        <Fields
-          label={t('approval.allFieldsLabel')}
-          rows={[
-            { label: t('approval.to'), value: tx.to ?? t('approval.newContract'), code: true },
-            { label: t('approval.amount'), value: tx.value },
-            { label: t('approval.nonce'), value: tx.nonce },
-            { label: t('approval.gasLimit'), value: tx.gas },
-            { label: t('approval.maxTotal'), value: tx.maxTotal },
-            { label: t('approval.data', { count: tx.dataBytes }), value: tx.dataBytes === 0 ? t('approval.noData') : tx.data, code: true },
-            { label: t('approval.signingHash'), value: tx.signingHash, code: true },
-          ]}
-        />
+        <TransactionReview review={tx} variant="call" space={space} native={native} />
       </details>
     </li>
   );
 }
 
-export function CallsRequest({ detail, busy, decide, native }: { detail: Detail; busy: boolean; decide: (approve: boolean) => void; native: string }) {
+export function CallsRequest({ detail, space, busy, decide, native }: { detail: Detail; space: Space; busy: boolean; decide: (approve: boolean) => void; native: string }) {
   const t = useT();
   const id = useId();
   return (
@@ -56,7 +47,7 @@ export function CallsRequest({ detail, busy, decide, native }: { detail: Detail;
       <Fields label={t('approval.signingAccount')} rows={[{ label: t('approval.from'), value: t('approval.fromValue', { name: detail.account.name || t('common.account'), address: detail.account.address }), code: true }]} />
       <ol className="effects-list">
         {detail.calls.map((call, i) => (
-          <Call key={i} index={i} call={call} native={native} />
+          <Call key={i} index={i} call={call} space={space} native={native} />
         ))}
       </ol>
       <Actions approveLabel={t('safety.calls.signAll', { count: detail.calls.length })} busy={busy} onReject={() => decide(false)} onApprove={() => decide(true)} />

@@ -11,7 +11,7 @@ import type { TokenInfoItem } from '../model/wallet.js';
 import { Notice } from '../components/Notice.js';
 import { TrustBadge } from '../components/TrustBadge.js';
 import { Actions } from './Actions.js';
-import { Fields } from './Fields.js';
+import { Fields } from '../components/Fields.js';
 import { useT } from '../i18n/i18n.js';
 
 type Decide = (approve: boolean) => void;

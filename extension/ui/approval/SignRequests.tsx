@@ -5,7 +5,7 @@
 import { useId } from 'react';
 import type { AccountChoice, ApprovalDetail } from '../../shared/ui-api/provider.js';
 import { Actions } from './Actions.js';
-import { Fields } from './Fields.js';
+import { Fields } from '../components/Fields.js';
 import { JsonTree } from './JsonTree.js';
 import { Trans } from 'react-i18next';
 import { Effects, type CapEditor } from '../components/Effects.js';

@@ -6,10 +6,12 @@
 import { useId, useState } from 'react';
 import type { ApprovalDetail } from '../../shared/ui-api/provider.js';
 import { Actions } from './Actions.js';
-import { Fields } from './Fields.js';
+import { Fields } from '../components/Fields.js';
 import { Effects, type CapEditor } from '../components/Effects.js';
 import { Notice } from '../components/Notice.js';
 import { useTokenMeta } from './use-token-meta.js';
+import { nativeAmount, TransactionReview } from '../components/TransactionReview.js';
+import type { Space } from '../../../core/space.js';
 import { contactFor, useContacts } from '../api/ecosystem.js';
 import { t as translate, useT } from '../i18n/i18n.js';
 
@@ -25,12 +27,6 @@ const TO_KIND: Record<'contract' | 'builtin' | 'null', () => string> = {
   contract: () => translate('approval.kindContract'),
   builtin: () => translate('approval.kindBuiltin'),
   null: () => translate('approval.kindNull'),
-};
-
-const TYPE_LABEL: Record<Detail['tx']['typeLabel'], () => string> = {
-  legacy: () => translate('approval.typeLegacy'),
-  'access list (type 1)': () => translate('approval.typeAccessList'),
-  'dynamic fee (type 2)': () => translate('approval.typeDynamicFee'),
 };
 
 /** The nodes could not estimate the transaction: their reason, and the gas limit to edit. */
@@ -75,7 +71,7 @@ function EstimateFailure({ reason, gas, setGas }: { reason: string; gas: string;
   );
 }
 
-export function TransactionRequest({ detail, busy, decide, native, cap, setGas }: { detail: Detail; busy: boolean; decide: (approve: boolean) => void; native: string; cap: CapEditor; setGas: (gas: bigint) => Promise<void> }) {
+export function TransactionRequest({ detail, space, busy, decide, native, cap, setGas }: { detail: Detail; space: Space; busy: boolean; decide: (approve: boolean) => void; native: string; cap: CapEditor; setGas: (gas: bigint) => Promise<void> }) {
   const { tx } = detail;
   const id = useId();
   const t = useT();
@@ -92,32 +88,16 @@ export function TransactionRequest({ detail, busy, decide, native, cap, setGas }
           { label: t('approval.from'), value: t('approval.fromValue', { name: detail.account.name || t('common.account'), address: tx.from }), code: true },
           { label: t('approval.to'), value: tx.to === null ? t('approval.newContract') : tx.toKind && tx.toKind !== 'user' ? t('approval.toKind', { address: tx.to, kind: TO_KIND[tx.toKind]() }) : tx.to, code: tx.to !== null, testId: 'tx-to' },
           contact ? { label: t('contacts.title'), value: t('contacts.onApproval', { label: contact.label }), testId: 'tx-to-contact' } : null,
-          { label: t('approval.amount'), value: tx.value, testId: 'tx-value' },
-          { label: t('approval.maxNetworkFee'), value: tx.maxFee },
-          tx.maxStorageCollateral === null ? null : { label: t('approval.maxCollateral'), value: tx.maxStorageCollateral },
-          { label: t('approval.maxTotal'), value: <strong>{tx.maxTotal}</strong>, testId: 'tx-total' },
+          { label: t('approval.amount'), value: nativeAmount(tx.value, native), testId: 'tx-value' },
+          { label: t('approval.maxNetworkFee'), value: nativeAmount(tx.maxFee, native) },
+          tx.maxCollateral === null ? null : { label: t('approval.maxCollateral'), value: nativeAmount(tx.maxCollateral, native) },
+          { label: t('approval.maxTotal'), value: <strong>{nativeAmount(tx.maxTotalNative, native)}</strong>, testId: 'tx-total' },
           { label: t('approval.chain'), value: String(tx.chainId), testId: 'tx-chain' },
         ]}
       />
       <details>
         <summary>{t('approval.allFields')}</summary>
-        <Fields
-          label={t('approval.allFieldsLabel')}
-          rows={[
-            { label: t('approval.type'), value: TYPE_LABEL[tx.typeLabel]() },
-            { label: t('approval.nonce'), value: tx.nonce },
-            { label: t('approval.gasLimit'), value: tx.gas, testId: 'tx-gas' },
-            tx.gasPrice === null ? null : { label: t('approval.gasPrice'), value: tx.gasPrice },
-            tx.maxFeePerGas === null ? null : { label: t('approval.maxFeePerGas'), value: tx.maxFeePerGas },
-            tx.maxPriorityFeePerGas === null ? null : { label: t('approval.maxPriorityFeePerGas'), value: tx.maxPriorityFeePerGas },
-            tx.storageLimit === null ? null : { label: t('approval.storageLimit'), value: tx.storageLimit },
-            tx.epochHeight === null ? null : { label: t('approval.epochHeight'), value: tx.epochHeight },
-            { label: t('approval.valueBase'), value: tx.valueBase, code: true },
-            { label: t('approval.data', { count: tx.dataBytes }), value: tx.dataBytes === 0 ? t('approval.noData') : tx.data, code: true, testId: 'tx-data' },
-            tx.accessList.length === 0 ? null : { label: t('approval.accessList'), value: tx.accessList.map((e) => t('approval.accessEntry', { address: e.address, count: e.storageKeys.length })).join('; '), code: true },
-            { label: t('approval.signingHash'), value: tx.signingHash, code: true },
-          ]}
-        />
+        <TransactionReview review={tx} variant="approval" space={space} native={native} />
       </details>
       <Actions approveLabel={t('approval.signAndSend')} busy={busy} onReject={() => decide(false)} onApprove={() => decide(true)} />
     </section>

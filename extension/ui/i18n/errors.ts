@@ -19,6 +19,8 @@ export interface ErrorText {
 /** Codes whose message names specifics (nodes, amounts, chain ids) worth showing as details. */
 const DETAILED = new Set([
   'wallet.no_node',
+  'wallet.invalid_transaction',
+  'wallet.node_refused',
   'wallet.insufficient_funds',
   'wallet.chain_changed',
   'wallet.token_decimals_mismatch',

@@ -16,7 +16,7 @@ import { ProviderErrorCode } from '../../../shared/provider-errors.js';
 import { array, json, object, optional, quantity, string, type Schema } from '../../../shared/schema.js';
 import { grantedAccount } from '../accounts.js';
 import { invalidParams, ProviderRpcError } from '../errors.js';
-import { buildEspaceDraft } from '../tx-builder.js';
+import { buildEspaceDraft } from '../../transactions/draft-builder.js';
 import { bool, data, ethAddress, passThroughObject, tuple } from './params.js';
 import { answer, ask, method, type MethodSpec } from './types.js';
 
@@ -77,7 +77,7 @@ export function batchMethods(): Record<string, MethodSpec> {
       let nonce: bigint | undefined;
       for (const call of request.calls) {
         let estimateFailure: { reason: string } | undefined;
-        const tx = await buildEspaceDraft(ctx.chain, network, { from: account.address, ...(call.to === undefined ? {} : { to: call.to }), ...(call.data === undefined ? {} : { data: call.data }), ...(call.value === undefined ? {} : { value: call.value }) }, account.address, {
+        const tx = await buildEspaceDraft(ctx.chain, { from: account.address, ...(call.to === undefined ? {} : { to: call.to }), ...(call.data === undefined ? {} : { data: call.data }), ...(call.value === undefined ? {} : { value: call.value }) }, account.address, {
           // A later call may depend on an earlier one (approve, then swap): its estimate may fail until then.
           onEstimateFailure: (reason) => (estimateFailure = { reason }),
         });

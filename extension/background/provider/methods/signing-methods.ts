@@ -19,7 +19,7 @@ import type { Space } from '../../../../core/space.js';
 import { SchemaError, string, union, type Schema } from '../../../shared/schema.js';
 import { grantedAccount } from '../accounts.js';
 import { invalidParams } from '../errors.js';
-import { buildCoreDraft, buildEspaceDraft } from '../tx-builder.js';
+import { buildCoreDraft, buildEspaceDraft } from '../../transactions/draft-builder.js';
 import { coreSendTransactionParams, espaceSendTransactionParams } from '../tx-request.js';
 import { coreAddress, ethAddress, optional, passThroughObject, tuple } from './params.js';
 import { ask, method, type MethodContext, type MethodSpec } from './types.js';
@@ -108,9 +108,8 @@ export function signingMethods(space: Space): Record<string, MethodSpec> {
       cfx_signTypedData_v4: typed,
       cfx_sendTransaction: method(coreSendTransactionParams, async (ctx, [request]) => {
         const account = await grantedAccount(ctx, request.from);
-        const network = await ctx.chain.activeNetwork('core');
         let estimateFailure: { reason: string } | undefined;
-        const tx = await buildCoreDraft(ctx.chain, network, request, account.address, { onEstimateFailure: (reason) => (estimateFailure = { reason }) });
+        const tx = await buildCoreDraft(ctx.chain, request, account.address, { onEstimateFailure: (reason) => (estimateFailure = { reason }) });
         return ask({ kind: 'transaction', account, tx, ...(estimateFailure ? { estimateFailure } : {}) });
       }),
     };
@@ -120,9 +119,8 @@ export function signingMethods(space: Space): Record<string, MethodSpec> {
     eth_signTypedData_v4: typed,
     eth_sendTransaction: method(espaceSendTransactionParams, async (ctx, [request]) => {
       const account = await grantedAccount(ctx, request.from);
-      const network = await ctx.chain.activeNetwork('espace');
       let estimateFailure: { reason: string } | undefined;
-      const tx = await buildEspaceDraft(ctx.chain, network, request, account.address, { onEstimateFailure: (reason) => (estimateFailure = { reason }) });
+      const tx = await buildEspaceDraft(ctx.chain, request, account.address, { onEstimateFailure: (reason) => (estimateFailure = { reason }) });
       return ask({ kind: 'transaction', account, tx, ...(estimateFailure ? { estimateFailure } : {}) });
     }),
   };

@@ -6,7 +6,7 @@
  */
 import type { ReactElement, ReactNode } from 'react';
 import type { PreparedCrossSpaceView } from '../../../shared/ui-api/crossspace.js';
-import { reviewFields } from '../../api/adapters/send.js';
+import { TransactionReview } from '../../components/TransactionReview.js';
 import { AddressText } from '../../components/AddressText.js';
 import { Notice } from '../../components/Notice.js';
 import { formatAmountDisplay } from '../../i18n/format.js';
@@ -96,18 +96,12 @@ export function CrossSpaceReview({ prepared, onConfirm, onBack, busy, error }: {
             <strong>{t('crossspace.stepOf', { n: i + 1, total: prepared.steps.length, name: stepName(step.step) })}</strong>
             <dl className="dl small">
               <Row label={t('send.network')}>{step.space === 'core' ? t('common.coreSpace') : t('common.eSpace')}</Row>
-              <Row label={t('send.maxFee')}>{cfx(step.maxFee)}</Row>
+              <Row label={t('send.maxFee')}>{cfx(step.transaction.maxFee)}</Row>
             </dl>
             {step.later ? <p className="small muted">{t('crossspace.signedLater')}</p> : null}
             <details>
               <summary>{t('send.exactlySigned')}</summary>
-              <dl className="dl small" data-testid={`review-technical-${step.step}`}>
-                {reviewFields({ transaction: step.transaction, signingHash: step.signingHash, asset: { kind: 'native', symbol: 'CFX', decimals: 18 } }).map((f) => (
-                  <Row key={f.label} label={f.label}>
-                    <span className={f.mono ? 'mono break' : undefined}>{f.value}</span>
-                  </Row>
-                ))}
-              </dl>
+              <TransactionReview review={step.transaction} variant="send" space={step.space} native="CFX" testId={`review-technical-${step.step}`} />
             </details>
           </li>
         ))}

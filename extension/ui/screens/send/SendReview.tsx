@@ -11,13 +11,15 @@ import { useT } from '../../i18n/i18n.js';
 import type { JsonEffect } from '../../../../core/effects/json.js';
 import { Effects, type TokenMetas } from '../../components/Effects.js';
 import { SignActions } from '../../components/SignActions.js';
+import { TransactionReview } from '../../components/TransactionReview.js';
+import type { TransactionReview as TransactionReviewData } from '../../../shared/ui-api/review.js';
+import type { Space } from '../../../../core/space.js';
 
+/** A field the review leads with, beside the amount and addresses (a token's contract…). */
 export interface ReviewField {
   label: string;
   value: string;
   mono?: boolean;
-  /** Hidden behind "Technical details" (nonce, gas, data…). */
-  technical?: boolean;
 }
 
 export interface SendReviewModel {
@@ -38,6 +40,9 @@ export interface SendReviewModel {
   /** Native amount that may leave the account at most: value + fee + collateral. */
   maxTotalNative: bigint;
   fields: ReviewField[];
+  /** Every field as it will be signed, folded under "exactly what will be signed". */
+  transaction: TransactionReviewData;
+  space: Space;
   warnings: string[];
   /** What the prepared transaction does (decoded by the background), and the token it names. */
   effects: JsonEffect[];
@@ -57,8 +62,6 @@ function Row({ label, children }: { label: string; children: ReactNode }): React
 export function SendReview({ model, onConfirm, onBack, busy, error, summary }: { model: SendReviewModel; onConfirm: () => void; onBack: () => void; busy: boolean; error: unknown; summary?: ReactNode }): ReactElement {
   const t = useT();
   const native = (v: bigint) => `${formatAmountDisplay(v, 18)} ${model.nativeSymbol}`;
-  const plain = model.fields.filter((f) => !f.technical);
-  const technical = model.fields.filter((f) => f.technical);
   return (
     <div className="stack" data-testid="send-review">
       <div className="card stack">
@@ -97,25 +100,17 @@ export function SendReview({ model, onConfirm, onBack, busy, error, summary }: {
             <strong data-testid="review-total">{native(model.maxTotalNative)}</strong>
             {model.symbol !== model.nativeSymbol ? <span className="small muted">{t('send.plusToken', { amount: formatAmountDisplay(model.amount, model.decimals), symbol: model.symbol })}</span> : null}
           </Row>
-          {plain.map((f) => (
+          {model.fields.map((f) => (
             <Row key={f.label} label={f.label}>
               <span className={f.mono ? 'mono break' : undefined}>{f.value}</span>
             </Row>
           ))}
         </dl>
         <Effects effects={model.effects} tokens={model.tokens} native={model.nativeSymbol} />
-        {technical.length > 0 ? (
-          <details>
-            <summary>{t('send.exactlySigned')}</summary>
-            <dl className="dl small" data-testid="review-technical">
-              {technical.map((f) => (
-                <Row key={f.label} label={f.label}>
-                  <span className={f.mono ? 'mono break' : undefined}>{f.value}</span>
-                </Row>
-              ))}
-            </dl>
-          </details>
-        ) : null}
+        <details>
+          <summary>{t('send.exactlySigned')}</summary>
+          <TransactionReview review={model.transaction} variant="send" space={model.space} native={model.nativeSymbol} testId="review-technical" />
+        </details>
       </div>
       {model.warnings.length > 0 ? (
         <Notice tone="warn" title={t('send.acknowledged')}>

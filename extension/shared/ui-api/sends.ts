@@ -22,29 +22,8 @@ import type { JsonEffect } from '../../../core/effects/json.js';
 import { SPACES, type Space } from '../../../core/space.js';
 import { number, object, oneOf, optional, string } from '../schema.js';
 import type { TxView } from './chain.js';
+import type { TransactionReview } from './review.js';
 import { uiMethod } from './define.js';
-
-/** The fields of the transaction as it will be signed (quantities as decimal strings). */
-export interface PreparedTransactionFields {
-  type: 0 | 1 | 2;
-  chainId: number;
-  nonce: string;
-  gas: string;
-  /** Type 0 and 1. */
-  gasPrice: string | null;
-  /** Type 2. */
-  maxFeePerGas: string | null;
-  maxPriorityFeePerGas: string | null;
-  /** Core only (bytes of storage the transaction may occupy). */
-  storageLimit: string | null;
-  /** Core only. */
-  epochHeight: string | null;
-  /** The recipient for CFX, the token contract for a token transfer. */
-  to: string;
-  /** Native value (drip). */
-  value: string;
-  data: string;
-}
 
 export type SendAssetView =
   | { kind: 'native'; symbol: string; decimals: 18 }
@@ -71,15 +50,8 @@ export interface PreparedSendView {
   asset: SendAssetView;
   /** What the recipient gets, in the asset's smallest unit. */
   amount: string;
-  transaction: PreparedTransactionFields;
-  /** keccak256 of the unsigned encoding: what the signature will commit to. */
-  signingHash: string;
-  /** gas × highest gas price (drip). */
-  maxFee: string;
-  /** Core: storage limit × collateral per byte (drip); null on eSpace. */
-  maxCollateral: string | null;
-  /** value + max fee + max collateral: the most CFX that can leave the account. */
-  maxTotalNative: string;
+  /** Every field as it will be signed (for a token, `to` is the contract). */
+  transaction: TransactionReview;
   /** What the prepared transaction does, decoded from its fields (core/effects). */
   effects: JsonEffect[];
   /** The transaction this one takes the place of (same nonce, higher price), and why. */
@@ -120,7 +92,7 @@ const accountId = string({ pattern: /^[0-9a-f]{32}$/ });
 const amount = string({ min: 1, max: 80, pattern: /^(0|[1-9][0-9]{0,77})$/ });
 const token = object({ contract: address, symbol: string({ min: 1, max: 64 }), decimals: number({ integer: true, min: 0, max: 255 }) });
 
-export const walletMethods = {
+export const sendMethods = {
   /**
    * Prepares a transfer of `amount` (smallest unit) of CFX, or of `token`, from `accountId` to
    * `to` (space form: base32 of the active Core network, or 0x on eSpace). Refused when locked, for

@@ -65,6 +65,34 @@ export class SignedMismatchError extends WayfarerError {
   }
 }
 
+/** The network reported another hash for the broadcast bytes than the signer did (the bytes count as not sent). */
+export class BroadcastHashMismatchError extends WayfarerError {
+  constructor() {
+    super('wallet.hash_mismatch', 'The network reported a different transaction hash than the one signed');
+  }
+}
+
+/** The transaction request cannot be built as asked (a field contradicts another, or core/tx refuses it). */
+export class InvalidTransactionError extends WayfarerError {
+  constructor(message: string) {
+    super('wallet.invalid_transaction', message);
+  }
+}
+
+/** The nodes refused to estimate the transaction (e.g. the call reverts); the message is the node's. */
+export class NodeRefusedError extends WayfarerError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super('wallet.node_refused', message.slice(0, 2000), options);
+  }
+}
+
+/** The nodes' estimate could not be used (an answer of the wrong shape). */
+export class EstimateFailedError extends WayfarerError {
+  constructor(options: { cause?: unknown } = {}) {
+    super('wallet.estimate_failed', 'Could not estimate the transaction on the network; set gas explicitly or try again', options);
+  }
+}
+
 const SPACE_NAME = { core: 'Core', espace: 'eSpace' } as const;
 
 /** What a node-pool problem code means, in words. Bans and node messages are already sentences. */

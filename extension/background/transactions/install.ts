@@ -1,16 +1,16 @@
 /**
  * Wires the wallet's own transfers into the background worker: UI methods of
- * extension/shared/ui-api/wallet.ts over {@link WalletSendService}, which starts on first use once
+ * extension/shared/ui-api/sends.ts over {@link WalletSendService}, which starts on first use once
  * the chain service has (the vault keyring waits for the vault itself). Prepared transfers wait in
  * `chrome.storage.session`, so a worker stopped while the user reads the review does not lose them.
  * @module
  */
-import { ChainAdapter } from '../provider/chain-adapter.js';
 import type { UiRouter } from '../router.js';
 import type { ChainService } from '../chain/service.js';
 import { startOnDemand, type Service } from '../lifecycle.js';
-import { WalletSendService, type SendKeyring, type WalletSendDeps } from './send-service.js';
+import { WalletSendService, type SendKeyring, type WalletSendDeps } from './sends.js';
 import { trustedSessionArea } from '../vault/platform.js';
+import { chainDrafts } from './draft-chain.js';
 
 /** What a service that signs the wallet's own transactions is installed with. */
 export interface SendServiceOptions {
@@ -27,7 +27,7 @@ export async function sendDeps(options: SendServiceOptions): Promise<WalletSendD
   const chain = await options.chain();
   return {
     chain,
-    draftChain: new ChainAdapter(chain),
+    drafts: chainDrafts(chain),
     keyring: options.keyring,
     now: () => Date.now(),
     randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),

@@ -1,8 +1,8 @@
 /**
  * The pure parts of preparing a transfer: reading the recipient for the active network, turning
  * "send N of asset X to R" into a call (`to`, `value`, `data`), turning the completed draft into
- * the validated transaction the signer will get, its signing hash, the fields the review shows,
- * and the most it can cost.
+ * its review (review.ts: the validated transaction the signer will get, its signing hash, every
+ * field, the most it can cost).
  *
  * Threat model: the recipient is typed or pasted by the user and may belong to another network or
  * the other space (funds lost) — refused here, not only in the form. The token's decimals come from
@@ -14,18 +14,12 @@
 import { decodeCfxAddress, encodeCfxAddress } from '../../../core/address/cip37.js';
 import { parseEspaceAddress, toChecksumAddress } from '../../../core/address/eip55.js';
 import { InvalidInputError } from '../../../core/errors.js';
-import { bytesToHex, MAX_UINT256, type Hex } from '../../../core/encoding/hex.js';
+import { MAX_UINT256, type Hex } from '../../../core/encoding/hex.js';
 import type { Space } from '../../../core/space.js';
-import { coreTransactionSigningHash } from '../../../core/tx/core-sign.js';
-import { validateCoreTransaction, type CoreTransaction, type CoreTransactionInput } from '../../../core/tx/core-transaction.js';
-import { espaceTransactionSigningHash } from '../../../core/tx/espace-sign.js';
-import { validateEspaceTransaction, type EspaceTransaction, type EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
-import type { PreparedTransactionFields } from '../../shared/ui-api/wallet.js';
 import { encodeTransferCall } from '../chain/token-abi.js';
-import { maxCost, maxTotalNative, type MaxCost } from '../chain/tx-cost.js';
-import { coreDraftToInput, espaceDraftToInput } from '../provider/tx-builder.js';
 import { WrongNetworkRecipientError } from './errors.js';
+import { reviewDraft, type ReviewedDraft } from './review.js';
 
 export interface ChainIds {
   core: number;
@@ -88,49 +82,13 @@ export function transferCall(space: Space, chainIds: ChainIds, recipientHex: str
   return { to: spaceAddress(space, contractHex, chainIds), value: 0n, data: encodeTransferCall(recipientHex, amount) };
 }
 
-export type SignableTransaction = { space: 'core'; input: CoreTransactionInput } | { space: 'espace'; input: EspaceTransactionInput };
+/** A transfer's reviewed draft (review.ts), refused when it has no recipient (it would deploy a contract). */
+export type PreparedFacts = ReviewedDraft & { review: { to: string } };
 
-export interface PreparedFacts {
-  signable: SignableTransaction;
-  fields: PreparedTransactionFields;
-  signingHash: string;
-  cost: MaxCost;
-  maxTotalNative: bigint;
-}
-
-const text = (v: bigint | number): string => v.toString();
-
-/** The fields both spaces have, as the review shows them. */
-function sharedFields(tx: CoreTransaction | EspaceTransaction): Omit<PreparedTransactionFields, 'storageLimit' | 'epochHeight' | 'to'> {
-  return {
-    type: tx.type,
-    chainId: tx.chainId,
-    nonce: text(tx.nonce),
-    gas: text(tx.gas),
-    gasPrice: tx.type === 2 ? null : text(tx.gasPrice),
-    maxFeePerGas: tx.type === 2 ? text(tx.maxFeePerGas) : null,
-    maxPriorityFeePerGas: tx.type === 2 ? text(tx.maxPriorityFeePerGas) : null,
-    value: text(tx.value),
-    data: tx.data,
-  };
-}
-
-/** Validates a completed draft (core/tx) and derives what the review shows and the signer gets. */
-export function preparedFacts(space: Space, draft: TransactionDraft): PreparedFacts {
-  if (space === 'core') {
-    const tx = validateCoreTransaction(coreDraftToInput(draft));
-    const cost = maxCost('core', tx);
-    const fields: PreparedTransactionFields = { ...sharedFields(tx), storageLimit: text(tx.storageLimit), epochHeight: text(tx.epochHeight), to: requireTo(tx.to) };
-    return { signable: { space, input: tx }, fields, signingHash: bytesToHex(coreTransactionSigningHash(tx)), cost, maxTotalNative: maxTotalNative(tx.value, cost) };
-  }
-  const tx = validateEspaceTransaction(espaceDraftToInput(draft));
-  const cost = maxCost('espace', tx);
-  const fields: PreparedTransactionFields = { ...sharedFields(tx), storageLimit: null, epochHeight: null, to: toChecksumAddress(requireTo(tx.to)) };
-  return { signable: { space, input: tx }, fields, signingHash: bytesToHex(espaceTransactionSigningHash(tx)), cost, maxTotalNative: maxTotalNative(tx.value, cost) };
-}
-
-function requireTo(to: string | null): string {
+/** Validates a completed transfer draft (core/tx) and derives what the review shows and the signer gets. */
+export function preparedFacts(space: Space, draft: TransactionDraft, from: string): PreparedFacts {
+  const reviewed = reviewDraft(space, draft, from);
   // Transfers always have a recipient; a draft without one would deploy a contract.
-  if (to === null) throw new InvalidInputError('a transfer needs a recipient');
-  return to;
+  if (reviewed.review.to === null) throw new InvalidInputError('a transfer needs a recipient');
+  return reviewed as PreparedFacts;
 }

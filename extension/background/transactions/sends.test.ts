@@ -10,10 +10,9 @@ import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
 import { signCoreTransaction } from '../../../core/tx/core-sign.js';
 import { privateKeyFromHex } from '../../../core/keys/private-key.js';
 import { TestChain, TestKeyring } from '../provider/test-support.js';
-import { WalletSendService, type SendChain } from './send-service.js';
+import { WalletSendService, type SendChain } from './sends.js';
 import { memoryArea } from '../vault/platform.js';
 import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
-import { chainDisconnected } from '../provider/errors.js';
 
 const KEY = '0x46b9e861b63d3509c88b7817275a30d22d62c8cd8fa6486ddee35ef0d8e0495f';
 const ACCOUNT = 'a'.repeat(32);
@@ -93,7 +92,7 @@ beforeEach(() => {
   keyring.addAccount(ACCOUNT, KEY);
   now = 0;
   chain.reader = draftChain.read;
-  service = new WalletSendService({ chain, draftChain, keyring, now: () => now, randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)), preparedArea: memoryArea() });
+  service = new WalletSendService({ chain, drafts: draftChain, keyring, now: () => now, randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)), preparedArea: memoryArea() });
 });
 
 const coreRecipient = encodeCfxAddress(RECIPIENT_HEX, 1029);
@@ -104,13 +103,13 @@ describe('prepare and send CFX', () => {
     expect(prepared.transaction).toMatchObject({ type: 2, chainId: 1029, nonce: '7', gas: '21000', to: coreRecipient, value: CFX.toString(), data: '0x', storageLimit: '0', epochHeight: '100' });
     // baseFee 1 gwei × 2 + priority 1
     expect(prepared.transaction.maxFeePerGas).toBe('2000000001');
-    expect(prepared.maxFee).toBe((21000n * 2_000_000_001n).toString());
-    expect(prepared.maxTotalNative).toBe((CFX + 21000n * 2_000_000_001n).toString());
+    expect(prepared.transaction.maxFee).toBe((21000n * 2_000_000_001n).toString());
+    expect(prepared.transaction.maxTotalNative).toBe((CFX + 21000n * 2_000_000_001n).toString());
     const { hash } = await service.send(prepared.id);
     expect(chain.sent).toHaveLength(1);
     const decoded = decodeCoreTransaction(chain.sent[0]!.raw, { chainId: 1029 });
     expect(decoded.hash).toBe(hash);
-    expect(decoded.signingHash).toBe(prepared.signingHash);
+    expect(decoded.signingHash).toBe(prepared.transaction.signingHash);
     expect(decoded.from).toBe(prepared.from);
     expect(decoded.transaction.value).toBe(CFX);
     expect(decoded.transaction.to).toBe(coreRecipient);
@@ -120,10 +119,10 @@ describe('prepare and send CFX', () => {
     const to = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
     const prepared = await service.prepare({ space: 'espace', accountId: ACCOUNT, to, amount: 3n });
     expect(prepared.transaction.storageLimit).toBeNull();
-    expect(prepared.maxCollateral).toBeNull();
+    expect(prepared.transaction.maxCollateral).toBeNull();
     await service.send(prepared.id);
     const decoded = decodeEspaceTransaction(chain.sent[0]!.raw, { chainId: 1030 });
-    expect(decoded.signingHash).toBe(prepared.signingHash);
+    expect(decoded.signingHash).toBe(prepared.transaction.signingHash);
     expect(decoded.transaction.to?.toLowerCase()).toBe(to.toLowerCase());
   });
 
@@ -179,7 +178,7 @@ describe('Max', () => {
     expect(max.amount).toBe((10n * CFX - fee - collateral - 1000n).toString());
     expect(max.maxFee).toBe(fee.toString());
     const prepared = await service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: BigInt(max.amount) });
-    expect(BigInt(prepared.maxTotalNative)).toBe(10n * CFX - 1000n);
+    expect(BigInt(prepared.transaction.maxTotalNative)).toBe(10n * CFX - 1000n);
     await expect(service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: BigInt(max.amount) + 1n })).rejects.toMatchObject({ code: 'wallet.insufficient_funds' });
   });
 
@@ -226,9 +225,9 @@ describe('tokens', () => {
 describe('no node answers', () => {
   const attempts = [{ node: 'https://a.example', problem: 'rpc.timeout' }, { node: 'https://b.example', problem: 'banned: served a block header whose fields do not match its hash' }];
 
-  test('the error names each node asked and what went wrong with it (fees, through the provider)', async () => {
+  test('the error names each node asked and what went wrong with it (fees)', async () => {
     draftChain.handlers.set('cfx_gasPrice', () => {
-      throw chainDisconnected('No node of the active network gave a usable answer; try again later', new NoNodeAvailableError('core', 'mainnet', attempts));
+      throw new NoNodeAvailableError('core', 'mainnet', attempts);
     });
     draftChain.handlers.set('cfx_maxPriorityFeePerGas', draftChain.handlers.get('cfx_gasPrice')!);
     const error = await service.prepare({ space: 'core', accountId: ACCOUNT, to: coreRecipient, amount: 1n }).catch((e: unknown) => e);
@@ -321,7 +320,7 @@ describe('revoke an allowance', () => {
     expect(prepared.effects).toMatchObject([{ kind: 'token_approval', amount: '0x0', unlimited: false }]);
     await service.send(prepared.id);
     const decoded = decodeEspaceTransaction(chain.sent[0]!.raw, { chainId: 1030 });
-    expect(decoded.signingHash).toBe(prepared.signingHash);
+    expect(decoded.signingHash).toBe(prepared.transaction.signingHash);
     expect(decoded.transaction.data).toBe(prepared.transaction.data);
     expect(decoded.transaction.to?.toLowerCase()).toBe(token.toLowerCase());
   });

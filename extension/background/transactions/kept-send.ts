@@ -1,7 +1,7 @@
 /**
  * What the wallet's send service keeps between review and signature, read back from session storage
  * with a shape check (the draft itself is validated by core/tx when signing), and how "no node
- * answered" is turned into an error naming each node asked. See send-service.ts.
+ * answered" is turned into an error naming each node asked. See sends.ts.
  * @module
  */
 import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';
@@ -38,13 +38,12 @@ export function decodeKept(stored: unknown): KeptSend | undefined {
   return stored as unknown as KeptSend;
 }
 
-/** Runs `work`; "no node answered" (directly or through the provider's translation) names each node and its problem. */
+/** Runs `work`; "no node answered" names each node and its problem. */
 export async function explainUnavailableNodes<T>(space: Space, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    const noNode = error instanceof NoNodeAvailableError ? error : error instanceof Error && error.cause instanceof NoNodeAvailableError ? error.cause : undefined;
-    if (noNode) throw new NodesUnavailableError(space, noNode.attempts, { cause: error });
+    if (error instanceof NoNodeAvailableError) throw new NodesUnavailableError(space, error.attempts, { cause: error });
     throw error;
   }
 }

@@ -1,7 +1,9 @@
 /**
- * Completes a dApp's transaction request into the exact transaction the user will be shown and
- * asked to sign: chain id of the active network, nonce from the chain service, gas (and on Core the
- * storage limit and epoch height) estimated by the nodes when the dApp left them out, and fees.
+ * Completes a transaction request — a dApp's, or one the wallet makes for its own sends — into the
+ * exact transaction the user will be shown and asked to sign: chain id of the active network, nonce
+ * from the chain service, gas (and on Core the storage limit and epoch height) estimated by the
+ * nodes when the request left them out, and fees. The chain is read through {@link DraftChain};
+ * failures are this wing's errors (errors.ts), which the provider turns into dApp codes at its edge.
  *
  * Everything the nodes answer is checked for shape before use, the dApp's own values win over
  * estimates, and the result passes core/tx's validation (the same the signer applies), so a draft
@@ -18,12 +20,13 @@ import type { Hex } from '../../../core/encoding/hex.js';
 import type { Space } from '../../../core/space.js';
 import { prepareCoreTransaction, type CoreTransactionInput } from '../../../core/tx/core-transaction.js';
 import { prepareEspaceTransaction, type EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
+import { WayfarerError } from '../../../core/errors.js';
 import { TxError } from '../../../core/tx/errors.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
-import { nullable, object, optional, quantity } from '../../shared/schema.js';
-import { invalidParams, NodeRpcError, ProviderRpcError } from './errors.js';
-import type { CoreTxRequest, EspaceTxRequest } from './tx-request.js';
-import type { ProviderChain, ProviderNetwork } from './wallet-services.js';
+import { nullable, object, optional, quantity, SchemaError } from '../../shared/schema.js';
+import type { CoreTxRequest, EspaceTxRequest } from '../provider/tx-request.js';
+import type { DraftChain } from './draft-chain.js';
+import { EstimateFailedError, InvalidTransactionError, NodeRefusedError } from './errors.js';
 
 const q = (n: bigint): Hex => `0x${n.toString(16)}`;
 
@@ -36,7 +39,7 @@ const baseFeeSchema = object({ baseFeePerGas: optional(nullable(quantity())) }, 
  * elsewhere since the verified epoch are only in the latter. A node can only push the nonce up this
  * way — which delays the transaction, visibly — never below the verified one.
  */
-async function chooseNonce(chain: ProviderChain, space: Space, from: string): Promise<bigint> {
+async function chooseNonce(chain: DraftChain, space: Space, from: string): Promise<bigint> {
   const [tracked, latest] = await Promise.all([
     chain.nextNonce(space, from),
     space === 'core' ? readQuantity(chain, 'core', 'cfx_getNextNonce', [from, 'latest_state']) : readQuantity(chain, 'espace', 'eth_getTransactionCount', [from, 'pending']),
@@ -44,13 +47,13 @@ async function chooseNonce(chain: ProviderChain, space: Space, from: string): Pr
   return tracked > latest ? tracked : latest;
 }
 
-function checkChainId(requested: Hex | undefined, network: ProviderNetwork): void {
-  if (requested !== undefined && BigInt(requested) !== BigInt(network.chainId)) {
-    throw invalidParams(`chainId ${requested} is not the active chain 0x${network.chainId.toString(16)}; switch networks first`);
+function checkChainId(requested: Hex | undefined, chainId: number): void {
+  if (requested !== undefined && BigInt(requested) !== BigInt(chainId)) {
+    throw new InvalidTransactionError(`chainId ${requested} is not the active chain 0x${chainId.toString(16)}; switch networks first`);
   }
 }
 
-async function readQuantity(chain: ProviderChain, space: Space, method: string, params: unknown[]): Promise<bigint> {
+async function readQuantity(chain: DraftChain, space: Space, method: string, params: unknown[]): Promise<bigint> {
   return BigInt(quantity().parse(await chain.read(space, method, params), method));
 }
 
@@ -69,19 +72,23 @@ export interface DraftOptions {
 }
 
 /**
- * An estimate that fails on the node (e.g. the call reverts) is reported to the dApp as the node
- * said it — or, with `onEstimateFailure`, handed to the caller and `fallback` used.
+ * An estimate that fails on the node (e.g. the call reverts) is reported as the node said it — or,
+ * with `onEstimateFailure`, handed to the caller and `fallback` used. The chain's own failures
+ * (no node, not verified yet) pass as they are; anything else (an answer of the wrong shape) is
+ * "could not estimate".
  */
-async function estimate<T>(run: () => Promise<T>, options: DraftOptions, fallback: () => T): Promise<T> {
+async function estimate<T>(chain: DraftChain, run: () => Promise<T>, options: DraftOptions, fallback: () => T): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof NodeRpcError && options.onEstimateFailure) {
-      options.onEstimateFailure(error.message.slice(0, 500));
+    const refusal = chain.nodeRefusal(error);
+    if (refusal !== undefined && options.onEstimateFailure) {
+      options.onEstimateFailure(refusal.slice(0, 500));
       return fallback();
     }
-    if (error instanceof NodeRpcError || error instanceof ProviderRpcError) throw error;
-    throw new ProviderRpcError(-32603, 'Could not estimate the transaction on the network; set gas explicitly or try again');
+    if (refusal !== undefined) throw new NodeRefusedError(refusal, { cause: error });
+    if (error instanceof WayfarerError && !(error instanceof SchemaError)) throw error;
+    throw new EstimateFailedError({ cause: error });
   }
 }
 
@@ -108,13 +115,13 @@ export function espaceDraftToInput(draft: TransactionDraft): EspaceTransactionIn
   return { type: 0, ...common, gasPrice: BigInt(draft.gasPrice ?? '0x0') };
 }
 
-/** Runs core/tx's validation on a draft; a failure is the dApp's invalid input. */
+/** Runs core/tx's validation on a draft; a failure is the caller's invalid input. */
 export function validateDraft(space: Space, draft: TransactionDraft): void {
   try {
     if (space === 'core') prepareCoreTransaction(coreDraftToInput(draft));
     else prepareEspaceTransaction(espaceDraftToInput(draft));
   } catch (error) {
-    if (error instanceof TxError) throw invalidParams(`Invalid transaction: ${error.message}`);
+    if (error instanceof TxError) throw new InvalidTransactionError(`Invalid transaction: ${error.message}`);
     throw error;
   }
 }
@@ -136,11 +143,11 @@ type FeeRequest = Pick<CoreTxRequest | EspaceTxRequest, 'gasPrice' | 'maxFeePerG
  * Sets the draft's prices (and access list) for its type: the dApp's values, else the nodes'
  * priority fee with a max fee of twice the base fee plus it (type 2), or the nodes' gas price.
  */
-async function completeFees(chain: ProviderChain, space: Space, request: FeeRequest, baseFee: Hex | undefined, draft: TransactionDraft): Promise<void> {
+async function completeFees(chain: DraftChain, space: Space, request: FeeRequest, baseFee: Hex | undefined, draft: TransactionDraft): Promise<void> {
   const methods = FEE_METHODS[space];
   if (draft.type === 2) {
     const priority = request.maxPriorityFeePerGas !== undefined ? BigInt(request.maxPriorityFeePerGas) : await readPriorityFee(chain, space, baseFee);
-    if (baseFee === undefined && request.maxFeePerGas === undefined) throw invalidParams('The network reports no base fee; give maxFeePerGas or use gasPrice');
+    if (baseFee === undefined && request.maxFeePerGas === undefined) throw new InvalidTransactionError('The network reports no base fee; give maxFeePerGas or use gasPrice');
     draft.maxPriorityFeePerGas = q(priority);
     draft.maxFeePerGas = request.maxFeePerGas ?? q(BigInt(baseFee ?? '0x0') * 2n + priority);
   } else {
@@ -160,13 +167,13 @@ const PRIORITY_FEE_RETRY_MS = 150;
  * is asked again after a short pause; if the nodes keep refusing, the tip is what the nodes' gas
  * price asks above the base fee (as dApp libraries do).
  */
-async function readPriorityFee(chain: ProviderChain, space: Space, baseFee: Hex | undefined): Promise<bigint> {
+async function readPriorityFee(chain: DraftChain, space: Space, baseFee: Hex | undefined): Promise<bigint> {
   const methods = FEE_METHODS[space];
   for (let attempt = 1; attempt <= PRIORITY_FEE_ATTEMPTS; attempt++) {
     try {
       return await readQuantity(chain, space, methods.priorityFee, []);
     } catch (error) {
-      if (!(error instanceof NodeRpcError)) throw error;
+      if (chain.nodeRefusal(error) === undefined) throw error;
       if (attempt < PRIORITY_FEE_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, PRIORITY_FEE_RETRY_MS * attempt));
     }
   }
@@ -175,19 +182,31 @@ async function readPriorityFee(chain: ProviderChain, space: Space, baseFee: Hex 
   return gasPrice > base ? gasPrice - base : 0n;
 }
 
-/** Builds a Core transaction for `from` (base32 on the active network). */
-export async function buildCoreDraft(chain: ProviderChain, network: ProviderNetwork, request: CoreTxRequest, from: string, options: DraftOptions = {}): Promise<TransactionDraft> {
-  checkChainId(request.chainId, network);
-  if (request.gas !== undefined && request.gasLimit !== undefined && request.gas !== request.gasLimit) throw invalidParams('gas and gasLimit disagree');
-  const to = request.to ?? null;
-  const value = request.value ?? '0x0';
-  const data = request.data ?? '0x';
-  if (to === null && data === '0x') throw invalidParams('A transaction without "to" deploys a contract and needs "data"');
+const LATEST_BLOCK = {
+  core: { method: 'cfx_getBlockByEpochNumber', params: ['latest_state', false] },
+  espace: { method: 'eth_getBlockByNumber', params: ['latest', false] },
+} as const;
 
-  const latest = baseFeeSchema.parse(await chain.read('core', 'cfx_getBlockByEpochNumber', ['latest_state', false]), 'block');
+/**
+ * What both spaces check and choose first: the chain id, gas against gasLimit, the call (`data`
+ * reads the request's data, refusing what contradicts itself), and the type from the base fee.
+ */
+async function startDraft(chain: DraftChain, space: Space, request: CoreTxRequest | EspaceTxRequest, data: () => Hex) {
+  const chainId = chain.chainId(space);
+  checkChainId(request.chainId, chainId);
+  if (request.gas !== undefined && request.gasLimit !== undefined && request.gas !== request.gasLimit) throw new InvalidTransactionError('gas and gasLimit disagree');
+  const call = { to: request.to ?? null, value: request.value ?? '0x0', data: data() };
+  if (call.to === null && call.data === '0x') throw new InvalidTransactionError('A transaction without "to" deploys a contract and needs "data"');
+  const latest = baseFeeSchema.parse(await chain.read(space, LATEST_BLOCK[space].method, LATEST_BLOCK[space].params), 'block');
   const baseFee = latest.baseFeePerGas ?? undefined;
   const type = chooseType(request.type, request.gasPrice !== undefined, request.accessList !== undefined, baseFee !== undefined);
-  if (type !== 2 && (request.maxFeePerGas !== undefined || request.maxPriorityFeePerGas !== undefined)) throw invalidParams('maxFeePerGas/maxPriorityFeePerGas need a type 2 transaction');
+  if (type !== 2 && (request.maxFeePerGas !== undefined || request.maxPriorityFeePerGas !== undefined)) throw new InvalidTransactionError('maxFeePerGas/maxPriorityFeePerGas need a type 2 transaction');
+  return { chainId, ...call, baseFee, type };
+}
+
+/** Builds a Core transaction for `from` (base32 on the active network). */
+export async function buildCoreDraft(chain: DraftChain, request: CoreTxRequest, from: string, options: DraftOptions = {}): Promise<TransactionDraft> {
+  const { chainId, to, value, data, baseFee, type } = await startDraft(chain, 'core', request, () => request.data ?? '0x');
 
   const nonce = await chooseNonce(chain, 'core', from);
   const epochHeight = request.epochHeight !== undefined ? BigInt(request.epochHeight) : await readQuantity(chain, 'core', 'cfx_epochNumber', ['latest_state']);
@@ -195,7 +214,7 @@ export async function buildCoreDraft(chain: ProviderChain, network: ProviderNetw
   let storageLimit = request.storageLimit;
   if (gas === undefined || storageLimit === undefined) {
     const call: Record<string, unknown> = { from, value, data, ...(to === null ? {} : { to }) };
-    const answer = await estimate(async () => coreEstimateSchema.parse(await chain.read('core', 'cfx_estimateGasAndCollateral', [call, 'latest_state']), 'estimate'), options, () => ({
+    const answer = await estimate(chain, async () => coreEstimateSchema.parse(await chain.read('core', 'cfx_estimateGasAndCollateral', [call, 'latest_state']), 'estimate'), options, () => ({
       gasLimit: q(data === '0x' ? TRANSFER_GAS : UNESTIMATED_GAS),
       storageCollateralized: '0x0' as const,
     }));
@@ -203,34 +222,26 @@ export async function buildCoreDraft(chain: ProviderChain, network: ProviderNetw
     storageLimit ??= answer.storageCollateralized;
   }
 
-  const draft: TransactionDraft = { type, chainId: network.chainId, nonce: q(nonce), gas, to, value, data, storageLimit, epochHeight: q(epochHeight) };
+  const draft: TransactionDraft = { type, chainId, nonce: q(nonce), gas, to, value, data, storageLimit, epochHeight: q(epochHeight) };
   await completeFees(chain, 'core', request, baseFee, draft);
   validateDraft('core', draft);
   return draft;
 }
 
 /** Builds an eSpace transaction for `from` (hex). */
-export async function buildEspaceDraft(chain: ProviderChain, network: ProviderNetwork, request: EspaceTxRequest, from: string, options: DraftOptions = {}): Promise<TransactionDraft> {
-  checkChainId(request.chainId, network);
-  if (request.gas !== undefined && request.gasLimit !== undefined && request.gas !== request.gasLimit) throw invalidParams('gas and gasLimit disagree');
-  if (request.data !== undefined && request.input !== undefined && request.data.toLowerCase() !== request.input.toLowerCase()) throw invalidParams('data and input disagree');
-  const to = request.to ?? null;
-  const value = request.value ?? '0x0';
-  const data = request.data ?? request.input ?? '0x';
-  if (to === null && data === '0x') throw invalidParams('A transaction without "to" deploys a contract and needs "data"');
-
-  const latest = baseFeeSchema.parse(await chain.read('espace', 'eth_getBlockByNumber', ['latest', false]), 'block');
-  const baseFee = latest.baseFeePerGas ?? undefined;
-  const type = chooseType(request.type, request.gasPrice !== undefined, request.accessList !== undefined, baseFee !== undefined);
-  if (type !== 2 && (request.maxFeePerGas !== undefined || request.maxPriorityFeePerGas !== undefined)) throw invalidParams('maxFeePerGas/maxPriorityFeePerGas need a type 2 transaction');
+export async function buildEspaceDraft(chain: DraftChain, request: EspaceTxRequest, from: string, options: DraftOptions = {}): Promise<TransactionDraft> {
+  const { chainId, to, value, data, baseFee, type } = await startDraft(chain, 'espace', request, () => {
+    if (request.data !== undefined && request.input !== undefined && request.data.toLowerCase() !== request.input.toLowerCase()) throw new InvalidTransactionError('data and input disagree');
+    return request.data ?? request.input ?? '0x';
+  });
 
   const nonce = await chooseNonce(chain, 'espace', from);
   let gas = request.gas ?? request.gasLimit;
   if (gas === undefined) {
     const call: Record<string, unknown> = { from, value, data, ...(to === null ? {} : { to }) };
-    gas = q(await estimate(() => readQuantity(chain, 'espace', 'eth_estimateGas', [call]), options, () => (data === '0x' ? TRANSFER_GAS : UNESTIMATED_GAS)));
+    gas = q(await estimate(chain, () => readQuantity(chain, 'espace', 'eth_estimateGas', [call]), options, () => (data === '0x' ? TRANSFER_GAS : UNESTIMATED_GAS)));
   }
-  const draft: TransactionDraft = { type, chainId: network.chainId, nonce: q(nonce), gas, to, value, data };
+  const draft: TransactionDraft = { type, chainId, nonce: q(nonce), gas, to, value, data };
   await completeFees(chain, 'espace', request, baseFee, draft);
   validateDraft('espace', draft);
   return draft;

@@ -13,7 +13,7 @@
  * @module
  */
 import type { TxView } from '../../shared/ui-api/chain.js';
-import type { NonceGapView } from '../../shared/ui-api/wallet.js';
+import type { NonceGapView } from '../../shared/ui-api/sends.js';
 
 /** A transaction at the account nonce not seen in a block this long after it was sent counts as stuck. */
 export const STUCK_AFTER_MS = 60_000;

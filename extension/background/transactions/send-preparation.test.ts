@@ -71,27 +71,27 @@ describe('transfer call', () => {
 describe('prepared facts', () => {
   test('Core type 2: max fee is gas × maxFeePerGas, collateral 1/1024 CFX per byte, signing hash as the signer computes it', () => {
     const draft = { type: 2, chainId: 1029, nonce: '0x7', gas: '0x5208', to: encodeCfxAddress(HEX, 1029), value: '0xde0b6b3a7640000', data: '0x', maxFeePerGas: '0x77359401', maxPriorityFeePerGas: '0x1', accessList: [], storageLimit: '0x40', epochHeight: '0x64' } as const;
-    const facts = preparedFacts('core', { ...draft, accessList: [] });
+    const facts = preparedFacts('core', { ...draft, accessList: [] }, encodeCfxAddress(HEX, 1029));
     expect(facts.cost.maxFee).toBe(21000n * 2_000_000_001n);
     expect(facts.cost.maxCollateral).toBe(64n * DRIP_PER_STORAGE_BYTE);
     expect(DRIP_PER_STORAGE_BYTE * 1024n).toBe(10n ** 18n);
     expect(facts.maxTotalNative).toBe(10n ** 18n + 21000n * 2_000_000_001n + 64n * DRIP_PER_STORAGE_BYTE);
-    expect(facts.fields).toMatchObject({ type: 2, nonce: '7', gas: '21000', maxFeePerGas: '2000000001', gasPrice: null, storageLimit: '64', epochHeight: '100', value: '1000000000000000000' });
+    expect(facts.review).toMatchObject({ type: 2, nonce: '7', gas: '21000', maxFeePerGas: '2000000001', gasPrice: null, storageLimit: '64', epochHeight: '100', value: '1000000000000000000' });
     if (facts.signable.space !== 'core') throw new Error('expected Core');
-    expect(facts.signingHash).toBe(signCoreTransaction(facts.signable.input, KEY, 1029).signingHash);
+    expect(facts.review.signingHash).toBe(signCoreTransaction(facts.signable.input, KEY, 1029).signingHash);
   });
 
   test('eSpace legacy: no collateral; the signable transaction is the validated draft', () => {
-    const facts = preparedFacts('espace', { type: 0, chainId: 1030, nonce: '0x0', gas: '0x5208', to: ESPACE, value: '0x1', data: '0x', gasPrice: '0x3b9aca00' });
+    const facts = preparedFacts('espace', { type: 0, chainId: 1030, nonce: '0x0', gas: '0x5208', to: ESPACE, value: '0x1', data: '0x', gasPrice: '0x3b9aca00' }, ESPACE);
     expect(facts.cost).toEqual({ maxFee: 21000n * 1_000_000_000n, maxCollateral: null });
-    expect(facts.fields.storageLimit).toBeNull();
-    expect(facts.fields.to).toBe(ESPACE);
+    expect(facts.review.storageLimit).toBeNull();
+    expect(facts.review.to).toBe(ESPACE);
     if (facts.signable.space !== 'espace') throw new Error('expected eSpace');
-    expect(facts.signingHash).toBe(signEspaceTransaction(facts.signable.input, KEY, 1030).signingHash);
+    expect(facts.review.signingHash).toBe(signEspaceTransaction(facts.signable.input, KEY, 1030).signingHash);
   });
 
   test('a draft for the wrong chain id cannot be signed for the active one', () => {
-    const facts = preparedFacts('espace', { type: 0, chainId: 71, nonce: '0x0', gas: '0x5208', to: ESPACE, value: '0x1', data: '0x', gasPrice: '0x1' });
+    const facts = preparedFacts('espace', { type: 0, chainId: 71, nonce: '0x0', gas: '0x5208', to: ESPACE, value: '0x1', data: '0x', gasPrice: '0x1' }, ESPACE);
     if (facts.signable.space !== 'espace') throw new Error('expected eSpace');
     expect(() => signEspaceTransaction(facts.signable.input, KEY, 1030)).toThrow(expect.objectContaining({ code: 'tx.chain_id' }));
   });

@@ -4,7 +4,8 @@
  * vault, check the signed bytes, broadcast through the chain service's tracker).
  *
  * Transaction completion (nonce, gas and storage estimates, epoch height, fees, core/tx
- * validation) is the provider's draft builder, so dApp and wallet transfers are built the same way.
+ * validation) is the wing's draft builder, reading the chain service directly, so dApp and wallet
+ * transfers are built the same way.
  *
  * Threat model: the UI page is trusted to show what it gets, but not to hold state: signing takes
  * only an id, the kept transaction is used as prepared, and the signed bytes must decode to the
@@ -22,19 +23,17 @@ import type { Trust } from '../../../core/rpc/trust/types.js';
 import type { ReplacementKind } from '../../../core/rpc/tx/replacement.js';
 import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
 import type { Space } from '../../../core/space.js';
-import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';
-import type { EspaceTransactionInput } from '../../../core/tx/espace-transaction.js';
 import type { BalanceView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
-import type { MaxSendableView, PreparedSendView } from '../../shared/ui-api/wallet.js';
+import type { MaxSendableView, PreparedSendView } from '../../shared/ui-api/sends.js';
 import type { TxLabel } from '../chain/store.js';
 import { largestNativeSend } from '../chain/tx-cost.js';
-import { buildCoreDraft, buildEspaceDraft } from '../provider/tx-builder.js';
+import { buildCoreDraft, buildEspaceDraft } from './draft-builder.js';
 import { describeTransaction } from '../../../core/effects/transaction.js';
 import { effectsToJson } from '../../../core/effects/json.js';
-import type { ProviderChain } from '../provider/wallet-services.js';
-import { signCheckedDraft } from './sign-draft.js';
+import type { DraftChain } from './draft-chain.js';
+import { broadcastChecked, signChecked, type SigningKeyring } from './sign.js';
 import { ChainChangedError, InsufficientFundsError, TokenDecimalsMismatchError, UnknownAccountError, VaultLockedError } from './errors.js';
-import { PreparedSends } from './prepared-sends.js';
+import { PreparedSends } from './prepared.js';
 import { decodeKept, explainUnavailableNodes, type KeptSend } from './kept-send.js';
 import type { KeyValueArea } from '../vault/platform.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
@@ -60,17 +59,14 @@ export interface SendChain {
 }
 
 /** What sending uses of the vault keyring (see extension/background/vault/provider-keyring.ts). */
-export interface SendKeyring {
-  isUnlocked(): Promise<boolean>;
+export interface SendKeyring extends SigningKeyring {
   listAccounts(): Promise<{ id: string; coreHex: string; espaceAddress: string }[]>;
-  signCoreTransaction(accountId: string, tx: CoreTransactionInput, activeChainId: number): Promise<{ raw: Hex; hash: Hex }>;
-  signEspaceTransaction(accountId: string, tx: EspaceTransactionInput, activeChainId: number): Promise<{ raw: Hex; hash: Hex }>;
 }
 
 export interface WalletSendDeps {
   chain: SendChain;
-  /** The provider's view of the chain, which the draft builder reads through. */
-  draftChain: ProviderChain;
+  /** The chain as the draft builder reads it (draft-chain.ts: the chain service itself). */
+  drafts: DraftChain;
   keyring: SendKeyring;
   now(): number;
   randomBytes(length: number): Uint8Array;
@@ -141,7 +137,7 @@ export class WalletSendService {
         outbid(space, draft, blocking.raw);
         replaces = { hash: blocking.hash, kind: 'fill_gap' };
       }
-      facts = preparedFacts(space, draft);
+      facts = preparedFacts(space, draft, from);
     }
     this.assertAffordable(space, from, facts.maxTotalNative, native ?? (await this.senderBalances(space, from)).native);
     const kept: KeptSend = { network, space, accountId: request.accountId, from, draft, token: token ?? null, replaces: replaces?.hash ?? null };
@@ -160,10 +156,10 @@ export class WalletSendService {
       const { network, chainIds } = this.deps.chain.status();
       if (addressOnActiveNetwork(record.space, from, chainIds, 'sender') !== addressOnActiveNetwork(record.space, record.from, chainIds, 'sender')) throw new InvalidInputError('that transaction was not sent from this account');
       const draft = await replacementDraft((space, method, params) => this.deps.chain.read(space, method, params), record, kind);
-      const facts = preparedFacts(record.space, draft);
+      const facts = preparedFacts(record.space, draft, from);
       const kept: KeptSend = { network, space: record.space, accountId, from, draft, token: null, replaces: record.hash };
-      const recipient = spaceAddress(record.space, addressOnActiveNetwork(record.space, facts.fields.to, chainIds), chainIds);
-      return this.view(kept, facts, { recipient, amount: BigInt(facts.fields.value), call: null, decimalsTrust: null, replaces: { hash: record.hash, kind }, nonceGap: null });
+      const recipient = spaceAddress(record.space, addressOnActiveNetwork(record.space, facts.review.to, chainIds), chainIds);
+      return this.view(kept, facts, { recipient, amount: BigInt(facts.review.value), call: null, decimalsTrust: null, replaces: { hash: record.hash, kind }, nonceGap: null });
     });
   }
 
@@ -200,11 +196,7 @@ export class WalletSendService {
       recipient: shown.recipient,
       asset: token && call ? { kind: 'token', contract: call.to, symbol: token.symbol, decimals: token.decimals, decimalsTrust } : { kind: 'native', symbol: 'CFX', decimals: 18 },
       amount: amount.toString(),
-      transaction: facts.fields,
-      signingHash: facts.signingHash,
-      maxFee: facts.cost.maxFee.toString(),
-      maxCollateral: facts.cost.maxCollateral === null ? null : facts.cost.maxCollateral.toString(),
-      maxTotalNative: facts.maxTotalNative.toString(),
+      transaction: facts.review,
       effects: effectsToJson(describeTransaction({ space, chainId: kept.draft.chainId, to: kept.draft.to, value: kept.draft.value, data: kept.draft.data })),
       replaces: shown.replaces,
       nonceGap: shown.nonceGap,
@@ -214,7 +206,7 @@ export class WalletSendService {
   /** The gap in front of `queued` in `from`'s queue (nonce-gap.ts), from the higher of the verified and the nodes' latest nonce. */
   private async nonceGap(space: Space, from: string, queued: bigint): Promise<PreparedSendView['nonceGap']> {
     const own = this.deps.chain.transactions().filter((tx) => tx.space === space && tx.from.toLowerCase() === from.toLowerCase());
-    // Without own transactions in flight below it, the queued nonce is the account's own (see tx-builder's chooseNonce).
+    // Without own transactions in flight below it, the queued nonce is the account's own (see draft-builder's chooseNonce).
     if (!own.some((tx) => BigInt(tx.nonce) < queued && (tx.status === 'pending' || tx.status === 'possibly_censored'))) return null;
     const [verified, latest] = await Promise.all([
       this.deps.chain.nonce(space, from).then((n) => (n.value === null ? 0n : BigInt(n.value))),
@@ -253,15 +245,14 @@ export class WalletSendService {
   async send(id: string): Promise<{ hash: string; tx: TxView }> {
     if (!(await this.deps.keyring.isUnlocked())) throw new VaultLockedError();
     const kept = await this.prepared.take(id);
-    const facts = preparedFacts(kept.space, kept.draft);
+    const facts = preparedFacts(kept.space, kept.draft, kept.from);
     const { network, chainIds } = this.deps.chain.status();
     const active = chainIds[kept.space];
-    if (network !== kept.network || facts.fields.chainId !== active) throw new ChainChangedError(facts.fields.chainId, active);
-    const signable = facts.signable;
-    const signed = await signCheckedDraft(this.deps.keyring, { accountId: kept.accountId, from: kept.from, space: kept.space, draft: kept.draft, activeChainId: active, facts });
+    if (network !== kept.network || facts.review.chainId !== active) throw new ChainChangedError(facts.review.chainId, active);
+    const signed = await signChecked(this.deps.keyring, { accountId: kept.accountId, from: kept.from, space: kept.space, draft: kept.draft, activeChainId: active });
     // Labelled before it is sent, so the first status event already names the token.
-    if (kept.token) await this.deps.chain.labelTransaction(signed.hash, { token: { contract: signable.input.to ?? '', symbol: kept.token.symbol, decimals: kept.token.decimals } });
-    const tx = await this.deps.chain.sendTransaction(kept.space, signed.raw, kept.replaces ?? undefined);
+    if (kept.token) await this.deps.chain.labelTransaction(signed.hash, { token: { contract: facts.signable.input.to ?? '', symbol: kept.token.symbol, decimals: kept.token.decimals } });
+    const tx = await broadcastChecked(signed, (raw) => this.deps.chain.sendTransaction(kept.space, raw, kept.replaces ?? undefined));
     return { hash: tx.hash, tx };
   }
 
@@ -274,10 +265,9 @@ export class WalletSendService {
   }
 
   private async build(space: Space, from: string, call: { to: string; value: bigint; data: Hex }): Promise<{ draft: TransactionDraft; facts: PreparedFacts }> {
-    const network = await this.deps.draftChain.activeNetwork(space);
     const request = { from, to: call.to, value: q(call.value), data: call.data };
-    const draft = space === 'core' ? await buildCoreDraft(this.deps.draftChain, network, request, from) : await buildEspaceDraft(this.deps.draftChain, network, request, from);
-    return { draft, facts: preparedFacts(space, draft) };
+    const draft = space === 'core' ? await buildCoreDraft(this.deps.drafts, request, from) : await buildEspaceDraft(this.deps.drafts, request, from);
+    return { draft, facts: preparedFacts(space, draft, from) };
   }
 
   /** The sender's CFX balance and, with `token`, its balance of that token: one read for both. */

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { memoryArea, type KeyValueArea } from '../vault/platform.js';
 import { PreparedExpiredError, UnknownPreparedError } from './errors.js';
-import { PREPARED_TTL_MS, PreparedSends } from './prepared-sends.js';
+import { PREPARED_TTL_MS, PreparedSends } from './prepared.js';
 
 const asText = (stored: unknown): string | undefined => (typeof stored === 'string' ? stored : undefined);
 

@@ -11,9 +11,9 @@ export interface FieldRow {
   testId?: string;
 }
 
-export function Fields({ rows, label }: { rows: (FieldRow | null)[]; label: string }) {
+export function Fields({ rows, label, testId }: { rows: (FieldRow | null)[]; label: string; testId?: string | undefined }) {
   return (
-    <dl className="fields" aria-label={label}>
+    <dl className="fields" aria-label={label} data-testid={testId}>
       {rows
         .filter((r): r is FieldRow => r !== null)
         .map((row) => (

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { NodeRpcError } from './errors.js';
-import { TestChain } from './test-support.js';
-import { buildEspaceDraft, PRIORITY_FEE_ATTEMPTS, UNESTIMATED_GAS } from './tx-builder.js';
+import { NodeRpcError } from '../provider/errors.js';
+import { TestChain } from '../provider/test-support.js';
+import { buildEspaceDraft, PRIORITY_FEE_ATTEMPTS, UNESTIMATED_GAS } from './draft-builder.js';
 
 const FROM = '0x1a2f80341409639ea6a35bbcab8299066109aa55';
 const BASE_FEE = 0x3b9aca00n;
@@ -12,7 +12,7 @@ beforeEach(() => {
 });
 
 async function draft() {
-  return buildEspaceDraft(chain, await chain.activeNetwork('espace'), { from: FROM, to: FROM, value: '0x1' }, FROM);
+  return buildEspaceDraft(chain, { from: FROM, to: FROM, value: '0x1' }, FROM);
 }
 
 /** A node refusal like the one eSpace nodes give while the newest epoch is being added. */
@@ -60,7 +60,7 @@ describe('a transaction the nodes cannot estimate', () => {
     chain.handlers.set('eth_estimateGas', () => {
       throw revert();
     });
-    await expect(buildEspaceDraft(chain, await chain.activeNetwork('espace'), request, FROM)).rejects.toThrow(/execution reverted/);
+    await expect(buildEspaceDraft(chain, request, FROM)).rejects.toThrow(/execution reverted/);
   });
 
   test('with one, the draft gets the default gas limit and the node\'s reason is handed over', async () => {
@@ -68,7 +68,7 @@ describe('a transaction the nodes cannot estimate', () => {
       throw revert();
     });
     const reasons: string[] = [];
-    const built = await buildEspaceDraft(chain, await chain.activeNetwork('espace'), request, FROM, { onEstimateFailure: (r) => reasons.push(r) });
+    const built = await buildEspaceDraft(chain, request, FROM, { onEstimateFailure: (r) => reasons.push(r) });
     expect(reasons).toEqual(['execution reverted: not allowed']);
     expect(BigInt(built.gas)).toBe(UNESTIMATED_GAS);
     expect(built.data).toBe('0xdeadbeef');
