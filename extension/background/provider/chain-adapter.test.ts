@@ -5,6 +5,7 @@ import { RpcNodeError } from '../../../core/rpc/errors.js';
 import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
 import { ChainAdapter, type ChainServiceSlice } from './chain-adapter.js';
 import { NodeRpcError } from './errors.js';
+import { EventBus, type BackgroundEvents } from '../events.js';
 
 class NodeError extends WayfarerError {
   readonly rpcCode = 3;
@@ -18,11 +19,17 @@ class NodeError extends WayfarerError {
 function fakeChain() {
   const state = { network: 'mainnet' as 'mainnet' | 'testnet' | 'local', syncs: 0, finalized: false, added: [] as string[] };
   const ids = { mainnet: { core: 1029, espace: 1030 }, testnet: { core: 1, espace: 71 }, local: { core: 1024, espace: 1025 } };
+  // The bus's networkChanged, as the session emits it after a switch.
+  const bus = new EventBus<BackgroundEvents>();
+  const announce = () => bus.emit('networkChanged', { network: state.network, chainIds: ids[state.network] });
   const chain: ChainServiceSlice = {
     status: () => ({ network: state.network, chainIds: ids[state.network] }),
     setNetwork: async (network) => {
+      const switched = network !== state.network;
       state.network = network;
+      if (switched) announce();
     },
+    onNetworkChanged: (listener) => bus.on('networkChanged', ({ chainIds }) => listener(chainIds)),
     nodes: () => [{ id: `${state.network}/core/http://127.0.0.1:12537/`, space: 'core' }, ...state.added.map((url) => ({ id: `${state.network}/core/${url}`, space: 'core' as const }))],
     addNode: async ({ url }) => {
       state.added.push(url);
@@ -48,7 +55,7 @@ function fakeChain() {
       state.finalized = true;
     },
   };
-  return { chain, state };
+  return { chain, state, announce };
 }
 
 describe('chain adapter', () => {
@@ -75,14 +82,20 @@ describe('chain adapter', () => {
     expect((await adapter.activeNetwork('core')).rpcUrls).toEqual(['http://127.0.0.1:12537/', 'http://127.0.0.1:40000/']);
   });
 
-  test('a network change made elsewhere is noticed', async () => {
-    const { chain, state } = fakeChain();
+  test('a network change made elsewhere is noticed from the bus, once per space that changed, and not on requests', async () => {
+    const { chain, state, announce } = fakeChain();
     const adapter = new ChainAdapter(chain);
     const changes: string[] = [];
-    adapter.onNetworkChange((space) => changes.push(space));
+    const stop = adapter.onNetworkChange((space) => changes.push(space));
     state.network = 'local';
-    adapter.notifyStatusChanged();
-    adapter.notifyStatusChanged();
+    expect((await adapter.activeNetwork('core')).chainId).toBe(1024);
+    expect(changes).toEqual([]);
+    announce();
+    announce();
+    expect(changes).toEqual(['core', 'espace']);
+    stop();
+    state.network = 'mainnet';
+    announce();
     expect(changes).toEqual(['core', 'espace']);
   });
 

@@ -245,8 +245,8 @@ export const chainMethods = {
   'chain.sync': uiMethod<ChainStatusView>()(none()),
   'chain.setNetwork': uiMethod<ChainStatusView>()(object({ network: oneOf(['mainnet', 'testnet', 'local']) })),
   'chain.setPrivacy': uiMethod<ChainStatusView>()(object({ enabled: boolean() })),
-  /** Last known values from storage, instantly (may be empty). */
-  'chain.lastKnownBalances': uiMethod<BalanceView[]>()(object({ space, addresses: array(address, { max: 100 }) })),
+  /** Last known values (native, then each of `tokens`) from storage, instantly (may be empty). */
+  'chain.lastKnownBalances': uiMethod<BalanceView[]>()(object({ space, addresses: array(address, { max: 100 }), tokens: optional(array(address, { max: 50 })) })),
   /** Fresh native (and token) balances at the latest verified epoch, cross-checked. */
   'chain.balances': uiMethod<BalanceView[]>()(object({ space, addresses: array(address, { max: 100 }), tokens: optional(array(address, { max: 50 })) })),
   'chain.nonce': uiMethod<{ value: string | null; pending: string; trust: Trust; epoch: number; sources: SourceView[]; proof?: StateProofAnchor; fallback?: ProofFallback }>()(object({ space, address })),
@@ -276,7 +276,8 @@ declare module './events.js' {
   interface UiEvents {
     'chain.statusChanged': ChainStatusView;
     'chain.nodesChanged': Record<string, never>;
-    'chain.balancesChanged': { space: Space; addresses: string[] };
+    /** Balances read that differ from the stored ones, or every balance the refresh after a sync read: with their values. */
+    'chain.balancesChanged': { space: Space; addresses: string[]; balances: BalanceView[] };
     'chain.transactionChanged': TxView;
   }
 }
