@@ -59,7 +59,8 @@ export function useBalances(backend: WalletBackend, space: Space, address: strin
     return value === token.balance ? token : { ...token, balance: value, balanceError: undefined };
   });
   return {
-    balance: { ...balance, data: freshBalance ?? known?.balance, lastKnownAt: freshBalance ? undefined : known?.balance?.at },
+    // A pushed value answers what a failed read could not: its error is no longer news.
+    balance: { ...balance, error: pushedNative ? undefined : balance.error, data: freshBalance ?? known?.balance, lastKnownAt: freshBalance ? undefined : known?.balance?.at },
     tokens: { ...tokens, data: tokenData, lastKnownAt: tokens.data ? undefined : tokenData ? known?.tokens.find((t) => t.balance)?.balance?.at : undefined },
   };
 }
