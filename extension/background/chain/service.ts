@@ -5,25 +5,12 @@
  * Nothing here but the building: each caller takes the part it uses.
  * @module
  */
-import type { CheckpointStore } from '../../../core/lightclient/checkpoint/store.js';
-import type { Clock } from '../../../core/rpc/clock.js';
-import type { FetchFunction } from '../../../core/rpc/transport/http.js';
-import type { WebSocketFactory } from '../../../core/rpc/transport/websocket.js';
-import type { BackgroundBus } from '../events.js';
 import { Accounts } from './accounts.js';
 import { Nodes } from './nodes.js';
-import { NetworkSession } from './session.js';
-import type { ChainStore } from './store.js';
+import { NetworkSession, type SessionDeps } from './session.js';
 import { Transactions } from './transactions.js';
 
-export interface ChainServiceDeps {
-  store: ChainStore;
-  checkpointStore: CheckpointStore;
-  fetch: FetchFunction;
-  connectWebSocket?: WebSocketFactory;
-  clock: Clock;
-  randomBytes(length: number): Uint8Array;
-  bus: BackgroundBus;
+export interface ChainServiceDeps extends SessionDeps {
   /** Whether the extension holds a host permission (`chrome.permissions.contains`). */
   hasHostPermission(pattern: string): Promise<boolean>;
 }

@@ -1,6 +1,6 @@
 /**
- * The provider's view of the chain service: the active network of each space, reads through the
- * node pool, nonces, broadcasting — adapted from the chain service's API.
+ * The provider's view of the chain: the active network of each space, reads through the node
+ * pool, nonces, broadcasting — adapted from the network session and the jobs over it (chain/).
  *
  * Wayfarer only uses networks it knows how to verify: Conflux mainnet, testnet and a local dev
  * node, each a pair of chain ids (Core, eSpace) switched together. So `wallet_switch…Chain` maps a
@@ -23,7 +23,7 @@ import { SPACES, type Space } from '../../../core/space.js';
 import { chainDisconnected, isWalletOnlyCode, NodeRpcError, unsupportedMethod } from './errors.js';
 import type { ProviderChain, ProviderNetwork } from './wallet-services.js';
 
-/** What the provider uses of the chain service (structural: see extension/background/chain). */
+/** What the provider uses of the chain (structural; {@link chainServiceSlice} builds it from chain/service.ts). */
 export interface ChainServiceSlice {
   status(): { network: NetworkKey; chainIds: { core: number; espace: number } };
   setNetwork(network: NetworkKey): Promise<unknown>;
