@@ -35,7 +35,7 @@ export function refreshBalancesAfterSync(deps: BalanceRefreshDeps): () => void {
       again = true;
       return;
     }
-    running = refresh(deps)
+    running = refreshWalletBalances(deps)
       .catch((error: unknown) => console.error('chain: balance refresh failed:', error instanceof Error ? error.name : typeof error))
       .finally(() => {
         running = undefined;
@@ -49,7 +49,7 @@ export function refreshBalancesAfterSync(deps: BalanceRefreshDeps): () => void {
 }
 
 /** Reads and announces the balances of every account of the wallet (see the module comment). */
-export async function refresh(deps: Omit<BalanceRefreshDeps, 'bus'>): Promise<void> {
+export async function refreshWalletBalances(deps: Omit<BalanceRefreshDeps, 'bus'>): Promise<void> {
   if (!(await deps.keyring.isUnlocked())) return;
   const [accounts, { session, accounts: reads }, tokens] = await Promise.all([deps.keyring.listAccounts(), deps.chain(), deps.tokens()]);
   if (accounts.length === 0) return;

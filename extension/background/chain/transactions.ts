@@ -35,12 +35,14 @@ export class Transactions {
   /** Loads the active network's labels, and again after each network switch. */
   static async start(deps: TransactionsDeps): Promise<Transactions> {
     const job = new Transactions(deps);
-    const load = async (network = deps.session.activeRuntime().network) => {
-      const labels = await deps.store.loadLabels(network);
-      if (deps.session.activeRuntime().network === network) job.labels = labels;
-    };
-    await load();
-    deps.bus.on('networkChanged', ({ network }) => void load(network).catch(() => undefined));
+    job.labels = await deps.store.loadLabels(deps.session.activeRuntime().network);
+    deps.bus.on('networkChanged', ({ network }) => {
+      // Labels given meanwhile (a send right after the switch) are kept over the stored ones.
+      const mine = (job.labels = new Map<string, TxLabel>());
+      void deps.store.loadLabels(network).then((stored) => {
+        for (const [hash, label] of stored) if (!mine.has(hash)) mine.set(hash, label);
+      }, () => undefined);
+    });
     deps.bus.on('transactionRecorded', (record) => deps.bus.emit('transactionChanged', job.view(record)));
     return job;
   }
