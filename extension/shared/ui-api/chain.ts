@@ -5,7 +5,8 @@
  * Every value a screen shows arrives with how far it can be trusted (`trust`) and who said it
  * (`sources`); amounts are decimal strings of the smallest unit (drip) so they survive JSON.
  * Balances come in two steps: `chain.lastKnownBalances` answers at once from storage (labelled
- * `cached`, with their age), `chain.balances` asks the network.
+ * `cached`, with their age), `chain.balances` asks the network. After each sync the background reads
+ * the wallet's balances itself and pushes them with their values (`chain.balancesChanged`).
  *
  * Adding a node: the extension needs the node's host permission, and Chrome grants it only inside
  * a user gesture in an extension page. The UI computes the pattern with {@link hostPermissionPattern}
