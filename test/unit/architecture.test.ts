@@ -17,7 +17,6 @@ const SOURCE_DIRS = ['core', 'extension', 'gateway'];
 const MAX_LINES = 300;
 /** Files still above the limit, with the size they may not exceed; each is to be split. */
 const OVERSIZED: Record<string, number> = {
-  'extension/background/chain/service.ts': 430,
   'core/rpc/pool/node-pool.ts': 389,
   'extension/background/vault/service.ts': 347,
   'core/lightclient/client/light-client.ts': 344,

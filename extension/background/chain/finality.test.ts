@@ -20,7 +20,8 @@ import { FakeClock } from '../../../core/rpc/testing/fake-clock.js';
 import { fakeNetwork, type FakeMethodHandler } from '../../../core/rpc/testing/fake-fetch.js';
 import type { ChainStatusView } from '../../shared/ui-api/chain.js';
 import { IndexedDbCheckpointStore } from './checkpoint-store.js';
-import { ChainService } from './service.js';
+import { startChain } from './service.js';
+import { EventBus, type BackgroundEvents } from '../events.js';
 import { ChainStore } from './store.js';
 import { SyncStatus } from './sync-status.js';
 import { makeEndpoint } from '../../../core/rpc/pool/endpoint.js';
@@ -66,22 +67,28 @@ async function wallet(withheldAt: number) {
   const net = fakeNetwork({ [`${WITHHOLDER}/`]: node(chainAt(withheldAt), withheldAt === 105 ? 449 : 300), [`${HONEST}/`]: node(chainAt(105)), 'http://127.0.0.1:8545/': node(chainAt(105)) });
   const clock = new FakeClock(FINAL_BLOCK_MS + 30_000);
   const announced: ChainStatusView[] = [];
-  const service = await ChainService.start({
+  const synced: unknown[] = [];
+  const bus = new EventBus<BackgroundEvents>();
+  bus.on('statusChanged', (s) => announced.push(s));
+  bus.on('synced', (s) => synced.push(s));
+  const { session: service, nodes } = await startChain({
     store,
     checkpointStore: new IndexedDbCheckpointStore(factory),
     fetch: net.fetch,
     clock,
     randomBytes: (n) => new Uint8Array(n).fill(1),
-    events: { statusChanged: (s) => announced.push(s), nodesChanged: () => undefined, balancesChanged: () => undefined, transactionChanged: () => undefined },
+    bus,
     hasHostPermission: async () => true,
   });
-  return { service, clock, announced, net };
+  return { service, nodes, clock, announced, synced, net };
 }
 
 describe('finality that a node cannot freeze, through the extension runtime', () => {
   test('a node withholding at PoS epoch 102 does not keep the wallet at 102 while another proves 105', async () => {
-    const { service, net } = await wallet(102);
+    const { service, nodes, net, synced } = await wallet(102);
     const status = await service.sync();
+    // A sync that succeeds is announced (the balance refresh waits for it).
+    expect(synced).toEqual([{ network: 'local' }]);
     // Both operators were asked for their PoS status.
     for (const url of [WITHHOLDER, HONEST]) expect(net.calls.get(`${url}/`), url).toEqual(expect.arrayContaining(['pos_getStatus', 'pos_getLedgerInfoByBlockNumber']));
     expect(status.lightClient).toMatchObject({
@@ -95,7 +102,7 @@ describe('finality that a node cannot freeze, through the extension runtime', ()
     // "Behind by" counts from the highest head the operators claim, not the withholder's.
     expect(status.networkHead).toMatchObject({ epoch: 449, node: HONEST });
     // Flagged and deprioritised: banned as stale, with the evidence.
-    const ban = service.bans().active.find((b) => b.node === WITHHOLDER);
+    const ban = nodes.bans().active.find((b) => b.node === WITHHOLDER);
     expect(ban).toMatchObject({ reason: 'stale' });
     expect(ban!.evidence).toMatch(/withh/);
     // A second sync neither falls back nor lifts the flag.

@@ -34,7 +34,7 @@ import { broadcastChecked, signChecked } from '../transactions/sign.js';
 import { observeSteps } from './observe.js';
 import { TransferRecords, type LoadedTransfer } from './records.js';
 
-/** What cross-space transfers use of the chain service (see chain/service.ts). */
+/** What cross-space transfers use of the network session and the jobs over it (see chain/service.ts). */
 export interface CrossSpaceChain {
   status(): { network: NetworkKey; chainIds: { core: number; espace: number } };
   balances(space: Space, addresses: readonly string[]): Promise<BalanceView[]>;

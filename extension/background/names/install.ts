@@ -1,6 +1,6 @@
 /**
  * Wires name resolution into the background worker (UI methods of extension/shared/ui-api/names.ts
- * over {@link NamesService}), started on first use once the chain service has.
+ * over {@link NamesService}), started on first use once the chain has (it reads through the network session).
  * @module
  */
 import type { ChainService } from '../chain/service.js';
@@ -10,7 +10,7 @@ import { chromeArea } from '../vault/platform.js';
 import { NamesService } from './service.js';
 
 export function installNames(router: UiRouter, options: { chain: Service<ChainService> }): void {
-  const service = startOnDemand(async () => new NamesService({ chain: await options.chain(), area: chromeArea(chrome.storage.local) }));
+  const service = startOnDemand(async () => new NamesService({ chain: (await options.chain()).session, area: chromeArea(chrome.storage.local) }));
   router.register({
     'names.resolve': async ({ name }) => (await service()).resolve(name),
     'names.setLocalRegistry': async ({ registry }) => (await service()).setLocalRegistry(registry),

@@ -5,6 +5,10 @@ import { RpcNodeError } from '../../../core/rpc/errors.js';
 import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
 import { ChainAdapter, type ChainServiceSlice } from './chain-adapter.js';
 import { NodeRpcError } from './errors.js';
+import { EventBus, type BackgroundEvents } from '../events.js';
+
+/** A token list that keeps nothing (these tests never watch a token). */
+const NO_TOKENS = { watch: async () => undefined };
 
 class NodeError extends WayfarerError {
   readonly rpcCode = 3;
@@ -18,11 +22,17 @@ class NodeError extends WayfarerError {
 function fakeChain() {
   const state = { network: 'mainnet' as 'mainnet' | 'testnet' | 'local', syncs: 0, finalized: false, added: [] as string[] };
   const ids = { mainnet: { core: 1029, espace: 1030 }, testnet: { core: 1, espace: 71 }, local: { core: 1024, espace: 1025 } };
+  // The bus's networkChanged, as the session emits it after a switch.
+  const bus = new EventBus<BackgroundEvents>();
+  const announce = () => bus.emit('networkChanged', { network: state.network, chainIds: ids[state.network] });
   const chain: ChainServiceSlice = {
     status: () => ({ network: state.network, chainIds: ids[state.network] }),
     setNetwork: async (network) => {
+      const switched = network !== state.network;
       state.network = network;
+      if (switched) announce();
     },
+    onNetworkChanged: (listener) => bus.on('networkChanged', ({ chainIds }) => listener(chainIds)),
     nodes: () => [{ id: `${state.network}/core/http://127.0.0.1:12537/`, space: 'core' }, ...state.added.map((url) => ({ id: `${state.network}/core/${url}`, space: 'core' as const }))],
     addNode: async ({ url }) => {
       state.added.push(url);
@@ -48,13 +58,13 @@ function fakeChain() {
       state.finalized = true;
     },
   };
-  return { chain, state };
+  return { chain, state, announce };
 }
 
 describe('chain adapter', () => {
   test('networks map to the three verifiable networks; switching one space switches both', async () => {
     const { chain, state } = fakeChain();
-    const adapter = new ChainAdapter(chain);
+    const adapter = new ChainAdapter(chain, NO_TOKENS);
     const changes: string[] = [];
     adapter.onNetworkChange((space) => changes.push(space));
     expect((await adapter.activeNetwork('core')).chainId).toBe(1029);
@@ -68,27 +78,33 @@ describe('chain adapter', () => {
 
   test('adding nodes switches to the network and adds only the new URLs', async () => {
     const { chain, state } = fakeChain();
-    const adapter = new ChainAdapter(chain);
+    const adapter = new ChainAdapter(chain, NO_TOKENS);
     await adapter.addNetwork({ space: 'core', chainId: 1024, name: 'x', currencyName: 'Conflux', currencySymbol: 'CFX', rpcUrls: ['http://127.0.0.1:12537/', 'http://127.0.0.1:40000/'] }, 'dapp.example');
     expect(state.network).toBe('local');
     expect(state.added).toEqual(['http://127.0.0.1:40000/']);
     expect((await adapter.activeNetwork('core')).rpcUrls).toEqual(['http://127.0.0.1:12537/', 'http://127.0.0.1:40000/']);
   });
 
-  test('a network change made elsewhere is noticed', async () => {
-    const { chain, state } = fakeChain();
-    const adapter = new ChainAdapter(chain);
+  test('a network change made elsewhere is noticed from the bus, once per space that changed, and not on requests', async () => {
+    const { chain, state, announce } = fakeChain();
+    const adapter = new ChainAdapter(chain, NO_TOKENS);
     const changes: string[] = [];
-    adapter.onNetworkChange((space) => changes.push(space));
+    const stop = adapter.onNetworkChange((space) => changes.push(space));
     state.network = 'local';
-    adapter.notifyStatusChanged();
-    adapter.notifyStatusChanged();
+    expect((await adapter.activeNetwork('core')).chainId).toBe(1024);
+    expect(changes).toEqual([]);
+    announce();
+    announce();
+    expect(changes).toEqual(['core', 'espace']);
+    stop();
+    state.network = 'mainnet';
+    announce();
     expect(changes).toEqual(['core', 'espace']);
   });
 
   test('node errors pass through with code and data; no usable node is 4901; nonces wait for a first sync', async () => {
     const { chain, state } = fakeChain();
-    const adapter = new ChainAdapter(chain);
+    const adapter = new ChainAdapter(chain, NO_TOKENS);
     const revert = await adapter.read('espace', 'eth_call', []).catch((e: unknown) => e);
     expect(revert).toBeInstanceOf(NodeRpcError);
     expect(revert).toMatchObject({ rpcCode: 3, message: 'execution reverted', data: '0x08c379a0' });

@@ -1,6 +1,6 @@
 /**
- * The provider's view of the chain service: the active network of each space, reads through the
- * node pool, nonces, broadcasting — adapted from the chain service's API.
+ * The provider's view of the chain: the active network of each space, reads through the node
+ * pool, nonces, broadcasting — adapted from the network session and the jobs over it (chain/).
  *
  * Wayfarer only uses networks it knows how to verify: Conflux mainnet, testnet and a local dev
  * node, each a pair of chain ids (Core, eSpace) switched together. So `wallet_switch…Chain` maps a
@@ -9,12 +9,13 @@
  * Node errors (a reverting `eth_call`, an unknown block) reach the dApp as the node gave them;
  * "no node answered" becomes 4901.
  *
- * Network changes made in the wallet UI are noticed on the next provider request of any page (the
- * adapter compares the chain ids each time) and on every status event the composition root
- * forwards through `notifyStatusChanged`.
+ * Network switches — made by a dApp or in the wallet UI — reach the provider's listeners from the
+ * background's bus (`networkChanged`, see ../events.ts), once per space whose chain id changed.
  * @module
  */
 import type { Hex } from '../../../core/encoding/hex.js';
+import type { BackgroundBus } from '../events.js';
+import type { ChainService } from '../chain/service.js';
 import { NETWORKS, type NetworkKey } from '../../../core/rpc/pool/endpoint.js';
 import { InvalidInputError, WayfarerError } from '../../../core/errors.js';
 import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
@@ -23,7 +24,7 @@ import { chainDisconnected, NodeRpcError, unsupportedMethod } from './errors.js'
 import type { ProviderChain, ProviderNetwork } from './wallet-services.js';
 import { nodeAnswer, verifiedNextNonce } from '../transactions/draft-chain.js';
 
-/** What the provider uses of the chain service (structural: see extension/background/chain). */
+/** What the provider uses of the chain (structural; {@link chainServiceSlice} builds it from chain/service.ts). */
 export interface ChainServiceSlice {
   status(): { network: NetworkKey; chainIds: { core: number; espace: number } };
   setNetwork(network: NetworkKey): Promise<unknown>;
@@ -35,6 +36,24 @@ export interface ChainServiceSlice {
   sendRawTransaction(space: Space, raw: Hex): Promise<Hex>;
   /** Syncs the light client (shared when one is running). */
   sync(): Promise<unknown>;
+  /** Calls `listener` with the new chain ids after each network switch; returns the function that stops it. */
+  onNetworkChanged(listener: (chainIds: { core: number; espace: number }) => void): () => void;
+}
+
+/** The slice of the running chain (session and jobs) and the bus's network switches. */
+export function chainServiceSlice(chain: ChainService, bus: BackgroundBus): ChainServiceSlice {
+  const { session, nodes, accounts, transactions } = chain;
+  return {
+    status: () => session.status(),
+    setNetwork: (network) => session.setNetwork(network),
+    nodes: () => nodes.nodes(),
+    addNode: (input) => nodes.addNode(input),
+    read: (space, method, params) => session.read(space, method, params),
+    nextNonce: (space, address) => accounts.nextNonce(space, address),
+    sendRawTransaction: (space, raw) => transactions.sendRawTransaction(space, raw),
+    sync: () => session.sync(),
+    onNetworkChanged: (listener) => bus.on('networkChanged', ({ chainIds }) => listener(chainIds)),
+  };
 }
 
 /** What the provider uses of the token list (extension/background/tokens). */
@@ -45,27 +64,11 @@ export interface TokenWatcher {
 const SPACE_LABEL: Readonly<Record<Space, string>> = { core: 'Core', espace: 'eSpace' };
 
 export class ChainAdapter implements ProviderChain {
-  private readonly listeners = new Set<(space: Space) => void>();
-  private lastChainIds: { core: number; espace: number } | undefined;
 
-  /** `tokens`: the token list, for the provider's adapter (the wallet's own sends never watch tokens). */
   constructor(
     private readonly chain: ChainServiceSlice,
-    private readonly tokens?: TokenWatcher,
+    private readonly tokens: TokenWatcher,
   ) {}
-
-  /** Call when the chain service reports a status change (e.g. the user switched network in the UI). */
-  notifyStatusChanged(): void {
-    this.checkForChange();
-  }
-
-  private checkForChange(): { core: number; espace: number } {
-    const now = this.chain.status().chainIds;
-    const before = this.lastChainIds;
-    this.lastChainIds = { ...now };
-    if (before) for (const space of SPACES) if (before[space] !== now[space]) for (const l of this.listeners) l(space);
-    return now;
-  }
 
   private networkOf(key: NetworkKey, space: Space): ProviderNetwork {
     const status = this.chain.status();
@@ -95,7 +98,6 @@ export class ChainAdapter implements ProviderChain {
   }
 
   async activeNetwork(space: Space): Promise<ProviderNetwork> {
-    this.checkForChange();
     return this.networkOf(this.chain.status().network, space);
   }
 
@@ -109,7 +111,6 @@ export class ChainAdapter implements ProviderChain {
     if (key === undefined) throw chainDisconnected(`Chain ${chainId} is not a network Wayfarer can use`);
     await this.chain.setNetwork(key);
     void this.chain.sync().catch(() => undefined); // start verifying the new network at once
-    this.checkForChange();
   }
 
   async addNetwork(network: ProviderNetwork, site: string): Promise<void> {
@@ -119,11 +120,9 @@ export class ChainAdapter implements ProviderChain {
     const known = new Set(this.nodeUrls(network.space));
     for (const url of network.rpcUrls) if (!known.has(url)) await this.chain.addNode({ space: network.space, url, site });
     void this.chain.sync().catch(() => undefined);
-    this.checkForChange();
   }
 
   async watchToken(space: Space, chainId: number, asset: { address: string; symbol: string; decimals: number }): Promise<void> {
-    if (!this.tokens) throw new WayfarerError('provider.no_token_list', 'this adapter has no token list');
     await this.tokens.watch(space, chainId, asset);
   }
 
@@ -138,7 +137,7 @@ export class ChainAdapter implements ProviderChain {
   }
 
   chainId(space: Space): number {
-    return this.checkForChange()[space];
+    return this.chain.status().chainIds[space];
   }
 
   nodeRefusal(error: unknown): string | undefined {
@@ -162,9 +161,12 @@ export class ChainAdapter implements ProviderChain {
   }
 
   onNetworkChange(listener: (space: Space) => void): () => void {
-    this.lastChainIds ??= { ...this.chain.status().chainIds };
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    let before = { ...this.chain.status().chainIds };
+    return this.chain.onNetworkChanged((now) => {
+      const changed = SPACES.filter((space) => before[space] !== now[space]);
+      before = { ...now };
+      for (const space of changed) listener(space);
+    });
   }
 
   private translate(error: unknown): unknown {

@@ -59,8 +59,6 @@ export class RequestDispatcher {
     mine.add(message.id);
     this.inflight.set(documentId, mine);
     try {
-      // Also notices a network switch made in the wallet UI, so pages get chainChanged promptly.
-      await this.deps.chain.activeNetwork(message.space);
       const spec = lookupMethod(message.space, message.method);
       if (spec instanceof ProviderRpcError) throw spec;
       if (spec.nodeRead && !this.deps.reads.take(siteOf(requester))) throw limitExceeded('This site sends too many read requests; slow down');

@@ -7,10 +7,11 @@
  * @module
  */
 import type { ChainService } from '../chain/service.js';
+import type { BackgroundBus } from '../events.js';
 import { startNow, startOnDemand, type Service } from '../lifecycle.js';
 import type { UiHandlers, UiRouter } from '../router.js';
 import { APPROVAL_PAGE_PATH } from './approval-window.js';
-import { ChainAdapter, type TokenWatcher } from './chain-adapter.js';
+import { ChainAdapter, chainServiceSlice, type TokenWatcher } from './chain-adapter.js';
 import { ProviderGateway } from './gateway.js';
 import { ProviderService } from './service.js';
 import type { ProviderKeyring } from './wallet-services.js';
@@ -22,20 +23,10 @@ export interface InstalledProvider {
 
 const UI_METHODS = ['provider.listApprovals', 'provider.getApproval', 'provider.resolveApproval', 'provider.setSpendingCap', 'provider.setGasLimit', 'provider.listSites', 'provider.disconnectSite', 'provider.resetSites'] as const;
 
-export function installProvider(router: UiRouter, options: { keyring: ProviderKeyring; chain: Service<ChainService>; tokens: Service<TokenWatcher> }): InstalledProvider {
-  // Network switches made in the wallet UI reach pages at once as chainChanged: the chain service
-  // announces them as a UI event, which the provider observes (observation only; the event still
-  // goes to the UI unchanged).
-  let statusListener: (() => void) | undefined;
-  const emit = router.emit.bind(router);
-  router.emit = ((name, data) => {
-    emit(name, data);
-    if (name === 'chain.statusChanged') statusListener?.();
-  }) as UiRouter['emit'];
-
+export function installProvider(router: UiRouter, options: { keyring: ProviderKeyring; chain: Service<ChainService>; tokens: Service<TokenWatcher>; bus: BackgroundBus }): InstalledProvider {
   const start = async (): Promise<ProviderService> => {
-    const chain = new ChainAdapter(await options.chain(), await options.tokens());
-    statusListener = () => chain.notifyStatusChanged();
+    // Network switches (made here or in the wallet UI) reach pages as chainChanged through the bus.
+    const chain = new ChainAdapter(chainServiceSlice(await options.chain(), options.bus), await options.tokens());
     return ProviderService.create({
       keyring: options.keyring,
       chain,

@@ -1,14 +1,19 @@
 /**
  * Wires the wallet's own transfers into the background worker: UI methods of
+/**
+ * Wires the wallet's own transfers into the background worker: UI methods of
  * extension/shared/ui-api/sends.ts over {@link WalletSendService}, which starts on first use once
- * the chain service has (the vault keyring waits for the vault itself). Prepared transfers wait in
+ * the chain has (the vault keyring waits for the vault itself). Prepared transfers wait in
  * `chrome.storage.session`, so a worker stopped while the user reads the review does not lose them.
  * @module
  */
+import type { Hex } from '../../../core/encoding/hex.js';
+import type { Space } from '../../../core/space.js';
 import type { UiRouter } from '../router.js';
 import type { ChainService } from '../chain/service.js';
 import { startOnDemand, type Service } from '../lifecycle.js';
-import { WalletSendService, type SendKeyring, type WalletSendDeps } from './sends.js';
+import type { CrossSpaceChain } from '../crossspace/service.js';
+import { WalletSendService, type SendChain, type SendKeyring, type WalletSendDeps } from './sends.js';
 import { trustedSessionArea } from '../vault/platform.js';
 import { chainDrafts } from './draft-chain.js';
 
@@ -18,16 +23,39 @@ export interface SendServiceOptions {
   chain: Service<ChainService>;
 }
 
+/** What sends read of the session and the jobs over it (accounts and transactions). */
+function sendChain({ session, accounts, transactions }: ChainService): SendChain & CrossSpaceChain {
+  return {
+    status: () => session.status(),
+    read: (space, method, params) => session.read(space, method, params),
+    activeRuntime: () => session.activeRuntime(),
+    balances: (space: Space, addresses: readonly string[], tokens?: readonly string[]) => accounts.balances(space, addresses, tokens),
+    reservedInFlight: (space, address) => accounts.reservedInFlight(space, address),
+    tokenInfo: (space, address) => accounts.tokenInfo(space, address),
+    nonce: (space, address) => accounts.nonce(space, address),
+    labelTransaction: (hash, label) => transactions.labelTransaction(hash, label),
+    sendTransaction: (space: Space, raw: Hex, replaces?: string) => transactions.sendTransaction(space, raw, replaces),
+    refreshTransaction: (hash) => transactions.refreshTransaction(hash),
+    transactions: () => transactions.transactions(),
+    tracked: (hash) => transactions.tracked(hash),
+  };
+}
+
 /**
  * What the wallet's sends and cross-space transfers are both built from: the running chain
- * service (so this waits for it, and fails while it cannot start), the keyring, the clock,
+ * (so this waits for it, and fails while it cannot start), the keyring, the clock,
  * randomness and the trusted session area where prepared transfers wait.
  */
-export async function sendDeps(options: SendServiceOptions): Promise<WalletSendDeps & { chain: ChainService }> {
+export async function sendDeps(options: SendServiceOptions): Promise<WalletSendDeps & { chain: CrossSpaceChain }> {
   const chain = await options.chain();
   return {
-    chain,
-    drafts: chainDrafts(chain),
+    chain: sendChain(chain),
+    drafts: chainDrafts({
+      status: () => chain.session.status(),
+      read: (space, method, params) => chain.session.read(space, method, params),
+      nextNonce: (space, address) => chain.accounts.nextNonce(space, address),
+      sync: () => chain.session.sync(),
+    }),
     keyring: options.keyring,
     now: () => Date.now(),
     randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),

@@ -5,7 +5,8 @@
  * Every value a screen shows arrives with how far it can be trusted (`trust`) and who said it
  * (`sources`); amounts are decimal strings of the smallest unit (drip) so they survive JSON.
  * Balances come in two steps: `chain.lastKnownBalances` answers at once from storage (labelled
- * `cached`, with their age), `chain.balances` asks the network.
+ * `cached`, with their age), `chain.balances` asks the network. After each sync the background reads
+ * the wallet's balances itself and pushes them with their values (`chain.balancesChanged`).
  *
  * Adding a node: the extension needs the node's host permission, and Chrome grants it only inside
  * a user gesture in an extension page. The UI computes the pattern with {@link hostPermissionPattern}
@@ -245,8 +246,8 @@ export const chainMethods = {
   'chain.sync': uiMethod<ChainStatusView>()(none()),
   'chain.setNetwork': uiMethod<ChainStatusView>()(object({ network: oneOf(['mainnet', 'testnet', 'local']) })),
   'chain.setPrivacy': uiMethod<ChainStatusView>()(object({ enabled: boolean() })),
-  /** Last known values from storage, instantly (may be empty). */
-  'chain.lastKnownBalances': uiMethod<BalanceView[]>()(object({ space, addresses: array(address, { max: 100 }) })),
+  /** Last known values (native, then each of `tokens`) from storage, instantly (may be empty). */
+  'chain.lastKnownBalances': uiMethod<BalanceView[]>()(object({ space, addresses: array(address, { max: 100 }), tokens: optional(array(address, { max: 50 })) })),
   /** Fresh native (and token) balances at the latest verified epoch, cross-checked. */
   'chain.balances': uiMethod<BalanceView[]>()(object({ space, addresses: array(address, { max: 100 }), tokens: optional(array(address, { max: 50 })) })),
   'chain.nonce': uiMethod<{ value: string | null; pending: string; trust: Trust; epoch: number; sources: SourceView[]; proof?: StateProofAnchor; fallback?: ProofFallback }>()(object({ space, address })),
@@ -276,7 +277,8 @@ declare module './events.js' {
   interface UiEvents {
     'chain.statusChanged': ChainStatusView;
     'chain.nodesChanged': Record<string, never>;
-    'chain.balancesChanged': { space: Space; addresses: string[] };
+    /** Balances read that differ from the stored ones, or every balance the refresh after a sync read: with their values. */
+    'chain.balancesChanged': { space: Space; addresses: string[]; balances: BalanceView[] };
     'chain.transactionChanged': TxView;
   }
 }

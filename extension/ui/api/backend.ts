@@ -68,6 +68,12 @@ export type EventList = readonly (keyof UiEvents)[];
 /** A token in the user's list (kept by the background). */
 export type TokenSpec = TokenView;
 
+/** One balance the background pushed: CFX (`token` undefined) or a token, read in the token's unit. */
+export interface PushedBalance {
+  token: string | undefined;
+  checked(unit?: { decimals: number; symbol: string }): Checked<bigint | null>;
+}
+
 export interface WalletBackend {
   /** Events after which each kind of data is re-read. */
   readonly events: {
@@ -113,6 +119,16 @@ export interface WalletBackend {
   balance(space: Space, address: string): Promise<Checked<bigint | null>>;
   /** The user's token list for the current network and space, with balances of `address`. */
   tokens(space: Space, address: string): Promise<TokenItem[]>;
+  /**
+   * The last verified values the background keeps for `address` (native, and the token list with
+   * them), each with the time it was read: for a first paint before fresh values arrive.
+   */
+  lastKnownBalances(space: Space, address: string): Promise<{ balance: Checked<bigint | null> | undefined; tokens: TokenItem[] }>;
+  /**
+   * Balances of `address` the background pushes (after each sync, and when a read finds a new
+   * value), until the returned function is called. Token values are read in the unit given.
+   */
+  onBalances(space: Space, address: string, listener: (pushed: PushedBalance[]) => void): () => void;
   addToken(space: Space, token: TokenSpec): Promise<void>;
   /** The contract's own `symbol()`, `name()`, `decimals()`, cross-checked (to fill in the Add-token form). */
   tokenInfo(space: Space, address: string): Promise<TokenInfoItem>;

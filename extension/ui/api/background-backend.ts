@@ -5,6 +5,8 @@
  */
 import type { Hex } from '../../../core/encoding/hex.js';
 import { WayfarerError } from '../../../core/errors.js';
+import type { Space } from '../../../core/space.js';
+import type { TokenItem } from '../model/wallet.js';
 import type { WalletBackend } from './backend.js';
 import { background } from './client.js';
 import { accountsFromApi, phraseWalletOf, vaultStateFromApi } from './adapters/vault.js';
@@ -23,13 +25,25 @@ async function phraseWallet(accountId: string | undefined): Promise<string> {
   return walletId;
 }
 
+/** The token list of `space` with balances of `address`: fresh (`chain.balances`) or last known. */
+async function tokenItems(space: Space, address: string, read: 'chain.balances' | 'chain.lastKnownBalances'): Promise<TokenItem[]> {
+  await moveLegacyTokenLists();
+  const list = await background.call('tokens.list', { space });
+  if (list.length === 0) return [];
+  const views = await background.call(read, { space, addresses: [address], tokens: list.map((t) => t.address) });
+  return list.map((token) => {
+    const view = views.find((v) => v.token !== undefined && v.token.toLowerCase() === token.address.toLowerCase());
+    return { ...token, balance: view ? balanceFromApi(view, { decimals: token.decimals, symbol: token.symbol }) : undefined, balanceError: view ? undefined : t('home.noTokenBalance') };
+  });
+}
+
 export const backgroundBackend: WalletBackend = {
   events: {
     vault: ['vault.changed', 'vault.accountsChanged'],
     network: ['chain.statusChanged', 'chain.nodesChanged'],
-    // A new verified epoch (status) means balances may have changed; `chain.balancesChanged` is
-    // announced only when a read found a different value (so re-reading on it settles).
-    balances: ['chain.statusChanged', 'chain.balancesChanged', 'tokens.changed'],
+    // The background reads the wallet's balances after each sync and pushes them (onBalances);
+    // what is re-read on these is derived from them (what came in) or a changed token list.
+    balances: ['chain.balancesChanged', 'tokens.changed'],
     transactions: ['chain.transactionChanged'],
     nodes: ['chain.nodesChanged'],
     status: ['chain.statusChanged', 'chain.nodesChanged'],
@@ -92,16 +106,16 @@ export const backgroundBackend: WalletBackend = {
     if (!view) throw new WayfarerError('ui.no_balance', 'The wallet background returned no balance.');
     return balanceFromApi(view);
   },
-  tokens: async (space, address) => {
-    await moveLegacyTokenLists();
-    const list = await background.call('tokens.list', { space });
-    if (list.length === 0) return [];
-    const views = await background.call('chain.balances', { space, addresses: [address], tokens: list.map((t) => t.address) });
-    return list.map((token) => {
-      const view = views.find((v) => v.token !== undefined && v.token.toLowerCase() === token.address.toLowerCase());
-      return { ...token, balance: view ? balanceFromApi(view, { decimals: token.decimals, symbol: token.symbol }) : undefined, balanceError: view ? undefined : t('home.noTokenBalance') };
-    });
+  tokens: (space, address) => tokenItems(space, address, 'chain.balances'),
+  lastKnownBalances: async (space, address) => {
+    const [view] = await background.call('chain.lastKnownBalances', { space, addresses: [address] });
+    return { balance: view ? balanceFromApi(view) : undefined, tokens: await tokenItems(space, address, 'chain.lastKnownBalances') };
   },
+  onBalances: (space, address, listener) =>
+    background.on('chain.balancesChanged', (change) => {
+      const mine = change.balances.filter((v) => v.space === space && v.address.toLowerCase() === address.toLowerCase());
+      if (mine.length > 0) listener(mine.map((view) => ({ token: view.token, checked: (unit) => balanceFromApi(view, unit) })));
+    }),
   addToken: async (space, token) => {
     await moveLegacyTokenLists();
     const { added } = await background.call('tokens.add', { space, token });

@@ -4,7 +4,8 @@
  *
  * Stored in the extension origin's localStorage: synchronous (read before the first render) and
  * private to the extension. Only what the background already returned to the UI is stored, never
- * secrets; hiding amounts turns remembering off and wipes what is stored.
+ * secrets; hiding amounts turns remembering off and wipes what is stored. Balances are not kept here:
+ * the background's store is their one last-known cache (`chain.lastKnownBalances`).
  */
 
 const PREFIX = 'wayfarer.lastKnown.';

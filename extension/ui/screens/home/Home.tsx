@@ -1,5 +1,5 @@
 /**
- * Home: the chosen account's balance (with its trust badge, and "last known" while refreshing),
+ * Home: the chosen account's balance (with its trust badge, and "last known" until fresh values arrive),
  * the Core/eSpace switch, send and receive, tokens, and anything waiting for the user.
  */
 import { useEffect, type ReactElement } from 'react';
@@ -17,12 +17,13 @@ import { SyncBanner } from '../../components/SyncNotice.js';
 import { SegmentedControl } from '../../components/SegmentedControl.js';
 import { usePendingApprovalCount } from '../approvals/pending-count.js';
 import { TokenList } from './TokenList.js';
+import { useBalances } from './use-balances.js';
 import { useT } from '../../i18n/i18n.js';
 
 export function Home(): ReactElement {
   const { backend, account, accounts, networks, space, setSpace, address, scope } = useWallet();
-  const balance = useAsync(() => backend.balance(space, address), `balance:${scope}`, { enabled: scope !== '', refreshOn: backend.events.balances, rememberAs: scope ? `balance:${scope}` : undefined, pollMs: 30_000 });
-  const tokens = useAsync(() => backend.tokens(space, address), `tokens:${scope}`, { enabled: scope !== '', refreshOn: backend.events.balances, rememberAs: scope ? `tokens:${scope}` : undefined, pollMs: 60_000 });
+  // Last verified values at once, one fresh read, then the values the background pushes after each sync.
+  const { balance, tokens } = useBalances(backend, space, address, scope);
   // Progress while catching up, and the finalized block's age: a balance read at a stale epoch is
   // labelled with that age, and a read that fails while the chain is still being verified is not
   // an error yet (the first one after import always is, until the first epoch is verified).

@@ -26,8 +26,8 @@ export function Send(): ReactElement {
   const { backend, account, accounts, space, network, address, scope } = useWallet();
   const { query } = useLocation();
   const token = query.get('token') ?? 'native';
-  const balance = useAsync(() => backend.balance(space, address), `balance:${scope}`, { enabled: scope !== '' && token === 'native', rememberAs: scope ? `balance:${scope}` : undefined });
-  const tokens = useAsync(() => backend.tokens(space, address), `tokens:${scope}`, { enabled: scope !== '' && token !== 'native', rememberAs: scope ? `tokens:${scope}` : undefined });
+  const balance = useAsync(() => backend.balance(space, address), `balance:${scope}`, { enabled: scope !== '' && token === 'native' });
+  const tokens = useAsync(() => backend.tokens(space, address), `tokens:${scope}`, { enabled: scope !== '' && token !== 'native' });
   const [step, setStep] = useState<Step>({ name: 'form' });
   const [raw, setRaw] = useState<{ recipient: string; amount: string } | undefined>(() => (query.get('to') ? { recipient: query.get('to') ?? '', amount: '' } : undefined));
   const contacts = useContacts();
