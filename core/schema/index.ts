@@ -12,7 +12,7 @@ import { resolveDomain, type SchemaDomain } from './domain.js';
 import { scalarSchemas } from './scalars.js';
 import { structureSchemas } from './structures.js';
 
-export { DEFAULT_LIMITS, fieldPath, isPlainObject, kindOf, type Infer, type OptionalSchema, type Schema, type SchemaDomain, type SchemaLimits } from './domain.js';
+export { DEFAULT_LIMITS, fieldPath, isPlainObject, kindOf, quoteKey, type Infer, type OptionalSchema, type Schema, type SchemaDomain, type SchemaLimits } from './domain.js';
 export type { HexOptions } from './scalars.js';
 export type { InferShape, ObjectOf } from './structures.js';
 
