@@ -5,9 +5,9 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
-import { Vault } from './vault.js';
-import { IdbVaultStorage } from './storage.js';
-import { VaultStorageError, WrongPasswordError } from './errors.js';
+import { Vault } from '../../../core/vault/vault.js';
+import { IdbVaultStorage } from './idb-storage.js';
+import { VaultStorageError, WrongPasswordError } from '../../../core/vault/errors.js';
 
 const PASSWORD = 'crash test password';
 type Method = 'get' | 'put' | 'add' | 'delete';
@@ -52,7 +52,7 @@ afterEach(removeFaults);
 let n = 0;
 async function setup() {
   const name = `crash-${n++}-${Math.random()}`;
-  const storage = await IdbVaultStorage.open(name);
+  const storage = await IdbVaultStorage.open(indexedDB, name);
   const vault = new Vault({ storage });
   const created = await vault.create(PASSWORD, { kind: 'generate', words: 12 });
   const { accountId: second } = await created.vault.addAccount(created.walletId);
@@ -87,13 +87,13 @@ describe('interrupted writes', () => {
         expect(outcome, `step ${step}`).toBeInstanceOf(VaultStorageError);
         expect(await snapshot(storage), `step ${step}`).toEqual(before);
         // A fresh process (new connection, new Vault) opens the old vault with the session key.
-        const reopened = new Vault({ storage: await IdbVaultStorage.open(name) });
+        const reopened = new Vault({ storage: await IdbVaultStorage.open(indexedDB, name) });
         const view = await (await reopened.resume(sessionKey)).view(1);
         expect(view.accounts.map((a) => a.name)).toEqual(['Account 1', 'Account 2']);
       }
       expect(step).toBeGreaterThan(4); // the fault really walked through the read and the write
       expect((await unlocked.view(1)).accounts[0]!.name).toBe(`Renamed at ${step}`);
-      await expect(new Vault({ storage: await IdbVaultStorage.open(name) }).unlock(PASSWORD)).resolves.toBeDefined();
+      await expect(new Vault({ storage: await IdbVaultStorage.open(indexedDB, name) }).unlock(PASSWORD)).resolves.toBeDefined();
     });
 
     test(`a restore interrupted at every step (${mode}) leaves the old vault and archive intact`, async () => {
@@ -116,7 +116,7 @@ describe('interrupted writes', () => {
         }
         expect(outcome, `step ${step}`).toBeInstanceOf(VaultStorageError);
         expect(await snapshot(storage), `step ${step}`).toEqual(before);
-        const reopened = new Vault({ storage: await IdbVaultStorage.open(name) });
+        const reopened = new Vault({ storage: await IdbVaultStorage.open(indexedDB, name) });
         expect((await (await reopened.resume(sessionKey)).view(1)).accounts[0]!.name).toBe('After backup');
       }
       expect(step).toBeGreaterThan(6);
@@ -143,7 +143,7 @@ describe('interrupted writes', () => {
       }
       expect(outcome, `step ${step}`).toBeInstanceOf(VaultStorageError);
       expect(await snapshot(storage)).toEqual(before);
-      await expect(new Vault({ storage: await IdbVaultStorage.open(name) }).resume(sessionKey)).resolves.toBeDefined();
+      await expect(new Vault({ storage: await IdbVaultStorage.open(indexedDB, name) }).resume(sessionKey)).resolves.toBeDefined();
     }
     expect(step).toBeGreaterThan(4);
     await expect(new Vault({ storage }).unlock('the new password')).resolves.toBeDefined();
@@ -161,8 +161,8 @@ describe('concurrent writers', () => {
   test('two processes renaming different accounts at the same time lose nothing', async () => {
     const { name, first, second } = await setup();
     // Two independent Vault objects on two connections: like two workers, no shared queue.
-    const a = await new Vault({ storage: await IdbVaultStorage.open(name) }).unlock(PASSWORD);
-    const b = await new Vault({ storage: await IdbVaultStorage.open(name) }).unlock(PASSWORD);
+    const a = await new Vault({ storage: await IdbVaultStorage.open(indexedDB, name) }).unlock(PASSWORD);
+    const b = await new Vault({ storage: await IdbVaultStorage.open(indexedDB, name) }).unlock(PASSWORD);
     for (let round = 0; round < 5; round++) {
       await Promise.all([a.vault.renameAccount(first, `A${round}`), b.vault.renameAccount(second, `B${round}`), a.vault.addAccount((await a.vault.view(1)).wallets[0]!.id)]);
       const names = (await a.vault.view(1)).accounts.map((x) => x.name);
