@@ -24,7 +24,7 @@ import type { BalanceView, TxView } from '../../shared/ui-api/chain.js';
 import type { NetworkRuntime } from '../chain/runtime.js';
 import { buildCoreDraft, buildEspaceDraft } from '../provider/tx-builder.js';
 import type { ProviderChain } from '../provider/wallet-services.js';
-import type { KeyValueArea } from '../vault/platform.js';
+import type { KeyValueArea } from '../storage-area.js';
 import { ChainChangedError, InsufficientFundsError, UnknownAccountError, VaultLockedError } from '../wallet/errors.js';
 import { PreparedSends } from '../wallet/prepared-sends.js';
 import { preparedFacts } from '../wallet/send-preparation.js';

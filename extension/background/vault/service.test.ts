@@ -14,7 +14,8 @@ import { SessionStore } from './session-store.js';
 import { AutoLockSettingStore } from './settings-store.js';
 import { AUTO_LOCK_ALARM, DEFAULT_AUTO_LOCK_MS } from './auto-lock.js';
 import { vaultKeyring } from './provider-keyring.js';
-import type { AlarmScheduler, KeyValueArea } from './platform.js';
+import type { KeyValueArea } from '../storage-area.js';
+import type { AlarmScheduler } from './platform.js';
 import type { VaultStatusView } from '../../shared/ui-api/vault.js';
 
 const PASSWORD = 'service test password';

@@ -10,7 +10,7 @@ import type { UiRouter } from '../router.js';
 import type { ChainService } from '../chain/service.js';
 import { startOnDemand, type Service } from '../lifecycle.js';
 import { WalletSendService, type SendKeyring, type WalletSendDeps } from './send-service.js';
-import { trustedSessionArea } from '../vault/platform.js';
+import { trustedSessionArea } from '../storage-area.js';
 
 /** What a service that signs the wallet's own transactions is installed with. */
 export interface SendServiceOptions {

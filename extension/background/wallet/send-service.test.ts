@@ -11,7 +11,7 @@ import { signCoreTransaction } from '../../../core/tx/core-sign.js';
 import { privateKeyFromHex } from '../../../core/keys/private-key.js';
 import { TestChain, TestKeyring } from '../provider/test-support.js';
 import { WalletSendService, type SendChain } from './send-service.js';
-import { memoryArea } from '../vault/platform.js';
+import { memoryArea } from '../storage-area.js';
 import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
 import { chainDisconnected } from '../provider/errors.js';
 
