@@ -15,6 +15,7 @@ export type { Infer, InferShape, Schema } from '../../core/schema/index.js';
 
 /** A message failed its schema (`schema.invalid`); `path` names the offending field. */
 export class SchemaError extends WayfarerError {
+  declare readonly code: 'schema.invalid';
   readonly path: string;
   readonly problem: string;
   constructor(path: string, problem: string) {

@@ -22,6 +22,7 @@ import { parseNodeCfxAddress } from './node-address.js';
 
 /** A field of a node's answer failed its schema. Wrapped into `RpcInvalidResultError` by the client. */
 export class ResultSchemaError extends WayfarerError {
+  declare readonly code: 'rpc.schema';
   readonly path: string;
   readonly problem: string;
   constructor(path: string, problem: string) {
