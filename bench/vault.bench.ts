@@ -10,7 +10,7 @@ import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { argon2idAsync } from '@noble/hashes/argon2.js';
 import { measure, printTable, type Measurement } from './harness.js';
 import { Vault } from '../core/vault/vault.js';
-import { IdbVaultStorage } from '../core/vault/storage.js';
+import { IdbVaultStorage } from '../extension/background/vault/idb-storage.js';
 import { CURRENT_KDF } from '../core/vault/kdf.js';
 
 const PASSWORD = 'a reasonably long vault password';
@@ -36,7 +36,7 @@ async function interleaved(cases: [[string, () => Promise<unknown>], [string, ()
 }
 
 export default async function run(): Promise<void> {
-  const vault = new Vault({ storage: await IdbVaultStorage.open(`bench-${Date.now()}`) });
+  const vault = new Vault({ storage: await IdbVaultStorage.open(indexedDB, `bench-${Date.now()}`) });
   const { sessionKey } = await vault.create(PASSWORD, { kind: 'generate', words: 12 });
   for (let i = 0; i < 20; i++) {
     const { vault: unlocked } = await vault.unlock(PASSWORD);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { InvalidInputError, WayfarerError, walkCauses } from './errors.js';
+import type { WayfarerErrorCode } from './error-codes.js';
 
 class RootCause extends WayfarerError {
   constructor() {
@@ -32,5 +33,15 @@ describe('error causes', () => {
     const withString = new WayfarerError('test.x', 'x', { cause: 'plain text' });
     expect(withString.walk()).toBe('plain text');
     expect(walkCauses(undefined)).toBeUndefined();
+  });
+});
+
+describe('the union of codes', () => {
+  test('is made of literal codes: every error class declares its own', () => {
+    type IsWide = string extends WayfarerErrorCode ? true : false;
+    const wide: IsWide = false;
+    const codes: WayfarerErrorCode[] = ['input.invalid', 'vault.locked', 'rpc.schema', 'lightclient.malformed', 'vault.malformed'];
+    expect(wide).toBe(false);
+    expect(codes).toHaveLength(5);
   });
 });

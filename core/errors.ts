@@ -7,7 +7,7 @@
  * @module
  */
 export class WayfarerError extends Error {
-  /** Machine-readable failure kind, e.g. `rlp.non_canonical`. */
+  /** Machine-readable failure kind, e.g. `rlp.non_canonical`; core's codes are `WayfarerErrorCode` (error-codes.ts). */
   readonly code: string;
   readonly details: string | undefined;
 
@@ -44,6 +44,7 @@ export function walkCauses(error: unknown, match?: (error: unknown) => boolean):
 
 /** A value failed a type, length or range check at a public entry point. */
 export class InvalidInputError extends WayfarerError {
+  declare readonly code: 'input.invalid';
   constructor(message: string, options: { cause?: unknown; details?: string } = {}) {
     super('input.invalid', message, options);
   }

@@ -10,6 +10,8 @@
  * reason, for the UI to show and the caller to keep.
  * @module
  */
+import { NETWORK_KEYS } from '../rpc/pool/endpoint.js';
+import { SPACES } from '../space.js';
 import type { AddressBook } from './book.js';
 import { labelKey, makeContact, type Contact } from './contact.js';
 import { ContactsError } from './errors.js';
@@ -49,8 +51,8 @@ export const ADDRESS_BOOK_JSON_SCHEMA = {
         additionalProperties: false,
         properties: {
           label: { type: 'string', minLength: 1, maxLength: 64 },
-          space: { enum: ['core', 'espace'] },
-          network: { enum: ['mainnet', 'testnet', 'local'] },
+          space: { enum: SPACES },
+          network: { enum: NETWORK_KEYS },
           address: { type: 'string', description: 'short lower-case CIP-37 base32 (core) or EIP-55 hex (espace)' },
           note: { type: 'string', maxLength: 500 },
           createdAt: { type: 'integer', minimum: 0 },

@@ -4,9 +4,11 @@
  * deterministic), so only what cannot be recomputed is stored.
  *
  * Threat model: storage may be corrupted or come from an older or newer version; reading is strict
- * and fails with `crossspace.record` and the field at fault instead of guessing.
+ * (a schema domain over `core/schema/`) and fails with `crossspace.record` and the field at fault
+ * instead of guessing.
  * @module
  */
+import { schemaKit } from '../schema/index.js';
 import { CrossSpaceError } from './errors.js';
 import { planCrossSpaceTransfer, type CrossSpaceIntent, type CrossSpaceNetwork, type CrossSpacePlan } from './plan.js';
 
@@ -28,9 +30,26 @@ export interface TransferRecordJson {
 
 const HASH = /^0x[0-9a-f]{64}$/;
 
-function fail(field: string, message: string): never {
-  throw new CrossSpaceError('crossspace.record', `transfer record: ${field}: ${message}`, { details: field });
-}
+const kit = schemaKit({
+  error: (path, problem) => new CrossSpaceError('crossspace.record', `transfer record: ${path || 'record'}: ${problem}`, { details: path || 'record' }),
+  owns: (error) => error instanceof CrossSpaceError && error.code === 'crossspace.record',
+  // Records written by an older version may carry fields this one no longer reads.
+  unknownKeys: 'drop',
+});
+const fail: (path: string, problem: string) => never = kit.fail;
+const address = kit.string({ max: 256 });
+const hash = kit.string({ max: 66, pattern: HASH });
+const recordSchema = kit.object({
+  version: kit.literal(1),
+  id: kit.string({ min: 1, max: 100 }),
+  kind: kit.oneOf(['core_to_espace', 'espace_to_core', 'withdraw_mapped']),
+  network: kit.object({ coreChainId: kit.number({ integer: true, min: 0 }), espaceChainId: kit.number({ integer: true, min: 0 }) }),
+  from: kit.nullable(address),
+  to: address,
+  amount: kit.string({ max: 78, pattern: /^[1-9][0-9]*$/ }),
+  hashes: kit.array(kit.nullable(hash), { max: 16 }),
+  createdAt: kit.number({ integer: true }),
+});
 
 /** The stored form of a plan and the hashes sent so far. */
 export function transferRecordToJson(id: string, plan: CrossSpacePlan, hashes: readonly (string | null)[], createdAt: number): TransferRecordJson {
@@ -45,26 +64,17 @@ export function transferRecordToJson(id: string, plan: CrossSpacePlan, hashes: r
  * @throws {CrossSpaceError} `crossspace.record` for any shape or version problem
  */
 export function transferRecordFromJson(value: unknown): { record: TransferRecordJson; plan: CrossSpacePlan } {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('record', 'expected an object');
-  const r = value as Record<string, unknown>;
-  if (r['version'] !== 1) fail('version', `unsupported version ${String(r['version'])}`);
-  if (typeof r['id'] !== 'string' || r['id'].length === 0 || r['id'].length > 100) fail('id', 'expected a short string');
-  const kind = r['kind'];
-  if (kind !== 'core_to_espace' && kind !== 'espace_to_core' && kind !== 'withdraw_mapped') fail('kind', 'unknown kind');
-  if (typeof r['amount'] !== 'string' || !/^[1-9][0-9]{0,77}$/.test(r['amount'])) fail('amount', 'expected a positive decimal');
-  if (typeof r['to'] !== 'string') fail('to', 'expected a string');
-  if (kind !== 'withdraw_mapped' && typeof r['from'] !== 'string') fail('from', 'expected a string');
-  if (typeof r['createdAt'] !== 'number' || !Number.isSafeInteger(r['createdAt'])) fail('createdAt', 'expected unix milliseconds');
-  if (!Array.isArray(r['hashes']) || r['hashes'].some((h) => h !== null && (typeof h !== 'string' || !HASH.test(h)))) fail('hashes', 'expected 32-byte hashes or null');
-  const amount = BigInt(r['amount']);
-  const to = r['to'];
-  const intent: CrossSpaceIntent = kind === 'withdraw_mapped' ? { kind, to, amount } : { kind, from: r['from'] as string, to, amount };
+  const record = recordSchema.parse(value);
+  const { kind, to } = record;
+  if (kind !== 'withdraw_mapped' && record.from === null) fail('from', 'expected a string');
+  const amount = BigInt(record.amount);
+  const intent: CrossSpaceIntent = kind === 'withdraw_mapped' ? { kind, to, amount } : { kind, from: record.from!, to, amount };
   let plan: CrossSpacePlan;
   try {
-    plan = planCrossSpaceTransfer(intent, { network: r['network'] as CrossSpaceNetwork, ownCoreAccounts: kind === 'core_to_espace' ? [] : [to] });
+    plan = planCrossSpaceTransfer(intent, { network: record.network, ownCoreAccounts: kind === 'core_to_espace' ? [] : [to] });
   } catch (cause) {
     throw new CrossSpaceError('crossspace.record', 'transfer record: it does not describe a valid transfer', { cause, details: 'record' });
   }
-  if ((r['hashes'] as unknown[]).length !== plan.drafts.length) fail('hashes', `expected ${plan.drafts.length} entries`);
-  return { record: r as unknown as TransferRecordJson, plan };
+  if (record.hashes.length !== plan.drafts.length) fail('hashes', `expected ${plan.drafts.length} entries`);
+  return { record, plan };
 }

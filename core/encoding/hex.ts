@@ -12,6 +12,7 @@ import { WayfarerError } from '../errors.js';
 export { concatBytes };
 
 export class HexError extends WayfarerError {
+  declare readonly code: 'hex.invalid';
   constructor(message: string, details?: string) {
     super('hex.invalid', message, details === undefined ? {} : { details });
   }

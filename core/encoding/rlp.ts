@@ -10,8 +10,11 @@
 import { WayfarerError } from '../errors.js';
 import { bigIntToBytes, bytesToBigInt } from './hex.js';
 
+export type RlpErrorCode = 'rlp.non_canonical' | 'rlp.truncated' | 'rlp.trailing' | 'rlp.too_large' | 'rlp.too_deep' | 'rlp.shape' | 'rlp.integer';
+
 export class RlpError extends WayfarerError {
-  constructor(code: 'rlp.non_canonical' | 'rlp.truncated' | 'rlp.trailing' | 'rlp.too_large' | 'rlp.too_deep' | 'rlp.shape' | 'rlp.integer', message: string) {
+  declare readonly code: RlpErrorCode;
+  constructor(code: RlpErrorCode, message: string) {
     super(code, message);
   }
 }

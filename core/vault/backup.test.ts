@@ -1,11 +1,10 @@
 /**
  * Backup export and restore, password change, session resume and the archive.
  */
-import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Vault } from './vault.js';
-import { IdbVaultStorage } from './storage.js';
+import { MemoryVaultStorage } from './testing/memory-storage.js';
 import { decodeBackup } from './backup.js';
 import { InvalidBackupError, NoVaultError, UnsupportedVaultVersionError, VaultReplacedError, WeakPasswordError, WrongPasswordError } from './errors.js';
 
@@ -15,7 +14,7 @@ const v1 = JSON.parse(readFileSync(new URL('../../test/vectors/vault/legacy-v1.j
 let n = 0;
 async function setup() {
   const name = `backup-${n++}-${Math.random()}`;
-  const storage = await IdbVaultStorage.open(name);
+  const storage = await MemoryVaultStorage.open(name);
   const vault = new Vault({ storage });
   const created = await vault.create(PASSWORD, { kind: 'generate', words: 24 });
   return { name, storage, ...created };
@@ -33,7 +32,7 @@ describe('backup', () => {
     expect(file).not.toContain(mnemonic);
     expect(file).not.toContain('Backed up');
 
-    const other = new Vault({ storage: await IdbVaultStorage.open(`other-device-${Math.random()}`) });
+    const other = new Vault({ storage: await MemoryVaultStorage.open(`other-device-${Math.random()}`) });
     await expect(other.restoreBackup(file, 'wrong password')).rejects.toBeInstanceOf(WrongPasswordError);
     expect(await other.status()).toEqual({ state: 'empty' });
     const restored = await other.restoreBackup(file, PASSWORD);
@@ -70,7 +69,7 @@ describe('backup', () => {
 
   test('a backup holding a version-1 vault restores and is upgraded', async () => {
     const file = JSON.stringify({ format: 'wayfarer-vault-backup', version: 1, exportedAt: '2020-01-01T00:00:00.000Z', vault: JSON.parse(v1.record) as unknown });
-    const vault = new Vault({ storage: await IdbVaultStorage.open(`v1-backup-${Math.random()}`) });
+    const vault = new Vault({ storage: await MemoryVaultStorage.open(`v1-backup-${Math.random()}`) });
     const { vault: unlocked } = await vault.restoreBackup(file, v1.password);
     expect((await unlocked.view(1)).accounts).toHaveLength(5);
     expect(await vault.status()).toMatchObject({ state: 'locked', formatVersion: 2, upgradePending: false });
@@ -106,7 +105,7 @@ describe('password change and sessions', () => {
   test('resume after a restart needs no password and sees the latest writes', async () => {
     const { name, vault: unlocked, sessionKey, accountId } = await setup();
     await unlocked.renameAccount(accountId, 'Before restart');
-    const restarted = new Vault({ storage: await IdbVaultStorage.open(name) });
+    const restarted = new Vault({ storage: await MemoryVaultStorage.open(name) });
     const resumed = await restarted.resume({ masterKey: Uint8Array.from(sessionKey.masterKey), binding: { ...sessionKey.binding } });
     expect((await resumed.view(1)).accounts[0]!.name).toBe('Before restart');
     await resumed.renameAccount(accountId, 'After restart');

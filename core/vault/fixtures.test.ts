@@ -1,11 +1,10 @@
 /**
  * Stored records of every format version open, and old ones are upgraded to the current format.
  */
-import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Vault } from './vault.js';
-import { IdbVaultStorage } from './storage.js';
+import { MemoryVaultStorage } from './testing/memory-storage.js';
 import { decodeRecord } from './format.js';
 import { decodeAnyRecord } from './records.js';
 import { WrongPasswordError } from './errors.js';
@@ -22,7 +21,7 @@ const hd = read('../../test/vectors/signing/hd-derivation.json') as {
 
 let n = 0;
 async function vaultHolding(text: string) {
-  const storage = await IdbVaultStorage.open(`fixture-${n++}-${Math.random()}`);
+  const storage = await MemoryVaultStorage.open(`fixture-${n++}-${Math.random()}`);
   expect(await storage.commit(undefined, text, 1)).toBe(true);
   return { storage, vault: new Vault({ storage }) };
 }

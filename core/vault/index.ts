@@ -7,7 +7,7 @@ export { platformCrypto, type VaultCrypto } from './crypto.js';
 export { CURRENT_KDF, PBKDF2_MIN_ITERATIONS, PBKDF2_MAX_ITERATIONS, type KdfParams, type Pbkdf2Params } from './kdf.js';
 export { CURRENT_VAULT_VERSION, VAULT_FORMAT } from './format.js';
 export { BACKUP_FORMAT, BACKUP_VERSION } from './backup.js';
-export { IdbVaultStorage, DEFAULT_VAULT_DB_NAME, type VaultStorage, type StoredRecord, type ArchivedRecord, type ArchiveReason, type ThrottleState } from './storage.js';
+export { type VaultStorage, type StoredRecord, type ArchivedRecord, type ArchiveReason, type ThrottleState } from './storage.js';
 export { delayAfterFailures, FREE_ATTEMPTS, MAX_DELAY_MS } from './throttle.js';
 export { assertNewPassword, estimatePasswordStrength, MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, type PasswordScore, type PasswordStrength } from './password.js';
 export { MAX_NAME_LENGTH, MAX_ACCOUNTS, type WalletKind } from './keyring.js';

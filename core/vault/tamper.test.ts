@@ -2,11 +2,9 @@
  * Tampered, truncated and unknown records: every alteration is detected, reported with its own
  * error, and never written over.
  */
-import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
-import { openDB } from 'idb';
 import { Vault } from './vault.js';
-import { IdbVaultStorage } from './storage.js';
+import { MemoryVaultStorage } from './testing/memory-storage.js';
 import { decodeRecord, encodeRecord, type VaultRecord } from './format.js';
 import { decodeAnyRecord } from './records.js';
 import { importMasterKey, open, seal } from './cipher.js';
@@ -49,8 +47,7 @@ describe('cipher', () => {
 let n = 0;
 async function createdVault() {
   const name = `tamper-${n++}-${Math.random()}`;
-  const storage = await IdbVaultStorage.open(name);
-  names.set(storage, name);
+  const storage = await MemoryVaultStorage.open(name);
   const vault = new Vault({ storage });
   const created = await vault.create(PASSWORD, { kind: 'generate', words: 12 });
   await created.vault.renameAccount(created.accountId, 'Second write');
@@ -58,13 +55,9 @@ async function createdVault() {
   return { storage, vault, created, text, record: decodeRecord(text) };
 }
 
-const names = new Map<IdbVaultStorage, string>();
-
 /** Replaces the current record behind the vault's back, as disk corruption or an attacker would. */
-async function overwrite(storage: IdbVaultStorage, text: string): Promise<void> {
-  const db = await openDB(names.get(storage)!);
-  await db.put('records', { text, savedAt: Date.now() }, 'current');
-  db.close();
+async function overwrite(storage: MemoryVaultStorage, text: string): Promise<void> {
+  storage.overwriteCurrent(text, Date.now());
 }
 
 describe('stored record', () => {

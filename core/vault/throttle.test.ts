@@ -1,8 +1,7 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { delayAfterFailures, FREE_ATTEMPTS, MAX_DELAY_MS, nextAttemptAt, reanchor, recordFailure } from './throttle.js';
 import { Vault } from './vault.js';
-import { IdbVaultStorage } from './storage.js';
+import { MemoryVaultStorage } from './testing/memory-storage.js';
 import { UnlockThrottledError, WrongPasswordError } from './errors.js';
 
 describe('throttle policy', () => {
@@ -33,7 +32,7 @@ describe('throttled unlock', () => {
   test('wrong passwords are counted across restarts, delay grows, success resets, data untouched', async () => {
     let now = 1_700_000_000_000;
     const name = `throttle-${Math.random()}`;
-    const storage = await IdbVaultStorage.open(name);
+    const storage = await MemoryVaultStorage.open(name);
     const vault = new Vault({ storage, now: () => now });
     await vault.create('the right password', { kind: 'generate', words: 12 });
     const record = await storage.readCurrent();
@@ -45,7 +44,7 @@ describe('throttled unlock', () => {
 
     // A restarted worker (new storage connection, new Vault) still sees the delay; even the right
     // password is not tried, and the refused attempt does not count.
-    const restarted = new Vault({ storage: await IdbVaultStorage.open(name), now: () => now });
+    const restarted = new Vault({ storage: await MemoryVaultStorage.open(name), now: () => now });
     const refused = restarted.unlock('the right password');
     await expect(refused).rejects.toBeInstanceOf(UnlockThrottledError);
     await expect(refused).rejects.toMatchObject({ retryAt: now + 1_000, code: 'vault.throttled' });
@@ -63,7 +62,7 @@ describe('throttled unlock', () => {
 
   test('password re-entry for reveal is throttled by the same counter', async () => {
     let now = 1_700_000_000_000;
-    const storage = await IdbVaultStorage.open(`throttle-${Math.random()}`);
+    const storage = await MemoryVaultStorage.open(`throttle-${Math.random()}`);
     const vault = new Vault({ storage, now: () => now });
     const { vault: unlocked, walletId } = await vault.create('the right password', { kind: 'generate', words: 12 });
     for (let i = 0; i <= FREE_ATTEMPTS; i++) await expect(unlocked.revealMnemonic(walletId, 'wrong')).rejects.toBeInstanceOf(WrongPasswordError);
@@ -74,7 +73,7 @@ describe('throttled unlock', () => {
   });
 
   test('concurrent wrong guesses are serialized and each one counts', async () => {
-    const storage = await IdbVaultStorage.open(`throttle-${Math.random()}`);
+    const storage = await MemoryVaultStorage.open(`throttle-${Math.random()}`);
     const vault = new Vault({ storage, now: () => 5_000 });
     await vault.create('the right password', { kind: 'generate', words: 12 });
     const results = await Promise.allSettled(Array.from({ length: FREE_ATTEMPTS + 3 }, (_, i) => vault.unlock(`guess ${i}`)));

@@ -1,8 +1,7 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Vault } from './vault.js';
-import { IdbVaultStorage } from './storage.js';
+import { MemoryVaultStorage } from './testing/memory-storage.js';
 import { decodeRecord } from './format.js';
 import { DuplicateImportError, InvalidMnemonicError, InvalidPrivateKeyError, UnknownEntryError, VaultExistsError, VaultLockedError, WeakPasswordError, WrongPasswordError, InvalidKeyringChangeError, NoVaultError } from './errors.js';
 import { MAINNET_NETWORK_ID } from '../address/network.js';
@@ -24,7 +23,7 @@ const pk0 = hd.privateKeys[0]!;
 
 let dbCounter = 0;
 async function freshVault(now?: () => number) {
-  const storage = await IdbVaultStorage.open(`vault-test-${dbCounter++}-${Math.random()}`);
+  const storage = await MemoryVaultStorage.open(`vault-test-${dbCounter++}-${Math.random()}`);
   return { storage, vault: new Vault(now === undefined ? { storage } : { storage, now }) };
 }
 const PASSWORD = 'correct horse battery staple';

@@ -12,7 +12,9 @@ import { isSpace, type Space } from '../../space.js';
 import { redactEndpoint } from '../errors.js';
 import { isLocalOrPrivateHost, registrableDomain, registrableDomainOf } from './domain.js';
 
-export type NetworkKey = 'mainnet' | 'testnet' | 'local';
+/** The networks the wallet knows, in the order it lists them; schemas of every boundary derive from this list. */
+export const NETWORK_KEYS = ['mainnet', 'testnet', 'local'] as const;
+export type NetworkKey = (typeof NETWORK_KEYS)[number];
 /**
  * What a configured node serves: JSON-RPC for one space, or a proof gateway (`gateway/`: the light
  * protocol's state proofs, for both spaces). Gateways live in the same list as nodes — visible,

@@ -28,7 +28,7 @@ export const coreStatusSchema = object({
 });
 export type RpcCoreStatus = Infer<typeof coreStatusSchema>;
 
-const accessListSchema = array(object({ address: cfxAddress(), storageKeys: array(hash32(), { maxLength: 10_000 }) }), { maxLength: 10_000 });
+const accessListSchema = array(object({ address: cfxAddress(), storageKeys: array(hash32(), { max: 10_000 }) }), { max: 10_000 });
 
 export const coreTransactionSchema = object({
   hash: hash32(),
@@ -77,13 +77,13 @@ function coreBlockSchemaWith<T>(transaction: Schema<T>) {
     timestamp: u64(),
     difficulty: u256(),
     powQuality: optional(u256()),
-    refereeHashes: array(hash32(), { maxLength: 1000 }),
+    refereeHashes: array(hash32(), { max: 1000 }),
     adaptive: boolean(),
     nonce: u256(),
     size: optional(u64()),
-    custom: optional(array(data({ maxBytes: 1024 }), { maxLength: 64 })),
+    custom: optional(array(data({ maxBytes: 1024 }), { max: 64 })),
     posReference: optional(hash32()),
-    transactions: array(transaction, { maxLength: 100_000 }),
+    transactions: array(transaction, { max: 100_000 }),
   });
 }
 export const coreBlockSchema = coreBlockSchemaWith(union(hash32(), coreTransactionSchema));
@@ -91,7 +91,7 @@ export type RpcCoreBlock = Infer<typeof coreBlockSchema>;
 
 export const coreLogSchema = object({
   address: cfxAddress(),
-  topics: array(hash32(), { maxLength: 4 }),
+  topics: array(hash32(), { max: 4 }),
   data: bigData(),
   blockHash: optional(hash32()),
   epochNumber: optional(u64()),
@@ -99,7 +99,7 @@ export const coreLogSchema = object({
   transactionIndex: optional(u64()),
   logIndex: optional(u64()),
   transactionLogIndex: optional(u64()),
-  space: optional(string({ maxLength: 16 })),
+  space: optional(string({ max: 16 })),
 });
 export type RpcCoreLog = Infer<typeof coreLogSchema>;
 
@@ -116,16 +116,16 @@ export const coreReceiptSchema = object({
   accumulatedGasUsed: optional(u256()),
   gasFee: u256(),
   contractCreated: nullable(cfxAddress()),
-  logs: array(coreLogSchema, { maxLength: 100_000 }),
+  logs: array(coreLogSchema, { max: 100_000 }),
   logsBloom: data({ length: 256 }),
   stateRoot: hash32(),
   outcomeStatus: quantity(8),
-  txExecErrorMsg: nullable(string({ maxLength: 64 * 1024 })),
+  txExecErrorMsg: nullable(string({ max: 64 * 1024 })),
   gasCoveredBySponsor: boolean(),
   storageCoveredBySponsor: boolean(),
   storageCollateralized: u256(),
-  storageReleased: array(storageChangeSchema, { maxLength: 10_000 }),
-  space: optional(string({ maxLength: 16 })),
+  storageReleased: array(storageChangeSchema, { max: 10_000 }),
+  space: optional(string({ max: 16 })),
   burntGasFee: optional(u256()),
   effectiveGasPrice: optional(u256()),
   type: optional(quantity(8)),
@@ -152,15 +152,15 @@ export const coreEstimateSchema = object({
 
 export const coreFeeHistorySchema = object({
   oldestEpoch: u64(),
-  baseFeePerGas: array(u256(), { maxLength: 1025 }),
-  gasUsedRatio: array(jsonNumber({ min: 0, max: 1 }), { maxLength: 1024 }),
-  reward: optional(array(array(u256(), { maxLength: 100 }), { maxLength: 1024 })),
+  baseFeePerGas: array(u256(), { max: 1025 }),
+  gasUsedRatio: array(jsonNumber({ min: 0, max: 1 }), { max: 1024 }),
+  reward: optional(array(array(u256(), { max: 100 }), { max: 1024 })),
 });
 
 /** `cfx_subscribe('epochs')` notification. */
 export const coreEpochNotificationSchema = object({
   epochNumber: u64(),
-  epochHashesOrdered: array(hash32(), { maxLength: 10_000 }),
+  epochHashesOrdered: array(hash32(), { max: 10_000 }),
 });
 
 export { bigData, u64, u256 };

@@ -13,7 +13,7 @@ const u64 = () => quantity(64);
 const u256 = () => quantity(256);
 const bigData = () => data({ maxBytes: 4 * 1024 * 1024 });
 
-const accessListSchema = array(object({ address: hexAddress(), storageKeys: array(hash32(), { maxLength: 10_000 }) }), { maxLength: 10_000 });
+const accessListSchema = array(object({ address: hexAddress(), storageKeys: array(hash32(), { max: 10_000 }) }), { max: 10_000 });
 
 export const ethTransactionSchema = object({
   hash: hash32(),
@@ -58,7 +58,7 @@ function ethBlockSchemaWith<T>(transaction: Schema<T>) {
     nonce: optional(data({ maxBytes: 32 })),
     extraData: optional(data({ maxBytes: 1024 })),
     size: optional(u64()),
-    transactions: array(transaction, { maxLength: 100_000 }),
+    transactions: array(transaction, { max: 100_000 }),
   });
 }
 export const ethBlockSchema = ethBlockSchemaWith(union(hash32(), ethTransactionSchema));
@@ -66,7 +66,7 @@ export type RpcEthBlock = Infer<typeof ethBlockSchema>;
 
 export const ethLogSchema = object({
   address: hexAddress(),
-  topics: array(hash32(), { maxLength: 4 }),
+  topics: array(hash32(), { max: 4 }),
   data: bigData(),
   blockHash: optional(hash32()),
   blockNumber: optional(u64()),
@@ -86,22 +86,22 @@ export const ethReceiptSchema = object({
   cumulativeGasUsed: u256(),
   gasUsed: u256(),
   contractAddress: nullable(hexAddress()),
-  logs: array(ethLogSchema, { maxLength: 100_000 }),
+  logs: array(ethLogSchema, { max: 100_000 }),
   logsBloom: data({ length: 256 }),
   status: quantity(8),
   effectiveGasPrice: optional(u256()),
   type: optional(quantity(8)),
   burntGasFee: optional(u256()),
-  txExecErrorMsg: optional(string({ maxLength: 64 * 1024 })),
+  txExecErrorMsg: optional(string({ max: 64 * 1024 })),
 });
 export type RpcEthReceipt = Infer<typeof ethReceiptSchema>;
 
 export const ethFeeHistorySchema = object({
   oldestBlock: u64(),
-  baseFeePerGas: array(u256(), { maxLength: 1025 }),
-  gasUsedRatio: array(jsonNumber({ min: 0, max: 1 }), { maxLength: 1024 }),
-  reward: optional(array(array(u256(), { maxLength: 100 }), { maxLength: 1024 })),
+  baseFeePerGas: array(u256(), { max: 1025 }),
+  gasUsedRatio: array(jsonNumber({ min: 0, max: 1 }), { max: 1024 }),
+  reward: optional(array(array(u256(), { max: 100 }), { max: 1024 })),
 });
 
 /** `net_version` is a decimal string. */
-export const netVersionSchema = string({ maxLength: 20, pattern: /^(0|[1-9][0-9]*)$/ });
+export const netVersionSchema = string({ max: 20, pattern: /^(0|[1-9][0-9]*)$/ });

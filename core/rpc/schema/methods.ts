@@ -45,12 +45,12 @@ export interface EthCallRequest {
   gasPrice?: Hex;
 }
 
-const subscriptionId = () => string({ maxLength: 66, pattern: /^0x[0-9a-fA-F]{1,64}$/ });
+const subscriptionId = () => string({ max: 66, pattern: /^0x[0-9a-fA-F]{1,64}$/ });
 
 export const rpcMethods = {
   // Core space
   cfx_getStatus: method<[], Infer<typeof coreStatusSchema>>(coreStatusSchema),
-  cfx_clientVersion: method<[], string>(string({ maxLength: 256 })),
+  cfx_clientVersion: method<[], string>(string({ max: 256 })),
   cfx_epochNumber: method<[tag?: CoreEpochRef], string>(u64()),
   cfx_getBalance: method<[address: string, epoch?: CoreEpochRef], string>(u256()),
   cfx_getNextNonce: method<[address: string, epoch?: CoreEpochRef], string>(u256()),
@@ -63,13 +63,13 @@ export const rpcMethods = {
   cfx_feeHistory: method<[count: Hex, epoch: CoreEpochRef, percentiles: number[]], Infer<typeof coreFeeHistorySchema>>(coreFeeHistorySchema),
   cfx_getBlockByHash: method<[hash: Hex, full: boolean], Infer<typeof coreBlockSchema> | null>(nullable(coreBlockSchema)),
   cfx_getBlockByEpochNumber: method<[epoch: CoreEpochRef, full: boolean], Infer<typeof coreBlockSchema> | null>(nullable(coreBlockSchema)),
-  cfx_getBlocksByEpoch: method<[epoch: CoreEpochRef], string[]>(array(hash32(), { maxLength: 10_000 })),
+  cfx_getBlocksByEpoch: method<[epoch: CoreEpochRef], string[]>(array(hash32(), { max: 10_000 })),
   cfx_getEpochReceipts: method<[epoch: CoreEpochRef, includeEspace?: boolean], Infer<typeof coreReceiptSchema>[][] | null>(
-    nullable(array(array(coreReceiptSchema, { maxLength: 100_000 }), { maxLength: 10_000 })),
+    nullable(array(array(coreReceiptSchema, { max: 100_000 }), { max: 10_000 })),
   ),
   cfx_getTransactionByHash: method<[hash: Hex], Infer<typeof coreTransactionSchema> | null>(nullable(coreTransactionSchema)),
   cfx_getTransactionReceipt: method<[hash: Hex], Infer<typeof coreReceiptSchema> | null>(nullable(coreReceiptSchema)),
-  cfx_getLogs: method<[filter: Record<string, unknown>], Infer<typeof coreLogSchema>[]>(array(coreLogSchema, { maxLength: 10_000 })),
+  cfx_getLogs: method<[filter: Record<string, unknown>], Infer<typeof coreLogSchema>[]>(array(coreLogSchema, { max: 10_000 })),
   cfx_sendRawTransaction: method<[raw: Hex], string>(hash32()),
   cfx_subscribe: method<[kind: 'epochs' | 'newHeads' | 'logs', ...rest: unknown[]], string>(subscriptionId()),
   cfx_unsubscribe: method<[id: string], boolean>(boolean()),
@@ -86,7 +86,7 @@ export const rpcMethods = {
   // eSpace
   eth_chainId: method<[], string>(u64()),
   net_version: method<[], string>(netVersionSchema),
-  web3_clientVersion: method<[], string>(string({ maxLength: 256 })),
+  web3_clientVersion: method<[], string>(string({ max: 256 })),
   eth_blockNumber: method<[], string>(u64()),
   eth_getBalance: method<[address: string, block: EthBlockRef], string>(u256()),
   eth_getTransactionCount: method<[address: string, block: EthBlockRef], string>(u256()),
@@ -100,7 +100,7 @@ export const rpcMethods = {
   eth_getBlockByHash: method<[hash: Hex, full: boolean], Infer<typeof ethBlockSchema> | null>(nullable(ethBlockSchema)),
   eth_getTransactionByHash: method<[hash: Hex], Infer<typeof ethTransactionSchema> | null>(nullable(ethTransactionSchema)),
   eth_getTransactionReceipt: method<[hash: Hex], Infer<typeof ethReceiptSchema> | null>(nullable(ethReceiptSchema)),
-  eth_getLogs: method<[filter: Record<string, unknown>], Infer<typeof ethLogSchema>[]>(array(ethLogSchema, { maxLength: 10_000 })),
+  eth_getLogs: method<[filter: Record<string, unknown>], Infer<typeof ethLogSchema>[]>(array(ethLogSchema, { max: 10_000 })),
   eth_sendRawTransaction: method<[raw: Hex], string>(hash32()),
   eth_subscribe: method<[kind: 'newHeads' | 'logs', ...rest: unknown[]], string>(subscriptionId()),
   eth_unsubscribe: method<[id: string], boolean>(boolean()),

@@ -29,7 +29,7 @@ export const epochStateSchema = object({
         vrfPublicKey: optional(data({ maxBytes: 33, allowPrefixless: true })),
         votingPower: u64(),
       }),
-      { maxEntries: MAX_VALIDATORS },
+      { max: MAX_VALIDATORS },
     ),
     quorumVotingPower: u64(),
     totalVotingPower: u64(),
@@ -54,14 +54,14 @@ export const ledgerInfoWithSignaturesSchema = object({
     }),
     consensusDataHash: data({ length: 32, allowPrefixless: true }),
   }),
-  signatures: record(posAccount(), blsSignature(), { maxEntries: MAX_VALIDATORS }),
-  nextEpochValidators: optional(record(posAccount(), blsPublicKey(), { maxEntries: MAX_VALIDATORS })),
+  signatures: record(posAccount(), blsSignature(), { max: MAX_VALIDATORS }),
+  nextEpochValidators: optional(record(posAccount(), blsPublicKey(), { max: MAX_VALIDATORS })),
   aggregatedSignature: optional(blsSignature()),
 });
 export type RpcLedgerInfoWithSignatures = Infer<typeof ledgerInfoWithSignaturesSchema>;
 
 export const nullableLedgerInfoSchema = nullable(ledgerInfoWithSignaturesSchema);
-export const ledgerInfoListSchema = array(ledgerInfoWithSignaturesSchema, { maxLength: 1000 });
+export const ledgerInfoListSchema = array(ledgerInfoWithSignaturesSchema, { max: 1000 });
 
 export const posStatusSchema = object({
   epoch: u64(),
@@ -82,6 +82,6 @@ export const posBlockSchema = object({
   parentHash: hash32(),
   timestamp: u64(),
   pivotDecision: optional(pivotDecisionSchema),
-  signatures: optional(array(object({ account: posAccount(), votes: u64() }), { maxLength: MAX_VALIDATORS })),
+  signatures: optional(array(object({ account: posAccount(), votes: u64() }), { max: MAX_VALIDATORS })),
 });
 export type RpcPosBlock = Infer<typeof posBlockSchema>;

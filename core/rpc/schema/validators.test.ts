@@ -76,9 +76,9 @@ describe('object', () => {
     rejects(() => schema.parse([], 'r'), 'r');
   });
   test('arrays and records are bounded', () => {
-    rejects(() => array(quantity(), { maxLength: 2 }).parse(['0x1', '0x2', '0x3'], 'r'), 'r');
+    rejects(() => array(quantity(), { max: 2 }).parse(['0x1', '0x2', '0x3'], 'r'), 'r');
     rejects(() => array(quantity()).parse(['0x1', 'x'], 'r'), 'r[1]');
-    rejects(() => record(hash32(), quantity(), { maxEntries: 1 }).parse({ a: '0x1', b: '0x2' }, 'r'), 'r');
+    rejects(() => record(hash32(), quantity(), { max: 1 }).parse({ a: '0x1', b: '0x2' }, 'r'), 'r');
     rejects(() => record(hash32(), quantity()).parse({ notahash: '0x1' }, 'r'), 'r{key}');
   });
   test('a record cannot smuggle a prototype', () => {

@@ -6,7 +6,7 @@
  */
 import { startOnDemand } from '../lifecycle.js';
 import type { UiRouter } from '../router.js';
-import { chromeArea } from '../vault/platform.js';
+import { chromeArea } from '../storage-area.js';
 import { ContactsService } from './service.js';
 
 export function installContacts(router: UiRouter): void {

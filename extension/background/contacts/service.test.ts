@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { memoryArea } from '../vault/platform.js';
+import { memoryArea } from '../storage-area.js';
 import { CONTACTS_KEY, ContactsService } from './service.js';
 
 const ESPACE = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';

@@ -11,7 +11,7 @@
  */
 import { addContact, parseAddressBook, removeContact, serializeAddressBook, updateContact, type AddressBook, type Contact, type ContactInput } from '../../../core/contacts/index.js';
 import { ContactsError } from '../../../core/contacts/index.js';
-import type { KeyValueArea } from '../vault/platform.js';
+import type { KeyValueArea } from '../storage-area.js';
 
 export const CONTACTS_KEY = 'contacts.book';
 

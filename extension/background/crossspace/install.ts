@@ -7,7 +7,7 @@
  */
 import type { UiRouter } from '../router.js';
 import { startOnDemand } from '../lifecycle.js';
-import { chromeArea } from '../vault/platform.js';
+import { chromeArea } from '../storage-area.js';
 import { sendDeps, type SendServiceOptions } from '../transactions/install.js';
 import { CrossSpaceService } from './service.js';
 

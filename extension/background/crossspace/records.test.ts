@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { planCrossSpaceTransfer, transferRecordToJson } from '../../../core/crossspace/index.js';
 import { encodeCfxAddress } from '../../../core/address/cip37.js';
-import { memoryArea } from '../vault/platform.js';
+import { memoryArea } from '../storage-area.js';
 import { TransferRecords } from './records.js';
 
 const NET = { coreChainId: 1029, espaceChainId: 1030 };

@@ -9,7 +9,7 @@
  */
 import { transferRecordFromJson, type CrossSpacePlan, type TransferRecordJson } from '../../../core/crossspace/index.js';
 import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';
-import type { KeyValueArea } from '../vault/platform.js';
+import type { KeyValueArea } from '../storage-area.js';
 
 /** Transfers kept per network (oldest dropped first). */
 export const MAX_TRANSFERS = 100;

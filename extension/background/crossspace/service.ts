@@ -24,7 +24,7 @@ import type { BalanceView, TxView } from '../../shared/ui-api/chain.js';
 import type { NetworkRuntime } from '../chain/runtime.js';
 import { buildCoreDraft, buildEspaceDraft } from '../transactions/draft-builder.js';
 import type { DraftChain } from '../transactions/draft-chain.js';
-import type { KeyValueArea } from '../vault/platform.js';
+import type { KeyValueArea } from '../storage-area.js';
 import { ChainChangedError, InsufficientFundsError, UnknownAccountError, VaultLockedError } from '../transactions/errors.js';
 import { PreparedSends } from '../transactions/prepared.js';
 import { preparedFacts } from '../transactions/send-preparation.js';

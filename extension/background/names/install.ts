@@ -6,7 +6,7 @@
 import type { ChainService } from '../chain/service.js';
 import { startOnDemand, type Service } from '../lifecycle.js';
 import type { UiRouter } from '../router.js';
-import { chromeArea } from '../vault/platform.js';
+import { chromeArea } from '../storage-area.js';
 import { NamesService } from './service.js';
 
 export function installNames(router: UiRouter, options: { chain: Service<ChainService> }): void {

@@ -16,7 +16,7 @@ import { cnsDeployment, contractCallFrom, NamesError, resolveCnsName, type CnsDe
 import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';
 import type { NameResolutionView } from '../../shared/ui-api/names.js';
 import type { NetworkRuntime } from '../chain/runtime.js';
-import type { KeyValueArea } from '../vault/platform.js';
+import type { KeyValueArea } from '../storage-area.js';
 
 export const LOCAL_REGISTRY_KEY = 'names.localRegistry';
 

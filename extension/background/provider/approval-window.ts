@@ -8,7 +8,7 @@
  * second one. When the user closes it, the caller is told (so waiting requests can be rejected).
  * @module
  */
-import type { StorageArea } from './storage-area.js';
+import type { StorageArea } from '../storage-area.js';
 
 export const APPROVAL_PAGE_PATH = 'approval/index.html';
 const WINDOW_KEY = 'wayfarer.provider.approvalWindow';

@@ -10,7 +10,7 @@
  */
 import type { BackgroundDirect, BackgroundToContent } from '../../shared/provider-protocol.js';
 import type { Requester } from './requester.js';
-import type { StorageArea } from './storage-area.js';
+import type { StorageArea } from '../storage-area.js';
 
 const DOCUMENTS_KEY = 'wayfarer.provider.documents';
 const MAX_REMEMBERED_DOCUMENTS = 200;

@@ -11,7 +11,7 @@ import type { Space } from '../../../core/space.js';
 import { REJECT_COOLDOWN_MS } from './reject-cooldown.js';
 import { requesterFromSender } from './requester.js';
 import { ProviderService } from './service.js';
-import { MemoryStorageArea } from './storage-area.js';
+import { MemoryStorageArea } from '../storage-area.js';
 import { RecordingPort, RecordingTabs, TestChain, TestKeyring, recordingWindows } from './test-support.js';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PENDING_KEY_PREFIX, PendingStore, type PendingRecord } from './pending-store.js';
-import { MemoryStorageArea } from './storage-area.js';
+import { MemoryStorageArea } from '../storage-area.js';
 
 const record = (id: number, origin: string): PendingRecord => ({
   v: 1,

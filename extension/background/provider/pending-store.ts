@@ -28,7 +28,7 @@ import type { ProviderErrorPayload } from '../../shared/provider-errors.js';
 import { MAX_PENDING_APPROVALS_PER_ORIGIN } from '../../shared/provider-protocol.js';
 import { limitExceeded } from './errors.js';
 import type { Requester } from './requester.js';
-import type { StorageArea } from './storage-area.js';
+import type { StorageArea } from '../storage-area.js';
 
 export const PENDING_KEY_PREFIX = 'wayfarer.provider.pending.';
 /** An answer nobody collected is dropped after this long (the page is gone). */

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { MemoryStorageArea } from './storage-area.js';
+import { MemoryStorageArea } from '../storage-area.js';
 import { PERMISSIONS_KEY, PermissionStore, PermissionsDamagedError, type ExposedAccount } from './permissions.js';
 
 const account = (n: number): ExposedAccount => ({ id: `acc${n}`, coreHex: `0x1${String(n).padStart(39, '0')}`, espaceAddress: `0x${String(n).padStart(40, '0')}` });

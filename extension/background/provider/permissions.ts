@@ -12,7 +12,7 @@
 import { WayfarerError } from '../../../core/errors.js';
 import { SPACES, type Space } from '../../../core/space.js';
 import { array, literal, number, object, optional, record, string, type Infer } from '../../shared/schema.js';
-import type { StorageArea } from './storage-area.js';
+import type { StorageArea } from '../storage-area.js';
 
 export const PERMISSIONS_KEY = 'wayfarer.provider.permissions';
 

@@ -9,7 +9,7 @@ import { VaultLockedError } from '../../../core/vault/errors.js';
 import { toProviderErrorPayload } from './errors.js';
 import { requesterFromSender } from './requester.js';
 import { ProviderService } from './service.js';
-import { MemoryStorageArea } from './storage-area.js';
+import { MemoryStorageArea } from '../storage-area.js';
 import { RecordingPort, RecordingTabs, TestChain, TestKeyring, recordingWindows } from './test-support.js';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';

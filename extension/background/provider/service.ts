@@ -19,7 +19,7 @@ import { PendingStore } from './pending-store.js';
 import { PermissionStore } from './permissions.js';
 import type { Requester } from './requester.js';
 import { ReadLimiter } from './read-limiter.js';
-import type { StorageArea } from './storage-area.js';
+import type { StorageArea } from '../storage-area.js';
 import type { ProviderChain, ProviderKeyring } from './wallet-services.js';
 
 export interface ProviderServiceDeps {

@@ -9,7 +9,7 @@ import type { Space } from '../../../core/space.js';
 import type { UiRouter } from '../router.js';
 import type { ChainService } from '../chain/service.js';
 import { startOnDemand, type Service } from '../lifecycle.js';
-import { chromeArea } from '../vault/platform.js';
+import { chromeArea } from '../storage-area.js';
 import { TokenListService } from './service.js';
 
 export function installTokens(router: UiRouter, options: { chain: Service<ChainService> }): Service<TokenListService> {

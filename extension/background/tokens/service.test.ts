@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { encodeCfxAddress } from '../../../core/address/cip37.js';
-import { memoryArea } from '../vault/platform.js';
+import { memoryArea } from '../storage-area.js';
 import { TokenListService, tokensKey, type TokenChain } from './service.js';
 
 const ESPACE_TOKEN = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';

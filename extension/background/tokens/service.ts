@@ -18,7 +18,7 @@ import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';
 import type { Space } from '../../../core/space.js';
 import type { TokenView } from '../../shared/ui-api/tokens.js';
 import { DISGUISING, MAX_TOKEN_TEXT } from '../chain/token-abi.js';
-import type { KeyValueArea } from '../vault/platform.js';
+import type { KeyValueArea } from '../storage-area.js';
 
 /** A token in the list; the contract address is in the space's form (base32 on Core, EIP-55 on eSpace). */
 export type WatchedToken = TokenView;

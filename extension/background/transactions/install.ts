@@ -14,7 +14,7 @@ import type { ChainService } from '../chain/service.js';
 import { startOnDemand, type Service } from '../lifecycle.js';
 import type { CrossSpaceChain } from '../crossspace/service.js';
 import { WalletSendService, type SendChain, type SendKeyring, type WalletSendDeps } from './sends.js';
-import { trustedSessionArea } from '../vault/platform.js';
+import { trustedSessionArea } from '../storage-area.js';
 import { chainDrafts } from './draft-chain.js';
 
 /** What a service that signs the wallet's own transactions is installed with. */

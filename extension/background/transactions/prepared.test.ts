@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { memoryArea, type KeyValueArea } from '../vault/platform.js';
+import { memoryArea, type KeyValueArea } from '../storage-area.js';
 import { PreparedExpiredError, UnknownPreparedError } from './errors.js';
 import { PREPARED_TTL_MS, PreparedSends } from './prepared.js';
 

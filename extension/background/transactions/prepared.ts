@@ -14,7 +14,7 @@
  * @module
  */
 import { bytesToHex } from '../../../core/encoding/hex.js';
-import type { KeyValueArea } from '../vault/platform.js';
+import type { KeyValueArea } from '../storage-area.js';
 import { PreparedExpiredError, UnknownPreparedError } from './errors.js';
 
 /** How long a prepared transfer may be signed after it was prepared. */

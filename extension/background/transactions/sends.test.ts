@@ -11,7 +11,7 @@ import { signCoreTransaction } from '../../../core/tx/core-sign.js';
 import { privateKeyFromHex } from '../../../core/keys/private-key.js';
 import { TestChain, TestKeyring } from '../provider/test-support.js';
 import { WalletSendService, type SendChain } from './sends.js';
-import { memoryArea } from '../vault/platform.js';
+import { memoryArea } from '../storage-area.js';
 import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
 
 const KEY = '0x46b9e861b63d3509c88b7817275a30d22d62c8cd8fa6486ddee35ef0d8e0495f';

@@ -35,7 +35,7 @@ import { broadcastChecked, signChecked, type SigningKeyring } from './sign.js';
 import { ChainChangedError, InsufficientFundsError, TokenDecimalsMismatchError, UnknownAccountError, VaultLockedError } from './errors.js';
 import { PreparedSends } from './prepared.js';
 import { decodeKept, explainUnavailableNodes, type KeptSend } from './kept-send.js';
-import type { KeyValueArea } from '../vault/platform.js';
+import type { KeyValueArea } from '../storage-area.js';
 import type { TransactionDraft } from '../../shared/provider-approvals.js';
 import { findNonceGap } from './nonce-gap.js';
 import { outbid, replacementDraft } from './replacement.js';

@@ -4,11 +4,13 @@
  * woken by that very alarm), while the service itself starts asynchronously.
  * @module
  */
-import { IdbVaultStorage, Vault } from '../../../core/vault/index.js';
+import { Vault } from '../../../core/vault/index.js';
+import { IdbVaultStorage } from './idb-storage.js';
 import type { UiRouter } from '../router.js';
 import { AutoLockSettingStore } from './settings-store.js';
 import { SessionStore } from './session-store.js';
-import { chromeAlarms, chromeArea, trustedSessionArea } from './platform.js';
+import { chromeArea, trustedSessionArea } from '../storage-area.js';
+import { chromeAlarms } from './platform.js';
 import { VaultService } from './service.js';
 import { vaultUiHandlers } from './ui-handlers.js';
 import { vaultKeyring, type VaultKeyring } from './provider-keyring.js';
@@ -26,7 +28,7 @@ export function installVault(router: UiRouter): InstalledVault {
   };
   const start = async (): Promise<VaultService> =>
     VaultService.start({
-      vault: new Vault({ storage: await IdbVaultStorage.open() }),
+      vault: new Vault({ storage: await IdbVaultStorage.open(indexedDB) }),
       session: new SessionStore(await trustedSessionArea()),
       settings: new AutoLockSettingStore(chromeArea(chrome.storage.local)),
       alarms: chromeAlarms,

@@ -5,7 +5,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { IdbVaultStorage, Vault, VaultLockedError } from '../../../core/vault/index.js';
+import { Vault, VaultLockedError } from '../../../core/vault/index.js';
+import { IdbVaultStorage } from './idb-storage.js';
 import { decodeEspaceTransaction } from '../../../core/tx/espace-decode.js';
 import { recoverEspacePersonalMessageSigner, recoverCorePersonalMessageSigner } from '../../../core/message/personal.js';
 import { VaultService } from './service.js';
@@ -13,7 +14,8 @@ import { SessionStore } from './session-store.js';
 import { AutoLockSettingStore } from './settings-store.js';
 import { AUTO_LOCK_ALARM, DEFAULT_AUTO_LOCK_MS } from './auto-lock.js';
 import { vaultKeyring } from './provider-keyring.js';
-import type { AlarmScheduler, KeyValueArea } from './platform.js';
+import type { KeyValueArea } from '../storage-area.js';
+import type { AlarmScheduler } from './platform.js';
 import type { VaultStatusView } from '../../shared/ui-api/vault.js';
 
 const PASSWORD = 'service test password';
@@ -56,7 +58,7 @@ async function startWorker(p: ReturnType<typeof profile>) {
   const statuses: VaultStatusView[] = [];
   let accountChanges = 0;
   const service = await VaultService.start({
-    vault: new Vault({ storage: await IdbVaultStorage.open(p.dbName), now: () => p.clock.now }),
+    vault: new Vault({ storage: await IdbVaultStorage.open(indexedDB, p.dbName), now: () => p.clock.now }),
     session: new SessionStore(p.session),
     settings: new AutoLockSettingStore(p.local),
     alarms: p.alarms,

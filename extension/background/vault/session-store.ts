@@ -14,7 +14,7 @@
  */
 import { base64 } from '@scure/base';
 import type { SessionKey } from '../../../core/vault/index.js';
-import type { KeyValueArea } from './platform.js';
+import type { KeyValueArea } from '../storage-area.js';
 
 const SESSION_KEY = 'wayfarer.vault.session';
 const ID = /^[0-9a-f]{32}$/;

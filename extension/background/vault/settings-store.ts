@@ -3,7 +3,7 @@
  * @module
  */
 import { assertAutoLockMs, DEFAULT_AUTO_LOCK_MS } from './auto-lock.js';
-import type { KeyValueArea } from './platform.js';
+import type { KeyValueArea } from '../storage-area.js';
 
 const AUTO_LOCK_KEY = 'wayfarer.vault.autoLockMs';
 

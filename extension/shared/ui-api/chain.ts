@@ -14,7 +14,7 @@
  * then `chain.addNode`.
  */
 import type { BanReason, BanSeverity } from '../../../core/rpc/pool/bans.js';
-import type { NetworkKey, NodeKind } from '../../../core/rpc/pool/endpoint.js';
+import { NETWORK_KEYS, type NetworkKey, type NodeKind } from '../../../core/rpc/pool/endpoint.js';
 import type { ProofFallback, StateProofAnchor, Trust } from '../../../core/rpc/trust/types.js';
 import type { TxStatus } from '../../../core/rpc/tx/types.js';
 import { SPACES, type Space } from '../../../core/space.js';
@@ -244,7 +244,7 @@ export const chainMethods = {
   'chain.status': uiMethod<ChainStatusView>()(none()),
   /** Syncs the light client now (also runs on a schedule) and re-checks nodes and transactions. */
   'chain.sync': uiMethod<ChainStatusView>()(none()),
-  'chain.setNetwork': uiMethod<ChainStatusView>()(object({ network: oneOf(['mainnet', 'testnet', 'local']) })),
+  'chain.setNetwork': uiMethod<ChainStatusView>()(object({ network: oneOf(NETWORK_KEYS) })),
   'chain.setPrivacy': uiMethod<ChainStatusView>()(object({ enabled: boolean() })),
   /** Last known values (native, then each of `tokens`) from storage, instantly (may be empty). */
   'chain.lastKnownBalances': uiMethod<BalanceView[]>()(object({ space, addresses: array(address, { max: 100 }), tokens: optional(array(address, { max: 50 })) })),

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Contact } from '../../../core/contacts/index.js';
-import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';
+import { NETWORK_KEYS, type NetworkKey } from '../../../core/rpc/pool/endpoint.js';
 import { SPACES } from '../../../core/space.js';
 import { none, object, oneOf, optional, string } from '../schema.js';
 import { uiMethod } from './define.js';
@@ -18,7 +18,7 @@ const id = string({ min: 1, max: 200 });
 export const contactsMethods = {
   /** Every contact (all networks and spaces); entries storage could not read are counted in `rejected`. */
   'contacts.list': uiMethod<{ contacts: ContactView[]; rejected: number }>()(none()),
-  'contacts.add': uiMethod<ContactView>()(object({ label, space: oneOf(SPACES), network: oneOf(['mainnet', 'testnet', 'local']), address: string({ min: 1, max: 128 }), note: optional(note) })),
+  'contacts.add': uiMethod<ContactView>()(object({ label, space: oneOf(SPACES), network: oneOf(NETWORK_KEYS), address: string({ min: 1, max: 128 }), note: optional(note) })),
   'contacts.update': uiMethod<ContactView>()(object({ id, label: optional(label), note: optional(note) })),
   'contacts.remove': uiMethod<void>()(object({ id })),
 } as const;

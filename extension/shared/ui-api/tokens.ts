@@ -3,6 +3,7 @@
  * and space. Every page reads the same list; `tokens.changed` announces edits.
  * @module
  */
+import { NETWORK_KEYS } from '../../../core/rpc/pool/endpoint.js';
 import { SPACES, type Space } from '../../../core/space.js';
 import { array, json, number, object, oneOf, string } from '../schema.js';
 import { uiMethod } from './define.js';
@@ -29,7 +30,7 @@ export const tokenMethods = {
    * Moves a list an earlier version kept in the page's storage, as stored (the background keeps
    * the entries that read as tokens); `moved` is false for another network's list (kept for later).
    */
-  'tokens.import': uiMethod<{ moved: boolean }>()(object({ network: oneOf(['mainnet', 'testnet', 'local']), space, tokens: array(json({ maxBytes: 2048 }), { max: 200 }) })),
+  'tokens.import': uiMethod<{ moved: boolean }>()(object({ network: oneOf(NETWORK_KEYS), space, tokens: array(json({ maxBytes: 2048 }), { max: 200 }) })),
 } as const;
 
 declare module './events.js' {

@@ -5,16 +5,16 @@
  * removed here only once the background has it (another network's list stays until that network
  * is active). Nothing is lost when the background cannot take it yet: the next page tries again.
  */
+import { NETWORK_KEYS } from '../../../core/rpc/pool/endpoint.js';
 import { SPACES } from '../../../core/space.js';
 import { background } from '../api/client.js';
 
 const PREFIX = 'wayfarer.tokens.';
-const NETWORKS = ['mainnet', 'testnet', 'local'] as const;
 
 let moving: Promise<void> | undefined;
 
 async function moveAll(): Promise<void> {
-  for (const network of NETWORKS) {
+  for (const network of NETWORK_KEYS) {
     for (const space of SPACES) {
       const key = `${PREFIX}${network}.${space}`;
       let stored: string | null;

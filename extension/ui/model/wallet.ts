@@ -2,11 +2,12 @@
  * What the screens show, independent of how the background's API spells it. Adapters in
  * api/adapters/ turn background results into these; screens never parse wire data themselves.
  */
+import type { NodeKind } from '../../../core/rpc/pool/endpoint.js';
 import type { Space } from '../../../core/space.js';
 import type { Trust } from './trust.js';
 
-/** A node list: JSON-RPC nodes of one space, or proof gateways (state proofs for both spaces). */
-export type NodeKind = Space | 'gateway';
+/** A node list: JSON-RPC nodes of one space, or proof gateways (defined with the endpoints). */
+export type { NodeKind };
 
 export interface AccountItem {
   id: string;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PermissionStore } from '../permissions.js';
-import { MemoryStorageArea } from '../storage-area.js';
+import { MemoryStorageArea } from '../../storage-area.js';
 import { TestChain, TestKeyring } from '../test-support.js';
 import type { MethodContext } from './types.js';
 import { batchMethods, MAX_CALLS } from './batch-methods.js';

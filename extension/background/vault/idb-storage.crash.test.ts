@@ -5,9 +5,9 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
-import { Vault } from './vault.js';
-import { IdbVaultStorage } from './storage.js';
-import { VaultStorageError, WrongPasswordError } from './errors.js';
+import { Vault } from '../../../core/vault/vault.js';
+import { IdbVaultStorage } from './idb-storage.js';
+import { VaultStorageError, WrongPasswordError } from '../../../core/vault/errors.js';
 
 const PASSWORD = 'crash test password';
 type Method = 'get' | 'put' | 'add' | 'delete';
@@ -52,7 +52,7 @@ afterEach(removeFaults);
 let n = 0;
 async function setup() {
   const name = `crash-${n++}-${Math.random()}`;
-  const storage = await IdbVaultStorage.open(name);
+  const storage = await IdbVaultStorage.open(indexedDB, name);
   const vault = new Vault({ storage });
   const created = await vault.create(PASSWORD, { kind: 'generate', words: 12 });
   const { accountId: second } = await created.vault.addAccount(created.walletId);
@@ -63,37 +63,48 @@ async function snapshot(storage: IdbVaultStorage) {
   return { current: await storage.readCurrent(), previous: await storage.readPrevious(), archive: await storage.listArchive() };
 }
 
+/**
+ * Runs `write` with a fault at request 1, 2, … until a run gets past the last request (which must
+ * succeed). Each faulted run must fail with a storage error and leave the stored records exactly as
+ * they were; then `check` looks at the vault as a fresh process would. Returns that last step.
+ */
+async function faultEveryStep(storage: IdbVaultStorage, mode: 'abort' | 'throw', limit: number, write: (step: number) => Promise<unknown>, check: () => Promise<void>): Promise<number> {
+  let step = 1;
+  for (; step < limit; step++) {
+    const before = await snapshot(storage);
+    const fired = injectFault(step, mode);
+    const outcome = await write(step).then(
+      () => 'ok' as const,
+      (e: unknown) => e,
+    );
+    removeFaults();
+    if (!fired()) {
+      // Past the last request: the write went through untouched.
+      expect(outcome).toBe('ok');
+      break;
+    }
+    // A fault inside the write's transaction surfaces as a storage error; one in the read that
+    // precedes it surfaces too. Either way nothing changed.
+    expect(outcome, `step ${step}`).toBeInstanceOf(VaultStorageError);
+    expect(await snapshot(storage), `step ${step}`).toEqual(before);
+    await check();
+  }
+  return step;
+}
+
 describe('interrupted writes', () => {
   for (const mode of ['abort', 'throw'] as const) {
     test(`a rename interrupted at every step (${mode}) leaves the old vault intact and openable`, async () => {
       const { name, storage, unlocked, first, sessionKey } = await setup();
-      let step = 1;
-      for (; step < 50; step++) {
-        const before = await snapshot(storage);
-        const fired = injectFault(step, mode);
-        const attempt = unlocked.renameAccount(first, `Renamed at ${step}`);
-        const outcome = await attempt.then(
-          () => 'ok' as const,
-          (e: unknown) => e,
-        );
-        removeFaults();
-        if (!fired()) {
-          // Past the last request: the write went through untouched.
-          expect(outcome).toBe('ok');
-          break;
-        }
-        // A fault inside the write's transaction surfaces as a storage error; one in the read that
-        // precedes it surfaces too. Either way nothing changed.
-        expect(outcome, `step ${step}`).toBeInstanceOf(VaultStorageError);
-        expect(await snapshot(storage), `step ${step}`).toEqual(before);
+      const step = await faultEveryStep(storage, mode, 50, (at) => unlocked.renameAccount(first, `Renamed at ${at}`), async () => {
         // A fresh process (new connection, new Vault) opens the old vault with the session key.
-        const reopened = new Vault({ storage: await IdbVaultStorage.open(name) });
+        const reopened = new Vault({ storage: await IdbVaultStorage.open(indexedDB, name) });
         const view = await (await reopened.resume(sessionKey)).view(1);
         expect(view.accounts.map((a) => a.name)).toEqual(['Account 1', 'Account 2']);
-      }
+      });
       expect(step).toBeGreaterThan(4); // the fault really walked through the read and the write
       expect((await unlocked.view(1)).accounts[0]!.name).toBe(`Renamed at ${step}`);
-      await expect(new Vault({ storage: await IdbVaultStorage.open(name) }).unlock(PASSWORD)).resolves.toBeDefined();
+      await expect(new Vault({ storage: await IdbVaultStorage.open(indexedDB, name) }).unlock(PASSWORD)).resolves.toBeDefined();
     });
 
     test(`a restore interrupted at every step (${mode}) leaves the old vault and archive intact`, async () => {
@@ -101,24 +112,10 @@ describe('interrupted writes', () => {
       const backup = await unlocked.exportBackup(PASSWORD);
       await unlocked.renameAccount((await unlocked.view(1)).accounts[0]!.id, 'After backup');
       const vault = new Vault({ storage });
-      let step = 1;
-      for (; step < 60; step++) {
-        const before = await snapshot(storage);
-        const fired = injectFault(step, mode);
-        const outcome = await vault.restoreBackup(backup, PASSWORD).then(
-          () => 'ok' as const,
-          (e: unknown) => e,
-        );
-        removeFaults();
-        if (!fired()) {
-          expect(outcome).toBe('ok');
-          break;
-        }
-        expect(outcome, `step ${step}`).toBeInstanceOf(VaultStorageError);
-        expect(await snapshot(storage), `step ${step}`).toEqual(before);
-        const reopened = new Vault({ storage: await IdbVaultStorage.open(name) });
+      const step = await faultEveryStep(storage, mode, 60, () => vault.restoreBackup(backup, PASSWORD), async () => {
+        const reopened = new Vault({ storage: await IdbVaultStorage.open(indexedDB, name) });
         expect((await (await reopened.resume(sessionKey)).view(1)).accounts[0]!.name).toBe('After backup');
-      }
+      });
       expect(step).toBeGreaterThan(6);
       const archive = await storage.listArchive();
       expect(archive.map((e) => e.reason).sort()).toEqual(['previous-of-replaced', 'replaced-by-restore']);
@@ -128,23 +125,9 @@ describe('interrupted writes', () => {
 
   test('a password change interrupted at every step keeps the old password working', async () => {
     const { name, storage, unlocked, sessionKey } = await setup();
-    let step = 1;
-    for (; step < 60; step++) {
-      const before = await snapshot(storage);
-      const fired = injectFault(step, 'abort');
-      const outcome = await unlocked.changePassword(PASSWORD, 'the new password').then(
-        () => 'ok' as const,
-        (e: unknown) => e,
-      );
-      removeFaults();
-      if (!fired()) {
-        expect(outcome).toBe('ok');
-        break;
-      }
-      expect(outcome, `step ${step}`).toBeInstanceOf(VaultStorageError);
-      expect(await snapshot(storage)).toEqual(before);
-      await expect(new Vault({ storage: await IdbVaultStorage.open(name) }).resume(sessionKey)).resolves.toBeDefined();
-    }
+    const step = await faultEveryStep(storage, 'abort', 60, () => unlocked.changePassword(PASSWORD, 'the new password'), async () => {
+      await expect(new Vault({ storage: await IdbVaultStorage.open(indexedDB, name) }).resume(sessionKey)).resolves.toBeDefined();
+    });
     expect(step).toBeGreaterThan(4);
     await expect(new Vault({ storage }).unlock('the new password')).resolves.toBeDefined();
     await expect(new Vault({ storage }).unlock(PASSWORD)).rejects.toBeInstanceOf(WrongPasswordError);
@@ -161,8 +144,8 @@ describe('concurrent writers', () => {
   test('two processes renaming different accounts at the same time lose nothing', async () => {
     const { name, first, second } = await setup();
     // Two independent Vault objects on two connections: like two workers, no shared queue.
-    const a = await new Vault({ storage: await IdbVaultStorage.open(name) }).unlock(PASSWORD);
-    const b = await new Vault({ storage: await IdbVaultStorage.open(name) }).unlock(PASSWORD);
+    const a = await new Vault({ storage: await IdbVaultStorage.open(indexedDB, name) }).unlock(PASSWORD);
+    const b = await new Vault({ storage: await IdbVaultStorage.open(indexedDB, name) }).unlock(PASSWORD);
     for (let round = 0; round < 5; round++) {
       await Promise.all([a.vault.renameAccount(first, `A${round}`), b.vault.renameAccount(second, `B${round}`), a.vault.addAccount((await a.vault.view(1)).wallets[0]!.id)]);
       const names = (await a.vault.view(1)).accounts.map((x) => x.name);
