@@ -23,7 +23,7 @@ import { systemClock } from '../core/rpc/clock.js';
 import { makeEndpoint, type NodeEndpoint } from '../core/rpc/pool/endpoint.js';
 import { NodePool } from '../core/rpc/pool/node-pool.js';
 import { fakeNetwork, type FakeMethodHandler } from '../core/rpc/testing/fake-fetch.js';
-import { VerifiedChain } from '../core/rpc/verified/chain.js';
+import { VerifiedChain } from '../core/chain/verified/chain.js';
 import { simulatedLink, type Link, type LinkOptions } from './link.js';
 
 export const CHAIN_ID = 9999;

@@ -16,9 +16,9 @@ import { LightClient, MemoryCheckpointStore, fetchTofuCheckpoint } from '../core
 import { coreAddressFromPrivateKey, encodeCfxAddress, privateKeyFromHex } from '../core/index.js';
 import { makeEndpoint } from '../core/rpc/pool/endpoint.js';
 import { NodePool } from '../core/rpc/pool/node-pool.js';
-import { VerifiedChain } from '../core/rpc/verified/chain.js';
-import { VerifiedRunner } from '../core/rpc/verified/runner.js';
-import { AccountReader } from '../core/rpc/trust/account-reader.js';
+import { VerifiedChain } from '../core/chain/verified/chain.js';
+import { VerifiedRunner } from '../core/chain/verified/runner.js';
+import { AccountReader } from '../core/trust/account-reader.js';
 import { systemClock } from '../core/rpc/clock.js';
 import { GENESIS_PRIVATE_KEY, startDevNode, waitForFinality } from '../test/support/devnode.js';
 

@@ -25,7 +25,7 @@ import type * as proofgateway from './proofgateway/errors.js';
 import type * as rpc from './rpc/errors.js';
 import type * as pool from './rpc/pool/errors.js';
 import type * as rpcSchema from './rpc/schema/validators.js';
-import type * as accountReader from './rpc/trust/account-reader.js';
+import type * as accountReader from './trust/account-reader.js';
 import type * as sites from './sites/errors.js';
 import type * as state from './state/errors.js';
 import type * as tx from './tx/errors.js';

@@ -35,3 +35,5 @@ export { parseTypes, encodeType, typeHash, type TypedDataSchema, type FieldType,
 export * from './message/typed-data.js';
 export * from './lightclient/index.js';
 export * from './rpc/index.js';
+export * from './trust/index.js';
+export * from './chain/index.js';

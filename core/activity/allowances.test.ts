@@ -8,7 +8,7 @@ import { encodeEventTopics, encodeFunctionData, keccak256, pad, parseAbi, toHex 
 import { describe, expect, test } from 'vitest';
 import { encodeCfxAddress } from '../address/cip37.js';
 import { toChecksumAddress } from '../address/eip55.js';
-import type { TrustedValue } from '../rpc/trust/types.js';
+import type { TrustedValue } from '../trust/types.js';
 import {
   ActivityError, APPROVAL_TOPIC, approvalPairs, decodeAllowance, encodeAllowanceCall, encodeRevokeCall, planApprovalQueries, readApprovalLogs, scanAllowances,
   type AllowanceSource, type LogQuery,

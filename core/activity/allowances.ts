@@ -17,7 +17,7 @@
 import { encodeStaticCall } from '../abi/encode.js';
 import { isUnlimited } from '../effects/unlimited.js';
 import { hexToBytes, type Hex } from '../encoding/hex.js';
-import type { Trust, TrustedValue } from '../rpc/trust/types.js';
+import type { Trust, TrustedValue } from '../trust/types.js';
 import { approvalPairs, readApprovalLogs, type ApprovalPair } from './approval-logs.js';
 import { ActivityError } from './errors.js';
 import type { LogQuery } from './log-queries.js';

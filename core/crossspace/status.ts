@@ -16,7 +16,7 @@
  * another hash than the step's is ignored and reported. Nothing is fetched here.
  * @module
  */
-import type { Trust } from '../rpc/trust/types.js';
+import type { Trust } from '../trust/types.js';
 import { bytesToHex } from '../encoding/hex.js';
 import type { Space } from '../space.js';
 import { CrossSpaceError } from './errors.js';

@@ -30,7 +30,7 @@ import { encodeStaticCall } from '../abi/encode.js';
 import { decodeCfxAddressToBytes, encodeCfxAddress } from '../address/cip37.js';
 import { cfxAddressType } from '../address/type.js';
 import { bytesToHex, hexToBytes, type Hex } from '../encoding/hex.js';
-import type { Trust } from '../rpc/trust/types.js';
+import type { Trust } from '../trust/types.js';
 import { NamesError } from './errors.js';
 import { namehashBytes, normalizeName } from './namehash.js';
 

@@ -1,7 +1,7 @@
 /**
- * Public API of the RPC layer: typed JSON-RPC client and transports, the node pool (health, bans,
- * privacy assignment), cross-checked reads with trust levels, transaction broadcast and tracking,
- * and the light client driven over the pool.
+ * Public API of the RPC layer: typed JSON-RPC client and transports, answer schemas, and the node
+ * pool (health, bans, privacy assignment). What is believed of the nodes' answers is core/trust;
+ * the chain the wallet acts on (verified headers, transaction tracking) is core/chain.
  * @module
  */
 export * from './errors.js';
@@ -25,13 +25,3 @@ export { rankForAddress, PRIVACY_MODE_EXPLANATION, PRIVACY_NODES_PER_ADDRESS } f
 export { classifyFailure, type Verdict } from './pool/classify.js';
 export { NoNodeAvailableError } from './pool/errors.js';
 export { NodePool, describeVerdict, type NodePoolOptions, type NodeView, type NodeAnswer, type AskOptions, type PoolChange } from './pool/node-pool.js';
-export { TRUST_EXPLANATION, type Trust, type TrustedValue, type SourceAnswer, type ConflictCandidate } from './trust/types.js';
-export { crossCheckedRead, type CrossCheckRequest } from './trust/cross-check.js';
-export { AccountReader, TokenCallError, addressKeyOf, type AccountReaderOptions } from './trust/account-reader.js';
-export { FINAL_STATUSES, type TxStatus, type TrackedTransaction, type InclusionProof, type InclusionProver } from './tx/types.js';
-export { broadcastRaw, BROADCAST_FANOUT, type BroadcastReport } from './tx/broadcast.js';
-export { TxTracker, DEFAULT_CENSORSHIP_TIMEOUT_MS, type TxTrackerOptions } from './tx/tracker.js';
-export { coreReplacement, espaceReplacement, bumpedPrice, REPLACEMENT_BUMP_PERCENT, type ReplacementKind } from './tx/replacement.js';
-export { VerifiedRunner, type RunResult } from './verified/runner.js';
-export { VerifiedChain, type VerifiedChainOptions } from './verified/chain.js';
-export { checkEspaceBlock } from './verified/espace-anchor.js';

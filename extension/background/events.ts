@@ -10,7 +10,7 @@
  * @module
  */
 import type { NetworkKey } from '../../core/rpc/pool/endpoint.js';
-import type { TrackedTransaction } from '../../core/rpc/tx/types.js';
+import type { TrackedTransaction } from '../../core/chain/transactions/types.js';
 import type { Space } from '../../core/space.js';
 import type { BalanceView, ChainStatusView, TxView } from '../shared/ui-api/chain.js';
 

@@ -7,10 +7,10 @@
 import { LightClient, MemoryCheckpointStore, fetchTofuCheckpoint, type Checkpoint } from '../../core/lightclient/index.js';
 import { makeEndpoint, type NodeEndpoint } from '../../core/rpc/pool/endpoint.js';
 import { NodePool } from '../../core/rpc/pool/node-pool.js';
-import { VerifiedChain } from '../../core/rpc/verified/chain.js';
-import { VerifiedRunner } from '../../core/rpc/verified/runner.js';
-import { AccountReader } from '../../core/rpc/trust/account-reader.js';
-import { TxTracker } from '../../core/rpc/tx/tracker.js';
+import { VerifiedChain } from '../../core/chain/verified/chain.js';
+import { VerifiedRunner } from '../../core/chain/verified/runner.js';
+import { AccountReader } from '../../core/trust/account-reader.js';
+import { TxTracker } from '../../core/chain/transactions/tracker.js';
 import { systemClock } from '../../core/rpc/clock.js';
 import { transportFromRequest } from '../../core/lightclient/transport.js';
 import { rpcCall } from '../support/devnode.js';

@@ -11,7 +11,7 @@ import { planCrossSpaceTransfer, transferStatus, type ObservedReceipt } from '..
 import { bytesToHex } from '../../core/encoding/hex.js';
 import { espaceAddressFromPrivateKey } from '../../core/keys/address.js';
 import { privateKeyFromHex } from '../../core/keys/private-key.js';
-import type { VerifiedChain } from '../../core/rpc/verified/chain.js';
+import type { VerifiedChain } from '../../core/chain/verified/chain.js';
 import { GENESIS_PRIVATE_KEY, waitForFinality } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
 import { coreAccount, sendCore, sendDraft } from '../support/chain-tx.js';

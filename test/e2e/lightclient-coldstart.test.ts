@@ -10,7 +10,7 @@ import { systemClock } from '../../core/rpc/clock.js';
 import { makeEndpoint } from '../../core/rpc/pool/endpoint.js';
 import { NodePool } from '../../core/rpc/pool/node-pool.js';
 import type { FetchFunction } from '../../core/rpc/transport/http.js';
-import { VerifiedChain } from '../../core/rpc/verified/chain.js';
+import { VerifiedChain } from '../../core/chain/verified/chain.js';
 import { rpcCall, waitForFinality } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';
 

@@ -10,7 +10,7 @@ import { toQuantity } from '../../core/encoding/hex.js';
 import { systemClock } from '../../core/rpc/clock.js';
 import { makeEndpoint, type NodeEndpoint } from '../../core/rpc/pool/endpoint.js';
 import { NodePool } from '../../core/rpc/pool/node-pool.js';
-import { VerifiedChain } from '../../core/rpc/verified/chain.js';
+import { VerifiedChain } from '../../core/chain/verified/chain.js';
 import { startLyingProxy, type Attack, type LyingProxy } from '../adversary/lying-proxy.js';
 import { rpcCall, waitForFinality } from '../support/devnode.js';
 import { sharedDevNode } from '../support/shared-devnode.js';

@@ -7,9 +7,9 @@ import { LightClient, fetchTofuCheckpoint, MemoryCheckpointStore } from '../../c
 import { systemClock } from '../../core/rpc/clock.js';
 import { makeEndpoint } from '../../core/rpc/pool/endpoint.js';
 import { NodePool } from '../../core/rpc/pool/node-pool.js';
-import { AccountReader } from '../../core/rpc/trust/account-reader.js';
-import { VerifiedChain } from '../../core/rpc/verified/chain.js';
-import { VerifiedRunner } from '../../core/rpc/verified/runner.js';
+import { AccountReader } from '../../core/trust/account-reader.js';
+import { VerifiedChain } from '../../core/chain/verified/chain.js';
+import { VerifiedRunner } from '../../core/chain/verified/runner.js';
 import { waitForFinality } from './devnode.js';
 import type { DevNodeEndpoints } from './shared-devnode.js';
 

@@ -216,7 +216,7 @@ export class LightClient implements HeaderSource {
    * finalized pivot. Progress is persisted after every verified batch. A latest ledger info the
    * client already verified (as every node serves for a moment after a PoS epoch change) is no
    * progress, reported in `latest`, not an error. Several nodes at once: see
-   * `core/rpc/verified/chain.ts`.
+   * `core/chain/verified/chain.ts`.
    * @throws {LightClientError} with `request` set: a false answer, a node behind the verified state
    *   (`stale`), or `missing` data; the state verified before the failure is kept
    */

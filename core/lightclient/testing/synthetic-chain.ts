@@ -58,7 +58,7 @@ export function rpcBlockFor(fields: BlockHeaderFields, networkId: number, transa
 
 /**
  * eSpace RPC JSON of a pivot block as a conflux-rust node prints it: the same hash and parent as
- * the Core block, its deferred state root as `stateRoot` (see core/rpc/verified/espace-anchor.ts).
+ * the Core block, its deferred state root as `stateRoot` (see core/chain/verified/espace-anchor.ts).
  */
 export function ethBlockFor(fields: BlockHeaderFields, hash: string): Record<string, unknown> {
   const zero32 = bytesToHex(new Uint8Array(32));

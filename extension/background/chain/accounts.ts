@@ -12,8 +12,8 @@
  */
 import { WayfarerError } from '../../../core/errors.js';
 import type { Clock } from '../../../core/rpc/clock.js';
-import { addressKeyOf } from '../../../core/rpc/trust/account-reader.js';
-import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import { addressKeyOf } from '../../../core/trust/account-reader.js';
+import type { TrackedTransaction } from '../../../core/chain/transactions/types.js';
 import type { Space } from '../../../core/space.js';
 import type { BalanceView, IncomingView, SourceView, TokenInfoView } from '../../shared/ui-api/chain.js';
 import type { BackgroundBus } from '../events.js';

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { encodeCfxAddress } from '../../../core/address/cip37.js';
 import { toChecksumAddress } from '../../../core/address/eip55.js';
 import { APPROVAL_TOPIC } from '../../../core/activity/index.js';
-import type { TrustedValue } from '../../../core/rpc/trust/types.js';
+import type { TrustedValue } from '../../../core/trust/types.js';
 import { readAllowances } from './allowances.js';
 import { MAX_LOOKBACK } from './incoming.js';
 import type { NetworkRuntime } from './runtime.js';

@@ -12,7 +12,7 @@
  * @module
  */
 import { planApprovalQueries, scanAllowances, type LogQuery } from '../../../core/activity/index.js';
-import { addressKeyOf } from '../../../core/rpc/trust/account-reader.js';
+import { addressKeyOf } from '../../../core/trust/account-reader.js';
 import type { Space } from '../../../core/space.js';
 import type { AllowancesView } from '../../shared/ui-api/allowances.js';
 import type { TokenInfoView } from '../../shared/ui-api/chain.js';

@@ -8,7 +8,7 @@ import { decodeCfxAddressAnyType } from '../../../core/address/cip37.js';
 import { bytesToHex, type Hex } from '../../../core/encoding/hex.js';
 import { WayfarerError } from '../../../core/errors.js';
 import type { RpcClient } from '../../../core/rpc/client.js';
-import type { VerifiedChain } from '../../../core/rpc/verified/chain.js';
+import type { VerifiedChain } from '../../../core/chain/verified/chain.js';
 import type { Space } from '../../../core/space.js';
 import { receiptHasLog, type FoundLog } from './incoming.js';
 import { addressTopic, TRANSFER_EVENT_TOPIC } from './token-abi.js';

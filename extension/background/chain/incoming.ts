@@ -14,7 +14,7 @@
  * @module
  */
 import { bytesToHex } from '../../../core/encoding/hex.js';
-import type { Trust } from '../../../core/rpc/trust/types.js';
+import type { Trust } from '../../../core/trust/types.js';
 import type { VerifiedReceipt } from '../../../core/lightclient/client/proofs.js';
 import type { Space } from '../../../core/space.js';
 import type { BalanceIncrease, IncomingTransfer } from './store.js';

@@ -18,12 +18,12 @@ import { makeEndpoint, NETWORKS, type NetworkKey, type NodeEndpoint } from '../.
 import { NodePool, type PoolChange } from '../../../core/rpc/pool/node-pool.js';
 import type { FetchFunction } from '../../../core/rpc/transport/http.js';
 import type { WebSocketFactory } from '../../../core/rpc/transport/websocket.js';
-import { AccountReader } from '../../../core/rpc/trust/account-reader.js';
-import { TxTracker } from '../../../core/rpc/tx/tracker.js';
-import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
-import { DEFAULT_STALE_AFTER_MS, VerifiedChain } from '../../../core/rpc/verified/chain.js';
-import { VerifiedRunner } from '../../../core/rpc/verified/runner.js';
-import { fetchLocalTofuCheckpoint } from '../../../core/rpc/verified/tofu-source.js';
+import { AccountReader } from '../../../core/trust/account-reader.js';
+import { TxTracker } from '../../../core/chain/transactions/tracker.js';
+import type { TrackedTransaction } from '../../../core/chain/transactions/types.js';
+import { DEFAULT_STALE_AFTER_MS, VerifiedChain } from '../../../core/chain/verified/chain.js';
+import { VerifiedRunner } from '../../../core/chain/verified/runner.js';
+import { fetchLocalTofuCheckpoint } from '../../../core/chain/verified/tofu-source.js';
 import type { Space } from '../../../core/space.js';
 import type { ChainStore, StoredNode } from './store.js';
 import { gatewayReadDeps } from './verified-gateways.js';

@@ -25,7 +25,7 @@ import { PRIVACY_MODE_EXPLANATION } from '../../../core/rpc/pool/privacy.js';
 import { isRpcMethodName } from '../../../core/rpc/schema/methods.js';
 import type { FetchFunction } from '../../../core/rpc/transport/http.js';
 import type { WebSocketFactory } from '../../../core/rpc/transport/websocket.js';
-import { addressKeyOf } from '../../../core/rpc/trust/account-reader.js';
+import { addressKeyOf } from '../../../core/trust/account-reader.js';
 import type { Space } from '../../../core/space.js';
 import type { ChainStatusView } from '../../shared/ui-api/chain.js';
 import type { BackgroundBus } from '../events.js';

@@ -15,7 +15,7 @@
 import { wrap, type IDBPDatabase } from 'idb';
 import type { BanRecord } from '../../../core/rpc/pool/bans.js';
 import type { NetworkKey, NodeEndpoint } from '../../../core/rpc/pool/endpoint.js';
-import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import type { TrackedTransaction } from '../../../core/chain/transactions/types.js';
 import { isSpace } from '../../../core/space.js';
 import type { BalanceView, IncomingView } from '../../shared/ui-api/chain.js';
 

@@ -9,7 +9,7 @@ import { toChecksumAddress } from '../../../core/address/eip55.js';
 import type { Hex } from '../../../core/encoding/hex.js';
 import { WayfarerError } from '../../../core/errors.js';
 import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';
-import { addressKeyOf } from '../../../core/rpc/trust/account-reader.js';
+import { addressKeyOf } from '../../../core/trust/account-reader.js';
 import type { Space } from '../../../core/space.js';
 import type { IncomingView, TokenFieldView, TokenInfoView } from '../../shared/ui-api/chain.js';
 import { mergeEntries, rangesToScan, readTransfer, type FoundLog } from './incoming.js';

@@ -12,7 +12,7 @@
  * @module
  */
 import type { Hex } from '../../../core/encoding/hex.js';
-import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import type { TrackedTransaction } from '../../../core/chain/transactions/types.js';
 import type { Space } from '../../../core/space.js';
 import type { TxView } from '../../shared/ui-api/chain.js';
 import type { BackgroundBus } from '../events.js';

@@ -9,7 +9,7 @@ import type { GatewayRequest } from '../../../core/proofgateway/client.js';
 import type { Clock } from '../../../core/rpc/clock.js';
 import type { NodeEndpoint } from '../../../core/rpc/pool/endpoint.js';
 import type { FetchFunction } from '../../../core/rpc/transport/http.js';
-import type { VerifiedChain } from '../../../core/rpc/verified/chain.js';
+import type { VerifiedChain } from '../../../core/chain/verified/chain.js';
 import { lightClientHeaderSource } from '../../../core/verified-headers.js';
 import type { ChainStore } from './store.js';
 import type { FinalizedAnchor, SlotMemory, StoredSlot, VerifiedReaderDeps } from './verified-reads.js';

@@ -15,7 +15,7 @@ import { makeEndpoint, type NodeEndpoint } from '../../../core/rpc/pool/endpoint
 import { NodePool } from '../../../core/rpc/pool/node-pool.js';
 import { fakeNetwork, type FakeMethodHandler } from '../../../core/rpc/testing/fake-fetch.js';
 import { FakeClock } from '../../../core/rpc/testing/fake-clock.js';
-import type { TrustedValue } from '../../../core/rpc/trust/types.js';
+import type { TrustedValue } from '../../../core/trust/types.js';
 import type { Space } from '../../../core/space.js';
 import { stateKeyBytes } from '../../../core/state/keys.js';
 import { headerSourceOf, recordedHeaders, type RecordedStateVector } from '../../../core/state/testing/recorded-state.js';

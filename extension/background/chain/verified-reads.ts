@@ -29,9 +29,9 @@ import { proveAccountsViaGateway, proveStorageViaGateway, type GatewayRequest } 
 import type { NodeEndpoint } from '../../../core/rpc/pool/endpoint.js';
 import type { NodePool } from '../../../core/rpc/pool/node-pool.js';
 import type { CoreCallRequest, EthCallRequest } from '../../../core/rpc/schema/methods.js';
-import { addressKeyOf } from '../../../core/rpc/trust/account-reader.js';
-import { crossCheckedRead } from '../../../core/rpc/trust/cross-check.js';
-import type { ProofFallback, StateProofAnchor, TrustedValue } from '../../../core/rpc/trust/types.js';
+import { addressKeyOf } from '../../../core/trust/account-reader.js';
+import { crossCheckedRead } from '../../../core/trust/cross-check.js';
+import type { ProofFallback, StateProofAnchor, TrustedValue } from '../../../core/trust/types.js';
 import type { Space } from '../../../core/space.js';
 import type { VerifiedHeaderSource } from '../../../core/state/header.js';
 import type { ProofAnchor } from '../../../core/state/prove-account.js';

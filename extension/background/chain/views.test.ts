@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { encodeCfxAddress } from '../../../core/address/cip37.js';
 import { privateKeyFromHex } from '../../../core/keys/private-key.js';
-import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import type { TrackedTransaction } from '../../../core/chain/transactions/types.js';
 import { signCoreTransaction } from '../../../core/tx/core-sign.js';
 import { signEspaceTransaction } from '../../../core/tx/espace-sign.js';
 import { encodeTransferCall } from './token-abi.js';

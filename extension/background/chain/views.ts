@@ -7,8 +7,8 @@
 import { BAN_REASON_TEXT, type BanRecord } from '../../../core/rpc/pool/bans.js';
 import { hostPermissionPattern } from '../../../core/rpc/pool/endpoint.js';
 import type { NodeView as PoolNodeView } from '../../../core/rpc/pool/node-pool.js';
-import type { TrustedValue } from '../../../core/rpc/trust/types.js';
-import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import type { TrustedValue } from '../../../core/trust/types.js';
+import type { TrackedTransaction } from '../../../core/chain/transactions/types.js';
 import { decodeCfxAddress, encodeCfxAddress } from '../../../core/address/cip37.js';
 import { toChecksumAddress } from '../../../core/address/eip55.js';
 import { decodeCoreTransaction } from '../../../core/tx/core-decode.js';

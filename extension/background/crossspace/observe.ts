@@ -10,7 +10,7 @@
  */
 import type { ObservedReceipt, StepObservation } from '../../../core/crossspace/index.js';
 import { bytesToHex } from '../../../core/encoding/hex.js';
-import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import type { TrackedTransaction } from '../../../core/chain/transactions/types.js';
 import type { Space } from '../../../core/space.js';
 import type { NetworkRuntime } from '../chain/runtime.js';
 

@@ -1,6 +1,6 @@
 /**
  * Replacement drafts: the transaction that speeds up or cancels a stuck one (same nonce, price
- * bumped over it — core/rpc/tx/replacement.ts), and a new transfer that fills a nonce gap by
+ * bumped over it — core/chain/transactions/replacement.ts), and a new transfer that fills a nonce gap by
  * outbidding the stuck transaction at that nonce. Both become ordinary prepared sends: reviewed,
  * then signed through the one signed-transaction check (core/tx/signed-check.ts) and broadcast.
  *
@@ -10,8 +10,8 @@
  */
 import type { Hex } from '../../../core/encoding/hex.js';
 import { InvalidInputError } from '../../../core/errors.js';
-import { bumpedPrice, coreReplacement, espaceReplacement, type ReplacementKind } from '../../../core/rpc/tx/replacement.js';
-import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import { bumpedPrice, coreReplacement, espaceReplacement, type ReplacementKind } from '../../../core/chain/transactions/replacement.js';
+import type { TrackedTransaction } from '../../../core/chain/transactions/types.js';
 import type { Space } from '../../../core/space.js';
 import { decodeCoreTransaction } from '../../../core/tx/core-decode.js';
 import type { CoreTransactionInput } from '../../../core/tx/core-transaction.js';

@@ -6,7 +6,7 @@ import { decodeCoreTransaction } from '../../../core/tx/core-decode.js';
 import { decodeEspaceTransaction } from '../../../core/tx/espace-decode.js';
 import type { BalanceView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
 import type { TxLabel } from '../chain/store.js';
-import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import type { TrackedTransaction } from '../../../core/chain/transactions/types.js';
 import { signCoreTransaction } from '../../../core/tx/core-sign.js';
 import { privateKeyFromHex } from '../../../core/keys/private-key.js';
 import { TestChain, TestKeyring } from '../provider/test-support.js';

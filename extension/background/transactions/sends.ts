@@ -19,9 +19,9 @@
 import type { Hex } from '../../../core/encoding/hex.js';
 import { InvalidInputError } from '../../../core/errors.js';
 import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';
-import type { Trust } from '../../../core/rpc/trust/types.js';
-import type { ReplacementKind } from '../../../core/rpc/tx/replacement.js';
-import type { TrackedTransaction } from '../../../core/rpc/tx/types.js';
+import type { Trust } from '../../../core/trust/types.js';
+import type { ReplacementKind } from '../../../core/chain/transactions/replacement.js';
+import type { TrackedTransaction } from '../../../core/chain/transactions/types.js';
 import type { Space } from '../../../core/space.js';
 import type { BalanceView, TokenInfoView, TxView } from '../../shared/ui-api/chain.js';
 import type { MaxSendableView, PreparedSendView } from '../../shared/ui-api/sends.js';

@@ -15,15 +15,15 @@
  */
 import type { BanReason, BanSeverity } from '../../../core/rpc/pool/bans.js';
 import { NETWORK_KEYS, type NetworkKey, type NodeKind } from '../../../core/rpc/pool/endpoint.js';
-import type { ProofFallback, StateProofAnchor, Trust } from '../../../core/rpc/trust/types.js';
-import type { TxStatus } from '../../../core/rpc/tx/types.js';
+import type { ProofFallback, StateProofAnchor, Trust } from '../../../core/trust/types.js';
+import type { TxStatus } from '../../../core/chain/transactions/types.js';
 import { SPACES, type Space } from '../../../core/space.js';
 import { boolean, hex, none, number, object, oneOf, optional, string, array } from '../schema.js';
 import { uiMethod } from './define.js';
 
 export { hostPermissionPattern } from '../../../core/rpc/pool/endpoint.js';
 export { PRIVACY_MODE_EXPLANATION } from '../../../core/rpc/pool/privacy.js';
-export { TRUST_EXPLANATION } from '../../../core/rpc/trust/types.js';
+export { TRUST_EXPLANATION } from '../../../core/trust/types.js';
 export { BAN_REASON_TEXT } from '../../../core/rpc/pool/bans.js';
 export type { Trust, TxStatus, BanReason, BanSeverity, NetworkKey, NodeKind, StateProofAnchor, ProofFallback };
 

@@ -11,7 +11,7 @@
  * @module
  */
 import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';
-import type { Trust } from '../../../core/rpc/trust/types.js';
+import type { Trust } from '../../../core/trust/types.js';
 import type { Space } from '../../../core/space.js';
 import { none, object, oneOf, optional, string } from '../schema.js';
 import { uiMethod } from './define.js';

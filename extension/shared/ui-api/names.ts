@@ -4,7 +4,7 @@
  * The local dev network has no CNS of its own; a registry deployed there can be named for it.
  * @module
  */
-import type { Trust } from '../../../core/rpc/trust/types.js';
+import type { Trust } from '../../../core/trust/types.js';
 import { nullable, object, string } from '../schema.js';
 import { uiMethod } from './define.js';
 

@@ -17,7 +17,7 @@
  * @module
  */
 import type { NetworkKey } from '../../../core/rpc/pool/endpoint.js';
-import type { Trust } from '../../../core/rpc/trust/types.js';
+import type { Trust } from '../../../core/trust/types.js';
 import type { JsonEffect } from '../../../core/effects/json.js';
 import { SPACES, type Space } from '../../../core/space.js';
 import { number, object, oneOf, optional, string } from '../schema.js';

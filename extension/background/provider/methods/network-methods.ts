@@ -8,7 +8,7 @@
  * (shown to the user first, with what they could influence; https only) to that network and
  * switches to it. Every node one site suggested counts as ONE operator named after the site, is
  * never a trusted source for a cross-check and can never get the user's own nodes banned (see
- * core/rpc/trust/cross-check.ts). A node on this computer or the local network is refused outright:
+ * core/trust/cross-check.ts). A node on this computer or the local network is refused outright:
  * it would make the wallet send requests to local services on the page's behalf; only the user may
  * add those, in Settings. The suggested chain name is not used: the wallet's own name for the
  * network is shown, so a page cannot label a network misleadingly.

@@ -9,16 +9,16 @@
  * above n at any later epoch), which turns a nonce lie from "outvoted" into "proven".
  * @module
  */
-import { decodeCfxAddress } from '../../address/cip37.js';
-import { parseEspaceAddress } from '../../address/eip55.js';
-import { InvalidInputError } from '../../errors.js';
-import { quantityToBigInt, toQuantity, type Hex } from '../../encoding/hex.js';
-import type { Space } from '../../space.js';
-import type { NodePool } from '../pool/node-pool.js';
-import type { CoreCallRequest, EthCallRequest } from '../schema/methods.js';
+import { decodeCfxAddress } from '../address/cip37.js';
+import { parseEspaceAddress } from '../address/eip55.js';
+import { InvalidInputError } from '../errors.js';
+import { quantityToBigInt, toQuantity, type Hex } from '../encoding/hex.js';
+import type { Space } from '../space.js';
+import type { NodePool } from '../rpc/pool/node-pool.js';
+import type { CoreCallRequest, EthCallRequest } from '../rpc/schema/methods.js';
 import { crossCheckedRead } from './cross-check.js';
 import type { TrustedValue } from './types.js';
-import { WayfarerError } from '../../errors.js';
+import { WayfarerError } from '../errors.js';
 
 export interface AccountReaderOptions {
   pool: NodePool;

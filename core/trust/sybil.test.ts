@@ -6,11 +6,11 @@
  * `cross-checked`, and no shipped node may be banned as outvoted. Deterministic: fixed seed.
  */
 import { describe, expect, test } from 'vitest';
-import type { Space } from '../../space.js';
-import { defaultEndpoints } from '../pool/defaults.js';
-import { makeEndpoint, type NodeEndpoint } from '../pool/endpoint.js';
-import { NodePool } from '../pool/node-pool.js';
-import { fakeNetwork, type FakeMethodHandler } from '../testing/fake-fetch.js';
+import type { Space } from '../space.js';
+import { defaultEndpoints } from '../rpc/pool/defaults.js';
+import { makeEndpoint, type NodeEndpoint } from '../rpc/pool/endpoint.js';
+import { NodePool } from '../rpc/pool/node-pool.js';
+import { fakeNetwork, type FakeMethodHandler } from '../rpc/testing/fake-fetch.js';
 import { AccountReader } from './account-reader.js';
 
 const SEED = 0x5eed_16;
@@ -42,7 +42,7 @@ const answering = (value: bigint): FakeMethodHandler => (method) => {
 
 /** Core mainnet addresses of the reads: user type, network 1029. */
 async function addresses(space: Space, random: () => number, count: number): Promise<string[]> {
-  const { encodeCfxAddress } = await import('../../address/cip37.js');
+  const { encodeCfxAddress } = await import('../address/cip37.js');
   return Array.from({ length: count }, () => {
     const body = `0x1${hex(random, 20).slice(1)}`;
     return space === 'core' ? encodeCfxAddress(body, 1029) : `0x${hex(random, 20)}`;

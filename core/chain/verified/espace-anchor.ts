@@ -14,7 +14,7 @@
 import { bytesToHex } from '../../encoding/hex.js';
 import { LightClientError } from '../../lightclient/errors.js';
 import type { VerifiedHeader } from '../../lightclient/header/chain.js';
-import type { RpcEthBlock } from '../schema/espace.js';
+import type { RpcEthBlock } from '../../rpc/schema/espace.js';
 
 /**
  * Checks an eSpace block against the verified Core pivot header of the same height.

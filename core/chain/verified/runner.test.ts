@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LightClientError } from '../../lightclient/errors.js';
-import { makeEndpoint } from '../pool/endpoint.js';
-import { NoNodeAvailableError } from '../pool/errors.js';
-import { NodePool } from '../pool/node-pool.js';
-import { fakeNetwork } from '../testing/fake-fetch.js';
+import { makeEndpoint } from '../../rpc/pool/endpoint.js';
+import { NoNodeAvailableError } from '../../rpc/pool/errors.js';
+import { NodePool } from '../../rpc/pool/node-pool.js';
+import { fakeNetwork } from '../../rpc/testing/fake-fetch.js';
 import { VerifiedRunner } from './runner.js';
 
 const ethBlock = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../test/vectors/rpc/dev-eth_getBlockByNumber-hashes.json'), 'utf8')) as { result: Record<string, unknown> }).result;

@@ -15,12 +15,12 @@
  * node is banned before the comparison and does not count.
  * @module
  */
-import type { Space } from '../../space.js';
-import type { RpcClient } from '../client.js';
-import type { BanReason } from '../pool/bans.js';
-import type { NodeEndpoint } from '../pool/endpoint.js';
-import { NoNodeAvailableError } from '../pool/errors.js';
-import { describeVerdict, type NodeAnswer, type NodePool } from '../pool/node-pool.js';
+import type { Space } from '../space.js';
+import type { RpcClient } from '../rpc/client.js';
+import type { BanReason } from '../rpc/pool/bans.js';
+import type { NodeEndpoint } from '../rpc/pool/endpoint.js';
+import { NoNodeAvailableError } from '../rpc/pool/errors.js';
+import { describeVerdict, type NodeAnswer, type NodePool } from '../rpc/pool/node-pool.js';
 import type { ConflictCandidate, SourceAnswer, TrustedValue } from './types.js';
 
 export interface CrossCheckRequest<T> {

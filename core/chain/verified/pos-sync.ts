@@ -14,9 +14,9 @@ import type { LightClient } from '../../lightclient/client/light-client.js';
 import { driveSync } from '../../lightclient/sync/drive.js';
 import { SyncMachine } from '../../lightclient/sync/machine.js';
 import type { SyncProgress, SyncReport, Finding } from '../../lightclient/sync/types.js';
-import type { Clock } from '../clock.js';
-import { NoNodeAvailableError } from '../pool/errors.js';
-import { describeVerdict, type NodePool } from '../pool/node-pool.js';
+import type { Clock } from '../../rpc/clock.js';
+import { NoNodeAvailableError } from '../../rpc/pool/errors.js';
+import { describeVerdict, type NodePool } from '../../rpc/pool/node-pool.js';
 import type { VerifiedRunner } from './runner.js';
 
 export interface PosSyncOptions {

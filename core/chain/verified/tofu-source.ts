@@ -12,8 +12,8 @@
 import type { Checkpoint } from '../../lightclient/checkpoint/types.js';
 import { fetchTofuCheckpoint } from '../../lightclient/client/light-client.js';
 import { LightClientError } from '../../lightclient/errors.js';
-import type { NodeEndpoint } from '../pool/endpoint.js';
-import type { NodePool } from '../pool/node-pool.js';
+import type { NodeEndpoint } from '../../rpc/pool/endpoint.js';
+import type { NodePool } from '../../rpc/pool/node-pool.js';
 import type { VerifiedRunner } from './runner.js';
 
 /** Loopback host names (not the wider LAN: the committee must come from this very computer). */

@@ -20,9 +20,9 @@
 import { LightClientError, anotherNodeMaySucceed } from '../../lightclient/errors.js';
 import { ESPACE_METHODS, transportFromRequest, type LightClientMethod, type LightClientTransport } from '../../lightclient/transport.js';
 import type { Space } from '../../space.js';
-import type { NodeEndpoint } from '../pool/endpoint.js';
-import { NoNodeAvailableError } from '../pool/errors.js';
-import { describeVerdict, type NodePool } from '../pool/node-pool.js';
+import type { NodeEndpoint } from '../../rpc/pool/endpoint.js';
+import { NoNodeAvailableError } from '../../rpc/pool/errors.js';
+import { describeVerdict, type NodePool } from '../../rpc/pool/node-pool.js';
 
 export interface RunResult<T> {
   value: T;

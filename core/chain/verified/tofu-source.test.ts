@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { makeEndpoint } from '../pool/endpoint.js';
-import { NodePool } from '../pool/node-pool.js';
-import { fakeNetwork } from '../testing/fake-fetch.js';
+import { makeEndpoint } from '../../rpc/pool/endpoint.js';
+import { NodePool } from '../../rpc/pool/node-pool.js';
+import { fakeNetwork } from '../../rpc/testing/fake-fetch.js';
 import { VerifiedRunner } from './runner.js';
 import { fetchLocalTofuCheckpoint, isTofuSource } from './tofu-source.js';
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { verifyHeaderAgainstHash } from '../../lightclient/header/chain.js';
-import type { RpcEthBlock } from '../schema/espace.js';
-import { rpcMethods } from '../schema/methods.js';
+import type { RpcEthBlock } from '../../rpc/schema/espace.js';
+import { rpcMethods } from '../../rpc/schema/methods.js';
 import { checkEspaceBlock } from './espace-anchor.js';
 
 const load = (name: string) => (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../test/vectors/rpc', name), 'utf8')) as { result: unknown }).result;

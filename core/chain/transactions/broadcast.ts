@@ -7,10 +7,10 @@
  */
 import type { Hex } from '../../encoding/hex.js';
 import type { Space } from '../../space.js';
-import type { RpcClient } from '../client.js';
-import type { NodeEndpoint } from '../pool/endpoint.js';
-import type { NodeAnswer, NodePool } from '../pool/node-pool.js';
-import { RpcNodeError } from '../errors.js';
+import type { RpcClient } from '../../rpc/client.js';
+import type { NodeEndpoint } from '../../rpc/pool/endpoint.js';
+import type { NodeAnswer, NodePool } from '../../rpc/pool/node-pool.js';
+import { RpcNodeError } from '../../rpc/errors.js';
 
 /** Independent nodes a transaction is sent to. */
 export const BROADCAST_FANOUT = 3;

@@ -10,11 +10,11 @@ import { describe, expect, test } from 'vitest';
 import { tofuCheckpoint } from '../../lightclient/checkpoint/checkpoint.js';
 import { MemoryCheckpointStore } from '../../lightclient/checkpoint/store.js';
 import { LightClient } from '../../lightclient/client/light-client.js';
-import { systemClock } from '../clock.js';
-import { makeEndpoint } from '../pool/endpoint.js';
-import { NoNodeAvailableError } from '../pool/errors.js';
-import { NodePool } from '../pool/node-pool.js';
-import { FakeRpcError, fakeNetwork } from '../testing/fake-fetch.js';
+import { systemClock } from '../../rpc/clock.js';
+import { makeEndpoint } from '../../rpc/pool/endpoint.js';
+import { NoNodeAvailableError } from '../../rpc/pool/errors.js';
+import { NodePool } from '../../rpc/pool/node-pool.js';
+import { FakeRpcError, fakeNetwork } from '../../rpc/testing/fake-fetch.js';
 import { VerifiedChain } from './chain.js';
 import { VerifiedRunner } from './runner.js';
 

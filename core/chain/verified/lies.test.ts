@@ -17,10 +17,10 @@ import { committeeFromJson } from '../../lightclient/pos/committee.js';
 import { MemoryTransport, syntheticPivotChain, type MemoryChainData } from '../../lightclient/testing/synthetic-chain.js';
 import { rpcHandler, type AnswerTamper } from '../../lightclient/testing/synthetic-node.js';
 import { signLedgerInfo, syntheticPosChain } from '../../lightclient/testing/synthetic-pos.js';
-import { systemClock } from '../clock.js';
-import { makeEndpoint, type NodeEndpoint } from '../pool/endpoint.js';
-import { NodePool } from '../pool/node-pool.js';
-import { fakeNetwork, type FakeMethodHandler } from '../testing/fake-fetch.js';
+import { systemClock } from '../../rpc/clock.js';
+import { makeEndpoint, type NodeEndpoint } from '../../rpc/pool/endpoint.js';
+import { NodePool } from '../../rpc/pool/node-pool.js';
+import { fakeNetwork, type FakeMethodHandler } from '../../rpc/testing/fake-fetch.js';
 import { VerifiedChain } from './chain.js';
 
 const CHAIN_ID = 1024;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { makeEndpoint, type NodeEndpoint } from '../pool/endpoint.js';
-import { NodePool } from '../pool/node-pool.js';
-import { fakeNetwork, type FakeMethodHandler } from '../testing/fake-fetch.js';
+import { makeEndpoint, type NodeEndpoint } from '../rpc/pool/endpoint.js';
+import { NodePool } from '../rpc/pool/node-pool.js';
+import { fakeNetwork, type FakeMethodHandler } from '../rpc/testing/fake-fetch.js';
 import { AccountReader, TokenCallError } from './account-reader.js';
 
 const ADDRESS = 'net1024:aar8jzybzv0fhzreav49syxnzut8s0jt1ap8jtnn6w';
