@@ -31,7 +31,6 @@ export function useTokenMeta(effects: readonly JsonEffect[] | undefined): TokenM
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key]); // `refs` is derived from `key` alone: a new array with the same tokens reads nothing again
   return metas;
 }
