@@ -1,14 +1,14 @@
 /**
  * The chain of the background worker as its users get it: the network session (session.ts) and
  * the jobs over it — account reads (accounts.ts), the node list (nodes.ts) and the wallet's
- * transactions (transactions.ts) — built once, over one chain store and the background's bus.
+ * tracked transactions (tracking.ts) — built once, over one chain store and the background's bus.
  * Nothing here but the building: each caller takes the part it uses.
  * @module
  */
 import { Accounts } from './accounts.js';
 import { Nodes } from './nodes.js';
 import { NetworkSession, type SessionDeps } from './session.js';
-import { Transactions } from './transactions.js';
+import { TrackedTransactions } from './tracking.js';
 
 export interface ChainServiceDeps extends SessionDeps {
   /** Whether the extension holds a host permission (`chrome.permissions.contains`). */
@@ -19,7 +19,7 @@ export interface ChainService {
   readonly session: NetworkSession;
   readonly accounts: Accounts;
   readonly nodes: Nodes;
-  readonly transactions: Transactions;
+  readonly tracking: TrackedTransactions;
 }
 
 /** Loads the session's settings and state and builds the jobs over it (no network). */
@@ -30,6 +30,6 @@ export async function startChain(deps: ChainServiceDeps): Promise<ChainService> 
     session,
     accounts: new Accounts({ session, store, clock, bus }),
     nodes: new Nodes({ session, store, hasHostPermission: deps.hasHostPermission }),
-    transactions: await Transactions.start({ session, store, bus }),
+    tracking: await TrackedTransactions.start({ session, store, bus }),
   };
 }

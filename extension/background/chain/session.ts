@@ -2,7 +2,7 @@
  * The network session of the background worker: the active network's runtime (light client, node
  * pool, account reader, transaction tracker: runtime.ts), switching networks, syncing, the status
  * pages show, and the node-privacy setting. The jobs over it (accounts.ts, nodes.ts,
- * transactions.ts) read the active runtime from here; every change is announced on the
+ * tracking.ts) read the active runtime from here; every change is announced on the
  * background's bus (../events.ts).
  *
  * Lifecycle: `NetworkSession.start` loads settings and returns at once (no network); syncing runs

@@ -12,7 +12,7 @@ export function chainUiHandlers(chain: () => Promise<ChainService>): UiHandlers 
   const session = async () => (await chain()).session;
   const accounts = async () => (await chain()).accounts;
   const nodes = async () => (await chain()).nodes;
-  const transactions = async () => (await chain()).transactions;
+  const tracking = async () => (await chain()).tracking;
   return {
     'chain.status': async () => (await session()).status(),
     'chain.sync': async () => (await session()).sync(),
@@ -29,9 +29,9 @@ export function chainUiHandlers(chain: () => Promise<ChainService>): UiHandlers 
     'chain.removeNode': async ({ id }) => (await nodes()).removeNode(id),
     'chain.bans': async () => (await nodes()).bans(),
     'chain.liftBan': async ({ id }) => (await nodes()).liftBan(id),
-    'chain.sendTransaction': async ({ space, raw }) => (await transactions()).sendTransaction(space, raw),
-    'chain.transactions': async () => (await transactions()).transactions(),
-    'chain.refreshTransaction': async ({ hash }) => (await transactions()).refreshTransaction(hash),
-    'chain.resendTransaction': async ({ hash }) => (await transactions()).resendTransaction(hash),
+    'chain.sendTransaction': async ({ space, raw }) => (await tracking()).sendTransaction(space, raw),
+    'chain.transactions': async () => (await tracking()).transactions(),
+    'chain.refreshTransaction': async ({ hash }) => (await tracking()).refreshTransaction(hash),
+    'chain.resendTransaction': async ({ hash }) => (await tracking()).resendTransaction(hash),
   };
 }

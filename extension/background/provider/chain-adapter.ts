@@ -42,7 +42,7 @@ export interface ChainServiceSlice {
 
 /** The slice of the running chain (session and jobs) and the bus's network switches. */
 export function chainServiceSlice(chain: ChainService, bus: BackgroundBus): ChainServiceSlice {
-  const { session, nodes, accounts, transactions } = chain;
+  const { session, nodes, accounts, tracking } = chain;
   return {
     status: () => session.status(),
     setNetwork: (network) => session.setNetwork(network),
@@ -50,7 +50,7 @@ export function chainServiceSlice(chain: ChainService, bus: BackgroundBus): Chai
     addNode: (input) => nodes.addNode(input),
     read: (space, method, params) => session.read(space, method, params),
     nextNonce: (space, address) => accounts.nextNonce(space, address),
-    sendRawTransaction: (space, raw) => transactions.sendRawTransaction(space, raw),
+    sendRawTransaction: (space, raw) => tracking.sendRawTransaction(space, raw),
     sync: () => session.sync(),
     onNetworkChanged: (listener) => bus.on('networkChanged', ({ chainIds }) => listener(chainIds)),
   };

@@ -23,8 +23,8 @@ export interface SendServiceOptions {
   chain: Service<ChainService>;
 }
 
-/** What sends read of the session and the jobs over it (accounts and transactions). */
-function sendChain({ session, accounts, transactions }: ChainService): SendChain & CrossSpaceChain {
+/** What sends read of the session and the jobs over it (accounts and tracked transactions). */
+function sendChain({ session, accounts, tracking }: ChainService): SendChain & CrossSpaceChain {
   return {
     status: () => session.status(),
     read: (space, method, params) => session.read(space, method, params),
@@ -33,11 +33,11 @@ function sendChain({ session, accounts, transactions }: ChainService): SendChain
     reservedInFlight: (space, address) => accounts.reservedInFlight(space, address),
     tokenInfo: (space, address) => accounts.tokenInfo(space, address),
     nonce: (space, address) => accounts.nonce(space, address),
-    labelTransaction: (hash, label) => transactions.labelTransaction(hash, label),
-    sendTransaction: (space: Space, raw: Hex, replaces?: string) => transactions.sendTransaction(space, raw, replaces),
-    refreshTransaction: (hash) => transactions.refreshTransaction(hash),
-    transactions: () => transactions.transactions(),
-    tracked: (hash) => transactions.tracked(hash),
+    labelTransaction: (hash, label) => tracking.labelTransaction(hash, label),
+    sendTransaction: (space: Space, raw: Hex, replaces?: string) => tracking.sendTransaction(space, raw, replaces),
+    refreshTransaction: (hash) => tracking.refreshTransaction(hash),
+    transactions: () => tracking.transactions(),
+    tracked: (hash) => tracking.tracked(hash),
   };
 }
 

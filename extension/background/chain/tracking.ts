@@ -20,21 +20,21 @@ import type { NetworkSession } from './session.js';
 import type { ChainStore, TxLabel } from './store.js';
 import { txView } from './views.js';
 
-export interface TransactionsDeps {
+export interface TrackingDeps {
   session: Pick<NetworkSession, 'activeRuntime' | 'sync'>;
   store: ChainStore;
   bus: BackgroundBus;
 }
 
-export class Transactions {
+export class TrackedTransactions {
   /** What the wallet knew about its own transactions when it sent them (token symbol, decimals), by hash. */
   private labels = new Map<string, TxLabel>();
 
-  private constructor(private readonly deps: TransactionsDeps) {}
+  private constructor(private readonly deps: TrackingDeps) {}
 
   /** Loads the active network's labels, and again after each network switch. */
-  static async start(deps: TransactionsDeps): Promise<Transactions> {
-    const job = new Transactions(deps);
+  static async start(deps: TrackingDeps): Promise<TrackedTransactions> {
+    const job = new TrackedTransactions(deps);
     job.labels = await deps.store.loadLabels(deps.session.activeRuntime().network);
     deps.bus.on('networkChanged', ({ network }) => {
       // Labels given meanwhile (a send right after the switch) are kept over the stored ones.

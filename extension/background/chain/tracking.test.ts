@@ -30,14 +30,14 @@ describe('transactions', () => {
     const { chain } = await chainSetup({ 'http://127.0.0.1:12537/': stuckNode(received, 'only'), 'http://10.0.0.2:12537/': stuckNode(received, 'second'), 'http://10.0.0.3:12537/': stuckNode(received, 'third') });
     await chain.session.setNetwork('local');
     const signed = sign(3n);
-    const sent = await chain.transactions.sendTransaction('core', signed.raw as `0x${string}`);
+    const sent = await chain.tracking.sendTransaction('core', signed.raw as `0x${string}`);
     expect(sent).toMatchObject({ hash: signed.hash, status: 'pending', acceptedBy: ['local/core/http://127.0.0.1:12537/'] });
-    expect(chain.transactions.tracked(signed.hash)?.raw).toBe(signed.raw);
+    expect(chain.tracking.tracked(signed.hash)?.raw).toBe(signed.raw);
 
     // Two nodes of one operator: a resend is not limited to one node per operator.
     await chain.nodes.addNode({ space: 'core', url: 'http://10.0.0.2:12537', operator: 'Other' });
     await chain.nodes.addNode({ space: 'core', url: 'http://10.0.0.3:12537', operator: 'Other' });
-    const resent = await chain.transactions.resendTransaction(signed.hash);
+    const resent = await chain.tracking.resendTransaction(signed.hash);
     expect(received.get('second')).toEqual([signed.raw]);
     expect(received.get('third')).toEqual([signed.raw]);
     expect(received.get('only')).toEqual([signed.raw]);
@@ -51,15 +51,15 @@ describe('transactions', () => {
     bus.on('transactionChanged', (tx) => changed.push(tx));
     await chain.session.setNetwork('local');
     const signed = sign(4n);
-    await chain.transactions.labelTransaction(signed.hash, { token: { contract: from, symbol: 'TOK', decimals: 6 } });
-    const hash = await chain.transactions.sendRawTransaction('core', signed.raw as `0x${string}`);
+    await chain.tracking.labelTransaction(signed.hash, { token: { contract: from, symbol: 'TOK', decimals: 6 } });
+    const hash = await chain.tracking.sendRawTransaction('core', signed.raw as `0x${string}`);
     expect(hash).toBe(signed.hash);
     expect(changed.map((tx) => tx.hash)).toContain(signed.hash);
-    expect(chain.transactions.transactions()).toEqual([expect.objectContaining({ hash: signed.hash, status: 'pending', from })]);
+    expect(chain.tracking.transactions()).toEqual([expect.objectContaining({ hash: signed.hash, status: 'pending', from })]);
     const again = await restart();
-    expect(again.transactions.transactions()).toEqual([expect.objectContaining({ hash: signed.hash })]);
+    expect(again.tracking.transactions()).toEqual([expect.objectContaining({ hash: signed.hash })]);
     // Another network has its own transactions.
     await again.session.setNetwork('mainnet');
-    expect(again.transactions.transactions()).toEqual([]);
+    expect(again.tracking.transactions()).toEqual([]);
   });
 });
