@@ -169,12 +169,12 @@ test('Chinese: the new screens speak it and fit every size', async () => {
   await chooseLanguage(page, browser.popupUrl, 'zh-CN', zh.settings.title);
   expect(await page.getByRole('link', { name: new RegExp(zh.settings.entries.password) }).count()).toBe(1);
   await page.goto(`${browser.popupUrl}#/settings/password`);
-  await page.getByRole('heading', { name: zh.settings.password.title }).waitFor();
+  await page.getByRole('heading', { name: zh.settings.password.title, exact: true }).waitFor();
   await page.getByLabel(zh.onboarding.newPassword, { exact: true }).fill(NEW_PASSWORD);
   await shot(page, 'change-password-phone-zh');
 
   await page.goto(`${browser.popupUrl}#/accounts/private-key`);
-  await page.getByRole('heading', { name: zh.privateKey.title }).waitFor();
+  await page.getByRole('heading', { name: zh.privateKey.title, exact: true }).waitFor();
   await page.getByLabel(zh.unlock.password, { exact: true }).fill(NEW_PASSWORD);
   await page.getByRole('button', { name: zh.privateKey.reveal }).click();
   await page.getByTestId('private-key').waitFor();
