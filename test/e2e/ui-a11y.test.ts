@@ -132,7 +132,7 @@ test('keyboard: Tab reaches the first action and focus is visible', async () => 
 test('unlocked wallet: every main screen has named controls and one h1 and fits every size; Tab starts with a skip link to the content', async () => {
   const { page, errors } = await openWallet(browser);
   await importWalletThroughUi(page);
-  for (const hash of ['/', '/receive', '/activity', '/status', '/settings', '/settings/networks', '/sites', '/contacts', '/crossspace']) {
+  for (const hash of ['/', '/receive', '/activity', '/status', '/settings', '/settings/networks', '/settings/password', '/sites', '/contacts', '/crossspace', '/accounts/private-key']) {
     await page.goto(`${browser.popupUrl}#${hash}`);
     await page.locator('main h1').first().waitFor();
     expect(await unnamedControls(page), hash).toEqual([]);

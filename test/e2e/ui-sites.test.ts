@@ -3,28 +3,17 @@
  * something waits and leads to the list, the list opens the approval page; once approved, the
  * site appears under Connected sites and can be disconnected there.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { serveDir } from '../dapp/serve.mjs';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser.js';
 import { callBackground } from '../support/ui-port.js';
+import { serveConnectingDapp } from './ui-connect-site.js';
 import { MOBILE, chooseLanguage, importWalletThroughUi, openWallet, shot, volatile, zh } from './ui-helpers.js';
-
-const DAPP = `<!doctype html><meta charset="utf-8"><title>waiting</title><h1>Test dApp</h1>
-<script>
-  window.ethereum.request({ method: 'eth_requestAccounts' }).then(
-    (accounts) => { document.title = 'connected:' + accounts[0]; },
-    (error) => { document.title = 'error:' + error.code; },
-  );
-</script>`;
 
 let browser: ExtensionBrowser;
 let server: { url: string; close: () => Promise<void> };
 beforeAll(async () => {
   browser = await launchWithExtension({ viewport: MOBILE });
-  server = await serveDir(mkdtempSync(join(tmpdir(), 'wayfarer-site-')), { routes: { '/': DAPP } });
+  server = await serveConnectingDapp();
 });
 afterAll(async () => {
   await browser?.close();

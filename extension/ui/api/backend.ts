@@ -99,6 +99,10 @@ export interface WalletBackend {
   addAccount(fromAccountId: string | undefined): Promise<{ id: string }>;
   /** The recovery phrase behind `accountId`'s wallet (or the first phrase). */
   revealMnemonic(accountId: string | undefined, password: string): Promise<string>;
+  /** The private key of `accountId` in `space` (HD accounts have one per space), after checking the password. */
+  revealPrivateKey(accountId: string, space: Space, password: string): Promise<string>;
+  /** Re-encrypts the vault under `newPassword`; the wallet stays unlocked. */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
   /** Adds another recovery phrase or a private key to the unlocked wallet; returns its first account. */
   importIntoWallet(wallet: NewWallet): Promise<{ accountId: string }>;
   /** Wallets kept in this device's archive (set aside by Start over or a restore), newest first. */

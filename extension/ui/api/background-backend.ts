@@ -69,6 +69,10 @@ export const backgroundBackend: WalletBackend = {
     return { id: accountId };
   },
   revealMnemonic: async (accountId, password) => (await background.call('vault.revealMnemonic', { walletId: await phraseWallet(accountId), password })).mnemonic,
+  revealPrivateKey: async (accountId, space, password) => (await background.call('vault.revealPrivateKey', { accountId, space, password })).privateKey,
+  changePassword: async (currentPassword, newPassword) => {
+    await background.call('vault.changePassword', { currentPassword, newPassword });
+  },
   importIntoWallet: async (wallet) => {
     const spec = wallet.kind === 'mnemonic' ? { kind: 'mnemonic' as const, mnemonic: wallet.mnemonic } : { kind: 'private-key' as const, privateKey: wallet.privateKey };
     const { accountId } = await background.call('vault.addWallet', { wallet: spec });

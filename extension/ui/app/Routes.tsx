@@ -26,6 +26,8 @@ const CrossSpace = lazy(() => import('../screens/crossspace/CrossSpace.js').then
 const CrossSpaceStatus = lazy(() => import('../screens/crossspace/CrossSpaceStatus.js').then((m) => ({ default: m.CrossSpaceStatus })));
 const Contacts = lazy(() => import('../screens/contacts/Contacts.js').then((m) => ({ default: m.Contacts })));
 const ImportAccount = lazy(() => import('../screens/accounts/ImportAccount.js').then((m) => ({ default: m.ImportAccount })));
+const RevealPrivateKey = lazy(() => import('../screens/accounts/RevealPrivateKey.js').then((m) => ({ default: m.RevealPrivateKey })));
+const ChangePassword = lazy(() => import('../screens/settings/ChangePassword.js').then((m) => ({ default: m.ChangePassword })));
 const ArchivedWallets = lazy(() => import('../screens/settings/ArchivedWallets.js').then((m) => ({ default: m.ArchivedWallets })));
 const Status = lazy(() => import('../screens/status/Status.js').then((m) => ({ default: m.Status })));
 
@@ -49,9 +51,11 @@ const ROUTES: [string, (params: Record<string, string>) => ReactElement][] = [
   ['/settings/security', () => <AutoLock />],
   ['/settings/privacy', () => <Privacy />],
   ['/settings/reveal', () => <RevealMnemonic />],
+  ['/settings/password', () => <ChangePassword />],
   ['/settings/backup', () => <Backup />],
   ['/settings/archive', () => <ArchivedWallets />],
   ['/accounts/import', () => <ImportAccount />],
+  ['/accounts/private-key', () => <RevealPrivateKey />],
 ];
 
 export function Routes(): ReactElement {

@@ -58,6 +58,12 @@ export function AccountSwitcher({ accounts, currentId, space, onSelect, onAdd, a
             {adding ? t('accounts.adding') : t('accounts.add')}
           </button>
         ) : null}
+        {current ? (
+          <Link to="/accounts/private-key" className="btn btn-block" data-testid="accounts-private-key" onClick={() => setOpen(false)}>
+            <Icon name="eye" />
+            {t('privateKey.open', { name: current.name })}
+          </Link>
+        ) : null}
         <Link to="/accounts/import" className="btn btn-block" data-testid="accounts-import" onClick={() => setOpen(false)}>
           <Icon name="plus" />
           {t('importAccount.open')}

@@ -5,8 +5,9 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { PasswordField } from '../../components/Field.js';
 import { ErrorState } from '../../components/AsyncState.js';
-import { isLongEnough, MIN_PASSWORD_LENGTH, passwordHint } from '../../format/password-hint.js';
-import { Trans } from 'react-i18next';
+import { PasswordStrength } from '../../components/PasswordStrength.js';
+import { MIN_PASSWORD_LENGTH } from '../../format/password-hint.js';
+import { checkNewPassword } from '../../format/new-password.js';
 import { useT } from '../../i18n/i18n.js';
 
 export function SetPassword({ onSubmit, onBack, busy, error, submitLabel }: { onSubmit: (password: string) => void; onBack: () => void; busy: boolean; error: unknown; submitLabel?: string }): ReactElement {
@@ -14,9 +15,7 @@ export function SetPassword({ onSubmit, onBack, busy, error, submitLabel }: { on
   const [repeat, setRepeat] = useState('');
   const [tried, setTried] = useState(false);
   const t = useT();
-  const strength = passwordHint(password);
-  const tooShort = !isLongEnough(password);
-  const mismatch = repeat !== password;
+  const { tooShort, mismatch } = checkNewPassword(password, repeat);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
@@ -28,21 +27,8 @@ export function SetPassword({ onSubmit, onBack, busy, error, submitLabel }: { on
       <h1>{t('onboarding.passwordTitle')}</h1>
       <p>{t('onboarding.passwordIntro')}</p>
       <PasswordField label={t('onboarding.newPassword')} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" autoFocus error={tried && tooShort ? t('onboarding.minLength', { count: MIN_PASSWORD_LENGTH }) : undefined} hint={password ? undefined : t('onboarding.minLengthHint', { count: MIN_PASSWORD_LENGTH })} />
-      {password ? (
-        <div className="stack" aria-live="polite">
-          <div className="strength" data-level={strength.level} aria-hidden="true">
-            <span />
-            <span />
-            <span />
-          </div>
-          {tried && tooShort ? null : (
-            // The field's own error already says what a too-short password lacks.
-            <span className="small" data-testid="password-strength">
-              <Trans i18nKey="onboarding.strength" values={{ label: strength.label, hint: strength.hint }} components={{ b: <strong /> }} />
-            </span>
-          )}
-        </div>
-      ) : null}
+      {/* The field's own error already says what a too-short password lacks. */}
+      <PasswordStrength password={password} hideHint={tried && tooShort} />
       <PasswordField label={t('onboarding.repeatPassword')} value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" error={tried && mismatch ? t('onboarding.mismatch') : undefined} />
       {error ? <ErrorState error={error} title={t('onboarding.createFailedTitle')} /> : null}
       <div className="btn-row">

@@ -1,10 +1,11 @@
-/** Connected sites screen (Settings → Connected sites). */
+/** Connected sites screen (Settings → Connected sites): disconnect one, or all at once. */
 import { useState, type ReactElement } from 'react';
 import { background } from '../../api/client.js';
 import { useQuery } from '../../api/hooks.js';
 import { sitesFromApi } from '../../api/adapters/provider.js';
 import { ErrorState, Loading } from '../../components/AsyncState.js';
 import { ScreenHeader } from '../../components/ScreenHeader.js';
+import { DisconnectAll } from './DisconnectAll.js';
 import { SitesView } from './SitesView.js';
 import { useT } from '../../i18n/i18n.js';
 
@@ -34,6 +35,8 @@ export function Sites(): ReactElement {
       ) : !sites.error ? (
         <Loading />
       ) : null}
+      {/* Also when the list cannot be read: forgetting every connection is the way out of a damaged record. */}
+      {sites.error || (sites.data && sites.data.length > 0) ? <DisconnectAll onDone={sites.refresh} /> : null}
     </div>
   );
 }
