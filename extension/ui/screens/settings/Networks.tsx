@@ -13,21 +13,25 @@ function SpaceNodes({ space }: { space: NodeKind }): ReactElement {
   const { backend, network } = useWallet();
   const nodes = useAsync(() => backend.nodes(space), `nodes:${network?.id ?? ''}:${space}`, { refreshOn: backend.events.nodes, pollMs: 10_000 });
   const t = useT();
-  if (nodes.error) return <ErrorState error={nodes.error} onRetry={nodes.refresh} title={t('settings.nodes.unavailable')} />;
-  if (!nodes.data) return <Loading />;
+  const failed = nodes.error ? <ErrorState error={nodes.error} onRetry={nodes.refresh} title={t('settings.nodes.unavailable')} /> : null;
+  if (!nodes.data) return failed ?? <Loading />;
+  // A refresh that fails keeps the list on screen (and a removal waiting for its second tap).
   return (
-    <NodeList
-      space={space}
-      nodes={nodes.data}
-      onAdd={async (url) => {
-        await backend.addNode(space, url);
-        nodes.refresh();
-      }}
-      onRemove={async (node) => {
-        await backend.removeNode(space, node.id);
-        nodes.refresh();
-      }}
-    />
+    <>
+      {failed}
+      <NodeList
+        space={space}
+        nodes={nodes.data}
+        onAdd={async (url) => {
+          await backend.addNode(space, url);
+          nodes.refresh();
+        }}
+        onRemove={async (node) => {
+          await backend.removeNode(space, node.id);
+          nodes.refresh();
+        }}
+      />
+    </>
   );
 }
 
