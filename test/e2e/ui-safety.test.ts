@@ -214,6 +214,8 @@ test('a look-alike site gets a full-page warning before connecting; continuing i
   await expectScreenFits(approval);
   await answer(browser, 'reject', /looks like swappi\.io/);
   rejected(await first);
+  // The approval page closes after its last request: wait, so the next request's page is not taken for it.
+  if (!approval.isClosed()) await approval.waitForEvent('close', { timeout: 15_000 });
 
   const second = providerRequest(fake, 'core', 'cfx_requestAccounts');
   const again = await approvalPage(browser);
