@@ -80,16 +80,20 @@ test('nodes: the dev node is added in Settings, the unreachable defaults removed
   // The defaults of the local network point at ports nobody listens on here.
   for (const list of ['nodes-core', 'nodes-espace'] as const) {
     const items = page.getByTestId(list).locator('li');
-    for (let i = (await items.count()) - 1; i >= 0; i--) {
-      const text = (await items.nth(i).textContent()) ?? '';
-      if (text.includes(node.coreRpc) || text.includes(node.espaceRpc)) continue;
+    // Each node is found by its address, not its place: the list is ordered by health, which
+    // changes while the wallet probes the nodes.
+    const urls = (await page.getByTestId(list).getByTestId('node-url').allTextContents()).map((u) => u.trim());
+    for (const url of urls) {
+      if (url === node.coreRpc || url === node.espaceRpc) continue;
+      const item = items.filter({ has: page.getByTestId('node-url').getByText(url, { exact: true }) });
       // Removing asks once more; "Keep" leaves the node where it is.
       const before = await items.count();
-      await items.nth(i).getByRole('button', { name: /^Remove / }).click();
-      await items.nth(i).getByRole('button', { name: 'Keep' }).click();
+      await item.getByRole('button', { name: /^Remove / }).click();
+      await item.getByRole('button', { name: 'Keep' }).click();
       expect(await items.count()).toBe(before);
-      await items.nth(i).getByRole('button', { name: /^Remove / }).click();
-      await items.nth(i).getByRole('button', { name: 'Yes, remove' }).click();
+      await item.getByRole('button', { name: /^Remove / }).click();
+      await item.getByRole('button', { name: 'Yes, remove' }).click();
+      await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(0);
     }
     await expect.poll(() => page.getByTestId(list).locator('li').count()).toBe(1);
   }
