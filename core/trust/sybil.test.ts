@@ -12,22 +12,12 @@ import { makeEndpoint, type NodeEndpoint } from '../rpc/pool/endpoint.js';
 import { NodePool } from '../rpc/pool/node-pool.js';
 import { fakeNetwork, type FakeMethodHandler } from '../rpc/testing/fake-fetch.js';
 import { AccountReader } from './account-reader.js';
+import { seeded } from '../../test/support/seeded.js';
 
 const SEED = 0x5eed_16;
 const EPOCH = 1_000;
 const HONEST = 100n;
 const FALSE = 0xdeadn;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hex(random: () => number, bytes: number): string {
   let out = '';
@@ -56,7 +46,7 @@ interface Outcome {
 }
 
 async function attack(space: Space, hosts: number, sites: 'one' | 'each', reads: number): Promise<Outcome> {
-  const random = prng(SEED + hosts * 31 + (space === 'core' ? 7 : 0) + (sites === 'each' ? 1000 : 0));
+  const random = seeded(SEED + hosts * 31 + (space === 'core' ? 7 : 0) + (sites === 'each' ? 1000 : 0));
   const shipped = defaultEndpoints('mainnet').filter((e) => e.space === space);
   const attackers: NodeEndpoint[] = Array.from({ length: hosts }, (_, i) =>
     // Different registrable domains and ports, as an attacker would pick to look independent.

@@ -10,6 +10,7 @@
  * wallet sees the real node's answers, just late, slow, sometimes missing, or frozen.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { seeded } from './seeded.js';
 
 export interface LinkProxyOptions {
   upstream: string;
@@ -32,18 +33,6 @@ export interface LinkProxy {
   /** From now on, PoS status and latest committed ledger info are the last ones seen. */
   freezePos(): void;
   close(): Promise<void>;
-}
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed with its seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
