@@ -48,6 +48,8 @@ describe('event bus', () => {
     expect(pages).toEqual([
       { name: 'chain.nodesChanged', data: {} },
       { name: 'chain.balancesChanged', data: { space: 'core', addresses: ['a'], balances: [] } },
+      // Without its chain ids: pages re-read the network they show.
+      { name: 'chain.networkChanged', data: { network: 'local' } },
     ]);
   });
 });

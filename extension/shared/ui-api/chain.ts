@@ -277,6 +277,8 @@ declare module './events.js' {
   interface UiEvents {
     'chain.statusChanged': ChainStatusView;
     'chain.nodesChanged': Record<string, never>;
+    /** The wallet switched networks (from any page or a dApp's request): what a page shows of the old one is stale now. */
+    'chain.networkChanged': { network: NetworkKey };
     /** Balances read that differ from the stored ones, or every balance the refresh after a sync read: with their values. */
     'chain.balancesChanged': { space: Space; addresses: string[]; balances: BalanceView[] };
     'chain.transactionChanged': TxView;

@@ -79,6 +79,8 @@ export interface WalletBackend {
   readonly events: {
     vault: EventList;
     network: EventList;
+    /** Events after which what is shown of the network is re-read at once, not after a pause: a switch. */
+    networkSwitched: EventList;
     balances: EventList;
     transactions: EventList;
     nodes: EventList;

@@ -41,6 +41,7 @@ export const backgroundBackend: WalletBackend = {
   events: {
     vault: ['vault.changed', 'vault.accountsChanged'],
     network: ['chain.statusChanged', 'chain.nodesChanged'],
+    networkSwitched: ['chain.networkChanged'],
     // The background reads the wallet's balances after each sync and pushes them (onBalances);
     // what is re-read on these is derived from them (what came in) or a changed token list.
     balances: ['chain.balancesChanged', 'tokens.changed'],

@@ -26,6 +26,11 @@ export interface QueryOptions {
   pollMs?: number;
   /** Skip the call (e.g. until a dependency is known). */
   enabled?: boolean;
+  /**
+   * Events after which the query runs again at once, not throttled like `refreshOn`: changes the
+   * user must see before acting again (a network switch).
+   */
+  refreshAtOnceOn?: readonly (keyof UiEvents)[];
   /** Least time between two event-driven runs (default 3 s; progress displays use less). */
   eventRefreshMs?: number;
 }
@@ -101,7 +106,8 @@ export function useAsync<T>(load: () => Promise<T>, key: string, options: QueryO
   // arrives meanwhile schedules one trailing run, so no change is missed and a read that itself
   // causes the event (a balance read announces new balances) cannot loop faster than that.
   const refreshOn = options.refreshOn ?? [];
-  const eventsKey = refreshOn.join(',');
+  const atOnce = options.refreshAtOnceOn ?? [];
+  const eventsKey = `${refreshOn.join(',')}/${atOnce.join(',')}`;
   useEffect(() => {
     let timer: number | undefined;
     const onEvent = () => {
@@ -118,6 +124,7 @@ export function useAsync<T>(load: () => Promise<T>, key: string, options: QueryO
       }, wait);
     };
     const offs = refreshOn.map((name) => background.on(name, onEvent));
+    for (const name of atOnce) offs.push(background.on(name, () => run()));
     offs.push(background.onReconnect(() => run()));
     // Results are turned into text in the language shown: read again in the new one.
     offs.push(onLanguageChange(() => run()));

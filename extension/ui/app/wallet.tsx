@@ -57,7 +57,7 @@ function writePreference(key: string, value: string): void {
 export function WalletProvider({ backend, children }: { backend: WalletBackend; children: ReactNode }): ReactElement {
   const vault = useAsync(() => backend.vaultState(), 'vault', { refreshOn: backend.events.vault, rememberAs: 'vault.state' });
   const unlocked = vault.data?.status === 'unlocked';
-  const networks = useAsync(() => backend.networks(), 'networks', { refreshOn: backend.events.network, rememberAs: 'chain.networks', enabled: unlocked });
+  const networks = useAsync(() => backend.networks(), 'networks', { refreshOn: backend.events.network, refreshAtOnceOn: backend.events.networkSwitched, rememberAs: 'chain.networks', enabled: unlocked });
   const coreNetworkId = networks.data?.networks.find((n) => n.id === networks.data?.currentId)?.coreNetworkId;
   const accounts = useAsync(() => backend.accounts(coreNetworkId!), `accounts:${unlocked}:${coreNetworkId}`, {
     refreshOn: backend.events.vault,
