@@ -73,7 +73,9 @@ export function useAsync<T>(load: () => Promise<T>, key: string, options: QueryO
     if (!enabled) return;
     const mine = ++started.current;
     inFlight.current++;
-    setState((s) => ({ ...s, loading: true }));
+    // The same state when already loading (the first run): React then skips a render the first
+    // screen would otherwise pay before its first frame.
+    setState((s) => (s.loading ? s : { ...s, loading: true }));
     loadRef.current().then(
       (data) => {
         inFlight.current--;
