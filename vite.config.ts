@@ -1,9 +1,14 @@
 /**
  * Builds the extension into dist/.
  *
- * The main build bundles the popup page (React) and the background service worker (an ES module).
- * Content scripts cannot be ES modules, so the content relay and the inpage provider are built
- * afterwards as self-contained IIFE bundles; then manifest.json is copied over.
+ * The main build bundles the wallet's pages (React): the popup and the approval page. What the
+ * popup needs before its first screen is one file (`firstScreen` below): an extension page pays
+ * for every module it fetches before it can run, more than for the bytes. Screens reached later
+ * load when first visited.
+ * The background service worker (an ES module) is built afterwards on its own, so it shares no
+ * chunk with the pages and never loads page code. Content scripts cannot be ES modules, so the
+ * content relay and the inpage provider are built as self-contained IIFE bundles; then
+ * manifest.json is copied over.
  */
 import { defineConfig, build, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -12,17 +17,34 @@ import { resolve } from 'node:path';
 
 const root = import.meta.dirname;
 const dist = resolve(root, 'dist');
+const target = 'chrome116';
+const popupMain = resolve(root, 'extension/ui/main.tsx');
 
 const classicScripts: Record<string, string> = {
   content: resolve(root, 'extension/content/index.ts'),
   inpage: resolve(root, 'extension/inpage/index.ts'),
 };
 
-function classicScriptsAndManifest(): Plugin {
+function backgroundScriptsAndManifest(): Plugin {
   return {
-    name: 'wayfarer-classic-scripts',
+    name: 'wayfarer-background-scripts',
     apply: 'build',
     async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          outDir: dist,
+          emptyOutDir: false,
+          target,
+          sourcemap: false,
+          modulePreload: false,
+          rollupOptions: {
+            input: { background: resolve(root, 'extension/background/index.ts') },
+            output: { format: 'es', entryFileNames: 'background.js', chunkFileNames: 'assets/background-[name]-[hash].js' },
+          },
+        },
+      });
       for (const [name, entry] of Object.entries(classicScripts)) {
         await build({
           configFile: false,
@@ -41,29 +63,48 @@ function classicScriptsAndManifest(): Plugin {
   };
 }
 
+/**
+ * Puts every module the popup's entry reaches through static imports (and the bundler's runtime)
+ * into one chunk: the popup's first screen then costs one module fetch. Lazy screens import from it.
+ */
+function firstScreen(): (id: string, meta: { getModuleInfo: (id: string) => { importedIds: readonly string[] } | null }) => string | undefined {
+  let reached: Set<string> | undefined;
+  return (id, { getModuleInfo }) => {
+    if (!reached) {
+      reached = new Set();
+      const todo = [popupMain];
+      while (todo.length > 0) {
+        const next = todo.pop()!;
+        if (reached.has(next)) continue;
+        reached.add(next);
+        todo.push(...(getModuleInfo(next)?.importedIds ?? []));
+      }
+    }
+    return reached.has(id) || id.includes('rolldown/runtime') ? 'popup' : undefined;
+  };
+}
+
 export default defineConfig({
   root: resolve(root, 'extension/ui'),
   publicDir: resolve(root, 'extension/public'),
   base: './',
-  plugins: [react(), classicScriptsAndManifest()],
+  plugins: [react(), backgroundScriptsAndManifest()],
   build: {
     outDir: dist,
     emptyOutDir: true,
-    target: 'chrome116',
+    target,
     sourcemap: false,
     modulePreload: { polyfill: false },
     rollupOptions: {
       input: {
         popup: resolve(root, 'extension/ui/popup.html'),
         approval: resolve(root, 'extension/ui/approval/index.html'),
-        background: resolve(root, 'extension/background/index.ts'),
       },
       output: {
-        entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
-        // The chunk the popup and the approval page share (React and common UI code) would otherwise
-        // be named after whichever shared module Rollup meets first.
-        chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.includes('/node_modules/react-dom/')) ? 'assets/ui-shared-[hash].js' : 'assets/[name]-[hash].js'),
+        entryFileNames: 'assets/[name]-[hash].js',
+        chunkFileNames: 'assets/[name]-[hash].js',
         assetFileNames: 'assets/[name]-[hash][extname]',
+        manualChunks: firstScreen(),
       },
     },
   },

@@ -112,10 +112,18 @@ export async function startI18n(): Promise<void> {
   await apply(resolveLocale());
   if (started || typeof window === 'undefined') return;
   started = true;
-  window.addEventListener('storage', (event) => {
-    if (event.key === PREFERENCE_KEY || event.key === null) void apply(resolveLocale());
-  });
-  window.addEventListener('languagechange', () => void apply(resolveLocale()));
+  // When the page is first idle, after its first screen: a page's first 'storage' listener costs it
+  // a round trip to the browser, which that screen need not wait for. A change made meanwhile is
+  // caught by the read below.
+  const follow = () => {
+    window.addEventListener('storage', (event) => {
+      if (event.key === PREFERENCE_KEY || event.key === null) void apply(resolveLocale());
+    });
+    window.addEventListener('languagechange', () => void apply(resolveLocale()));
+    void apply(resolveLocale());
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(follow, { timeout: 1000 });
+  else follow();
 }
 
 const preferenceListeners = new Set<() => void>();
