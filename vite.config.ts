@@ -10,7 +10,7 @@
  * content relay and the inpage provider are built as self-contained IIFE bundles; then
  * manifest.json is copied over.
  */
-import { defineConfig, build, type Plugin } from 'vite';
+import { defineConfig, build, type BuildEnvironmentOptions, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { copyFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -25,38 +25,26 @@ const classicScripts: Record<string, string> = {
   inpage: resolve(root, 'extension/inpage/index.ts'),
 };
 
+/** One more build into dist/ after the pages' (keeping what is there). */
+function buildIntoDist(options: BuildEnvironmentOptions): Promise<unknown> {
+  return build({ configFile: false, logLevel: 'warn', build: { outDir: dist, emptyOutDir: false, sourcemap: false, ...options } });
+}
+
 function backgroundScriptsAndManifest(): Plugin {
   return {
     name: 'wayfarer-background-scripts',
     apply: 'build',
     async closeBundle() {
-      await build({
-        configFile: false,
-        logLevel: 'warn',
-        build: {
-          outDir: dist,
-          emptyOutDir: false,
-          target,
-          sourcemap: false,
-          modulePreload: false,
-          rollupOptions: {
-            input: { background: resolve(root, 'extension/background/index.ts') },
-            output: { format: 'es', entryFileNames: 'background.js', chunkFileNames: 'assets/background-[name]-[hash].js' },
-          },
+      await buildIntoDist({
+        target,
+        modulePreload: false,
+        rollupOptions: {
+          input: { background: resolve(root, 'extension/background/index.ts') },
+          output: { format: 'es', entryFileNames: 'background.js', chunkFileNames: 'assets/background-[name]-[hash].js' },
         },
       });
       for (const [name, entry] of Object.entries(classicScripts)) {
-        await build({
-          configFile: false,
-          logLevel: 'warn',
-          build: {
-            outDir: dist,
-            emptyOutDir: false,
-            minify: true,
-            sourcemap: false,
-            lib: { entry, formats: ['iife'], name: `wayfarer_${name}`, fileName: () => `${name}.js` },
-          },
-        });
+        await buildIntoDist({ minify: true, lib: { entry, formats: ['iife'], name: `wayfarer_${name}`, fileName: () => `${name}.js` } });
       }
       copyFileSync(resolve(root, 'manifest.json'), resolve(dist, 'manifest.json'));
     },
