@@ -4,7 +4,8 @@
  * (seeded; the seed is printed), plus every third request lost from the second on. Two Core
  * "operators" reach the node through it (127.0.0.1 and localhost), eSpace directly.
  * - From the trusted-on-first-use committee of PoS epoch 1, the wallet catches up and verifies the
- *   newest finalized block; meanwhile Home shows catch-up progress and never a verification error.
+ *   newest finalized block; meanwhile Home shows catch-up progress and never a verification error
+ *   (a sync no node answered, all its requests lost, is said as a poor link).
  * - When the proxy freezes the PoS answers (a node that stopped finalizing, or withholds it), the
  *   finalized block ages: Home and the Verification screen warn that finality is stale, and the
  *   balance is labelled with the age of the block it was read at.
@@ -45,7 +46,8 @@ function recorder(): void {
     if (progress?.textContent && seen.progress.at(-1) !== progress.textContent) seen.progress.push(progress.textContent);
     // Verification errors: Home's sync banner or the Verification screen in the error state.
     for (const error of document.querySelectorAll('[data-testid="sync-banner"][data-state="error"], [data-testid="lightclient-status"][data-state="error"]')) if (!seen.errors.includes(error.textContent ?? '')) seen.errors.push(error.textContent ?? '');
-    for (const danger of document.querySelectorAll('.notice-danger')) if (!seen.otherErrors.includes(danger.textContent ?? '')) seen.otherErrors.push(danger.textContent ?? '');
+    // Reported too: failures that are not verification errors, and syncs no node answered (a lost request).
+    for (const danger of document.querySelectorAll('.notice-danger, [data-testid="sync-banner"][data-state="unanswered"]')) if (!seen.otherErrors.includes(danger.textContent ?? '')) seen.otherErrors.push(danger.textContent ?? '');
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 }
 

@@ -15,7 +15,7 @@ import { driveSync } from '../../lightclient/sync/drive.js';
 import { SyncMachine } from '../../lightclient/sync/machine.js';
 import type { SyncProgress, SyncReport, Finding } from '../../lightclient/sync/types.js';
 import type { Clock } from '../../rpc/clock.js';
-import { NoNodeAvailableError } from '../../rpc/pool/errors.js';
+import { NoNodeAvailableError, type NodeAttempt } from '../../rpc/pool/errors.js';
 import { describeVerdict, type NodePool } from '../../rpc/pool/node-pool.js';
 import type { VerifiedRunner } from './runner.js';
 
@@ -37,13 +37,13 @@ export interface PosSyncResult {
 }
 
 /** Applies a finding to the pool; true when the node must not be asked again in this sync. */
-function judge(pool: NodePool, finding: Finding, withholding: string[], attempts: { node: string; problem: string }[]): boolean {
+function judge(pool: NodePool, finding: Finding, withholding: string[], attempts: NodeAttempt[]): boolean {
   const node = pool.get(finding.source);
   if (node === undefined) return true;
   switch (finding.kind) {
     case 'false': {
       const outcome = pool.report(node.id, finding.error);
-      attempts.push({ node: node.label, problem: describeVerdict(outcome) });
+      attempts.push({ node: node.label, problem: describeVerdict(outcome), verdict: outcome.kind });
       return true;
     }
     case 'withholding':
@@ -54,7 +54,7 @@ function judge(pool: NodePool, finding: Finding, withholding: string[], attempts
       return false;
     case 'missing': {
       const outcome = pool.report(node.id, finding.error);
-      attempts.push({ node: node.label, problem: describeVerdict(outcome) });
+      attempts.push({ node: node.label, problem: describeVerdict(outcome), verdict: outcome.kind });
       return pool.isBanned(node.id) || outcome.kind === 'aborted';
     }
   }
@@ -68,7 +68,7 @@ export async function syncOverPool(pool: NodePool, runner: VerifiedRunner, clien
   const candidates = pool.candidates('core').slice(0, Math.max(1, options.maxSources));
   const espace = pool.candidates('espace')[0];
   const withholding: string[] = [];
-  const attempts: { node: string; problem: string }[] = [];
+  const attempts: NodeAttempt[] = [];
   if (candidates.length === 0) throw new NoNodeAvailableError('core', pool.network, [], [], pool.configuredCount('core'));
   const machine = new SyncMachine(client.posState, {
     ...client.machineOptions(),

@@ -21,7 +21,7 @@ import { LightClientError, anotherNodeMaySucceed } from '../../lightclient/error
 import { ESPACE_METHODS, transportFromRequest, type LightClientMethod, type LightClientTransport } from '../../lightclient/transport.js';
 import type { Space } from '../../space.js';
 import type { NodeEndpoint } from '../../rpc/pool/endpoint.js';
-import { NoNodeAvailableError } from '../../rpc/pool/errors.js';
+import { NoNodeAvailableError, type NodeAttempt } from '../../rpc/pool/errors.js';
 import { describeVerdict, type NodePool } from '../../rpc/pool/node-pool.js';
 
 export interface RunResult<T> {
@@ -75,7 +75,7 @@ export class VerifiedRunner {
    * @throws {NoNodeAvailableError} when every Core node failed
    */
   async run<T>(operation: Operation<T>): Promise<RunResult<T>> {
-    const attempts: { node: string; problem: string }[] = [];
+    const attempts: NodeAttempt[] = [];
     const turn = this.turn++;
     const cores = this.rotated('core', turn);
     /** eSpace nodes that failed in this run: not asked again in it. */
@@ -89,7 +89,7 @@ export class VerifiedRunner {
   }
 
   /** Runs `operation` with one Core node; when an eSpace node fails its part, again with the next one. */
-  private async withCore<T>(operation: Operation<T>, core: NodeEndpoint, cores: readonly NodeEndpoint[], espaceList: () => NodeEndpoint[], failedEspace: Set<string>, attempts: { node: string; problem: string }[]): Promise<RunResult<T> | undefined> {
+  private async withCore<T>(operation: Operation<T>, core: NodeEndpoint, cores: readonly NodeEndpoint[], espaceList: () => NodeEndpoint[], failedEspace: Set<string>, attempts: NodeAttempt[]): Promise<RunResult<T> | undefined> {
     for (;;) {
       const espaceNodes = espaceList();
       try {
@@ -97,7 +97,7 @@ export class VerifiedRunner {
       } catch (error) {
         if (!(error instanceof LightClientError)) {
           const verdict = this.pool.report(core.id, error);
-          attempts.push({ node: core.label, problem: describeVerdict(verdict) });
+          attempts.push({ node: core.label, problem: describeVerdict(verdict), verdict: verdict.kind });
           if (verdict.kind === 'aborted') throw error;
           return undefined;
         }

@@ -10,4 +10,15 @@ describe('NoNodeAvailableError', () => {
     expect(new NoNodeAvailableError('espace', 'testnet', [], [], 1).message).toContain('the 1 espace node configured');
     expect(new NoNodeAvailableError('core', 'mainnet', [{ node: 'a', problem: 'timeout' }]).message).toBe('no core node on mainnet gave an acceptable answer (1 tried)');
   });
+
+  test('unanswered only when every node asked failed to answer at all, none refused or lied', () => {
+    const timeout = { node: 'a', problem: 'timeout', verdict: 'unhealthy' } as const;
+    expect(new NoNodeAvailableError('core', 'mainnet', [timeout, { ...timeout, node: 'b' }]).unanswered).toBe(true);
+    expect(new NoNodeAvailableError('core', 'mainnet', [timeout, { node: 'b', problem: 'banned: forged header', verdict: 'ban' }]).unanswered).toBe(false);
+    expect(new NoNodeAvailableError('core', 'mainnet', [timeout, { node: 'b', problem: 'node error -32602', verdict: 'declined' }]).unanswered).toBe(false);
+    // A verification failure carries no pool verdict: not a poor link.
+    expect(new NoNodeAvailableError('core', 'mainnet', [timeout, { node: 'b', problem: 'bad_signature' }]).unanswered).toBe(false);
+    // Nobody asked: nothing to say about the link (none configured, or all banned).
+    expect(new NoNodeAvailableError('core', 'mainnet', [], [], 2).unanswered).toBe(false);
+  });
 });

@@ -5,6 +5,14 @@
  */
 import { WayfarerError } from '../../errors.js';
 import type { RpcNodeError } from '../errors.js';
+import type { Verdict } from './classify.js';
+
+/** One node's failure to help: its label, why, and how the pool judged it. */
+export interface NodeAttempt {
+  readonly node: string;
+  readonly problem: string;
+  readonly verdict?: Verdict['kind'];
+}
 
 /** Every configured, unbanned node was tried and none gave an acceptable answer. */
 export class NoNodeAvailableError extends WayfarerError {
@@ -12,7 +20,7 @@ export class NoNodeAvailableError extends WayfarerError {
   readonly space: string;
   readonly network: string;
   /** Per node: its label and why it did not help. */
-  readonly attempts: readonly { node: string; problem: string }[];
+  readonly attempts: readonly NodeAttempt[];
   /**
    * The JSON-RPC errors nodes answered with, in the order asked. For requests a node may rightly
    * refuse (a call that reverts, a transaction the node rejects) these are the answer, and callers
@@ -24,7 +32,7 @@ export class NoNodeAvailableError extends WayfarerError {
    * @param configured how many nodes of the space the network has (banned or not); with none asked,
    *   it tells "none configured" from "configured but none can be reached or used now".
    */
-  constructor(space: string, network: string, attempts: readonly { node: string; problem: string }[], nodeErrors: readonly RpcNodeError[] = [], configured?: number) {
+  constructor(space: string, network: string, attempts: readonly NodeAttempt[], nodeErrors: readonly RpcNodeError[] = [], configured?: number) {
     super('pool.no_node', noNodeMessage(space, network, attempts.length, configured), {
       details: attempts.map((a) => `${a.node}: ${a.problem}`).join('; ').slice(0, 1000),
     });
@@ -32,6 +40,14 @@ export class NoNodeAvailableError extends WayfarerError {
     this.network = network;
     this.attempts = attempts;
     this.nodeErrors = nodeErrors;
+  }
+
+  /**
+   * Whether every node asked failed to answer at all (time-outs, lost connections): none refused,
+   * none was caught in a lie. A poor link, not a verification failure.
+   */
+  get unanswered(): boolean {
+    return this.attempts.length > 0 && this.attempts.every((a) => a.verdict === 'unhealthy');
   }
 }
 

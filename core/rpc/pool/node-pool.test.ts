@@ -73,7 +73,12 @@ describe('NodePool.first (failover)', () => {
     const clock = new FakeClock();
     const net = fakeNetwork({});
     const pool = new NodePool({ network: 'mainnet', endpoints: [node('a.example', 'A')], fetch: net.fetch, clock, random: () => 0 });
-    for (let i = 0; i < 3; i++) await expect(pool.first('core', (c) => c.request('cfx_epochNumber', [], { retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 } }))).rejects.toBeInstanceOf(NoNodeAvailableError);
+    for (let i = 0; i < 3; i++) {
+      const error = await pool.first('core', (c) => c.request('cfx_epochNumber', [], { retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 } })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NoNodeAvailableError);
+      // No node answered at all: a poor link, which the UI says as such.
+      expect((error as NoNodeAvailableError).unanswered).toBe(true);
+    }
     expect(pool.bans()[0]).toMatchObject({ reason: 'unresponsive', severity: 'unavailable' });
     expect(pool.bans()[0]!.expiresAt - pool.bans()[0]!.bannedAt).toBe(BAN_DURATION_MS.unavailable);
   });
@@ -121,7 +126,9 @@ describe('NodePool.first (failover)', () => {
     const pool = new NodePool({ network: 'mainnet', endpoints: [node('a.example', 'A')], fetch: net.fetch });
     const error = (await pool.first('core', (c) => c.request('cfx_epochNumber', [])).catch((e: unknown) => e)) as NoNodeAvailableError;
     expect(error.nodeErrors).toMatchObject([{ rpcCode: 3, rpcMessage: 'execution reverted' }]);
-    expect(error.attempts).toEqual([{ node: 'https://a.example', problem: 'node error 3: execution reverted' }]);
+    expect(error.attempts).toEqual([{ node: 'https://a.example', problem: 'node error 3: execution reverted', verdict: 'declined' }]);
+    // It answered: a refusal, not a poor link.
+    expect(error.unanswered).toBe(false);
   });
 
   test('a JSON-RPC error makes the pool ask the next node without banning', async () => {

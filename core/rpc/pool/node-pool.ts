@@ -283,7 +283,7 @@ export class NodePool {
       }
     }
     const nodeErrors = failures.map((f) => (f.ok ? undefined : f.error)).filter((e): e is RpcNodeError => e instanceof RpcNodeError);
-    throw new NoNodeAvailableError(space, this.networkKey, failures.map((f) => ({ node: f.node.label, problem: f.ok ? '' : describeFailure(f.error, f.verdict) })), nodeErrors, this.configuredCount(space));
+    throw new NoNodeAvailableError(space, this.networkKey, failures.map((f) => ({ node: f.node.label, problem: f.ok ? '' : describeFailure(f.error, f.verdict), ...(f.ok ? {} : { verdict: f.verdict.kind }) })), nodeErrors, this.configuredCount(space));
   }
 
   /**

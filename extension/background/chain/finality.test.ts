@@ -10,6 +10,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
+import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
 import { toQuantity } from '../../../core/encoding/hex.js';
 import type { Checkpoint } from '../../../core/lightclient/checkpoint/types.js';
 import { committeeFromJson } from '../../../core/lightclient/pos/committee.js';
@@ -161,5 +162,16 @@ describe('SyncStatus', () => {
     expect(status.lastError).toMatchObject({ progressed: true });
     status.succeeded(null);
     expect(status.lastError).toBeNull();
+  });
+
+  test('a failure where no node answered at all is marked unanswered; one where a node was caught lying is not', () => {
+    const { status } = make();
+    const timeout = { node: 'https://a.example', problem: 'timeout', verdict: 'unhealthy' } as const;
+    status.begin();
+    status.failed(new NoNodeAvailableError('core', 'local', [timeout]));
+    expect(status.lastError).toMatchObject({ code: 'pool.no_node', unanswered: true });
+    status.begin();
+    status.failed(new NoNodeAvailableError('core', 'local', [timeout, { node: 'https://b.example', problem: 'banned: bad signature', verdict: 'ban' }]));
+    expect(status.lastError).not.toHaveProperty('unanswered');
   });
 });

@@ -3,7 +3,8 @@
  * catch-up progress (announced as it happens, at most every `announceEveryMs`, so a page shows
  * "Verifying the chain: 1,200 of 2,000 epochs" instead of a spinner), the last failure — marked
  * `progressed` when the failed sync still verified epochs, so a catch-up interrupted by a flaky
- * link reads as progress to resume, not as a verification error — and the verified chain's own
+ * link reads as progress to resume, not as a verification error, and `unanswered` when no node
+ * answered at all (a poor link, said as such) — and the verified chain's own
  * finality status: the finalized block's timestamp, its age, whether it is stale, which nodes
  * withheld PoS progress.
  *
@@ -14,6 +15,7 @@
  * @module
  */
 import { WayfarerError } from '../../../core/errors.js';
+import { NoNodeAvailableError } from '../../../core/rpc/pool/errors.js';
 import type { SyncProgress } from '../../../core/lightclient/client/light-client.js';
 import type { ChainStatusView } from '../../shared/ui-api/chain.js';
 import type { NetworkRuntime } from './runtime.js';
@@ -64,7 +66,8 @@ export class SyncStatus {
   }
 
   failed(error: unknown): void {
-    this.lastError = { ...errorSummary(error), ...(this.progressed ? { progressed: true } : {}) };
+    const unanswered = error instanceof NoNodeAvailableError && error.unanswered;
+    this.lastError = { ...errorSummary(error), ...(this.progressed ? { progressed: true } : {}), ...(unanswered ? { unanswered: true } : {}) };
   }
 
   finished(): void {

@@ -58,9 +58,10 @@ export interface ChainStatusView {
     lastSyncAt: number | null;
     /**
      * Why the last sync failed (code and message), if it did; `progressed` when it verified
-     * epochs before failing (the next sync resumes from there).
+     * epochs before failing (the next sync resumes from there); `unanswered` when no node asked
+     * answered at all (time-outs, lost connections: a poor link, nothing refused or proved false).
      */
-    lastError: { code: string; message: string; progressed?: boolean } | null;
+    lastError: { code: string; message: string; progressed?: boolean; unanswered?: boolean } | null;
     /** The sync in flight: PoS epochs from `fromEpoch` to `targetEpoch`, `epoch` reached. */
     progress: { phase: 'committees' | 'skip' | 'finality' | 'sequential'; fromEpoch: number | null; epoch: number; targetEpoch: number | null } | null;
   };

@@ -1,7 +1,7 @@
 /**
  * The light client's catch-up and finality as the first screens show them: a progress bar while a
  * sync verifies epochs ("Verifying the chain: 1,200 of 2,000 epochs"), a note when a catch-up was
- * interrupted (it resumes, it is not an error), and a warning when the newest finalized block is
+ * interrupted (it resumes, it is not an error), a note when no node answered (a poor link), and a warning when the newest finalized block is
  * old, so values read at it are never taken for current ones.
  */
 import type { ReactElement } from 'react';
@@ -53,6 +53,13 @@ export function SyncBanner({ summary, now }: { summary: SyncSummary; now: number
     return (
       <div data-testid="sync-banner" data-state="paused">
         <Notice tone="info">{t('finality.paused')}</Notice>
+      </div>
+    );
+  }
+  if (summary.state === 'unanswered') {
+    return (
+      <div data-testid="sync-banner" data-state="unanswered">
+        <Notice tone="warn">{t('finality.unanswered')}</Notice>
       </div>
     );
   }

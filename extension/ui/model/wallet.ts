@@ -155,9 +155,10 @@ export interface LightClientStatus {
   sync: SyncProgressItem | undefined;
   /**
    * `syncing` while a sync runs (never an error while it makes progress); `paused` when a sync
-   * failed after verifying epochs (the next one resumes); `error` when it failed without progress.
+   * failed after verifying epochs (the next one resumes); `unanswered` when it failed without
+   * progress because no node answered at all (a poor link); `error` when it failed otherwise.
    */
-  state: 'syncing' | 'synced' | 'stalled' | 'paused' | 'error';
+  state: 'syncing' | 'synced' | 'stalled' | 'paused' | 'unanswered' | 'error';
   stateDetail?: string | undefined;
   /** Timestamp of the finalized block itself (what "verified … ago" counts from). */
   finalizedAt?: number | undefined;

@@ -22,11 +22,12 @@ export function networkName(id: ChainStatusView['network']): string {
 /** The three networks; the current one with the chain ids its nodes were checked to serve. */
 /**
  * The header's status dot: bad when no node can be used (none set up, all set aside or banned, or
- * the last sync found none), warn when the last sync failed or nothing is verified yet, else ok.
+ * the last sync found none), warn when the last sync failed (also when no node answered it: a
+ * poor link) or nothing is verified yet, else ok.
  */
 export function networkHealth(status: ChainStatusView): 'ok' | 'warn' | 'bad' {
   const lc = status.lightClient;
-  if (status.nodes.total === 0 || status.nodes.banned >= status.nodes.total || lc.lastError?.code === 'pool.no_node') return 'bad';
+  if (status.nodes.total === 0 || status.nodes.banned >= status.nodes.total || (lc.lastError?.code === 'pool.no_node' && !lc.lastError.unanswered)) return 'bad';
   if (lc.lastError !== null || lc.finalized === null) return 'warn';
   return 'ok';
 }
@@ -235,12 +236,13 @@ export function lightClientFromApi(status: ChainStatusView, bans: { active: BanV
 /**
  * Progress, age and staleness of what is verified. While a sync runs the state is `syncing`
  * whatever the last one ended with: progress is shown, never an error; a sync that failed after
- * verifying epochs is `paused` (the next one resumes where it stopped).
+ * verifying epochs is `paused` (the next one resumes where it stopped); one that failed because no
+ * node answered at all is `unanswered` (a poor link, not a verification failure).
  */
 export function syncSummaryFromApi(status: ChainStatusView): SyncSummary {
   const lc = status.lightClient;
   const error = lc.lastError;
-  const state: LightClientStatus['state'] = lc.syncing ? 'syncing' : error && !error.progressed ? 'error' : error ? 'paused' : lc.finalized === null ? 'stalled' : 'synced';
+  const state: LightClientStatus['state'] = lc.syncing ? 'syncing' : error?.progressed ? 'paused' : error?.unanswered ? 'unanswered' : error ? 'error' : lc.finalized === null ? 'stalled' : 'synced';
   return {
     state,
     sync: lc.syncing && lc.progress ? progressItem(lc.progress) : undefined,

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { ChainStatusView } from '../../../shared/ui-api/chain.js';
-import { lightClientFromApi, syncSummaryFromApi } from './chain.js';
+import { lightClientFromApi, networkHealth, syncSummaryFromApi } from './chain.js';
 import { t } from '../../i18n/i18n.js';
 
 function status(lightClient: Partial<ChainStatusView['lightClient']>): ChainStatusView {
@@ -38,6 +38,15 @@ test('while a sync runs, progress in epochs since it started is shown, never the
 test('a failed sync that verified epochs is paused, one that verified nothing is an error', () => {
   expect(syncSummaryFromApi(status({ lastError: { code: 'internal', message: 'x', progressed: true } })).state).toBe('paused');
   expect(syncSummaryFromApi(status({ lastError: { code: 'internal', message: 'x' } })).state).toBe('error');
+});
+
+test('a failed sync no node answered is said as a poor link, not as a verification error', () => {
+  const unanswered = { code: 'pool.no_node', message: 'no core node on local gave an acceptable answer (1 tried)', unanswered: true };
+  expect(syncSummaryFromApi(status({ lastError: unanswered })).state).toBe('unanswered');
+  // After progress it is a catch-up to resume, as any interrupted one.
+  expect(syncSummaryFromApi(status({ lastError: { ...unanswered, progressed: true } })).state).toBe('paused');
+  expect(networkHealth(status({ lastError: unanswered }))).toBe('warn');
+  expect(networkHealth(status({ lastError: { code: 'pool.no_node', message: 'none' } }))).toBe('bad');
 });
 
 test('the finalized block’s own timestamp is the age shown; stale only once something is finalized', () => {

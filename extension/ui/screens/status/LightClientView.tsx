@@ -28,6 +28,7 @@ const STATE_TEXT: Record<LightClientStatus['state'], { title: () => string; tone
   syncing: { title: () => translate('status.syncing'), tone: 'info' },
   stalled: { title: () => translate('status.stalled'), tone: 'warn' },
   paused: { title: () => translate('finality.paused'), tone: 'info' },
+  unanswered: { title: () => translate('finality.unanswered'), tone: 'warn' },
   error: { title: () => translate('status.error'), tone: 'danger' },
 };
 
