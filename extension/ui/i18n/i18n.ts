@@ -44,38 +44,8 @@ void i18n.use(initReactI18next).init({
 });
 i18n.services.formatter?.add('lowercase', (value: unknown, lng: string | undefined) => String(value).toLocaleLowerCase(lng));
 
-/** The catalogs loaded so far (the bundled source catalog from the start). */
-const loaded: Partial<Record<Locale, Catalog>> = { en };
-
-/**
- * A text that needs none of i18next's machinery — no options, no `{{…}}`, no `$t(…)` nesting — read
- * straight from the catalog of `locale`: a first screen asks for a hundred texts, and i18next's
- * full path per call was most of its render time. Undefined: ask i18next (it also handles
- * fallbacks and missing keys).
- */
-function plainText(locale: string, key: string): string | undefined {
-  let node: unknown = isLocale(locale) ? loaded[locale] : undefined;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' && !node.includes('{{') && !node.includes('$t(') ? node : undefined;
-}
-
-/** `translate`, answering plain texts of `locale()` from the catalog itself (same results). */
-function withPlainTexts(translate: TFunction, locale: () => string): TFunction {
-  const call = translate as unknown as (...args: unknown[]) => unknown;
-  return ((key: unknown, ...rest: unknown[]) => {
-    if (rest.length === 0 && typeof key === 'string' && !key.includes(':')) {
-      const text = plainText(locale(), key);
-      if (text !== undefined) return text;
-    }
-    return call(key, ...rest);
-  }) as unknown as TFunction;
-}
-
 /** Translates outside React (adapters, formatters); screens use {@link useT}. */
-export const t: TFunction = withPlainTexts(i18n.t.bind(i18n), () => i18n.language);
+export const t: TFunction = i18n.t.bind(i18n);
 
 /** The locale shown now. */
 export function currentLocale(): Locale {
@@ -88,7 +58,6 @@ async function apply(locale: Locale): Promise<void> {
     try {
       const catalog = await CATALOGS[locale]();
       i18n.addResourceBundle(locale, 'translation', catalog);
-      loaded[locale] = catalog;
     } catch {
       return; // a catalog that cannot load leaves the current language in place
     }
@@ -162,5 +131,5 @@ const subscribeToLanguage = (onChange: () => void) => onLanguageChange(onChange)
 /** `t` for components: re-renders the component when the language changes. */
 export function useT(): TFunction {
   const locale = useSyncExternalStore(subscribeToLanguage, currentLocale);
-  return useMemo(() => withPlainTexts(i18n.getFixedT(locale), () => locale), [locale]);
+  return useMemo(() => i18n.getFixedT(locale), [locale]);
 }
