@@ -11,8 +11,9 @@
  */
 import { resolveStartingState } from '../core/lightclient/checkpoint/checkpoint.js';
 import type { Checkpoint } from '../core/lightclient/checkpoint/types.js';
-import { committeeFromJson } from '../core/lightclient/pos/committee.js';
-import { parseLedgerInfoWithSignatures } from '../core/lightclient/pos/parse.js';
+import { LightClientError } from '../core/lightclient/errors.js';
+import { committeeFromJson, type Committee } from '../core/lightclient/pos/committee.js';
+import { parseLedgerInfoWithSignatures, type ParsedLedgerInfo } from '../core/lightclient/pos/parse.js';
 import { checkSkip } from '../core/lightclient/pos/skip.js';
 import { applyEpochEndings } from '../core/lightclient/sync/endings.js';
 import { stateFromRestored } from '../core/lightclient/sync/pos-state.js';
@@ -24,6 +25,19 @@ function cpuMs(run: () => void): number {
   run();
   const used = process.cpuUsage(before);
   return (used.user + used.system) / 1000;
+}
+
+function furthestHop(endings: readonly unknown[], trusted: Committee): { hop: ParsedLedgerInfo; distance: number } {
+  for (let i = endings.length - 1; i >= 0; i--) {
+    const hop = parseLedgerInfoWithSignatures(endings[i]);
+    try {
+      checkSkip(hop, trusted);
+      return { hop, distance: i + 1 };
+    } catch (error) {
+      if (!(error instanceof LightClientError) || error.kind !== 'insufficient_trust') throw error;
+    }
+  }
+  throw new Error('no ending of the bench chain can be reached in one hop');
 }
 
 export async function stallTables(): Promise<void> {
@@ -42,8 +56,10 @@ export async function stallTables(): Promise<void> {
       rows.push({ 'one answer verified': `${size} epoch endings, ${verification === 'batch' ? 'one batch check' : 'one check each'}`, 'longest stretch ms (CPU)': ms, 'per epoch ms': ms / size });
     }
   }
-  const hop = parseLedgerInfoWithSignatures(bench.endings[bench.endings.length - 1]);
+  // The furthest ending the skipping rule accepts from the starting committee (committees rotate, so
+  // the last ending of a long chain may be beyond one hop): the longest hop of a cold start.
+  const { hop, distance } = furthestHop(bench.endings, start.committee);
   const skipMs = cpuMs(() => checkSkip(hop, start.committee));
-  rows.push({ 'one answer verified': `a skip of ${bench.endings.length} epochs (skipping rule, one hop)`, 'longest stretch ms (CPU)': skipMs, 'per epoch ms': skipMs / bench.endings.length });
+  rows.push({ 'one answer verified': `a skip of ${distance} epochs (skipping rule, one hop)`, 'longest stretch ms (CPU)': skipMs, 'per epoch ms': skipMs / distance });
   printTable('Longest synchronous stretch while verifying (what a popup request can wait for in the service worker)', rows);
 }
