@@ -52,8 +52,9 @@ function backgroundScriptsAndManifest(): Plugin {
 }
 
 /**
- * Puts every module the popup's entry reaches through static imports (and the bundler's runtime)
- * into one chunk: the popup's first screen then costs one module fetch. Lazy screens import from it.
+ * Puts every module the popup's entry reaches through static imports into one chunk: the popup's
+ * first screen then costs one module fetch (besides the bundler's small runtime). Lazy screens
+ * import from it.
  */
 function firstScreen(): (id: string, meta: { getModuleInfo: (id: string) => { importedIds: readonly string[] } | null }) => string | undefined {
   let reached: Set<string> | undefined;
@@ -68,7 +69,7 @@ function firstScreen(): (id: string, meta: { getModuleInfo: (id: string) => { im
         todo.push(...(getModuleInfo(next)?.importedIds ?? []));
       }
     }
-    return reached.has(id) || id.includes('rolldown/runtime') ? 'popup' : undefined;
+    return reached.has(id) ? 'popup' : undefined;
   };
 }
 
